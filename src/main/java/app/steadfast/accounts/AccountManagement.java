@@ -1,0 +1,315 @@
+package app.steadfast.accounts;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.steadfast.accounts.PasswordTokens.Purpose;
+import app.steadfast.audit.AuditAction;
+import app.steadfast.audit.AuditEntry;
+import app.steadfast.audit.AuditLog;
+import app.steadfast.shared.Mail;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Postbox;
+import app.steadfast.shared.Practice;
+import app.steadfast.shared.Role;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The accounts module's API: creating accounts, passwords and roles. Every change is
+ * recorded in the audit log.
+ */
+@Service
+public class AccountManagement {
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder encoder;
+
+	private final PasswordPolicy policy;
+
+	private final PasswordTokens tokens;
+
+	private final Sessions sessions;
+
+	private final AuditLog audit;
+
+	private final Postbox postbox;
+
+	private final Practice practice;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, PasswordTokens tokens,
+			Sessions sessions, AuditLog audit, Postbox postbox, Practice practice, ApplicationEventPublisher events,
+			JdbcClient jdbc, Clock clock) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.policy = policy;
+		this.tokens = tokens;
+		this.sessions = sessions;
+		this.audit = audit;
+		this.postbox = postbox;
+		this.practice = practice;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The person with this id, if the account exists. */
+	@Transactional(readOnly = true)
+	public Optional<Person> find(AccountId id) {
+		return this.accounts.findById(id.value()).map(Account::person);
+	}
+
+	/** The person who signs in with this address, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Person> findByEmail(String email) {
+		return this.accounts.findByEmail(Account.normalise(email)).map(Account::person);
+	}
+
+	/** Staff accounts (therapists and admins), by name. */
+	@Transactional(readOnly = true)
+	public List<Person> staff() {
+		return this.accounts.findStaff().stream().map(Account::person).toList();
+	}
+
+	/** Whether the practice has an admin yet. */
+	@Transactional(readOnly = true)
+	public boolean adminExists() {
+		return this.accounts.existsByRole(Role.ADMIN);
+	}
+
+	/**
+	 * Creates a client account with the password he chose.
+	 * @throws InvalidAccountInput if the password is not acceptable or the email is in
+	 * use
+	 */
+	@Transactional
+	public Person signUp(String email, String displayName, String password, @Nullable String address) {
+		Account account = create(email, displayName, password, Role.CLIENT);
+		this.audit.record(AuditEntry.security(AuditAction.SIGNED_UP, account.uuid(), account.uuid(), address));
+		return account.person();
+	}
+
+	/**
+	 * Creates the practice's first admin. Works only while no admin exists, once, even
+	 * when two requests race.
+	 * @throws NotFound once an admin exists
+	 */
+	@Transactional
+	public Person createFirstAdmin(String email, String displayName, String password) {
+		if (adminExists()) {
+			throw new NotFound();
+		}
+		Account account = create(email, displayName, password, Role.ADMIN);
+		try {
+			this.jdbc.sql("INSERT INTO first_admin (id, account_id, created_at) VALUES (1, :account, :at)")
+				.param("account", account.uuid())
+				.param("at", this.clock.instant().atOffset(java.time.ZoneOffset.UTC))
+				.update();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new NotFound();
+		}
+		this.audit.record(AuditEntry.security(AuditAction.FIRST_ADMIN_CREATED, account.uuid(), account.uuid(), null));
+		return account.person();
+	}
+
+	/**
+	 * An admin creates a therapist or admin account; the person gets an email with a link
+	 * to choose a password (valid for 7 days).
+	 */
+	@Transactional
+	public Person createStaff(AccountId admin, String email, String displayName, Role role) {
+		requireAdmin(admin);
+		if (role != Role.THERAPIST && role != Role.ADMIN) {
+			throw new InvalidAccountInput("role", "Staff accounts are for therapists and admins.");
+		}
+		Account account = create(email, displayName, unusablePassword(), role);
+		this.audit.record(AuditEntry.security(AuditAction.ACCOUNT_CREATED, admin.value(), account.uuid(), null));
+		String token = this.tokens.issue(account.uuid(), Purpose.INVITATION);
+		this.postbox.send(new Mail(account.email(), "Your " + this.practice.name() + " staff account", """
+				Hello %s,
+
+				An account has been created for you at %s. To start, choose your password here:
+
+				%s
+
+				The link works once and for 7 days. If you weren't expecting this, you can ignore it.
+				""".formatted(account.displayName(), this.practice.name(), link(token))));
+		return account.person();
+	}
+
+	/**
+	 * An admin moves a staff account between therapist and admin. The person's sessions
+	 * end so the new role applies at their next sign-in. The last admin cannot be
+	 * demoted.
+	 */
+	@Transactional
+	public void changeRole(AccountId admin, AccountId target, Role role) {
+		requireAdmin(admin);
+		Account account = this.accounts.findById(target.value())
+			.filter((a) -> a.role() == Role.THERAPIST || a.role() == Role.ADMIN)
+			.orElseThrow(NotFound::new);
+		if (role != Role.THERAPIST && role != Role.ADMIN) {
+			throw new InvalidAccountInput("role", "Staff accounts are for therapists and admins.");
+		}
+		Role before = account.role();
+		if (before == role) {
+			return;
+		}
+		if (before == Role.ADMIN && this.accounts.countByRole(Role.ADMIN) <= 1) {
+			throw new InvalidAccountInput("role", "The practice needs at least one admin.");
+		}
+		account.changeRole(role);
+		this.accounts.save(account);
+		this.sessions.endAllExcept(account.email(), null);
+		this.audit.record(AuditEntry.security(AuditAction.ROLE_CHANGED, admin.value(), account.uuid(), null));
+		this.events.publishEvent(new RoleChanged(account.id(), before, role));
+	}
+
+	/**
+	 * Changes the password after checking the current one; every other session of the
+	 * account ends.
+	 * @throws InvalidAccountInput if the current password is wrong or the new one not
+	 * acceptable
+	 */
+	@Transactional
+	public void changePassword(AccountId id, String currentPassword, String newPassword,
+			@Nullable String currentSessionId) {
+		Account account = this.accounts.findById(id.value()).orElseThrow(NotFound::new);
+		if (currentPassword == null || !this.encoder.matches(currentPassword, account.passwordHash())) {
+			throw new InvalidAccountInput("currentPassword", "That isn't your current password.");
+		}
+		this.policy.problem(newPassword).ifPresent((problem) -> {
+			throw new InvalidAccountInput("newPassword", problem);
+		});
+		account.changePassword(this.encoder.encode(newPassword));
+		this.accounts.save(account);
+		this.sessions.endAllExcept(account.email(), currentSessionId);
+		this.audit.record(AuditEntry.security(AuditAction.PASSWORD_CHANGED, account.uuid(), account.uuid(), null));
+		this.events.publishEvent(new PasswordChanged(account.id()));
+	}
+
+	/**
+	 * Emails a reset link if an account uses the address; does nothing visible otherwise,
+	 * so the answer never tells whether an address has an account.
+	 */
+	@Transactional
+	public void requestReset(String email, @Nullable String address) {
+		this.accounts.findByEmail(Account.normalise(email)).ifPresent((account) -> {
+			String token = this.tokens.issue(account.uuid(), Purpose.RESET);
+			this.audit.record(AuditEntry.security(AuditAction.PASSWORD_RESET_REQUESTED, null, account.uuid(), address));
+			this.postbox.send(new Mail(account.email(), "Reset your " + this.practice.name() + " password",
+					"""
+							Hello %s,
+
+							Someone asked to reset the password for your account. If it was you, choose a new one here:
+
+							%s
+
+							The link works once and for 30 minutes. If it wasn't you, ignore this email; your password stays as it is.
+							"""
+						.formatted(account.displayName(), link(token))));
+		});
+	}
+
+	/** Whether a reset or invitation link still works, and which it is. */
+	@Transactional(readOnly = true)
+	public Optional<PasswordLink> checkLink(String token) {
+		return this.tokens.peek(token)
+			.map((redeemable) -> (redeemable.purpose() == Purpose.INVITATION) ? PasswordLink.INVITATION
+					: PasswordLink.RESET);
+	}
+
+	/**
+	 * Sets a new password through a reset or invitation link, using the link up and
+	 * ending every session of the account.
+	 * @throws InvalidAccountInput if the password is not acceptable
+	 * @throws NotFound if the link is unknown, used or expired
+	 */
+	@Transactional
+	public void resetPassword(String token, String newPassword) {
+		this.policy.problem(newPassword).ifPresent((problem) -> {
+			throw new InvalidAccountInput("password", problem);
+		});
+		UUID accountId = this.tokens.redeem(token).orElseThrow(NotFound::new).accountId();
+		Account account = this.accounts.findById(accountId).orElseThrow(NotFound::new);
+		account.changePassword(this.encoder.encode(newPassword));
+		this.accounts.save(account);
+		this.sessions.endAllExcept(account.email(), null);
+		this.audit.record(AuditEntry.security(AuditAction.PASSWORD_RESET, account.uuid(), account.uuid(), null));
+		this.events.publishEvent(new PasswordChanged(account.id()));
+	}
+
+	/** An account made before anyone signs in: demo data. */
+	@Transactional
+	Person createPrepared(String email, String displayName, String password, Role role) {
+		Account account = create(email, displayName, password, role);
+		this.audit.record(AuditEntry.security(AuditAction.ACCOUNT_CREATED, null, account.uuid(), null));
+		return account.person();
+	}
+
+	/**
+	 * The reason a password would be refused, in words for the person, if it would be.
+	 */
+	public Optional<String> passwordProblem(String password) {
+		return this.policy.problem(password);
+	}
+
+	private Account create(String email, String displayName, String password, Role role) {
+		String normalised = Account.normalise(email);
+		if (this.accounts.existsByEmail(normalised)) {
+			throw new InvalidAccountInput("email",
+					"There is already an account with this email. Sign in, or reset your password if you've forgotten it.");
+		}
+		this.policy.problem(password).ifPresent((problem) -> {
+			throw new InvalidAccountInput("password", problem);
+		});
+		Account account = Account.create(normalised, displayName, this.encoder.encode(password), role,
+				this.clock.instant());
+		try {
+			account = this.accounts.save(account);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new InvalidAccountInput("email",
+					"There is already an account with this email. Sign in, or reset your password if you've forgotten it.");
+		}
+		this.events.publishEvent(new AccountCreated(account.id(), role));
+		return account;
+	}
+
+	private void requireAdmin(AccountId admin) {
+		this.accounts.findById(admin.value()).filter((a) -> a.role() == Role.ADMIN).orElseThrow(NotFound::new);
+	}
+
+	private String unusablePassword() {
+		// Long and random: nobody can sign in until they choose their own through the
+		// link.
+		byte[] bytes = new byte[48];
+		this.random.nextBytes(bytes);
+		return Base64.getEncoder().encodeToString(bytes);
+	}
+
+	private String link(String token) {
+		return this.practice.baseUrl().replaceAll("/+$", "") + "/accounts/reset?token=" + token;
+	}
+
+}

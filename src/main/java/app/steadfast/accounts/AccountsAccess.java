@@ -1,0 +1,47 @@
+package app.steadfast.accounts;
+
+import java.util.List;
+
+import app.steadfast.shared.AccessRule;
+import app.steadfast.shared.ModuleAccess;
+import app.steadfast.shared.NextStep;
+import app.steadfast.shared.NextSteps;
+import app.steadfast.shared.Role;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may use the accounts pages, and what they offer on the home page.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccountsAccess {
+
+	@Bean
+	ModuleAccess accountsRules() {
+		return () -> List.of(AccessRule.everyone("/login"), AccessRule.everyone("/signup"),
+				AccessRule.everyone("/setup"), AccessRule.everyone("/accounts/forgot"),
+				AccessRule.everyone("/accounts/reset"), AccessRule.signedIn("/accounts/password"),
+				AccessRule.roles("/admin/staff/**", Role.ADMIN), AccessRule.roles("/admin/outbox/**", Role.ADMIN));
+	}
+
+	@Bean
+	NextSteps accountsNextSteps() {
+		return (person) -> switch (person.role()) {
+			case ADMIN -> List.of(
+					new NextStep("Your team",
+							"Create accounts for your therapists and other admins. "
+									+ "Each one gets an email with a link to choose a password.",
+							"/admin/staff", "Manage staff", 10),
+					new NextStep("Emails waiting",
+							"With no mail server set up, emails are kept here "
+									+ "instead of being sent, so nothing is lost.",
+							"/admin/outbox", "Open the outbox", 30));
+			default -> List.of(new NextStep("Keep your account yours",
+					"A password only you know keeps what you write here private. Changing it signs out "
+							+ "every other device.",
+					"/accounts/password", "Change your password", 90));
+		};
+	}
+
+}

@@ -1,0 +1,108 @@
+package app.steadfast.accounts;
+
+import app.steadfast.accounts.AccountForms.ChangePasswordForm;
+import app.steadfast.accounts.AccountForms.ForgotForm;
+import app.steadfast.accounts.AccountForms.ResetForm;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.SignedIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Changing a password while signed in, and resetting a forgotten one by an emailed link.
+ */
+@Controller
+@RequestMapping("/accounts")
+class PasswordController {
+
+	private final AccountManagement accounts;
+
+	PasswordController(AccountManagement accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/password")
+	String changeForm(Model model) {
+		model.addAttribute("form", ChangePasswordForm.empty());
+		return "accounts/password";
+	}
+
+	@PostMapping("/password")
+	String change(@AuthenticationPrincipal SignedIn person, @Valid @ModelAttribute("form") ChangePasswordForm form,
+			BindingResult errors, HttpSession session, RedirectAttributes flash) {
+		this.accounts.passwordProblem(form.newPassword())
+			.ifPresent((problem) -> errors.rejectValue("newPassword", "newPassword", problem));
+		if (errors.hasErrors()) {
+			return "accounts/password";
+		}
+		try {
+			this.accounts.changePassword(new AccountId(person.accountId()), form.currentPassword(), form.newPassword(),
+					session.getId());
+		}
+		catch (InvalidAccountInput ex) {
+			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			return "accounts/password";
+		}
+		flash.addFlashAttribute("changed", true);
+		return "redirect:/accounts/password";
+	}
+
+	@GetMapping("/forgot")
+	String forgotForm(Model model) {
+		model.addAttribute("form", new ForgotForm(""));
+		return "accounts/forgot";
+	}
+
+	@PostMapping("/forgot")
+	String forgot(@Valid @ModelAttribute("form") ForgotForm form, BindingResult errors, HttpServletRequest request,
+			Model model) {
+		if (errors.hasErrors()) {
+			return "accounts/forgot";
+		}
+		this.accounts.requestReset(form.email(), request.getRemoteAddr());
+		model.addAttribute("sent", true);
+		return "accounts/forgot";
+	}
+
+	@GetMapping("/reset")
+	String resetForm(@RequestParam(name = "token", required = false) String token, Model model) {
+		return this.accounts.checkLink(token).map((link) -> {
+			model.addAttribute("link", link);
+			model.addAttribute("form", new ResetForm(token, ""));
+			return "accounts/reset";
+		}).orElse("accounts/reset-expired");
+	}
+
+	@PostMapping("/reset")
+	String reset(@ModelAttribute("form") ResetForm form, BindingResult errors, Model model) {
+		var link = this.accounts.checkLink(form.token());
+		if (link.isEmpty()) {
+			return "accounts/reset-expired";
+		}
+		model.addAttribute("link", link.get());
+		try {
+			this.accounts.resetPassword(form.token(), form.password());
+		}
+		catch (InvalidAccountInput ex) {
+			errors.rejectValue("password", "password", ex.getMessage());
+			return "accounts/reset";
+		}
+		catch (NotFound ex) {
+			return "accounts/reset-expired";
+		}
+		return "redirect:/login?reset";
+	}
+
+}

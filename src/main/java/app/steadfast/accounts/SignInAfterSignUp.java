@@ -1,0 +1,49 @@
+package app.steadfast.accounts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs a new client in right after sign-up, through the same authentication manager as
+ * the sign-in form, so throttling and the audit log apply alike.
+ */
+@Component
+class SignInAfterSignUp {
+
+	private final AuthenticationManager authentication;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+	SignInAfterSignUp(AuthenticationManager authentication) {
+		this.authentication = authentication;
+	}
+
+	void signIn(String email, String password, HttpServletRequest request, HttpServletResponse response) {
+		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(email,
+				password);
+		attempt.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
+		Authentication result = this.authentication.authenticate(attempt);
+		if (request.getSession(false) != null) {
+			// A new session id at sign-in: a session fixed before cannot be taken over.
+			request.changeSessionId();
+		}
+		SecurityContext context = this.holder.createEmptyContext();
+		context.setAuthentication(result);
+		this.holder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+	}
+
+}

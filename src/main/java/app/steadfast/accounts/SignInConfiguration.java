@@ -1,0 +1,105 @@
+package app.steadfast.accounts;
+
+import app.steadfast.audit.AuditAction;
+import app.steadfast.audit.AuditEntry;
+import app.steadfast.audit.AuditLog;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Sign-in: accounts from the database, passwords hashed with a delegating encoder (bcrypt
+ * by default), failed attempts throttled per account and per address and recorded in the
+ * audit log.
+ */
+@Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(SignInThrottle.ThrottleSettings.class)
+class SignInConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService accountDetails(Accounts accounts) {
+		return (email) -> accounts.findByEmail(Account.normalise(email))
+			.map(SignedInAccount::new)
+			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
+	}
+
+	/**
+	 * The one authentication manager: a single provider, so a throttled attempt cannot
+	 * fall through to another provider.
+	 */
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService accountDetails, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle, AuditLog audit, Accounts accounts) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accountDetails);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ProviderManager(new ThrottledSignIn(passwords, throttle, audit, accounts));
+	}
+
+	static final class ThrottledSignIn implements AuthenticationProvider {
+
+		private final AuthenticationProvider passwords;
+
+		private final SignInThrottle throttle;
+
+		private final AuditLog audit;
+
+		private final Accounts accounts;
+
+		ThrottledSignIn(AuthenticationProvider passwords, SignInThrottle throttle, AuditLog audit, Accounts accounts) {
+			this.passwords = passwords;
+			this.throttle = throttle;
+			this.audit = audit;
+			this.accounts = accounts;
+		}
+
+		@Override
+		public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+			String email = Account.normalise(attempt.getName());
+			String address = (attempt.getDetails() instanceof WebAuthenticationDetails details
+					&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "unknown";
+			java.util.UUID subject = this.accounts.findByEmail(email).map(Account::uuid).orElse(null);
+			if (this.throttle.isThrottled(email, address)) {
+				this.throttle.recordFailure(email, address);
+				this.audit.record(AuditEntry.security(AuditAction.SIGN_IN_THROTTLED, null, subject, address));
+				// The same words as a wrong password: a guesser learns nothing from the
+				// answer.
+				throw new BadCredentialsException("Bad credentials");
+			}
+			try {
+				Authentication result = this.passwords.authenticate(attempt);
+				this.throttle.forgetFailures(email);
+				this.audit.record(AuditEntry.security(AuditAction.SIGNED_IN, subject, subject, address));
+				return result;
+			}
+			catch (AuthenticationException ex) {
+				this.throttle.recordFailure(email, address);
+				this.audit.record(AuditEntry.security(AuditAction.SIGN_IN_FAILED, null, subject, address));
+				throw ex;
+			}
+		}
+
+		@Override
+		public boolean supports(Class<?> authentication) {
+			return this.passwords.supports(authentication);
+		}
+
+	}
+
+}

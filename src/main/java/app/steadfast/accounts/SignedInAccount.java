@@ -1,0 +1,91 @@
+package app.steadfast.accounts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import app.steadfast.shared.Role;
+import app.steadfast.shared.SignedIn;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in person as Spring Security and the layout see them. Kept in the session,
+ * so it holds ids and names only; the password hash is erased once sign-in succeeds.
+ */
+final class SignedInAccount implements UserDetails, CredentialsContainer, SignedIn {
+
+	private static final long serialVersionUID = 1L;
+
+	private final UUID accountId;
+
+	private final String email;
+
+	private final String displayName;
+
+	private final Role role;
+
+	private String passwordHash;
+
+	SignedInAccount(Account account) {
+		this.accountId = account.uuid();
+		this.email = account.email();
+		this.displayName = account.displayName();
+		this.role = account.role();
+		this.passwordHash = account.passwordHash();
+	}
+
+	@Override
+	public UUID accountId() {
+		return this.accountId;
+	}
+
+	@Override
+	public String displayName() {
+		return this.displayName;
+	}
+
+	@Override
+	public Role role() {
+		return this.role;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(this.role.authority()));
+	}
+
+	@Override
+	public String getPassword() {
+		return this.passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return this.email;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof SignedInAccount that && this.accountId.equals(that.accountId);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.accountId.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "SignedInAccount[" + this.accountId + ", " + this.role + "]";
+	}
+
+}

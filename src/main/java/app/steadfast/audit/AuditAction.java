@@ -1,0 +1,13 @@
+package app.steadfast.audit;
+
+/**
+ * The kinds of event the log records.
+ */
+public enum AuditAction {
+
+	SIGNED_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, SIGNED_UP, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET,
+	ACCOUNT_CREATED, ROLE_CHANGED, FIRST_ADMIN_CREATED,
+	/** Someone other than the owner read a record through a grant. */
+	RECORD_READ, GRANT_CREATED, GRANT_REVOKED, GRANT_PAUSED, GRANT_RESUMED
+
+}

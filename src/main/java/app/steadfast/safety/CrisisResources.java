@@ -1,0 +1,70 @@
+package app.steadfast.safety;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Service;
+
+/**
+ * The crisis resources of the practice's locale. The practice may replace a locale's
+ * lines with {@code steadfast.safety.lines.<locale>[n].*}; the built-in default is the
+ * United States.
+ */
+@Service
+@EnableConfigurationProperties(CrisisResources.SafetySettings.class)
+public class CrisisResources {
+
+	@ConfigurationProperties("steadfast.safety")
+	record SafetySettings(@DefaultValue("en-US") String locale, Map<String, List<CrisisLine>> lines) {
+	}
+
+	static final Map<String, Resources> BUILT_IN = Map.of("en-US", new Resources(
+			new CrisisLine("Emergency services", "Call 911", "tel:911",
+					"If you or someone else is in immediate danger, or someone is hurt."),
+			List.of(new CrisisLine("988 Suicide & Crisis Lifeline", "Call or text 988", "tel:988",
+					"If you're thinking about ending your life, or you're afraid you might act on what you feel. Free, confidential, any hour."),
+					new CrisisLine("National Domestic Violence Hotline", "Call 1-800-799-7233", "tel:+18007997233",
+							"If you feel afraid of someone at home, or you're worried you might hurt someone. Any hour."),
+					new CrisisLine("Crisis Text Line", "Text HOME to 741741", "sms:741741",
+							"If talking out loud feels like too much right now."))));
+
+	/**
+	 * A locale's resources.
+	 *
+	 * @param emergency the number for immediate danger
+	 * @param lines the other lines, the most urgent first
+	 */
+	public record Resources(CrisisLine emergency, List<CrisisLine> lines) {
+
+		/** The first line after emergency services: shown in every page's footer. */
+		public CrisisLine primary() {
+			return this.lines.get(0);
+		}
+
+	}
+
+	private final Resources resources;
+
+	CrisisResources(SafetySettings settings) {
+		Resources builtIn = BUILT_IN.getOrDefault(settings.locale(), BUILT_IN.get("en-US"));
+		List<CrisisLine> configured = (settings.lines() != null) ? settings.lines().get(settings.locale()) : null;
+		if (configured != null && !configured.isEmpty()) {
+			// The first configured line is the emergency number, the rest follow in
+			// order.
+			this.resources = new Resources(configured.get(0),
+					configured.size() > 1 ? List.copyOf(configured.subList(1, configured.size())) : builtIn.lines());
+		}
+		else {
+			this.resources = builtIn;
+		}
+	}
+
+	/** The resources for this deployment's locale. */
+	public Resources current() {
+		return this.resources;
+	}
+
+}

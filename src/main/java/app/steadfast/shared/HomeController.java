@@ -1,0 +1,37 @@
+package app.steadfast.shared;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The home page: a welcome for visitors, and for a signed-in person what is next,
+ * gathered from every module that has something for them.
+ */
+@Controller
+class HomeController {
+
+	private final List<NextSteps> contributions;
+
+	HomeController(List<NextSteps> contributions) {
+		this.contributions = contributions;
+	}
+
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal SignedIn person, Model model) {
+		if (person == null) {
+			return "home/welcome";
+		}
+		List<NextStep> steps = this.contributions.stream()
+			.flatMap((module) -> module.forPerson(person).stream())
+			.sorted(Comparator.comparingInt(NextStep::order))
+			.toList();
+		model.addAttribute("steps", steps);
+		return "home/person";
+	}
+
+}

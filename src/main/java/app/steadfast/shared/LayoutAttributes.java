@@ -1,0 +1,29 @@
+package app.steadfast.shared;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the layout needs on every page: the practice and the person signed in, if any.
+ */
+@ControllerAdvice
+class LayoutAttributes {
+
+	private final Practice practice;
+
+	LayoutAttributes(Practice practice) {
+		this.practice = practice;
+	}
+
+	@ModelAttribute("practice")
+	Practice practice() {
+		return this.practice;
+	}
+
+	@ModelAttribute("person")
+	SignedIn person(@AuthenticationPrincipal SignedIn person) {
+		return person;
+	}
+
+}

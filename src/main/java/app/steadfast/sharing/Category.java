@@ -1,0 +1,10 @@
+package app.steadfast.sharing;
+
+/**
+ * The kinds of record a person can share, each on its own.
+ */
+public enum Category {
+
+	CHECKINS, JOURNAL, COMMITMENTS, STATEMENTS, CONVERSATIONS, INSIGHTS
+
+}

@@ -1,0 +1,118 @@
+package app.steadfast.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every mapped endpoint has exactly one explicit access rule, and nothing outside a short
+ * public list answers an anonymous visitor with 200.
+ */
+@Tag("database")
+@SpringBootTest
+@AutoConfigureMockMvc
+class RouteInventoryTests {
+
+	/** The pages a visitor may open without signing in. */
+	static final Set<String> PUBLIC = Set.of("/", "/login", "/signup", "/setup", "/accounts/forgot", "/accounts/reset",
+			"/crisis", "/error");
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	List<ModuleAccess> modules;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	record Endpoint(String method, String pattern, String handler) {
+	}
+
+	@Test
+	void everyEndpointMatchesExactlyOneRule() {
+		List<AccessRule> rules = this.modules.stream().flatMap((m) -> m.rules().stream()).toList();
+		List<String> problems = new ArrayList<>();
+		for (Endpoint endpoint : endpoints()) {
+			MockHttpServletRequest request = new MockHttpServletRequest(endpoint.method(), sample(endpoint.pattern()));
+			List<AccessRule> matching = rules.stream()
+				.filter((rule) -> SecurityConfiguration.matcher(rule).matches(request))
+				.toList();
+			if (matching.size() != 1) {
+				problems.add(endpoint + " matches " + matching.size() + " rules: " + matching);
+			}
+		}
+		assertThat(problems).isEmpty();
+		assertThat(endpoints()).hasSizeGreaterThan(15);
+	}
+
+	@Test
+	void noEndpointOutsideThePublicListAnswersAnAnonymousVisitorWith200() {
+		List<String> open = new ArrayList<>();
+		for (Endpoint endpoint : endpoints()) {
+			String path = sample(endpoint.pattern());
+			MvcTestResult result = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.request(HttpMethod.valueOf(endpoint.method()), path)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()));
+			int status = result.getResponse().getStatus();
+			if (status == 200 && !PUBLIC.contains(endpoint.pattern())) {
+				open.add(endpoint + " answered 200");
+			}
+			if (!PUBLIC.contains(endpoint.pattern())) {
+				assertThat(status).as(endpoint.toString()).isIn(302, 401, 403, 404);
+			}
+		}
+		assertThat(open).isEmpty();
+	}
+
+	@Test
+	void anUnmappedAddressIsDenied() {
+		assertThat(this.mvc.get().uri("/no/such/page")).hasStatus(302);
+		assertThat(this.mvc.post().uri("/no/such/page")).hasStatus(403);
+	}
+
+	private List<Endpoint> endpoints() {
+		List<Endpoint> endpoints = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mappings.getHandlerMethods().entrySet()) {
+			RequestMappingInfo info = entry.getKey();
+			if (!entry.getValue().getBeanType().getPackageName().startsWith("app.steadfast")) {
+				continue;
+			}
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST)
+						: methods) {
+					endpoints.add(new Endpoint(method.name(), pattern, entry.getValue().getShortLogMessage()));
+				}
+			}
+		}
+		return endpoints;
+	}
+
+	/** A concrete path for a pattern: each variable becomes a plausible value. */
+	static String sample(String pattern) {
+		return pattern.replaceAll("\\{[^}]+\\}", "00000000-0000-0000-0000-000000000000");
+	}
+
+}
