@@ -1,17 +1,16 @@
 package app.steadfast.shared;
 
+import app.steadfast.SteadfastTest;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -27,9 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every mapped endpoint has exactly one explicit access rule, and nothing outside a short
  * public list answers an anonymous visitor with 200.
  */
-@Tag("database")
-@SpringBootTest
-@AutoConfigureMockMvc
+@SteadfastTest
 class RouteInventoryTests {
 
 	/** The pages a visitor may open without signing in. */

@@ -1,0 +1,127 @@
+package app.steadfast.audit;
+
+import app.steadfast.FreshDatabase;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The audit module on its own: appends chain, and the verification finds every kind of
+ * tampering. Each test starts from an empty log, so the chain it checks is its own.
+ */
+@Tag("database")
+@FreshDatabase
+@ApplicationModuleTest
+class AuditLogTests {
+
+	@Autowired
+	AuditLog log;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void emptyLog() {
+		this.jdbc.sql("DELETE FROM audit_event").update();
+		this.jdbc.sql("UPDATE audit_head SET last_seq = 0, last_hash = :genesis")
+			.param("genesis", AuditLog.GENESIS)
+			.update();
+	}
+
+	@Test
+	void rowsFormAChainThatVerifies() {
+		AuditRecord first = this.log.record(AuditEntry.security(AuditAction.SIGNED_IN, id(), id(), "127.0.0.1"));
+		AuditRecord second = this.log
+			.record(AuditEntry.read(id(), id(), "CHECKINS", UUID.randomUUID().toString(), "PARTNER"));
+		assertThat(first.seq()).isEqualTo(1);
+		assertThat(first.prevHash()).isEqualTo(AuditLog.GENESIS);
+		assertThat(second.seq()).isEqualTo(2);
+		assertThat(second.prevHash()).isEqualTo(first.hash());
+		assertThat(this.log.verify()).isEqualTo(new AuditVerification(true, 2, null, null));
+		assertThat(this.log.latest(10)).extracting(AuditRecord::seq).containsExactly(2L, 1L);
+	}
+
+	@Test
+	void anEditedRowIsDetected() {
+		threeRows();
+		this.jdbc.sql("UPDATE audit_event SET reason = 'THERAPIST' WHERE seq = 2").update();
+		AuditVerification verification = this.log.verify();
+		assertThat(verification.intact()).isFalse();
+		assertThat(verification.firstBrokenSeq()).isEqualTo(2);
+		assertThat(verification.problem()).contains("changed");
+	}
+
+	@Test
+	void anEditedRowWithARecomputedHashIsStillDetectedByTheNextRow() {
+		threeRows();
+		AuditRecord second = this.log.latest(3).get(1);
+		AuditRecord forged = new AuditRecord(second.seq(), second.occurredAt(), second.action(), second.actorId(),
+				second.subjectId(), second.category(), second.recordRef(), "THERAPIST", second.address(),
+				second.prevHash(), null);
+		this.jdbc.sql("UPDATE audit_event SET reason = 'THERAPIST', hash = :hash WHERE seq = 2")
+			.param("hash", AuditLog.hash(forged))
+			.update();
+		AuditVerification verification = this.log.verify();
+		assertThat(verification.intact()).isFalse();
+		assertThat(verification.firstBrokenSeq()).isEqualTo(3);
+	}
+
+	@Test
+	void aDeletedRowIsDetected() {
+		threeRows();
+		this.jdbc.sql("DELETE FROM audit_event WHERE seq = 2").update();
+		AuditVerification verification = this.log.verify();
+		assertThat(verification.intact()).isFalse();
+		assertThat(verification.firstBrokenSeq()).isEqualTo(2);
+		assertThat(verification.problem()).contains("missing");
+	}
+
+	@Test
+	void aDeletedNewestRowIsDetected() {
+		threeRows();
+		this.jdbc.sql("DELETE FROM audit_event WHERE seq = 3").update();
+		AuditVerification verification = this.log.verify();
+		assertThat(verification.intact()).isFalse();
+		assertThat(verification.firstBrokenSeq()).isEqualTo(3);
+	}
+
+	@Test
+	void rowsAboutOnePersonAreFoundForThem() {
+		UUID owner = id();
+		this.log.record(AuditEntry.read(id(), owner, "JOURNAL", "entry-1", "PARTNER"));
+		this.log.record(AuditEntry.read(id(), id(), "JOURNAL", "entry-2", "PARTNER"));
+		assertThat(this.log.about(owner, 10)).extracting(AuditRecord::recordRef).containsExactly("entry-1");
+	}
+
+	@Test
+	void freeTextIsRefused() {
+		assertThatThrownBy(() -> AuditEntry.read(id(), id(), "CHECKINS", "I felt ashamed after we argued", "PARTNER"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageNotContaining("ashamed");
+		assertThatThrownBy(() -> new AuditEntry(AuditAction.RECORD_READ, id(), id(), null, null,
+				"because he asked me to look", null))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	private void threeRows() {
+		this.log.record(AuditEntry.security(AuditAction.SIGNED_IN, id(), id(), "127.0.0.1"));
+		this.log.record(AuditEntry.read(id(), id(), "CHECKINS", "r-1", "PARTNER"));
+		this.log.record(AuditEntry.security(AuditAction.PASSWORD_CHANGED, id(), id(), null));
+		assertThat(this.log.verify().intact()).isTrue();
+	}
+
+	private static UUID id() {
+		return UUID.randomUUID();
+	}
+
+}
