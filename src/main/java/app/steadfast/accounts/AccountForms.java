@@ -17,7 +17,7 @@ final class AccountForms {
 
 	record SignUpForm(
 			@NotBlank(message = "Enter your email address.") @Email(
-					message = "That doesn't look like an email address.") @Size(max = 254,
+					message = "That doesn’t look like an email address.") @Size(max = 254,
 							message = "Use an address of at most 254 characters.") String email,
 			@NotBlank(message = "Tell us what to call you.") @Size(max = 80,
 					message = "Use at most 80 characters.") String displayName,
@@ -31,7 +31,7 @@ final class AccountForms {
 
 	record SetupForm(
 			@NotBlank(message = "Enter your email address.") @Email(
-					message = "That doesn't look like an email address.") @Size(max = 254,
+					message = "That doesn’t look like an email address.") @Size(max = 254,
 							message = "Use an address of at most 254 characters.") String email,
 			@NotBlank(message = "Enter your name.") @Size(max = 80,
 					message = "Use at most 80 characters.") String displayName,
@@ -61,7 +61,7 @@ final class AccountForms {
 
 	record StaffForm(
 			@NotBlank(message = "Enter their email address.") @Email(
-					message = "That doesn't look like an email address.") @Size(max = 254,
+					message = "That doesn’t look like an email address.") @Size(max = 254,
 							message = "Use an address of at most 254 characters.") String email,
 			@NotBlank(message = "Enter their name.") @Size(max = 80,
 					message = "Use at most 80 characters.") String displayName,

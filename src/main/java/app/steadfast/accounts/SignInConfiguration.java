@@ -1,5 +1,7 @@
 package app.steadfast.accounts;
 
+import java.util.Map;
+
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditEntry;
 import app.steadfast.audit.AuditLog;
@@ -15,7 +17,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
@@ -28,9 +32,14 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 @org.springframework.boot.context.properties.EnableConfigurationProperties(SignInThrottle.ThrottleSettings.class)
 class SignInConfiguration {
 
+	/**
+	 * New hashes are Argon2 (no 72-byte limit, unlike bcrypt); the prefix in each hash
+	 * names its encoder, so bcrypt hashes from elsewhere still verify.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new DelegatingPasswordEncoder("argon2", Map.of("argon2",
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
 	}
 
 	@Bean

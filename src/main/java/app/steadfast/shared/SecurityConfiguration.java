@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.SingleResultAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -40,7 +41,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain steadfastFilterChain(HttpSecurity http, List<ModuleAccess> modules) throws Exception {
+	SecurityFilterChain steadfastFilterChain(HttpSecurity http, List<ModuleAccess> modules,
+			AuthenticationManager authenticationManager) throws Exception {
+		// The application's one authentication manager (with its throttling), never a
+		// default one.
+		http.authenticationManager(authenticationManager);
 		http.authorizeHttpRequests((requests) -> {
 			for (ModuleAccess module : modules) {
 				for (AccessRule rule : module.rules()) {

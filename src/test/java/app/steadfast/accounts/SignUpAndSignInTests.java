@@ -1,0 +1,181 @@
+package app.steadfast.accounts;
+
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+
+import app.steadfast.SteadfastTest;
+import app.steadfast.TestPeople;
+import app.steadfast.audit.AuditAction;
+import app.steadfast.audit.AuditLog;
+import app.steadfast.audit.AuditRecord;
+import app.steadfast.shared.Role;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SteadfastTest
+class SignUpAndSignInTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	AuditLog audit;
+
+	@Test
+	void aNewClientSignsUpAndIsSignedInAtOnce() {
+		String email = TestPeople.uniqueEmail("Signup").toUpperCase();
+		MvcTestResult result = signUp(email, "  Marcus ", TestPeople.PASSWORD);
+		assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/?welcome");
+		assertThat(this.mvc.get().uri("/?welcome").cookie(session(result))).bodyText()
+			.contains("Welcome, Marcus", "Your account is ready.");
+		Person person = this.accounts.findByEmail(email).orElseThrow();
+		assertThat(person.displayName()).isEqualTo("Marcus");
+		assertThat(person.role()).isEqualTo(Role.CLIENT);
+		assertThat(person.email()).isEqualTo(email.toLowerCase());
+		assertThat(actionsAbout(person)).contains(AuditAction.SIGNED_UP, AuditAction.SIGNED_IN);
+	}
+
+	@Test
+	void aCommonPasswordIsRefusedNextToItsFieldAndTheOtherInputIsKept() {
+		String email = TestPeople.uniqueEmail("common");
+		MvcTestResult result = signUp(email, "Dev", "Password1");
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText()
+			.contains("id=\"password-error\"", "one of the most common ones")
+			.contains("value=\"" + email + "\"", "value=\"Dev\"");
+		assertThat(this.accounts.findByEmail(email)).isEmpty();
+	}
+
+	@Test
+	void passwordLengthIsEightToOneHundredTwentyEightWithoutCompositionRules() {
+		assertThat(signUp(TestPeople.uniqueEmail("short"), "Al", "abc1234")).bodyText()
+			.contains("Use at least 8 characters");
+		assertThat(signUp(TestPeople.uniqueEmail("long"), "Al", "a".repeat(129))).bodyText()
+			.contains("Use at most 128 characters");
+		assertThat(signUp(TestPeople.uniqueEmail("lowercase"), "Al", "onlylowercaseletters")).hasStatus3xxRedirection();
+		assertThat(signUp(TestPeople.uniqueEmail("max"), "Al", "b".repeat(128))).hasStatus3xxRedirection();
+	}
+
+	@Test
+	void missingAndMalformedFieldsAreExplainedAndNothingIsCreated() {
+		MvcTestResult result = signUp("not-an-email", "", TestPeople.PASSWORD);
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText()
+			.contains("id=\"email-error\"", "That doesn’t look like an email address.")
+			.contains("id=\"displayName-error\"", "Tell us what to call you.")
+			.contains("value=\"not-an-email\"");
+		assertThat(this.accounts.findByEmail("not-an-email")).isEmpty();
+	}
+
+	@Test
+	void anEmailInUseIsRefusedWithoutChangingTheExistingAccount() {
+		String email = TestPeople.uniqueEmail("taken");
+		signUp(email, "First", TestPeople.PASSWORD);
+		MvcTestResult second = signUp(email.toUpperCase(), "Second", "another-good-password");
+		assertThat(second).hasStatusOk();
+		assertThat(second).bodyText().contains("There is already an account with this email.");
+		assertThat(this.accounts.findByEmail(email).orElseThrow().displayName()).isEqualTo("First");
+	}
+
+	@Test
+	void signingInAndOutWorksAndAWrongPasswordGetsTheGenericAnswer() {
+		String email = TestPeople.uniqueEmail("signin");
+		this.accounts.signUp(email, "Ray", TestPeople.PASSWORD, null);
+
+		MvcTestResult wrong = signIn(email, "not-the-password");
+		assertThat(wrong).hasRedirectedUrl("/login?error");
+		MvcTestResult unknown = signIn(TestPeople.uniqueEmail("nobody"), "not-the-password");
+		assertThat(unknown).hasRedirectedUrl("/login?error");
+		assertThat(this.mvc.get().uri("/login?error")).bodyText()
+			.contains("That email and password don't match an account, or there have been too many tries.");
+
+		MvcTestResult right = signIn(email, TestPeople.PASSWORD);
+		assertThat(right).hasRedirectedUrl("/");
+		Cookie session = session(right);
+		assertThat(this.mvc.get().uri("/").cookie(session)).bodyText().contains("Welcome, Ray");
+
+		MvcTestResult out = this.mvc.post().uri("/logout").cookie(session).with(csrf()).exchange();
+		assertThat(out).hasRedirectedUrl("/login?signedout");
+		assertThat(this.mvc.get().uri("/accounts/password").cookie(session)).hasStatus(302);
+	}
+
+	@Test
+	void repeatedFailuresThrottleTheAccountEvenForTheRightPasswordWithTheSameAnswer() {
+		String email = TestPeople.uniqueEmail("throttle");
+		Person person = this.accounts.signUp(email, "Lee", TestPeople.PASSWORD, null);
+		for (int i = 0; i < 5; i++) {
+			assertThat(signIn(email, "wrong-guess-" + i, "10.0.0." + i)).hasRedirectedUrl("/login?error");
+		}
+		MvcTestResult throttled = signIn(email, TestPeople.PASSWORD, "10.0.1.1");
+		assertThat(throttled).hasRedirectedUrl("/login?error");
+		assertThat(actionsAbout(person)).contains(AuditAction.SIGN_IN_FAILED, AuditAction.SIGN_IN_THROTTLED);
+	}
+
+	@Test
+	void repeatedFailuresFromOneAddressThrottleThatAddress() {
+		String address = "10.9.8.7";
+		String email = TestPeople.uniqueEmail("victim");
+		this.accounts.signUp(email, "Kai", TestPeople.PASSWORD, null);
+		for (int i = 0; i < 20; i++) {
+			signIn(TestPeople.uniqueEmail("spray"), "guess-" + i, address);
+		}
+		assertThat(signIn(email, TestPeople.PASSWORD, address)).hasRedirectedUrl("/login?error");
+		assertThat(signIn(email, TestPeople.PASSWORD, "10.9.8.6")).hasRedirectedUrl("/");
+	}
+
+	@Test
+	void theSignInPageAndSignUpPageSendASignedInPersonHome() {
+		String email = TestPeople.uniqueEmail("home");
+		this.accounts.signUp(email, "Jo", TestPeople.PASSWORD, null);
+		Cookie session = session(signIn(email, TestPeople.PASSWORD));
+		assertThat(this.mvc.get().uri("/login").cookie(session)).hasRedirectedUrl("/");
+		assertThat(this.mvc.get().uri("/signup").cookie(session)).hasRedirectedUrl("/");
+	}
+
+	private MvcTestResult signUp(String email, String name, String password) {
+		return this.mvc.post()
+			.uri("/signup")
+			.with(csrf())
+			.param("email", email)
+			.param("displayName", name)
+			.param("password", password)
+			.exchange();
+	}
+
+	private MvcTestResult signIn(String email, String password) {
+		// A documentation address (TEST-NET-1): the browser test signs in from 127.0.0.1.
+		return signIn(email, password, "192.0.2.10");
+	}
+
+	/**
+	 * The session cookie a response set: sessions live in the database, not in MockMvc.
+	 */
+	static Cookie session(MvcTestResult result) {
+		String header = result.getResponse().getHeader("Set-Cookie");
+		assertThat(header).as("a session cookie").startsWith("STEADFAST_SESSION=");
+		String value = header.substring("STEADFAST_SESSION=".length(), header.indexOf(';'));
+		return new Cookie("STEADFAST_SESSION", value);
+	}
+
+	private MvcTestResult signIn(String email, String password, String address) {
+		return this.mvc.post().uri("/login").with(csrf()).with((request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		}).param("email", email).param("password", password).exchange();
+	}
+
+	private List<AuditAction> actionsAbout(Person person) {
+		return this.audit.about(person.id().value(), 50).stream().map(AuditRecord::action).toList();
+	}
+
+}
