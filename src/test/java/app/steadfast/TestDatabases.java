@@ -70,7 +70,8 @@ public class TestDatabases implements ContextCustomizerFactory {
 						+ ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
 			}
 			properties.put("spring.datasource.hikari.maximum-pool-size", "5");
-			// Fail fast rather than wait 30 s for a connection while the run shuts the database down.
+			// Fail fast rather than wait 30 s for a connection while the run shuts the
+			// database down.
 			properties.put("spring.datasource.hikari.connection-timeout", "3000");
 			properties.put("steadfast.encryption.keyset-file", "target/test-data/keyset.json");
 			properties.put("steadfast.mail.outbox", "target/test-data/outbox-" + this.name);
