@@ -2,6 +2,8 @@ package app.steadfast;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.shared.Role;
@@ -10,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Creates real accounts for tests, each with a unique email, and signs them in for
@@ -58,6 +63,16 @@ public final class TestPeople {
 	public RequestPostProcessor signedIn(Person person) {
 		UserDetails user = this.details.loadUserByUsername(person.email());
 		return SecurityMockMvcRequestPostProcessors.user(user);
+	}
+
+	/**
+	 * The session cookie a response set: sessions live in the database, not in MockMvc.
+	 */
+	public static Cookie sessionOf(MvcTestResult result) {
+		String header = result.getResponse().getHeader("Set-Cookie");
+		assertThat(header).as("a session cookie").startsWith("STEADFAST_SESSION=");
+		String value = header.substring("STEADFAST_SESSION=".length(), header.indexOf(';'));
+		return new Cookie("STEADFAST_SESSION", value);
 	}
 
 	public static String uniqueEmail(String prefix) {

@@ -8,11 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import app.steadfast.SteadfastTest;
-import app.steadfast.TestDatabases;
+import app.steadfast.TestMail;
 import app.steadfast.TestPeople;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -34,9 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class PasswordTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(TestDatabases.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+	static GreenMailExtension smtp = TestMail.smtpServer();
 
 	private static final Pattern LINK = Pattern
 		.compile("http://localhost:8080(/accounts/reset\\?token=([A-Za-z0-9_-]+))");
@@ -186,7 +182,7 @@ class PasswordTests {
 	}
 
 	private Cookie signIn(String email, String password) {
-		return SignUpAndSignInTests.session(signInResult(email, password));
+		return TestPeople.sessionOf(signInResult(email, password));
 	}
 
 	private static String mainOf(MvcTestResult result) throws Exception {

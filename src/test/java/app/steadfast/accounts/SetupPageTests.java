@@ -55,7 +55,7 @@ class SetupPageTests {
 			.param("email", "owner@madrega.example")
 			.param("password", "a-practice-of-our-own")
 			.exchange();
-		Cookie admin = SignUpAndSignInTests.session(signIn);
+		Cookie admin = TestPeople.sessionOf(signIn);
 		assertThat(this.mvc.get().uri("/").cookie(admin)).bodyText().contains("Welcome, Dana", "Manage staff");
 
 		// The only admin cannot demote themself.

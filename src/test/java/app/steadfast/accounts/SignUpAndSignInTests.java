@@ -36,7 +36,7 @@ class SignUpAndSignInTests {
 		String email = TestPeople.uniqueEmail("Signup").toUpperCase();
 		MvcTestResult result = signUp(email, "  Marcus ", TestPeople.PASSWORD);
 		assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/?welcome");
-		assertThat(this.mvc.get().uri("/?welcome").cookie(session(result))).bodyText()
+		assertThat(this.mvc.get().uri("/?welcome").cookie(TestPeople.sessionOf(result))).bodyText()
 			.contains("Welcome, Marcus", "Your account is ready.");
 		Person person = this.accounts.findByEmail(email).orElseThrow();
 		assertThat(person.displayName()).isEqualTo("Marcus");
@@ -101,7 +101,7 @@ class SignUpAndSignInTests {
 
 		MvcTestResult right = signIn(email, TestPeople.PASSWORD);
 		assertThat(right).hasRedirectedUrl("/");
-		Cookie session = session(right);
+		Cookie session = TestPeople.sessionOf(right);
 		assertThat(this.mvc.get().uri("/").cookie(session)).bodyText().contains("Welcome, Ray");
 
 		MvcTestResult out = this.mvc.post().uri("/logout").cookie(session).with(csrf()).exchange();
@@ -137,7 +137,7 @@ class SignUpAndSignInTests {
 	void theSignInPageAndSignUpPageSendASignedInPersonHome() {
 		String email = TestPeople.uniqueEmail("home");
 		this.accounts.signUp(email, "Jo", TestPeople.PASSWORD, null);
-		Cookie session = session(signIn(email, TestPeople.PASSWORD));
+		Cookie session = TestPeople.sessionOf(signIn(email, TestPeople.PASSWORD));
 		assertThat(this.mvc.get().uri("/login").cookie(session)).hasRedirectedUrl("/");
 		assertThat(this.mvc.get().uri("/signup").cookie(session)).hasRedirectedUrl("/");
 	}
@@ -155,16 +155,6 @@ class SignUpAndSignInTests {
 	private MvcTestResult signIn(String email, String password) {
 		// A documentation address (TEST-NET-1): the browser test signs in from 127.0.0.1.
 		return signIn(email, password, "192.0.2.10");
-	}
-
-	/**
-	 * The session cookie a response set: sessions live in the database, not in MockMvc.
-	 */
-	static Cookie session(MvcTestResult result) {
-		String header = result.getResponse().getHeader("Set-Cookie");
-		assertThat(header).as("a session cookie").startsWith("STEADFAST_SESSION=");
-		String value = header.substring("STEADFAST_SESSION=".length(), header.indexOf(';'));
-		return new Cookie("STEADFAST_SESSION", value);
 	}
 
 	private MvcTestResult signIn(String email, String password, String address) {

@@ -6,15 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import app.steadfast.SteadfastTest;
-import app.steadfast.TestDatabases;
+import app.steadfast.TestMail;
 import app.steadfast.TestPeople;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditLog;
 import app.steadfast.audit.AuditRecord;
 import app.steadfast.shared.Role;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +35,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class StaffTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(TestDatabases.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+	static GreenMailExtension smtp = TestMail.smtpServer();
 
 	private static final Pattern LINK = Pattern.compile("(/accounts/reset\\?token=[A-Za-z0-9_-]+)");
 
@@ -104,7 +100,7 @@ class StaffTests {
 			.param("password", "listening-is-the-job")
 			.exchange();
 		assertThat(signIn).hasRedirectedUrl("/");
-		Cookie session = SignUpAndSignInTests.session(signIn);
+		Cookie session = TestPeople.sessionOf(signIn);
 		assertThat(this.mvc.get().uri("/").cookie(session)).bodyText()
 			.contains("Welcome, Dr. Rivera", "Your caseload starts empty");
 		assertThat(actionsAbout(therapist)).contains(AuditAction.ACCOUNT_CREATED, AuditAction.PASSWORD_RESET);
@@ -157,7 +153,7 @@ class StaffTests {
 			.param("email", therapist.email())
 			.param("password", TestPeople.PASSWORD)
 			.exchange();
-		Cookie session = SignUpAndSignInTests.session(signIn);
+		Cookie session = TestPeople.sessionOf(signIn);
 
 		assertThat(this.mvc.post()
 			.uri("/admin/staff/{id}/role", therapist.id().value())
