@@ -1,0 +1,141 @@
+package app.steadfast.library;
+
+import java.util.UUID;
+
+import app.steadfast.shared.Htmx;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Practice;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's article editor: write in Markdown with a preview, save drafts, publish and
+ * unpublish.
+ */
+@Controller
+@RequestMapping("/admin/articles")
+class ArticleAdminController {
+
+	/** The htmx event the editor fires when the preview was refreshed. */
+	static final String PREVIEW_TARGET = "article-preview";
+
+	private final ArticleManagement library;
+
+	private final Practice practice;
+
+	ArticleAdminController(ArticleManagement library, Practice practice) {
+		this.library = library;
+		this.practice = practice;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("articles", this.library.all());
+		return "library/admin-list";
+	}
+
+	@GetMapping("/new")
+	String newArticle(Model model) {
+		model.addAttribute("form", ArticleForm.empty("The " + this.practice.name() + " team"));
+		return "library/admin-edit";
+	}
+
+	@PostMapping("/new")
+	String create(@Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
+			@RequestParam(name = "action", defaultValue = "save") String action, Model model,
+			RedirectAttributes flash) {
+		if ("preview".equals(action) || errors.hasErrors()) {
+			return editPage(form, null, model);
+		}
+		try {
+			ArticleId id = this.library.create(form.content());
+			flash.addFlashAttribute("saved", "The draft is saved. Visitors can't see it until you publish it.");
+			return "redirect:/admin/articles/" + id.value();
+		}
+		catch (InvalidArticle ex) {
+			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			return editPage(form, null, model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String edit(@PathVariable String id, Model model) {
+		ArticleId articleId = parse(id);
+		return editPage(ArticleForm.of(this.library.content(articleId)), this.library.summary(articleId), model);
+	}
+
+	@PostMapping("/{id}")
+	String save(@PathVariable String id, @Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
+			@RequestParam(name = "action", defaultValue = "save") String action, Model model,
+			RedirectAttributes flash) {
+		ArticleId articleId = parse(id);
+		ArticleSummary current = this.library.summary(articleId);
+		if ("preview".equals(action) || errors.hasErrors()) {
+			return editPage(form, current, model);
+		}
+		try {
+			this.library.revise(articleId, form.content());
+		}
+		catch (InvalidArticle ex) {
+			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			return editPage(form, current, model);
+		}
+		flash.addFlashAttribute("saved",
+				(current.status() == ArticleStatus.PUBLISHED) ? "Saved. The changes are live." : "The draft is saved.");
+		return "redirect:/admin/articles/" + articleId.value();
+	}
+
+	@PostMapping("/{id}/publish")
+	String publish(@PathVariable String id, RedirectAttributes flash) {
+		ArticleId articleId = parse(id);
+		this.library.publish(articleId);
+		flash.addFlashAttribute("saved", "Published. Visitors can read it now.");
+		return "redirect:/admin/articles/" + articleId.value();
+	}
+
+	@PostMapping("/{id}/unpublish")
+	String unpublish(@PathVariable String id, RedirectAttributes flash) {
+		ArticleId articleId = parse(id);
+		this.library.unpublish(articleId);
+		flash.addFlashAttribute("saved", "Unpublished. It's a draft again; visitors can't see it.");
+		return "redirect:/admin/articles/" + articleId.value();
+	}
+
+	@PostMapping("/preview")
+	String preview(@RequestParam(name = "body", defaultValue = "") String body, Model model,
+			HttpServletRequest request) {
+		model.addAttribute("previewHtml", this.library.preview(body));
+		if (!Htmx.isHtmx(request)) {
+			throw new NotFound();
+		}
+		return "library/admin-edit :: preview";
+	}
+
+	private String editPage(ArticleForm form, ArticleSummary current, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("current", current);
+		model.addAttribute("previewHtml", this.library.preview(form.body()));
+		return "library/admin-edit";
+	}
+
+	private static ArticleId parse(String id) {
+		try {
+			return new ArticleId(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound();
+		}
+	}
+
+}
