@@ -1,6 +1,9 @@
 package app.steadfast.library;
 
+import java.util.List;
+
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import org.springframework.stereotype.Component;
@@ -15,7 +18,11 @@ class Markdown {
 
 	private final Parser parser = Parser.builder().build();
 
-	private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+	private final HtmlRenderer renderer = HtmlRenderer.builder()
+		.escapeHtml(true)
+		.sanitizeUrls(true)
+		.urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto", "tel")))
+		.build();
 
 	String toHtml(String markdown) {
 		return this.renderer.render(this.parser.parse((markdown != null) ? markdown : ""));
