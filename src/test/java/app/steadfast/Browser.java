@@ -1,0 +1,150 @@
+package app.steadfast;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Debian's headless Chromium for browser tests, with an axe-core check for every page.
+ * Selenium Manager never runs: the driver and browser are named explicitly, so nothing is
+ * downloaded. Browser test classes use
+ * {@code @EnabledIf("app.steadfast.Browser#installedOrOnCi")}: without the packages they
+ * are skipped with {@link #MISSING}, except under CI, where they fail.
+ */
+public final class Browser {
+
+	public static final String CHROMIUM = "/usr/bin/chromium";
+
+	public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	public static final String MISSING = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+			+ "; install them with `sudo apt-get install -y chromium chromium-driver`";
+
+	private static final List<String> BLOCKING_IMPACTS = List.of("serious", "critical");
+
+	private final WebDriver driver;
+
+	private final WebDriverWait wait;
+
+	private final int port;
+
+	private Browser(WebDriver driver, int port) {
+		this.driver = driver;
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		this.port = port;
+	}
+
+	/**
+	 * Whether a browser test class runs: with the packages installed, or on CI (to fail
+	 * there).
+	 */
+	public static boolean installedOrOnCi() {
+		return installed() || "true".equals(System.getenv("CI"));
+	}
+
+	static boolean installed() {
+		return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+	}
+
+	/** Starts a fresh headless Chromium with an empty profile under target/. */
+	public static Browser start(int port) throws IOException {
+		if (!installed()) {
+			fail(MISSING);
+		}
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+		Files.createDirectories(Path.of("target"));
+		Path profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		WebDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return new Browser(driver, port);
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	public WebDriverWait waiting() {
+		return this.wait;
+	}
+
+	public void quit() {
+		this.driver.quit();
+	}
+
+	public String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	public void open(String path) {
+		this.driver.get(url(path));
+	}
+
+	public WebElement find(By by) {
+		return this.driver.findElement(by);
+	}
+
+	public String heading() {
+		return this.driver.findElement(By.tagName("h1")).getText();
+	}
+
+	public void type(By field, String text) {
+		WebElement input = this.driver.findElement(field);
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	public Object script(String script) {
+		return ((JavascriptExecutor) this.driver).executeScript(script);
+	}
+
+	/** Fails when axe-core finds a serious or critical violation on the current page. */
+	public void assertAccessible(String page) {
+		Results results = new AxeBuilder().analyze(this.driver);
+		if (results.isErrored()) {
+			fail("axe-core could not check the " + page + ": " + results.getErrorMessage());
+		}
+		List<Rule> blocking = results.getViolations()
+			.stream()
+			.filter((rule) -> BLOCKING_IMPACTS.contains(rule.getImpact()))
+			.toList();
+		if (!blocking.isEmpty()) {
+			fail("Accessibility violations on the " + page + " (" + this.driver.getCurrentUrl() + "):\n"
+					+ blocking.stream().map(Browser::describe).collect(Collectors.joining("\n")));
+		}
+	}
+
+	private static String describe(Rule rule) {
+		String targets = rule.getNodes()
+			.stream()
+			.map((node) -> String.valueOf(node.getTarget()))
+			.collect(Collectors.joining(", "));
+		return "- " + rule.getId() + " [" + rule.getImpact() + "] " + rule.getHelp() + " at " + targets;
+	}
+
+}
