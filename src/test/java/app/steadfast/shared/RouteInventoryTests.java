@@ -1,6 +1,9 @@
 package app.steadfast.shared;
 
 import app.steadfast.SteadfastTest;
+import app.steadfast.TestPeople;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -43,6 +48,15 @@ class RouteInventoryTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
 
 	record Endpoint(String method, String pattern, String handler) {
 	}
@@ -82,6 +96,42 @@ class RouteInventoryTests {
 			}
 		}
 		assertThat(open).isEmpty();
+	}
+
+	@Test
+	void everyRoleOutsideARulesRolesIsRefused() {
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		Map<Role, Person> byRole = new java.util.EnumMap<>(Role.class);
+		for (Role role : Role.values()) {
+			byRole.put(role, people.withRole(role));
+		}
+		List<AccessRule> rules = this.modules.stream().flatMap((m) -> m.rules().stream()).toList();
+		int checked = 0;
+		for (Endpoint endpoint : endpoints()) {
+			String path = sample(endpoint.pattern());
+			MockHttpServletRequest probe = new MockHttpServletRequest(endpoint.method(), path);
+			AccessRule rule = rules.stream()
+				.filter((r) -> SecurityConfiguration.matcher(r).matches(probe))
+				.findFirst()
+				.orElseThrow();
+			if (rule.everyone() || rule.roles().isEmpty()) {
+				continue;
+			}
+			for (Role role : Role.values()) {
+				if (rule.roles().contains(role)) {
+					continue;
+				}
+				MvcTestResult result = this.mvc
+					.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+						.request(HttpMethod.valueOf(endpoint.method()), path)
+						.with(people.signedIn(byRole.get(role)))
+						.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+							.csrf()));
+				assertThat(result.getResponse().getStatus()).as(endpoint + " as " + role).isEqualTo(403);
+				checked++;
+			}
+		}
+		assertThat(checked).isGreaterThan(10);
 	}
 
 	@Test
