@@ -21,6 +21,12 @@ class LayoutAttributes {
 		return this.practice;
 	}
 
+	/** The path of this page, so the layout's quick check-in link can lead back here. */
+	@ModelAttribute("requestPath")
+	String requestPath(jakarta.servlet.http.HttpServletRequest request) {
+		return request.getRequestURI();
+	}
+
 	@ModelAttribute("person")
 	SignedIn person(@AuthenticationPrincipal SignedIn person) {
 		return person;

@@ -1,0 +1,235 @@
+package app.steadfast.checkins;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.SignedIn;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A person's own check-ins: record (two short steps: the words, then the rest), the quick
+ * "name it before you answer" flow, history, calendar, summaries, edit and delete.
+ */
+@Controller
+@RequestMapping("/checkins")
+class CheckInController {
+
+	private final CheckInManagement checkIns;
+
+	private final EmotionVocabulary vocabulary;
+
+	private final Clock clock;
+
+	CheckInController(CheckInManagement checkIns, EmotionVocabulary vocabulary, Clock clock) {
+		this.checkIns = checkIns;
+		this.vocabulary = vocabulary;
+		this.clock = clock;
+	}
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("families", this.vocabulary.families());
+		model.addAttribute("bodies", BodyLocation.values());
+		model.addAttribute("responses", Response.values());
+	}
+
+	@GetMapping
+	String history(@AuthenticationPrincipal SignedIn person, Model model) {
+		AccountId me = new AccountId(person.accountId());
+		model.addAttribute("checkIns", this.checkIns.history(me, me));
+		return "checkins/history";
+	}
+
+	@GetMapping("/new")
+	String start(Model model) {
+		model.addAttribute("form", CheckInForm.empty());
+		model.addAttribute("step", "words");
+		return "checkins/form";
+	}
+
+	@PostMapping("/new")
+	String create(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") CheckInForm form,
+			@RequestParam(name = "step", defaultValue = "words") String step, Model model, RedirectAttributes flash) {
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		if ("words".equals(step)) {
+			wordsProblem(form).ifPresent((problem) -> errors.rejectValue("words", "words", problem));
+			model.addAttribute("step", errors.hasErrors() ? "words" : "details");
+			return "checkins/form";
+		}
+		model.addAttribute("step", "details");
+		CheckInDetails details = details(form, errors);
+		if (!errors.hasErrors()) {
+			try {
+				this.checkIns.record(new AccountId(person.accountId()), details, false);
+			}
+			catch (InvalidCheckIn ex) {
+				errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			}
+		}
+		if (errors.hasErrors()) {
+			return "checkins/form";
+		}
+		flash.addFlashAttribute("saved", "Saved. Naming it is the work; you just did some.");
+		return "redirect:/checkins";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+		CheckInView view = own(person, id);
+		model.addAttribute("form", CheckInForm.of(view));
+		model.addAttribute("checkIn", view);
+		model.addAttribute("step", "details");
+		return "checkins/form";
+	}
+
+	@PostMapping("/{id}/edit")
+	String update(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+			@ModelAttribute("form") CheckInForm form, Model model, RedirectAttributes flash) {
+		CheckInView view = own(person, id);
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		model.addAttribute("checkIn", view);
+		model.addAttribute("step", "details");
+		try {
+			CheckInDetails details = details(form, errors);
+			if (!errors.hasErrors()) {
+				this.checkIns.update(new AccountId(person.accountId()), view.id(),
+						new CheckInDetails(details.words(), details.intensity(), details.body(), details.trigger(),
+								details.response(), details.responseNote(), view.occurredAt()));
+			}
+		}
+		catch (InvalidCheckIn ex) {
+			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+		}
+		if (errors.hasErrors()) {
+			return "checkins/form";
+		}
+		flash.addFlashAttribute("saved", "Your check-in is updated.");
+		return "redirect:/checkins";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+		this.checkIns.delete(new AccountId(person.accountId()), own(person, id).id());
+		flash.addFlashAttribute("saved", "Deleted. It's gone for good.");
+		return "redirect:/checkins";
+	}
+
+	@GetMapping("/calendar")
+	String calendar(@AuthenticationPrincipal SignedIn person,
+			@RequestParam(name = "month", required = false) String month, Model model) {
+		YearMonth shown;
+		try {
+			shown = (month != null) ? YearMonth.parse(month) : YearMonth.now(this.clock);
+		}
+		catch (DateTimeParseException ex) {
+			shown = YearMonth.now(this.clock);
+		}
+		AccountId me = new AccountId(person.accountId());
+		model.addAttribute("calendar", this.checkIns.calendar(me, me, shown));
+		return "checkins/calendar";
+	}
+
+	@GetMapping("/summary")
+	String summary(@AuthenticationPrincipal SignedIn person,
+			@RequestParam(name = "weeks", defaultValue = "4") int weeks, Model model) {
+		int span = (weeks == 12) ? 12 : 4;
+		AccountId me = new AccountId(person.accountId());
+		model.addAttribute("summary", this.checkIns.summary(me, me, span));
+		return "checkins/summary";
+	}
+
+	private CheckInView own(SignedIn person, String id) {
+		AccountId me = new AccountId(person.accountId());
+		CheckInView view = this.checkIns.find(me, parse(id));
+		if (!view.owner().equals(me)) {
+			throw new NotFound();
+		}
+		return view;
+	}
+
+	private java.util.Optional<String> wordsProblem(CheckInForm form) {
+		if (form.words().isEmpty()) {
+			return java.util.Optional.of("Pick the word that comes closest. It doesn't have to be perfect.");
+		}
+		if (form.words().size() > CheckInManagement.MAX_WORDS) {
+			return java.util.Optional.of("Pick up to " + CheckInManagement.MAX_WORDS + " words: the strongest ones.");
+		}
+		if (form.words().stream().anyMatch((word) -> this.vocabulary.word(word).isEmpty())) {
+			return java.util.Optional.of("Pick words from the list.");
+		}
+		return java.util.Optional.empty();
+	}
+
+	/** Turns the form into details, noting every field it cannot read. */
+	private CheckInDetails details(CheckInForm form, BindingResult errors) {
+		wordsProblem(form).ifPresent((problem) -> errors.rejectValue("words", "words", problem));
+		Integer intensity = null;
+		try {
+			intensity = Integer.valueOf(form.intensity());
+			if (intensity < 1 || intensity > 10) {
+				throw new NumberFormatException();
+			}
+		}
+		catch (NumberFormatException | NullPointerException ex) {
+			errors.rejectValue("intensity", "intensity", "Choose how strong it is, from 1 to 10.");
+		}
+		BodyLocation body = parseEnum(BodyLocation.class, form.body());
+		if (body == null) {
+			errors.rejectValue("body", "body", "Choose where you feel it, or “None I can tell”.");
+		}
+		Response response = (form.response() == null || form.response().isBlank()) ? null
+				: parseEnum(Response.class, form.response());
+		if (form.response() != null && !form.response().isBlank() && response == null) {
+			errors.rejectValue("response", "response", "Choose one of the options, or leave it empty.");
+		}
+		if (form.trigger() != null && form.trigger().length() > CheckInDetails.MAX_TEXT) {
+			errors.rejectValue("trigger", "trigger", "Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
+		}
+		if (form.responseNote() != null && form.responseNote().length() > CheckInDetails.MAX_TEXT) {
+			errors.rejectValue("responseNote", "responseNote",
+					"Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
+		}
+		if (errors.hasErrors()) {
+			return null;
+		}
+		return new CheckInDetails(form.ordered(), intensity, body, form.trigger(), response, form.responseNote(),
+				this.clock.instant());
+	}
+
+	static <E extends Enum<E>> E parseEnum(Class<E> type, String name) {
+		try {
+			return (name != null) ? Enum.valueOf(type, name) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	static CheckInId parse(String id) {
+		try {
+			return new CheckInId(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound();
+		}
+	}
+
+}

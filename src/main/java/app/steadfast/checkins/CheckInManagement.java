@@ -1,0 +1,323 @@
+package app.steadfast.checkins;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.Encryption;
+import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Practice;
+import app.steadfast.sharing.Category;
+import app.steadfast.sharing.SharingManagement;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The check-ins module's API. Only the owner records, changes and deletes his check-ins;
+ * anyone else reads them only when the sharing module allows it, and a refusal looks like
+ * a missing check-in.
+ */
+@Service
+public class CheckInManagement {
+
+	static final String TABLE = "check_in";
+
+	static final int MAX_WORDS = 5;
+
+	private static final Set<String> STOP_WORDS = Set.of("about", "after", "again", "because", "before", "being",
+			"could", "didn", "does", "doesn", "from", "have", "into", "just", "like", "made", "said", "that", "them",
+			"then", "there", "they", "this", "what", "when", "with", "would", "your", "were", "will", "been", "him",
+			"her", "she", "his", "the", "and", "for", "was", "me", "my", "felt", "feel", "still", "over");
+
+	private final CheckIns checkIns;
+
+	private final EmotionVocabulary vocabulary;
+
+	private final Encryption encryption;
+
+	private final SharingManagement sharing;
+
+	private final ApplicationEventPublisher events;
+
+	private final Practice practice;
+
+	private final Clock clock;
+
+	CheckInManagement(CheckIns checkIns, EmotionVocabulary vocabulary, Encryption encryption, SharingManagement sharing,
+			ApplicationEventPublisher events, Practice practice, Clock clock) {
+		this.checkIns = checkIns;
+		this.vocabulary = vocabulary;
+		this.encryption = encryption;
+		this.sharing = sharing;
+		this.events = events;
+		this.practice = practice;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a check-in for its owner.
+	 * @throws InvalidCheckIn if a word is not in the vocabulary, or a value is out of
+	 * range
+	 */
+	@Transactional
+	public CheckInId record(AccountId owner, CheckInDetails details, boolean inTheMoment) {
+		check(details, inTheMoment);
+		Instant now = this.clock.instant();
+		CheckIn checkIn = CheckIn.start(UUID.randomUUID(), owner.value(), inTheMoment, now);
+		fill(checkIn, details, now);
+		this.checkIns.save(checkIn);
+		CheckInId id = new CheckInId(checkIn.id());
+		this.events.publishEvent(new CheckInRecorded(id, owner, inTheMoment));
+		return id;
+	}
+
+	/** Changes one of the owner's check-ins; anyone else's answers as missing. */
+	@Transactional
+	public void update(AccountId owner, CheckInId id, CheckInDetails details) {
+		CheckIn checkIn = owned(owner, id);
+		check(details, checkIn.inTheMoment());
+		fill(checkIn, details, this.clock.instant());
+		this.checkIns.save(checkIn);
+	}
+
+	/** Deletes one of the owner's check-ins for good: it is gone from the database. */
+	@Transactional
+	public void delete(AccountId owner, CheckInId id) {
+		this.checkIns.delete(owned(owner, id));
+	}
+
+	/**
+	 * One check-in, for its owner or someone he shares check-ins with.
+	 * @throws NotFound if it does not exist or the viewer may not see it
+	 */
+	@Transactional(readOnly = true)
+	public CheckInView find(AccountId viewer, CheckInId id) {
+		CheckIn checkIn = this.checkIns.findById(id.value()).orElseThrow(NotFound::new);
+		this.sharing.requireVisible(viewer, new AccountId(checkIn.ownerId()), Category.CHECKINS, id.value().toString());
+		return view(checkIn);
+	}
+
+	/**
+	 * The owner's check-ins, newest first, for him or someone he shares with.
+	 * @throws NotFound if the viewer may not see them
+	 */
+	@Transactional(readOnly = true)
+	public List<CheckInView> history(AccountId viewer, AccountId owner) {
+		this.sharing.requireVisible(viewer, owner, Category.CHECKINS, "history");
+		return this.checkIns.findByOwnerIdOrderByOccurredAtDesc(owner.value()).stream().map(this::view).toList();
+	}
+
+	/**
+	 * A month as a calendar of the owner's check-ins (for him or someone he shares with).
+	 */
+	@Transactional(readOnly = true)
+	public CalendarMonth calendar(AccountId viewer, AccountId owner, YearMonth month) {
+		this.sharing.requireVisible(viewer, owner, Category.CHECKINS, "calendar-" + month);
+		ZoneId zone = this.practice.zone();
+		Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+		Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+		Map<LocalDate, List<CheckIn>> byDay = this.checkIns
+			.findByOwnerIdAndOccurredAtBetweenOrderByOccurredAtAsc(owner.value(), from, to)
+			.stream()
+			.filter((c) -> c.occurredAt().isBefore(to))
+			.collect(Collectors.groupingBy((c) -> LocalDate.ofInstant(c.occurredAt(), zone)));
+		List<List<CalendarMonth.Day>> weeks = new ArrayList<>();
+		List<CalendarMonth.Day> week = new ArrayList<>();
+		int lead = month.atDay(1).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
+		for (int i = 0; i < lead; i++) {
+			week.add(null);
+		}
+		for (int day = 1; day <= month.lengthOfMonth(); day++) {
+			LocalDate date = month.atDay(day);
+			List<CheckIn> that = byDay.getOrDefault(date, List.of());
+			String family = that.stream()
+				.max(Comparator.comparing((CheckIn c) -> (c.intensity() != null) ? c.intensity() : 0)
+					.thenComparing(CheckIn::occurredAt))
+				.map((c) -> family(c.words().get(0)))
+				.orElse(null);
+			week.add(new CalendarMonth.Day(date, family, that.size()));
+			if (week.size() == 7) {
+				weeks.add(week);
+				week = new ArrayList<>();
+			}
+		}
+		if (!week.isEmpty()) {
+			while (week.size() < 7) {
+				week.add(null);
+			}
+			weeks.add(week);
+		}
+		return new CalendarMonth(month, weeks);
+	}
+
+	/**
+	 * What the last {@code weeks} weeks of the owner's check-ins show (for him or someone
+	 * he shares with).
+	 */
+	@Transactional(readOnly = true)
+	public CheckInSummary summary(AccountId viewer, AccountId owner, int weeks) {
+		this.sharing.requireVisible(viewer, owner, Category.CHECKINS, "summary-" + weeks);
+		Instant to = this.clock.instant();
+		Instant from = to.minus(Duration.ofDays(7L * weeks));
+		List<CheckIn> window = this.checkIns.findByOwnerIdAndOccurredAtBetweenOrderByOccurredAtAsc(owner.value(), from,
+				to);
+		return summarise(weeks, window);
+	}
+
+	CheckInSummary summarise(int weeks, List<CheckIn> window) {
+		ZoneId zone = this.practice.zone();
+		Map<String, Integer> words = new HashMap<>();
+		Map<String, int[]> intensity = new HashMap<>();
+		Map<String, Integer> parts = new LinkedHashMap<>();
+		for (String part : List.of("Night (0–6)", "Morning (6–12)", "Afternoon (12–18)", "Evening (18–24)")) {
+			parts.put(part, 0);
+		}
+		List<String> partNames = new ArrayList<>(parts.keySet());
+		Map<String, Map<String, Integer>> triggerFamilies = new HashMap<>();
+		for (CheckIn checkIn : window) {
+			checkIn.words().forEach((word) -> words.merge(word, 1, Integer::sum));
+			String family = family(checkIn.words().get(0));
+			if (checkIn.intensity() != null) {
+				int[] sum = intensity.computeIfAbsent(family, (f) -> new int[2]);
+				sum[0] += checkIn.intensity();
+				sum[1]++;
+			}
+			int hour = ZonedDateTime.ofInstant(checkIn.occurredAt(), zone).getHour();
+			parts.merge(partNames.get(hour / 6), 1, Integer::sum);
+			String trigger = this.encryption.open(checkIn.triggerText(), binding(checkIn));
+			for (String word : keywords(trigger)) {
+				triggerFamilies.computeIfAbsent(word, (w) -> new HashMap<>()).merge(family, 1, Integer::sum);
+			}
+		}
+		List<CheckInSummary.WordCount> top = words.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.limit(8)
+			.map((e) -> new CheckInSummary.WordCount(e.getKey(), e.getValue()))
+			.toList();
+		List<CheckInSummary.FamilyIntensity> byFamily = intensity.entrySet()
+			.stream()
+			.sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> this.vocabulary.familyOrder(e.getKey())))
+			.map((e) -> new CheckInSummary.FamilyIntensity(e.getKey(),
+					Math.round(10.0 * e.getValue()[0] / e.getValue()[1]) / 10.0, e.getValue()[1]))
+			.toList();
+		List<CheckInSummary.TimeOfDayCount> times = parts.entrySet()
+			.stream()
+			.map((e) -> new CheckInSummary.TimeOfDayCount(e.getKey(), e.getValue()))
+			.toList();
+		List<CheckInSummary.TriggerLink> triggers = triggerFamilies.entrySet().stream().map((e) -> {
+			Map.Entry<String, Integer> strongest = e.getValue()
+				.entrySet()
+				.stream()
+				// The most frequent family; on a tie, the earlier family name.
+				.max(Map.Entry.<String, Integer>comparingByValue()
+					.thenComparing((Map.Entry<String, Integer> f) -> f.getKey(), Comparator.reverseOrder()))
+				.orElseThrow();
+			return new CheckInSummary.TriggerLink(e.getKey(), strongest.getKey(), strongest.getValue());
+		})
+			.filter((link) -> link.count() >= 2)
+			.sorted(Comparator.comparingInt(CheckInSummary.TriggerLink::count)
+				.reversed()
+				.thenComparing(CheckInSummary.TriggerLink::word))
+			.limit(8)
+			.toList();
+		return new CheckInSummary(weeks, window.size(), top, byFamily, times, triggers);
+	}
+
+	/** The family of a vocabulary word. */
+	String family(String word) {
+		return this.vocabulary.word(word).map(Emotion::family).orElse(word);
+	}
+
+	static List<String> keywords(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+			.filter((word) -> word.length() >= 4 && !STOP_WORDS.contains(word))
+			.distinct()
+			.toList();
+	}
+
+	private void check(CheckInDetails details, boolean inTheMoment) {
+		if (details.words().isEmpty()) {
+			throw new InvalidCheckIn("words", "Pick the word that comes closest. It doesn't have to be perfect.");
+		}
+		if (details.words().size() > MAX_WORDS) {
+			throw new InvalidCheckIn("words", "Pick up to " + MAX_WORDS + " words: the strongest ones.");
+		}
+		if (details.words().stream().distinct().count() != details.words().size()
+				|| details.words().stream().anyMatch((word) -> this.vocabulary.word(word).isEmpty())) {
+			throw new InvalidCheckIn("words", "Pick words from the list.");
+		}
+		if (details.intensity() == null ? !inTheMoment : details.intensity() < 1 || details.intensity() > 10) {
+			throw new InvalidCheckIn("intensity", "Choose how strong it is, from 1 to 10.");
+		}
+		if (details.body() == null) {
+			throw new InvalidCheckIn("body", "Choose where you feel it, or “None I can tell”.");
+		}
+		if (length(details.trigger()) > CheckInDetails.MAX_TEXT) {
+			throw new InvalidCheckIn("trigger", "Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
+		}
+		if (length(details.responseNote()) > CheckInDetails.MAX_TEXT) {
+			throw new InvalidCheckIn("responseNote", "Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
+		}
+		if (details.occurredAt() == null || details.occurredAt().isAfter(this.clock.instant().plusSeconds(60))) {
+			throw new InvalidCheckIn("occurredAt", "A check-in can't be in the future.");
+		}
+	}
+
+	private static int length(String text) {
+		return (text != null) ? text.length() : 0;
+	}
+
+	private void fill(CheckIn checkIn, CheckInDetails details, Instant now) {
+		EncryptionBinding binding = binding(checkIn);
+		checkIn.record(details.words(), details.intensity(), details.body(),
+				this.encryption.seal(blankToNull(details.trigger()), binding), details.response(),
+				this.encryption.seal(blankToNull(details.responseNote()), binding), details.occurredAt(), now);
+	}
+
+	private CheckIn owned(AccountId owner, CheckInId id) {
+		return this.checkIns.findById(id.value())
+			.filter((c) -> c.ownerId().equals(owner.value()))
+			.orElseThrow(NotFound::new);
+	}
+
+	private CheckInView view(CheckIn checkIn) {
+		EncryptionBinding binding = binding(checkIn);
+		return new CheckInView(new CheckInId(checkIn.id()), new AccountId(checkIn.ownerId()), checkIn.words(),
+				family(checkIn.words().get(0)), checkIn.intensity(), checkIn.bodyLocation(),
+				this.encryption.open(checkIn.triggerText(), binding), checkIn.response(),
+				this.encryption.open(checkIn.responseText(), binding), checkIn.occurredAt(), checkIn.inTheMoment());
+	}
+
+	private static EncryptionBinding binding(CheckIn checkIn) {
+		return EncryptionBinding.of(TABLE, checkIn.id(), checkIn.ownerId());
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}

@@ -1,0 +1,15 @@
+package app.steadfast.checkins;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface CheckIns extends ListCrudRepository<CheckIn, UUID> {
+
+	List<CheckIn> findByOwnerIdOrderByOccurredAtDesc(UUID ownerId);
+
+	List<CheckIn> findByOwnerIdAndOccurredAtBetweenOrderByOccurredAtAsc(UUID ownerId, Instant from, Instant to);
+
+}

@@ -1,0 +1,40 @@
+package app.steadfast.checkins;
+
+import java.util.List;
+
+import app.steadfast.shared.AccessRule;
+import app.steadfast.shared.ModuleAccess;
+import app.steadfast.shared.NextStep;
+import app.steadfast.shared.NextSteps;
+import app.steadfast.shared.Role;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may use the check-in pages (each person only his own), and what they offer on the
+ * home page.
+ */
+@Configuration(proxyBeanMethods = false)
+class CheckInsAccess {
+
+	@Bean
+	ModuleAccess checkInRules() {
+		return () -> List.of(AccessRule.roles("/checkins/**", Role.CLIENT, Role.PARTNER));
+	}
+
+	@Bean
+	NextSteps checkInNextSteps() {
+		return (person) -> switch (person.role()) {
+			case CLIENT, PARTNER -> List.of(new NextStep("Name what you feel",
+					"A check-in takes about a minute: the word, how strong, where you feel it, what set it off. "
+							+ "Only you see it unless you choose to share.",
+					"/checkins/new", "Check in now", 10),
+					new NextStep("Your patterns",
+							"What you named most, when, and what set it off, over the last 4 and 12 weeks.",
+							"/checkins/summary", "See your patterns", 30));
+			default -> List.of();
+		};
+	}
+
+}

@@ -1,0 +1,125 @@
+package app.steadfast.checkins;
+
+import java.util.UUID;
+
+import app.steadfast.SteadfastTest;
+import app.steadfast.TestPeople;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Role;
+import app.steadfast.sharing.Category;
+import app.steadfast.sharing.GrantKind;
+import app.steadfast.sharing.SharingManagement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SteadfastTest
+class JournalTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JournalManagement journal;
+
+	@Autowired
+	SharingManagement sharing;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
+
+	TestPeople people;
+
+	Person client;
+
+	@BeforeEach
+	void client() {
+		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
+		this.client = this.people.client();
+	}
+
+	@Test
+	void heWritesWithAPromptAndTheEntryIsEncryptedAtRest() {
+		MvcTestResult empty = write("PULLED_AWAY", "   ");
+		assertThat(empty).hasStatusOk();
+		assertThat(empty).bodyText()
+			.contains("id=\"body-error\"", "Write a few words first.", "value=\"PULLED_AWAY\" checked");
+
+		assertThat(write("PULLED_AWAY", "I went quiet on Tuesday when the bank letter came."))
+			.hasRedirectedUrl("/checkins/journal");
+		assertThat(this.mvc.get().uri("/checkins/journal").with(this.people.signedIn(this.client))).bodyText()
+			.contains("I went quiet on Tuesday", "When did I pull away this week");
+		String raw = this.jdbc.sql("SELECT body FROM journal_entry WHERE owner_id = :owner")
+			.param("owner", this.client.id().value())
+			.query(String.class)
+			.single();
+		assertThat(raw).doesNotContain("Tuesday", "bank");
+	}
+
+	@Test
+	void entriesArePrivateUnlessTheJournalIsShared() {
+		UUID entry = this.journal.write(this.client.id(), null, "Something only I should read.");
+		Person partner = this.people.withRole(Role.PARTNER);
+		Person other = this.people.client();
+		assertThatThrownBy(() -> this.journal.find(partner.id(), entry)).isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> this.journal.entries(partner.id(), this.client.id())).isInstanceOf(NotFound.class);
+		assertThat(this.mvc.get().uri("/checkins/journal/{id}/edit", entry).with(this.people.signedIn(other)))
+			.hasStatus(404);
+
+		// Sharing check-ins does not share the journal.
+		this.sharing.grant(this.client.id(), partner.id(), Category.CHECKINS, GrantKind.PARTNER, null);
+		assertThatThrownBy(() -> this.journal.find(partner.id(), entry)).isInstanceOf(NotFound.class);
+		this.sharing.grant(this.client.id(), partner.id(), Category.JOURNAL, GrantKind.PARTNER, null);
+		assertThat(this.journal.find(partner.id(), entry).body()).isEqualTo("Something only I should read.");
+	}
+
+	@Test
+	void heEditsAndDeletesHisEntries() {
+		UUID entry = this.journal.write(this.client.id(), null, "First draft.");
+		assertThat(this.mvc.post()
+			.uri("/checkins/journal/{id}/edit", entry)
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("prompt", "DEFENDED")
+			.param("body", "Second thoughts.")).hasRedirectedUrl("/checkins/journal");
+		assertThat(this.journal.find(this.client.id(), entry).body()).isEqualTo("Second thoughts.");
+		assertThat(this.journal.find(this.client.id(), entry).prompt()).isEqualTo(JournalPrompt.DEFENDED);
+
+		assertThat(this.mvc.post()
+			.uri("/checkins/journal/{id}/delete", entry)
+			.with(this.people.signedIn(this.client))
+			.with(csrf())).hasRedirectedUrl("/checkins/journal");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE id = :id")
+			.param("id", entry)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private MvcTestResult write(String prompt, String body) {
+		return this.mvc.post()
+			.uri("/checkins/journal")
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("prompt", prompt)
+			.param("body", body)
+			.exchange();
+	}
+
+}
