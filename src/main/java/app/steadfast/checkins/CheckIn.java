@@ -82,6 +82,13 @@ class CheckIn {
 		this.updatedAt = now;
 	}
 
+	/** A copy holding the given words: for read-only views loaded in one query. */
+	CheckIn withWords(List<CheckInWord> words) {
+		return new CheckIn(this.id, this.ownerId, this.occurredAt, this.intensity, this.bodyLocation, this.triggerText,
+				this.response, this.responseText, this.inTheMoment, this.createdAt, this.updatedAt, words,
+				this.version);
+	}
+
 	UUID id() {
 		return this.id;
 	}

@@ -5,6 +5,8 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -29,6 +31,7 @@ import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,16 +64,19 @@ public class CheckInManagement {
 
 	private final Practice practice;
 
+	private final JdbcClient jdbc;
+
 	private final Clock clock;
 
 	CheckInManagement(CheckIns checkIns, EmotionVocabulary vocabulary, Encryption encryption, SharingManagement sharing,
-			ApplicationEventPublisher events, Practice practice, Clock clock) {
+			ApplicationEventPublisher events, Practice practice, JdbcClient jdbc, Clock clock) {
 		this.checkIns = checkIns;
 		this.vocabulary = vocabulary;
 		this.encryption = encryption;
 		this.sharing = sharing;
 		this.events = events;
 		this.practice = practice;
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -136,9 +142,7 @@ public class CheckInManagement {
 		ZoneId zone = this.practice.zone();
 		Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
 		Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-		Map<LocalDate, List<CheckIn>> byDay = this.checkIns
-			.findByOwnerIdAndOccurredAtBetweenOrderByOccurredAtAsc(owner.value(), from, to)
-			.stream()
+		Map<LocalDate, List<CheckIn>> byDay = window(owner, from, to).stream()
 			.filter((c) -> c.occurredAt().isBefore(to))
 			.collect(Collectors.groupingBy((c) -> LocalDate.ofInstant(c.occurredAt(), zone)));
 		List<List<CalendarMonth.Day>> weeks = new ArrayList<>();
@@ -179,9 +183,45 @@ public class CheckInManagement {
 		this.sharing.requireVisible(viewer, owner, Category.CHECKINS, "summary-" + weeks);
 		Instant to = this.clock.instant();
 		Instant from = to.minus(Duration.ofDays(7L * weeks));
-		List<CheckIn> window = this.checkIns.findByOwnerIdAndOccurredAtBetweenOrderByOccurredAtAsc(owner.value(), from,
-				to);
-		return summarise(weeks, window);
+		return summarise(weeks, window(owner, from, to));
+	}
+
+	/**
+	 * The owner's check-ins in a time window, oldest first, with their words, in one
+	 * query (loading each aggregate's words separately would cost a query per check-in).
+	 */
+	List<CheckIn> window(AccountId owner, Instant from, Instant to) {
+		Map<UUID, CheckIn> found = new LinkedHashMap<>();
+		Map<UUID, List<CheckInWord>> words = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT c.id, c.occurred_at, c.intensity, c.body_location, c.trigger_text, c.in_the_moment,
+				       c.created_at, c.updated_at, w.word
+				FROM check_in c JOIN check_in_word w ON w.check_in = c.id
+				WHERE c.owner_id = :owner AND c.occurred_at >= :from AND c.occurred_at < :to
+				ORDER BY c.occurred_at, c.id, w.check_in_key
+				""")
+			.param("owner", owner.value())
+			.param("from", from.atOffset(ZoneOffset.UTC))
+			.param("to", to.atOffset(ZoneOffset.UTC))
+			.query((rs) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				words.computeIfAbsent(id, (key) -> new ArrayList<>()).add(new CheckInWord(rs.getString("word")));
+				found.computeIfAbsent(id, (key) -> {
+					try {
+						int intensity = rs.getInt("intensity");
+						return new CheckIn(id, owner.value(),
+								rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+								rs.wasNull() ? null : intensity, BodyLocation.valueOf(rs.getString("body_location")),
+								rs.getString("trigger_text"), null, null, rs.getBoolean("in_the_moment"),
+								rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+								rs.getObject("updated_at", OffsetDateTime.class).toInstant(), List.of(), null);
+					}
+					catch (java.sql.SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				});
+			});
+		return found.values().stream().map((c) -> c.withWords(words.get(c.id()))).toList();
 	}
 
 	CheckInSummary summarise(int weeks, List<CheckIn> window) {

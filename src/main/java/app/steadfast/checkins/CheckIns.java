@@ -1,6 +1,5 @@
 package app.steadfast.checkins;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +8,5 @@ import org.springframework.data.repository.ListCrudRepository;
 interface CheckIns extends ListCrudRepository<CheckIn, UUID> {
 
 	List<CheckIn> findByOwnerIdOrderByOccurredAtDesc(UUID ownerId);
-
-	List<CheckIn> findByOwnerIdAndOccurredAtBetweenOrderByOccurredAtAsc(UUID ownerId, Instant from, Instant to);
 
 }
