@@ -1,6 +1,8 @@
 package app.steadfast;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Events are stored as plain JSON in the publication registry, so they may carry ids,
- * kinds, numbers and moments, never free text. An event is any Steadfast record that a
- * method builds and hands to {@link ApplicationEventPublisher#publishEvent}.
+ * kinds, numbers and moments (alone or as a set or list of them), never free text. An
+ * event is any Steadfast record that a method builds and hands to
+ * {@link ApplicationEventPublisher#publishEvent}.
  */
 class EventsCarryNoTextTests {
 
@@ -40,7 +43,7 @@ class EventsCarryNoTextTests {
 		for (Class<?> event : events) {
 			assertThat(event.isRecord()).as(event.getName() + " is a record").isTrue();
 			for (RecordComponent component : event.getRecordComponents()) {
-				assertThat(isAllowed(component.getType()))
+				assertThat(isAllowed(component.getGenericType()))
 					.as("%s.%s (%s) must be an id, kind, number or moment, never text", event.getSimpleName(),
 							component.getName(), component.getType().getSimpleName())
 					.isTrue();
@@ -51,14 +54,30 @@ class EventsCarryNoTextTests {
 	@Test
 	void theDetectionFindsTheAccountEvents() {
 		assertThat(publishedEvents()).extracting(Class::getSimpleName)
-			.contains("AccountCreated", "PasswordChanged", "RoleChanged");
+			.contains("AccountCreated", "PasswordChanged", "RoleChanged", "RiskLanguageDetected");
 	}
 
 	@Test
 	void aTextFieldIsCaught() {
 		record NoteWritten(UUID note, String text) {
 		}
-		assertThat(Stream.of(NoteWritten.class.getRecordComponents()).allMatch((c) -> isAllowed(c.getType())))
+		assertThat(Stream.of(NoteWritten.class.getRecordComponents()).allMatch((c) -> isAllowed(c.getGenericType())))
+			.isFalse();
+	}
+
+	@Test
+	void aSetOfKindsIsAllowedButASetOrListOfTextIsNot() {
+		record Flagged(UUID record, Set<Thread.State> kinds) {
+		}
+		record Tagged(UUID record, Set<String> tags) {
+		}
+		record Quoted(UUID record, List<String> lines) {
+		}
+		assertThat(Stream.of(Flagged.class.getRecordComponents()).allMatch((c) -> isAllowed(c.getGenericType())))
+			.isTrue();
+		assertThat(Stream.of(Tagged.class.getRecordComponents()).allMatch((c) -> isAllowed(c.getGenericType())))
+			.isFalse();
+		assertThat(Stream.of(Quoted.class.getRecordComponents()).allMatch((c) -> isAllowed(c.getGenericType())))
 			.isFalse();
 	}
 
@@ -82,14 +101,23 @@ class EventsCarryNoTextTests {
 					&& call.getTargetOwner().isAssignableTo(ApplicationEventPublisher.class));
 	}
 
-	static boolean isAllowed(Class<?> type) {
-		if (ALLOWED.contains(type) || type.isEnum()) {
+	static boolean isAllowed(Type type) {
+		// A set or list of allowed values (the kinds of a risk-language hit) holds no
+		// more text than one of them.
+		if (type instanceof ParameterizedType collection
+				&& (collection.getRawType() == Set.class || collection.getRawType() == List.class)) {
+			return isAllowed(collection.getActualTypeArguments()[0]);
+		}
+		if (!(type instanceof Class<?> value)) {
+			return false;
+		}
+		if (ALLOWED.contains(value) || value.isEnum()) {
 			return true;
 		}
 		// An id record: a record whose components are themselves allowed (AccountId wraps
 		// a UUID).
-		return type.isRecord() && type.getName().startsWith("app.steadfast.")
-				&& Stream.of(type.getRecordComponents()).allMatch((c) -> isAllowed(c.getType()));
+		return value.isRecord() && value.getName().startsWith("app.steadfast.")
+				&& Stream.of(value.getRecordComponents()).allMatch((c) -> isAllowed(c.getGenericType()));
 	}
 
 }

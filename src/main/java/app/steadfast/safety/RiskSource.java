@@ -1,0 +1,14 @@
+package app.steadfast.safety;
+
+/**
+ * Where checked text was written.
+ */
+public enum RiskSource {
+
+	/** The note of an emotion check-in. */
+	CHECK_IN,
+
+	/** A reflection journal entry. */
+	JOURNAL
+
+}
