@@ -77,7 +77,8 @@ class CheckInController {
 		CheckInDetails details = details(form, errors);
 		if (!errors.hasErrors()) {
 			try {
-				this.checkIns.record(new AccountId(person.accountId()), details, false);
+				flash.addFlashAttribute("crisis",
+						this.checkIns.record(new AccountId(person.accountId()), details, false).crisisResources());
 			}
 			catch (InvalidCheckIn ex) {
 				errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
@@ -110,9 +111,12 @@ class CheckInController {
 		try {
 			CheckInDetails details = details(form, errors);
 			if (!errors.hasErrors()) {
-				this.checkIns.update(new AccountId(person.accountId()), view.id(),
-						new CheckInDetails(details.words(), details.intensity(), details.body(), details.trigger(),
-								details.response(), details.responseNote(), view.occurredAt()));
+				flash.addFlashAttribute("crisis",
+						this.checkIns.update(new AccountId(person.accountId()), view.id(),
+								new CheckInDetails(details.words(), details.intensity(), details.body(),
+										details.trigger(), details.response(), details.responseNote(),
+										view.occurredAt()))
+							.crisisResources());
 			}
 		}
 		catch (InvalidCheckIn ex) {

@@ -27,6 +27,8 @@ import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
+import app.steadfast.safety.RiskLanguage;
+import app.steadfast.safety.RiskSource;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
@@ -66,10 +68,12 @@ public class CheckInManagement {
 
 	private final JdbcClient jdbc;
 
+	private final RiskLanguage risk;
+
 	private final Clock clock;
 
 	CheckInManagement(CheckIns checkIns, EmotionVocabulary vocabulary, Encryption encryption, SharingManagement sharing,
-			ApplicationEventPublisher events, Practice practice, JdbcClient jdbc, Clock clock) {
+			ApplicationEventPublisher events, Practice practice, JdbcClient jdbc, RiskLanguage risk, Clock clock) {
 		this.checkIns = checkIns;
 		this.vocabulary = vocabulary;
 		this.encryption = encryption;
@@ -77,6 +81,7 @@ public class CheckInManagement {
 		this.events = events;
 		this.practice = practice;
 		this.jdbc = jdbc;
+		this.risk = risk;
 		this.clock = clock;
 	}
 
@@ -86,7 +91,7 @@ public class CheckInManagement {
 	 * range
 	 */
 	@Transactional
-	public CheckInId record(AccountId owner, CheckInDetails details, boolean inTheMoment) {
+	public CheckInReceipt record(AccountId owner, CheckInDetails details, boolean inTheMoment) {
 		check(details, inTheMoment);
 		Instant now = this.clock.instant();
 		CheckIn checkIn = CheckIn.start(UUID.randomUUID(), owner.value(), inTheMoment, now);
@@ -94,16 +99,27 @@ public class CheckInManagement {
 		this.checkIns.save(checkIn);
 		CheckInId id = new CheckInId(checkIn.id());
 		this.events.publishEvent(new CheckInRecorded(id, owner, inTheMoment));
-		return id;
+		return new CheckInReceipt(id, riskIn(owner, checkIn.id(), details));
 	}
 
 	/** Changes one of the owner's check-ins; anyone else's answers as missing. */
 	@Transactional
-	public void update(AccountId owner, CheckInId id, CheckInDetails details) {
+	public CheckInReceipt update(AccountId owner, CheckInId id, CheckInDetails details) {
 		CheckIn checkIn = owned(owner, id);
 		check(details, checkIn.inTheMoment());
 		fill(checkIn, details, this.clock.instant());
 		this.checkIns.save(checkIn);
+		return new CheckInReceipt(id, riskIn(owner, checkIn.id(), details));
+	}
+
+	/**
+	 * Checks his words for risk language; a hit is reported (ids only) and never blocks
+	 * saving.
+	 */
+	private boolean riskIn(AccountId owner, UUID checkIn, CheckInDetails details) {
+		String text = String.join("\n", java.util.Objects.requireNonNullElse(details.trigger(), ""),
+				java.util.Objects.requireNonNullElse(details.responseNote(), ""));
+		return this.risk.checkAndReport(text, owner.value(), RiskSource.CHECK_IN, checkIn).hit();
 	}
 
 	/** Deletes one of the owner's check-ins for good: it is gone from the database. */

@@ -48,7 +48,7 @@ class JournalController {
 		AccountId me = new AccountId(person.accountId());
 		JournalPrompt chosen = CheckInController.parseEnum(JournalPrompt.class, prompt);
 		try {
-			this.journal.write(me, chosen, body);
+			flash.addFlashAttribute("crisis", this.journal.write(me, chosen, body).crisisResources());
 		}
 		catch (InvalidCheckIn ex) {
 			model.addAttribute("entries", this.journal.entries(me, me));
@@ -79,7 +79,9 @@ class JournalController {
 		JournalEntryView entry = own(person, id);
 		JournalPrompt chosen = CheckInController.parseEnum(JournalPrompt.class, prompt);
 		try {
-			this.journal.rewrite(new AccountId(person.accountId()), entry.id(), chosen, body);
+			flash.addFlashAttribute("crisis",
+					this.journal.rewrite(new AccountId(person.accountId()), entry.id(), chosen, body)
+						.crisisResources());
 		}
 		catch (InvalidCheckIn ex) {
 			model.addAttribute("entry", entry);

@@ -8,6 +8,8 @@ import java.util.UUID;
 import app.steadfast.accounts.AccountId;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.safety.RiskLanguage;
+import app.steadfast.safety.RiskSource;
 import app.steadfast.shared.NotFound;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
@@ -34,12 +36,16 @@ public class JournalManagement {
 
 	private final SharingManagement sharing;
 
+	private final RiskLanguage risk;
+
 	private final Clock clock;
 
-	JournalManagement(JournalEntries entries, Encryption encryption, SharingManagement sharing, Clock clock) {
+	JournalManagement(JournalEntries entries, Encryption encryption, SharingManagement sharing, RiskLanguage risk,
+			Clock clock) {
 		this.entries = entries;
 		this.encryption = encryption;
 		this.sharing = sharing;
+		this.risk = risk;
 		this.clock = clock;
 	}
 
@@ -48,22 +54,25 @@ public class JournalManagement {
 	 * @throws InvalidCheckIn if the text is empty or too long
 	 */
 	@Transactional
-	public UUID write(AccountId owner, JournalPrompt prompt, String body) {
+	public JournalReceipt write(AccountId owner, JournalPrompt prompt, String body) {
 		check(body);
 		Instant now = this.clock.instant();
 		JournalEntry entry = JournalEntry.start(UUID.randomUUID(), owner.value(), now);
 		entry.write(prompt, this.encryption.seal(body.strip(), binding(entry)), now);
 		this.entries.save(entry);
-		return entry.id();
+		return new JournalReceipt(entry.id(),
+				this.risk.checkAndReport(body, owner.value(), RiskSource.JOURNAL, entry.id()).hit());
 	}
 
 	/** Changes one of the owner's entries; anyone else's answers as missing. */
 	@Transactional
-	public void rewrite(AccountId owner, UUID id, JournalPrompt prompt, String body) {
+	public JournalReceipt rewrite(AccountId owner, UUID id, JournalPrompt prompt, String body) {
 		check(body);
 		JournalEntry entry = owned(owner, id);
 		entry.write(prompt, this.encryption.seal(body.strip(), binding(entry)), this.clock.instant());
 		this.entries.save(entry);
+		return new JournalReceipt(entry.id(),
+				this.risk.checkAndReport(body, owner.value(), RiskSource.JOURNAL, entry.id()).hit());
 	}
 
 	/** Deletes one of the owner's entries for good. */

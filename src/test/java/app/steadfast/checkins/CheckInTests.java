@@ -8,6 +8,7 @@ import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
+import app.steadfast.safety.RiskLanguageDetected;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Role;
 import app.steadfast.sharing.Category;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -30,6 +33,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Recording, changing and deleting check-ins through the pages, and who may see them.
  */
 @SteadfastTest
+@RecordApplicationEvents
 class CheckInTests {
 
 	@Autowired
@@ -43,6 +47,9 @@ class CheckInTests {
 
 	@Autowired
 	SharingManagement sharing;
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Autowired
 	AccountManagement accounts;
@@ -197,6 +204,24 @@ class CheckInTests {
 	}
 
 	@Test
+	void riskLanguageShowsCrisisResourcesAtOnceAndNeverBlocksSaving() {
+		MvcTestResult saved = step("details", List.of("shame"), "shame", "9", "CHEST",
+				"Honestly I don't want to be here anymore");
+		assertThat(saved).hasRedirectedUrl("/checkins");
+		assertThat(this.checkIns.history(id(this.client), id(this.client))).hasSize(1);
+		assertThat(this.events.stream(RiskLanguageDetected.class)).singleElement()
+			.satisfies((event) -> assertThat(event.owner()).isEqualTo(this.client.id().value()));
+		assertThat(this.mvc.get().uri("/checkins").with(this.people.signedIn(this.client)).flashAttr("crisis", true))
+			.bodyText()
+			.contains("You don't have to carry this alone right now", "href=\"tel:988\"");
+
+		MvcTestResult ordinary = step("details", List.of("anger"), "anger", "5", "JAW", "This job is killing me");
+		assertThat(ordinary).hasRedirectedUrl("/checkins");
+		assertThat(ordinary.getMvcResult().getFlashMap().get("crisis")).isEqualTo(false);
+		assertThat(saved.getMvcResult().getFlashMap().get("crisis")).isEqualTo(true);
+	}
+
+	@Test
 	void everySignedInPageOffersTheQuickFlow() {
 		assertThat(this.mvc.get().uri("/accounts/password").with(this.people.signedIn(this.client))).bodyText()
 			.contains("href=\"/checkins/quick?back=/accounts/password\"");
@@ -228,8 +253,12 @@ class CheckInTests {
 	}
 
 	private CheckInId recordFor(Person person, String word) {
-		return this.checkIns.record(id(person), new CheckInDetails(List.of(word), 5, BodyLocation.CHEST, "A note",
-				Response.BREATHED, null, java.time.Instant.now().minusSeconds(5)), false);
+		return this.checkIns
+			.record(id(person),
+					new CheckInDetails(List.of(word), 5, BodyLocation.CHEST, "A note", Response.BREATHED, null,
+							java.time.Instant.now().minusSeconds(5)),
+					false)
+			.id();
 	}
 
 	private static AccountId id(Person person) {

@@ -75,7 +75,7 @@ class JournalTests {
 
 	@Test
 	void entriesArePrivateUnlessTheJournalIsShared() {
-		UUID entry = this.journal.write(this.client.id(), null, "Something only I should read.");
+		UUID entry = this.journal.write(this.client.id(), null, "Something only I should read.").id();
 		Person partner = this.people.withRole(Role.PARTNER);
 		Person other = this.people.client();
 		assertThatThrownBy(() -> this.journal.find(partner.id(), entry)).isInstanceOf(NotFound.class);
@@ -91,8 +91,18 @@ class JournalTests {
 	}
 
 	@Test
+	void aJournalEntryWithRiskLanguageIsSavedAndLeadsToCrisisResources() {
+		MvcTestResult saved = write("", "Some nights I think everyone would be better off without me.");
+		assertThat(saved).hasRedirectedUrl("/checkins/journal");
+		assertThat(saved.getMvcResult().getFlashMap().get("crisis")).isEqualTo(true);
+		assertThat(this.journal.entries(this.client.id(), this.client.id())).hasSize(1);
+		MvcTestResult calm = write("", "I kept the promise about dinner and it felt good.");
+		assertThat(calm.getMvcResult().getFlashMap().get("crisis")).isEqualTo(false);
+	}
+
+	@Test
 	void heEditsAndDeletesHisEntries() {
-		UUID entry = this.journal.write(this.client.id(), null, "First draft.");
+		UUID entry = this.journal.write(this.client.id(), null, "First draft.").id();
 		assertThat(this.mvc.post()
 			.uri("/checkins/journal/{id}/edit", entry)
 			.with(this.people.signedIn(this.client))
