@@ -31,7 +31,7 @@ class RouteInventoryTests {
 
 	/** The pages a visitor may open without signing in. */
 	static final Set<String> PUBLIC = Set.of("/", "/login", "/signup", "/setup", "/accounts/forgot", "/accounts/reset",
-			"/crisis", "/error");
+			"/crisis", "/error", "/consultation");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
