@@ -225,7 +225,11 @@ class Consultation {
 	}
 
 	private static String codes(Collection<? extends Enum<?>> values) {
-		return values.stream().map(Enum::name).collect(Collectors.joining(","));
+		// In the order the form offers them, whatever order they arrived in.
+		return values.stream()
+			.sorted(java.util.Comparator.comparingInt(Enum::ordinal))
+			.map(Enum::name)
+			.collect(Collectors.joining(","));
 	}
 
 	private static <E extends Enum<E>> List<E> parse(String codes, Class<E> type) {

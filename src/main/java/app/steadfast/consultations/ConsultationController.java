@@ -48,12 +48,14 @@ class ConsultationController {
 	}
 
 	@GetMapping("/consultation")
-	String form(@RequestParam(name = "received", required = false) String received, Model model) {
-		if (received != null) {
-			return "consultations/received";
-		}
+	String form(Model model) {
 		model.addAttribute("form", ConsultationForm.empty());
 		return formPage(model);
+	}
+
+	@GetMapping(path = "/consultation", params = "received")
+	String received() {
+		return "consultations/received";
 	}
 
 	@PostMapping("/consultation")
@@ -81,10 +83,10 @@ class ConsultationController {
 	}
 
 	@GetMapping("/consultation/invitation")
-	String invitation(@RequestParam(name = "token", required = false) String token,
-			@RequestParam(name = "joined", required = false) String joined, @AuthenticationPrincipal SignedIn person,
-			Model model, HttpServletResponse response) {
-		if (joined != null && model.containsAttribute("joinedTherapist")) {
+	String invitation(@RequestParam(name = "token", required = false) String token, Model model,
+			HttpServletResponse response) {
+		// Only right after joining (the flash attribute), never by typing the address.
+		if (model.containsAttribute("joinedTherapist")) {
 			return "consultations/joined";
 		}
 		Optional<InvitationView> invitation = this.consultations.invitation(token);
