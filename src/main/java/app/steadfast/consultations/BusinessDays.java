@@ -35,7 +35,9 @@ final class BusinessDays {
 		return due.toInstant();
 	}
 
-	/** How long ago, in words: "just now", "20 minutes", "5 hours", "3 days". */
+	/**
+	 * How long ago, in words: "just now", "20 minutes ago", "5 hours ago", "3 days ago".
+	 */
 	static String age(Instant since, Instant now) {
 		Duration age = Duration.between(since, now);
 		if (age.toMinutes() < 1) {
@@ -51,7 +53,7 @@ final class BusinessDays {
 	}
 
 	private static String plural(long count, String unit) {
-		return count + " " + unit + ((count == 1) ? "" : "s");
+		return count + " " + unit + ((count == 1) ? "" : "s") + " ago";
 	}
 
 	private static boolean isWeekend(ZonedDateTime moment) {

@@ -57,6 +57,12 @@ class TriageController {
 		model.addAttribute("therapists", this.consultations.therapists());
 		model.addAttribute("reasons", CloseReason.values());
 		model.addAttribute("zone", this.practice.zone().getId());
+		if (view.scheduledAt() != null) {
+			// Moving a consultation starts from the time it has, in the practice's zone.
+			var local = view.scheduledAt().atZone(this.practice.zone());
+			model.addAttribute("scheduledDate", local.toLocalDate().toString());
+			model.addAttribute("scheduledTime", local.toLocalTime().withSecond(0).withNano(0).toString());
+		}
 		model.addAttribute("noteLimit", ConsultationManagement.NOTE_LIMIT);
 		return "consultations/request";
 	}

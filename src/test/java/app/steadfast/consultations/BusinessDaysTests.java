@@ -29,9 +29,9 @@ class BusinessDaysTests {
 	void ageReadsInWords() {
 		Instant now = at("2026-12-10T12:00");
 		assertThat(BusinessDays.age(now.minusSeconds(20), now)).isEqualTo("just now");
-		assertThat(BusinessDays.age(now.minusSeconds(60), now)).isEqualTo("1 minute");
-		assertThat(BusinessDays.age(now.minusSeconds(3 * 3600), now)).isEqualTo("3 hours");
-		assertThat(BusinessDays.age(now.minusSeconds(5 * 86400), now)).isEqualTo("5 days");
+		assertThat(BusinessDays.age(now.minusSeconds(60), now)).isEqualTo("1 minute ago");
+		assertThat(BusinessDays.age(now.minusSeconds(3 * 3600), now)).isEqualTo("3 hours ago");
+		assertThat(BusinessDays.age(now.minusSeconds(5 * 86400), now)).isEqualTo("5 days ago");
 	}
 
 	private static Instant due(String received) {

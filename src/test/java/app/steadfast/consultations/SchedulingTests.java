@@ -121,7 +121,7 @@ class SchedulingTests {
 			.single()).isEqualTo("SCHEDULED");
 		assertThat(this.mvc.get().uri("/consultations/" + id).with(this.people.signedIn(this.therapist))).bodyText()
 			.contains("18:30 " + DateTimeFormatter.ofPattern("z", Locale.ENGLISH).format(local),
-					"Move the consultation");
+					"Move the consultation", "value=\"" + day + "\"", "value=\"18:30\"");
 	}
 
 	@Test
