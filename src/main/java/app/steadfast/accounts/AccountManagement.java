@@ -109,6 +109,22 @@ public class AccountManagement {
 	}
 
 	/**
+	 * Creates a client account for someone the practice invited by email (a free
+	 * consultation that became a client), with the password he chose: the same checks,
+	 * hashing and audit as {@link #signUp}; the audit row names the invitation as the
+	 * reason.
+	 * @throws InvalidAccountInput if the password is not acceptable or the email is in
+	 * use
+	 */
+	@Transactional
+	public Person signUpInvited(String email, String displayName, String password, @Nullable String address) {
+		Account account = create(email, displayName, password, Role.CLIENT);
+		this.audit.record(new AuditEntry(AuditAction.SIGNED_UP, account.uuid(), account.uuid(), null, null,
+				"INVITATION", address));
+		return account.person();
+	}
+
+	/**
 	 * Creates the practice's first admin. Works only while no admin exists, once, even
 	 * when two requests race.
 	 * @throws NotFound once an admin exists

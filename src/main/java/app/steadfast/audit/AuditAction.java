@@ -8,6 +8,12 @@ public enum AuditAction {
 	SIGNED_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, SIGNED_UP, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET,
 	ACCOUNT_CREATED, ROLE_CHANGED, FIRST_ADMIN_CREATED,
 	/** Someone other than the owner read a record through a grant. */
-	RECORD_READ, GRANT_CREATED, GRANT_REVOKED, GRANT_PAUSED, GRANT_RESUMED
+	RECORD_READ, GRANT_CREATED, GRANT_REVOKED, GRANT_PAUSED, GRANT_RESUMED,
+	/** A staff member opened a free-consultation request (its id is the record). */
+	CONSULTATION_VIEWED,
+	/**
+	 * Staff emailed someone who asked for a consultation a link to create his account.
+	 */
+	CLIENT_INVITATION_SENT
 
 }

@@ -19,10 +19,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import jakarta.activation.DataHandler;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +81,12 @@ public class Postbox {
 			message.setFrom(new InternetAddress(this.settings.from()));
 			message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.to()));
 			message.setSubject(mail.subject(), "UTF-8");
-			message.setText(mail.text(), "UTF-8");
+			if (mail.attachments().isEmpty()) {
+				message.setText(mail.text(), "UTF-8");
+			}
+			else {
+				message.setContent(withAttachments(mail));
+			}
 			message.setSentDate(Date.from(this.clock.instant()));
 			if (sender == null) {
 				keep(message);
@@ -129,6 +140,40 @@ public class Postbox {
 		return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
 	}
 
+	private static MimeMultipart withAttachments(Mail mail) throws MessagingException {
+		MimeMultipart parts = new MimeMultipart("mixed");
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(mail.text(), "UTF-8");
+		parts.addBodyPart(text);
+		for (Mail.Attachment attachment : mail.attachments()) {
+			MimeBodyPart file = new MimeBodyPart();
+			file.setDataHandler(
+					new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+			file.setFileName(attachment.fileName());
+			parts.addBodyPart(file);
+		}
+		return parts;
+	}
+
+	/** The readable text of a message, naming any attached files. */
+	private static String textOf(MimeMessage message) throws IOException, MessagingException {
+		Object content = message.getContent();
+		if (!(content instanceof Multipart parts)) {
+			return String.valueOf(content);
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < parts.getCount(); i++) {
+			BodyPart part = parts.getBodyPart(i);
+			if (part.getFileName() != null) {
+				text.append(System.lineSeparator()).append("[Attached: ").append(part.getFileName()).append(']');
+			}
+			else if (part.isMimeType("text/plain")) {
+				text.append(part.getContent());
+			}
+		}
+		return text.toString();
+	}
+
 	private void keep(MimeMessage message) throws MessagingException {
 		Instant now = this.clock.instant();
 		Path folder = Path.of(this.settings.outbox());
@@ -151,8 +196,7 @@ public class Postbox {
 			Date sent = message.getSentDate();
 			Instant written = (sent != null) ? sent.toInstant() : Files.getLastModifiedTime(file).toInstant();
 			String to = String.join(", ", Stream.of(message.getAllRecipients()).map(Object::toString).toList());
-			return new OutboxMessage(file.getFileName().toString(), to, message.getSubject(), written,
-					String.valueOf(message.getContent()));
+			return new OutboxMessage(file.getFileName().toString(), to, message.getSubject(), written, textOf(message));
 		}
 		catch (IOException | MessagingException ex) {
 			throw new IllegalStateException("An outbox message could not be read", ex);

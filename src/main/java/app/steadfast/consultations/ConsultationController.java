@@ -1,0 +1,158 @@
+package app.steadfast.consultations;
+
+import java.time.Duration;
+import java.time.Clock;
+import java.util.Optional;
+
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.InvalidAccountInput;
+import app.steadfast.consultations.ConsultationViews.InvitationView;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.SignedIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public side: the free-consultation form (a stable address, no account needed) and
+ * the invitation link that turns a request into a client account.
+ */
+@Controller
+class ConsultationController {
+
+	private final ConsultationManagement consultations;
+
+	private final AccountManagement accounts;
+
+	private final ConsultationSettings settings;
+
+	private final Clock clock;
+
+	ConsultationController(ConsultationManagement consultations, AccountManagement accounts,
+			ConsultationSettings settings, Clock clock) {
+		this.consultations = consultations;
+		this.accounts = accounts;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@GetMapping("/consultation")
+	String form(Model model) {
+		model.addAttribute("form", ConsultationForm.empty());
+		return formPage(model);
+	}
+
+	@GetMapping(path = "/consultation", params = "received")
+	String received() {
+		return "consultations/received";
+	}
+
+	@PostMapping("/consultation")
+	String request(@Valid @ModelAttribute("form") ConsultationForm form, BindingResult errors,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
+		form.check(errors);
+		if (errors.hasErrors()) {
+			return formPage(model);
+		}
+		try {
+			this.consultations.receive(form, request.getRemoteAddr());
+		}
+		catch (RequestLimitReached ex) {
+			// What he typed stays in the form, so he can send it later or copy it.
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			long seconds = Math.max(60, Duration.between(this.clock.instant(), ex.until()).toSeconds());
+			response.setHeader("Retry-After", Long.toString(seconds));
+			model.addAttribute("limitedUntil", ex.until());
+			return formPage(model);
+		}
+		// A robot's request gets the same answer as a person's: it learns nothing.
+		flash.addFlashAttribute("contactBy", form.request().contactBy().phrase());
+		flash.addFlashAttribute("emailGiven", form.request().email() != null);
+		return "redirect:/consultation?received";
+	}
+
+	@GetMapping("/consultation/invitation")
+	String invitation(@RequestParam(name = "token", required = false) String token, Model model,
+			HttpServletResponse response) {
+		// Only right after joining (the flash attribute), never by typing the address.
+		if (model.containsAttribute("joinedTherapist")) {
+			return "consultations/joined";
+		}
+		Optional<InvitationView> invitation = this.consultations.invitation(token);
+		if (invitation.isEmpty()) {
+			return expired(response);
+		}
+		model.addAttribute("form", new InvitationForm(token, invitation.get().name(), ""));
+		return invitationPage(invitation.get(), model);
+	}
+
+	@PostMapping("/consultation/invitation")
+	String join(@Valid @ModelAttribute("form") InvitationForm form, BindingResult errors,
+			@AuthenticationPrincipal SignedIn person, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes flash) {
+		Optional<InvitationView> invitation = this.consultations.invitation(form.token());
+		if (invitation.isEmpty()) {
+			return expired(response);
+		}
+		try {
+			if (person != null) {
+				this.consultations.acceptInvitationSignedIn(form.token(), person);
+			}
+			else {
+				this.accounts.passwordProblem(form.password())
+					.ifPresent((problem) -> errors.rejectValue("password", "password", problem));
+				if (errors.hasErrors()) {
+					return invitationPage(invitation.get(), model);
+				}
+				this.consultations.acceptInvitation(form.token(), form.displayName(), form.password(),
+						request.getRemoteAddr());
+			}
+		}
+		catch (InvalidAccountInput ex) {
+			if ("password".equals(ex.field())) {
+				errors.rejectValue("password", "password", ex.getMessage());
+			}
+			else {
+				errors.reject(ex.field(), ex.getMessage());
+			}
+			return invitationPage(invitation.get(), model);
+		}
+		catch (NotFound ex) {
+			return expired(response);
+		}
+		flash.addFlashAttribute("joinedTherapist", invitation.get().therapist());
+		flash.addFlashAttribute("joinedSignedIn", person != null);
+		return "redirect:/consultation/invitation?joined";
+	}
+
+	private String formPage(Model model) {
+		model.addAttribute("contactMethods", ContactMethod.values());
+		model.addAttribute("preferredTimes", PreferredTime.values());
+		model.addAttribute("topics", Topic.values());
+		model.addAttribute("messageLimit", ConsultationForm.MESSAGE_LIMIT);
+		model.addAttribute("practiceAddress", this.settings.notifyAddress());
+		return "consultations/form";
+	}
+
+	private String invitationPage(InvitationView invitation, Model model) {
+		model.addAttribute("invitation", invitation);
+		return "consultations/invitation";
+	}
+
+	private static String expired(HttpServletResponse response) {
+		response.setStatus(HttpStatus.NOT_FOUND.value());
+		return "consultations/invitation-expired";
+	}
+
+}

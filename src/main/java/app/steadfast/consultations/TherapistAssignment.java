@@ -1,0 +1,16 @@
+package app.steadfast.consultations;
+
+import java.time.Instant;
+
+import app.steadfast.accounts.AccountId;
+
+/**
+ * A client works with a therapist of the practice, since a given moment. A client has at
+ * most one at a time.
+ *
+ * @param client the client's account
+ * @param therapist the therapist's account
+ * @param since when the link was made
+ */
+public record TherapistAssignment(AccountId client, AccountId therapist, Instant since) {
+}
