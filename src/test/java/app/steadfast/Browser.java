@@ -119,8 +119,8 @@ public final class Browser {
 		input.sendKeys(text);
 	}
 
-	public Object script(String script) {
-		return ((JavascriptExecutor) this.driver).executeScript(script);
+	public Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
 	}
 
 	/** Fails when axe-core finds a serious or critical violation on the current page. */
