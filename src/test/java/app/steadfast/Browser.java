@@ -13,7 +13,9 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -49,6 +51,10 @@ public final class Browser {
 	private Browser(WebDriver driver, int port) {
 		this.driver = driver;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		// While a page is replaced, an element read a moment ago can vanish mid-read; the
+		// wait
+		// reads again rather than failing, and still times out if the page never arrives.
+		this.wait.ignoring(StaleElementReferenceException.class, WebDriverException.class);
 		this.port = port;
 	}
 
