@@ -125,6 +125,20 @@ public class AccountManagement {
 	}
 
 	/**
+	 * Creates a partner account for someone a client invited (the couple module checks
+	 * the invitation): the same checks, hashing and audit as {@link #signUp}.
+	 * @throws InvalidAccountInput if the password is not acceptable or the email is in
+	 * use
+	 */
+	@Transactional
+	public Person signUpPartner(String email, String displayName, String password, @Nullable String address) {
+		Account account = create(email, displayName, password, Role.PARTNER);
+		this.audit.record(new AuditEntry(AuditAction.SIGNED_UP, account.uuid(), account.uuid(), null, null,
+				"PARTNER_INVITATION", address));
+		return account.person();
+	}
+
+	/**
 	 * Creates the practice's first admin. Works only while no admin exists, once, even
 	 * when two requests race.
 	 * @throws NotFound once an admin exists

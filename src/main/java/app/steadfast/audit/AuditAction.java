@@ -10,7 +10,7 @@ public enum AuditAction {
 	/** Someone other than the owner read a record through a grant. */
 	RECORD_READ, GRANT_CREATED, GRANT_REVOKED, GRANT_PAUSED, GRANT_RESUMED,
 	/** A staff member opened a free-consultation request (its id is the record). */
-	CONSULTATION_VIEWED,
+	CONSULTATION_VIEWED, PARTNER_INVITED, PARTNER_LINKED, PARTNER_UNLINKED,
 	/**
 	 * Staff emailed someone who asked for a consultation a link to create his account.
 	 */

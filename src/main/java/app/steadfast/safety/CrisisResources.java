@@ -26,7 +26,8 @@ public class CrisisResources {
 					"If you or someone else is in immediate danger, or someone is hurt."),
 			List.of(new CrisisLine("988 Suicide & Crisis Lifeline", "Call or text 988", "tel:988",
 					"If you're thinking about ending your life, or you're afraid you might act on what you feel. Free, confidential, any hour."),
-					new CrisisLine("National Domestic Violence Hotline", "Call 1-800-799-7233", "tel:+18007997233",
+					new CrisisLine("National Domestic Violence Hotline", "Call 1-800-799-7233 or text START to 88788",
+							"tel:+18007997233",
 							"If you feel afraid of someone at home, or you're worried you might hurt someone. Any hour."),
 					new CrisisLine("Crisis Text Line", "Text HOME to 741741", "sms:741741",
 							"If talking out loud feels like too much right now."))));

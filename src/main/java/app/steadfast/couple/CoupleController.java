@@ -1,0 +1,261 @@
+package app.steadfast.couple;
+
+import java.util.List;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.InvalidAccountInput;
+import app.steadfast.accounts.Person;
+import app.steadfast.safety.CrisisResources;
+import app.steadfast.shared.AccessRule;
+import app.steadfast.shared.ModuleAccess;
+import app.steadfast.shared.NextStep;
+import app.steadfast.shared.NextSteps;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Role;
+import app.steadfast.shared.SignedIn;
+import app.steadfast.sharing.Category;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The couple pages: invite, join, the private intake, what each person shares, who read
+ * what, the partner's safety page, and ending the link.
+ */
+@Controller
+@RequestMapping("/couple")
+class CoupleController {
+
+	private final CoupleManagement couple;
+
+	private final AccountManagement accounts;
+
+	private final CrisisResources crisis;
+
+	CoupleController(CoupleManagement couple, AccountManagement accounts, CrisisResources crisis) {
+		this.couple = couple;
+		this.accounts = accounts;
+		this.crisis = crisis;
+	}
+
+	@GetMapping
+	String home(@AuthenticationPrincipal SignedIn person, Model model) {
+		AccountId me = new AccountId(person.accountId());
+		model.addAttribute("state", this.couple.state(me));
+		model.addAttribute("shared", this.couple.sharedWithPartner(me));
+		model.addAttribute("categories", List.copyOf(CoupleManagement.SHAREABLE));
+		return "couple/home";
+	}
+
+	@PostMapping("/invite")
+	String invite(@AuthenticationPrincipal SignedIn person,
+			@RequestParam(name = "email", defaultValue = "") String email, Model model, RedirectAttributes flash) {
+		String address = email.strip();
+		if (!address.matches("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,60}")) {
+			model.addAttribute("inviteError", "Enter your partner's email address, like name@example.org.");
+			model.addAttribute("inviteEmail", email);
+			return home(person, model);
+		}
+		this.couple.invite(new AccountId(person.accountId()), address);
+		flash.addFlashAttribute("notice",
+				"Invitation sent. The link works once, for 7 days. Whether to join is your partner's choice.");
+		return "redirect:/couple";
+	}
+
+	@PostMapping("/end")
+	String end(@AuthenticationPrincipal SignedIn person, RedirectAttributes flash) {
+		this.couple.end(new AccountId(person.accountId()));
+		flash.addFlashAttribute("notice", "The link is ended. Nothing is shared between you any more.");
+		return "redirect:/couple";
+	}
+
+	@PostMapping("/sharing")
+	String share(@AuthenticationPrincipal SignedIn person, @RequestParam("category") String category,
+			@RequestParam("share") boolean share, RedirectAttributes flash) {
+		Category chosen;
+		try {
+			chosen = Category.valueOf(category);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound();
+		}
+		this.couple.share(new AccountId(person.accountId()), chosen, share);
+		flash.addFlashAttribute("notice", share ? "Shared. You can stop sharing at any time."
+				: "Sharing stopped. From now on nothing of this reaches your partner.");
+		return "redirect:/couple";
+	}
+
+	@GetMapping("/reads")
+	String reads(@AuthenticationPrincipal SignedIn person, Model model) {
+		model.addAttribute("reads", this.couple.readsOfMine(new AccountId(person.accountId())));
+		return "couple/reads";
+	}
+
+	@GetMapping("/intake")
+	String intakeForm(@AuthenticationPrincipal SignedIn person, Model model) {
+		AccountId me = new AccountId(person.accountId());
+		model.addAttribute("answers", this.couple.intake(me)
+			.orElse(new IntakeAnswers("", "", SafetyAnswer.PREFER_NOT_TO_SAY, SafetyAnswer.PREFER_NOT_TO_SAY)));
+		model.addAttribute("partnerRole", person.role() == Role.PARTNER);
+		return "couple/intake";
+	}
+
+	@PostMapping("/intake")
+	String intake(@AuthenticationPrincipal SignedIn person,
+			@RequestParam(name = "brings", defaultValue = "") String brings,
+			@RequestParam(name = "hopes", defaultValue = "") String hopes,
+			@RequestParam(name = "afraid", defaultValue = "PREFER_NOT_TO_SAY") String afraid,
+			@RequestParam(name = "harmed", defaultValue = "PREFER_NOT_TO_SAY") String harmed, Model model,
+			RedirectAttributes flash) {
+		IntakeAnswers answers = new IntakeAnswers(brings, hopes, answer(afraid), answer(harmed));
+		if (brings.length() > 2000 || hopes.length() > 2000) {
+			model.addAttribute("answers", answers);
+			model.addAttribute("partnerRole", person.role() == Role.PARTNER);
+			model.addAttribute("intakeError", "Keep each answer under 2,000 characters.");
+			return "couple/intake";
+		}
+		boolean isPartner = person.role() == Role.PARTNER;
+		this.couple.answerIntake(new AccountId(person.accountId()),
+				isPartner ? answers : new IntakeAnswers(brings, hopes, SafetyAnswer.NO, SafetyAnswer.NO));
+		if (isPartner && answers.asksForPause()) {
+			return "redirect:/couple/safety";
+		}
+		flash.addFlashAttribute("notice", "Thank you. Your answers are private: your partner never sees them.");
+		return "redirect:/couple";
+	}
+
+	@GetMapping("/safety")
+	String safety(Model model) {
+		model.addAttribute("resources", this.crisis.current());
+		return "couple/safety";
+	}
+
+	@GetMapping("/join")
+	String join(@RequestParam(name = "token", required = false) String token, @AuthenticationPrincipal SignedIn person,
+			Model model) {
+		return this.couple.invitedBy(token).map((client) -> {
+			model.addAttribute("token", token);
+			model.addAttribute("invitedBy", client.displayName());
+			model.addAttribute("signedInRole", (person != null) ? person.role() : null);
+			model.addAttribute("email", "");
+			model.addAttribute("displayName", "");
+			return "couple/join";
+		}).orElse("couple/join-expired");
+	}
+
+	@PostMapping("/join")
+	String accept(@RequestParam(name = "token", required = false) String token,
+			@RequestParam(name = "email", defaultValue = "") String email,
+			@RequestParam(name = "displayName", defaultValue = "") String displayName,
+			@RequestParam(name = "password", defaultValue = "") String password,
+			@AuthenticationPrincipal SignedIn person, HttpServletRequest request, Model model) {
+		Person client = this.couple.invitedBy(token).orElse(null);
+		if (client == null) {
+			return "couple/join-expired";
+		}
+		if (person != null && person.role() != Role.PARTNER) {
+			model.addAttribute("token", token);
+			model.addAttribute("invitedBy", client.displayName());
+			model.addAttribute("signedInRole", person.role());
+			model.addAttribute("email", "");
+			model.addAttribute("displayName", "");
+			return "couple/join";
+		}
+		if (person != null) {
+			try {
+				this.couple.acceptWithAccount(token, new AccountId(person.accountId()));
+			}
+			catch (NotFound ex) {
+				return "couple/join-expired";
+			}
+			return "redirect:/couple/intake";
+		}
+		model.addAttribute("token", token);
+		model.addAttribute("invitedBy", client.displayName());
+		model.addAttribute("email", email);
+		model.addAttribute("displayName", displayName);
+		String problem = null;
+		String field = null;
+		if (!email.strip().matches("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,60}")) {
+			field = "email";
+			problem = "Enter your email address, like name@example.org.";
+		}
+		else if (displayName.isBlank() || displayName.length() > 80) {
+			field = "displayName";
+			problem = "Tell us what to call you (up to 80 characters).";
+		}
+		if (problem == null) {
+			problem = this.accounts.passwordProblem(password).orElse(null);
+			field = (problem != null) ? "password" : null;
+		}
+		if (problem == null) {
+			try {
+				this.couple.acceptWithNewAccount(token, email, displayName, password, request.getRemoteAddr());
+				return "redirect:/login?joined";
+			}
+			catch (InvalidAccountInput ex) {
+				field = ex.field();
+				problem = ex.getMessage();
+			}
+			catch (NotFound ex) {
+				return "couple/join-expired";
+			}
+		}
+		model.addAttribute("errorField", field);
+		model.addAttribute("errorMessage", problem);
+		return "couple/join";
+	}
+
+	private static SafetyAnswer answer(String value) {
+		try {
+			return SafetyAnswer.valueOf(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return SafetyAnswer.PREFER_NOT_TO_SAY;
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Access {
+
+		@Bean
+		ModuleAccess coupleRules() {
+			return () -> List.of(AccessRule.everyone("/couple/join"),
+					AccessRule.roles("/couple", Role.CLIENT, Role.PARTNER),
+					AccessRule.roles("/couple/invite", Role.CLIENT),
+					AccessRule.roles("/couple/end", Role.CLIENT, Role.PARTNER),
+					AccessRule.roles("/couple/sharing", Role.CLIENT, Role.PARTNER),
+					AccessRule.roles("/couple/reads", Role.CLIENT, Role.PARTNER),
+					AccessRule.roles("/couple/intake", Role.CLIENT, Role.PARTNER),
+					AccessRule.roles("/couple/safety", Role.PARTNER));
+		}
+
+		@Bean
+		NextSteps coupleNextSteps(CoupleManagement couple) {
+			return (person) -> switch (person.role()) {
+				case PARTNER -> List.of(new NextStep("Your space, your choices",
+						"Answer a short private intake, choose what (if anything) to share, and see who read what.",
+						"/couple", "Open your space", 5));
+				case CLIENT -> couple.partnerOf(new AccountId(person.accountId())).isPresent()
+						? List.of(new NextStep("You and your partner",
+								"What each of you shares, and who read what, when.", "/couple", "Open", 40))
+						: List.of(new NextStep("Your partner's side, if they want it",
+								"Your partner can have an account and a private space of their own. Everything here works without it too.",
+								"/couple", "Learn more", 95));
+				default -> List.of();
+			};
+		}
+
+	}
+
+}

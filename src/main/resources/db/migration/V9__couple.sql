@@ -1,0 +1,30 @@
+-- A client and the partner he invited. Ending a link keeps the row (history) but it never links again.
+CREATE TABLE couple_link (
+	id UUID NOT NULL PRIMARY KEY,
+	client_id UUID NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+	partner_id UUID NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+	linked_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	ended_at TIMESTAMP WITH TIME ZONE,
+	ended_by UUID
+);
+CREATE INDEX couple_link_client_ix ON couple_link (client_id, ended_at);
+CREATE INDEX couple_link_partner_ix ON couple_link (partner_id, ended_at);
+
+-- Single-use, expiring invitations; only a hash of the token is kept.
+CREATE TABLE partner_invitation (
+	token_hash VARCHAR(64) NOT NULL PRIMARY KEY,
+	client_id UUID NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	used_at TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX partner_invitation_client_ix ON partner_invitation (client_id);
+
+-- Each person's private intake. Answers are sealed by the application; only the fact that the
+-- safety screen asks for a pause is kept in the clear, because the pause must be enforced.
+CREATE TABLE couple_intake (
+	account_id UUID NOT NULL PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,
+	answers VARCHAR(12000) NOT NULL,
+	safety_pause BOOLEAN NOT NULL,
+	answered_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
