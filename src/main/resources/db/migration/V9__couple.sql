@@ -28,3 +28,26 @@ CREATE TABLE couple_intake (
 	safety_pause BOOLEAN NOT NULL,
 	answered_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- The weekly trust pulse: five items, 1 to 7, one row per person and week (weeks start on Monday).
+-- Scores are numbers on a fixed scale, not free text; the optional note is sealed by the application.
+CREATE TABLE trust_pulse (
+	id UUID NOT NULL PRIMARY KEY,
+	account_id UUID NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+	week_start DATE NOT NULL,
+	count_on INT NOT NULL,
+	honest INT NOT NULL,
+	safe INT NOT NULL,
+	listened INT NOT NULL,
+	hopeful INT NOT NULL,
+	note VARCHAR(4000),
+	shared BOOLEAN NOT NULL,
+	answered_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE UNIQUE INDEX trust_pulse_week_ux ON trust_pulse (account_id, week_start);
+
+-- The weekday each person wants the pulse reminder on (1 = Monday ... 7 = Sunday).
+CREATE TABLE pulse_day (
+	account_id UUID NOT NULL PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,
+	day_of_week INT NOT NULL
+);

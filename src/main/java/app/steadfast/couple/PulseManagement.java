@@ -1,0 +1,182 @@
+package app.steadfast.couple;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.Encryption;
+import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Practice;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The weekly trust pulse. Each person's answers are theirs: he sees his own always, and
+ * hers only for the weeks she shares and never while her safety pause is on.
+ */
+@Service
+public class PulseManagement {
+
+	static final String TABLE = "trust_pulse";
+
+	private final JdbcClient jdbc;
+
+	private final CoupleManagement couple;
+
+	private final Encryption encryption;
+
+	private final Practice practice;
+
+	private final Clock clock;
+
+	PulseManagement(JdbcClient jdbc, CoupleManagement couple, Encryption encryption, Practice practice, Clock clock) {
+		this.jdbc = jdbc;
+		this.couple = couple;
+		this.encryption = encryption;
+		this.practice = practice;
+		this.clock = clock;
+	}
+
+	/** The Monday of this week, in the practice's time zone. */
+	public LocalDate thisWeek() {
+		return LocalDate.now(this.clock.withZone(this.practice.zone()))
+			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+	}
+
+	/**
+	 * Saves this week's pulse for the person, replacing an earlier answer of the same
+	 * week.
+	 * @throws InvalidPulse if a score is missing or outside 1 to 7, or the note is too
+	 * long
+	 * @throws NotFound if the person has no linked partner, or the intakes are not both
+	 * done
+	 */
+	@Transactional
+	public void answer(AccountId me, List<Integer> scores, String note, boolean shared) {
+		if (!this.couple.state(me).bothIntakesDone()) {
+			throw new NotFound();
+		}
+		if (scores.size() != PulseItem.values().length
+				|| scores.stream().anyMatch((s) -> s == null || s < 1 || s > 7)) {
+			throw new InvalidPulse("Choose a number from 1 to 7 for each statement.");
+		}
+		if (note != null && note.length() > 2000) {
+			throw new InvalidPulse("Keep the note under 2,000 characters.");
+		}
+		LocalDate week = thisWeek();
+		this.jdbc.sql("DELETE FROM trust_pulse WHERE account_id = :me AND week_start = :week")
+			.param("me", me.value())
+			.param("week", week)
+			.update();
+		UUID id = UUID.randomUUID();
+		String clean = (note == null || note.isBlank()) ? null : note.strip();
+		this.jdbc.sql("""
+				INSERT INTO trust_pulse (id, account_id, week_start, count_on, honest, safe, listened, hopeful, note,
+				  shared, answered_at)
+				VALUES (:id, :me, :week, :a, :b, :c, :d, :e, :note, :shared, :at)
+				""")
+			.param("id", id)
+			.param("me", me.value())
+			.param("week", week)
+			.param("a", scores.get(0))
+			.param("b", scores.get(1))
+			.param("c", scores.get(2))
+			.param("d", scores.get(3))
+			.param("e", scores.get(4))
+			.param("note", this.encryption.seal(clean, EncryptionBinding.of(TABLE, id, me)))
+			.param("shared", shared)
+			.param("at", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	/** The person's own pulses, oldest week first. */
+	@Transactional(readOnly = true)
+	public List<PulseWeek> mine(AccountId me) {
+		return weeks(me, false);
+	}
+
+	/**
+	 * The partner's pulses this person may see: only weeks she shared, and none while her
+	 * safety pause is on.
+	 */
+	@Transactional(readOnly = true)
+	public List<PulseWeek> partners(AccountId me) {
+		Optional<AccountId> partner = this.couple.partnerOf(me);
+		if (partner.isEmpty() || this.couple.safetyPause(partner.get())) {
+			return List.of();
+		}
+		return weeks(partner.get(), true);
+	}
+
+	/** This person's answer for this week, if any. */
+	@Transactional(readOnly = true)
+	public Optional<PulseWeek> thisWeeks(AccountId me) {
+		LocalDate week = thisWeek();
+		return mine(me).stream().filter((w) -> w.weekStart().equals(week)).findFirst();
+	}
+
+	/**
+	 * Both views side by side for the weeks both answered and she shared: per item, her
+	 * score, his self-rating and the gap.
+	 */
+	@Transactional(readOnly = true)
+	public List<PulseGap> gaps(AccountId me) {
+		List<PulseWeek> hers = partners(me);
+		List<PulseGap> gaps = new ArrayList<>();
+		for (PulseWeek own : mine(me)) {
+			hers.stream().filter((h) -> h.weekStart().equals(own.weekStart())).findFirst().ifPresent((h) -> {
+				for (PulseItem item : PulseItem.values()) {
+					gaps.add(new PulseGap(own.weekStart(), item, h.scores().get(item.ordinal()),
+							own.scores().get(item.ordinal())));
+				}
+			});
+		}
+		return gaps;
+	}
+
+	/** The weekday the person wants the reminder on (Monday unless chosen). */
+	@Transactional(readOnly = true)
+	public DayOfWeek reminderDay(AccountId me) {
+		return this.jdbc.sql("SELECT day_of_week FROM pulse_day WHERE account_id = :me")
+			.param("me", me.value())
+			.query(Integer.class)
+			.optional()
+			.map(DayOfWeek::of)
+			.orElse(DayOfWeek.MONDAY);
+	}
+
+	/** Chooses the reminder day. */
+	@Transactional
+	public void chooseReminderDay(AccountId me, DayOfWeek day) {
+		this.jdbc.sql("DELETE FROM pulse_day WHERE account_id = :me").param("me", me.value()).update();
+		this.jdbc.sql("INSERT INTO pulse_day (account_id, day_of_week) VALUES (:me, :day)")
+			.param("me", me.value())
+			.param("day", day.getValue())
+			.update();
+	}
+
+	private List<PulseWeek> weeks(AccountId owner, boolean sharedOnly) {
+		return this.jdbc.sql("""
+				SELECT id, week_start, count_on, honest, safe, listened, hopeful, note, shared FROM trust_pulse
+				WHERE account_id = :owner ORDER BY week_start
+				""").param("owner", owner.value()).query((rs, i) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			return new PulseWeek(rs.getObject("week_start", LocalDate.class),
+					List.of(rs.getInt("count_on"), rs.getInt("honest"), rs.getInt("safe"), rs.getInt("listened"),
+							rs.getInt("hopeful")),
+					this.encryption.open(rs.getString("note"), EncryptionBinding.of(TABLE, id, owner)),
+					rs.getBoolean("shared"));
+		}).list().stream().filter((w) -> !sharedOnly || w.shared()).toList();
+	}
+
+}
