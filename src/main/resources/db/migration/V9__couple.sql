@@ -51,3 +51,26 @@ CREATE TABLE pulse_day (
 	account_id UUID NOT NULL PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,
 	day_of_week INT NOT NULL
 );
+
+-- What the partner asks of him, from the menu or in her own words (sealed by the application).
+CREATE TABLE partner_request (
+	id UUID NOT NULL PRIMARY KEY,
+	partner_id UUID NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+	client_id UUID NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+	menu_item VARCHAR(40),
+	own_words VARCHAR(4000),
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	withdrawn_at TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX partner_request_client_ix ON partner_request (client_id, created_at);
+
+-- His transparency offer: what he offers to share and until when ("until we review it" when open-ended).
+CREATE TABLE transparency_offer (
+	id UUID NOT NULL PRIMARY KEY,
+	client_id UUID NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+	offer VARCHAR(8000) NOT NULL,
+	until_date DATE,
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	ended_at TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX transparency_offer_client_ix ON transparency_offer (client_id, ended_at);

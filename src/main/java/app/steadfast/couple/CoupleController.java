@@ -42,16 +42,87 @@ class CoupleController {
 
 	private final CrisisResources crisis;
 
-	CoupleController(CoupleManagement couple, AccountManagement accounts, CrisisResources crisis) {
+	private final RequestsAndOffers requests;
+
+	CoupleController(CoupleManagement couple, AccountManagement accounts, CrisisResources crisis,
+			RequestsAndOffers requests) {
 		this.couple = couple;
 		this.accounts = accounts;
 		this.crisis = crisis;
+		this.requests = requests;
+	}
+
+	@PostMapping("/requests")
+	String request(@AuthenticationPrincipal SignedIn person, @RequestParam(name = "item", required = false) String item,
+			@RequestParam(name = "ownWords", defaultValue = "") String ownWords, Model model,
+			RedirectAttributes flash) {
+		RequestMenu chosen = null;
+		try {
+			chosen = (item == null || item.isBlank()) ? null : RequestMenu.valueOf(item);
+		}
+		catch (IllegalArgumentException ex) {
+			// Treated as no choice: her own words may still say it.
+		}
+		try {
+			this.requests.request(new AccountId(person.accountId()), chosen, ownWords);
+		}
+		catch (InvalidCoupleInput ex) {
+			model.addAttribute("requestError", ex.getMessage());
+			model.addAttribute("ownWords", ownWords);
+			return home(person, model);
+		}
+		flash.addFlashAttribute("notice", "Sent. You can withdraw it at any time.");
+		return "redirect:/couple";
+	}
+
+	@PostMapping("/requests/{id}/withdraw")
+	String withdraw(@AuthenticationPrincipal SignedIn person,
+			@org.springframework.web.bind.annotation.PathVariable String id, RedirectAttributes flash) {
+		try {
+			this.requests.withdraw(new AccountId(person.accountId()), java.util.UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound();
+		}
+		flash.addFlashAttribute("notice", "Withdrawn.");
+		return "redirect:/couple";
+	}
+
+	@PostMapping("/offer")
+	String offer(@AuthenticationPrincipal SignedIn person,
+			@RequestParam(name = "offer", defaultValue = "") String offer,
+			@RequestParam(name = "until", defaultValue = "") String until, Model model, RedirectAttributes flash) {
+		java.time.LocalDate end = null;
+		try {
+			end = until.isBlank() ? null : java.time.LocalDate.parse(until);
+			this.requests.offer(new AccountId(person.accountId()), offer, end);
+		}
+		catch (java.time.format.DateTimeParseException | InvalidCoupleInput ex) {
+			model.addAttribute("offerError", (ex instanceof InvalidCoupleInput) ? ex.getMessage()
+					: "Use a date like 2027-03-01, or leave it empty for “until we review it”.");
+			model.addAttribute("offerText", offer);
+			model.addAttribute("offerUntil", until);
+			return home(person, model);
+		}
+		flash.addFlashAttribute("notice", "Your offer is shown to both of you. You can take it back at any time.");
+		return "redirect:/couple";
+	}
+
+	@PostMapping("/offer/end")
+	String endOffer(@AuthenticationPrincipal SignedIn person, RedirectAttributes flash) {
+		this.requests.endOffer(new AccountId(person.accountId()));
+		flash.addFlashAttribute("notice", "Your offer is withdrawn.");
+		return "redirect:/couple";
 	}
 
 	@GetMapping
 	String home(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = new AccountId(person.accountId());
 		model.addAttribute("state", this.couple.state(me));
+		model.addAttribute("menu", RequestMenu.values());
+		model.addAttribute("offer", this.requests.currentOffer(me).orElse(null));
+		model.addAttribute("requests",
+				(person.role() == Role.PARTNER) ? this.requests.sentBy(me) : this.requests.receivedBy(me));
 		model.addAttribute("shared", this.couple.sharedWithPartner(me));
 		model.addAttribute("categories", List.copyOf(CoupleManagement.SHAREABLE));
 		return "couple/home";
@@ -237,7 +308,9 @@ class CoupleController {
 					AccessRule.roles("/couple/sharing", Role.CLIENT, Role.PARTNER),
 					AccessRule.roles("/couple/reads", Role.CLIENT, Role.PARTNER),
 					AccessRule.roles("/couple/intake", Role.CLIENT, Role.PARTNER),
-					AccessRule.roles("/couple/safety", Role.PARTNER));
+					AccessRule.roles("/couple/safety", Role.PARTNER),
+					AccessRule.roles("/couple/requests/**", Role.PARTNER),
+					AccessRule.roles("/couple/offer/**", Role.CLIENT));
 		}
 
 		@Bean

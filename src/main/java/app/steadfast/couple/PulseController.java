@@ -74,7 +74,7 @@ class PulseController {
 		try {
 			this.pulse.answer(me, scores, note, shared);
 		}
-		catch (InvalidPulse ex) {
+		catch (InvalidCoupleInput ex) {
 			return page(person, model, raw, note, shared, ex.getMessage());
 		}
 		if (day != null) {

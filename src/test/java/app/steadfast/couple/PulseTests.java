@@ -38,6 +38,9 @@ class PulseTests {
 	CoupleManagement couple;
 
 	@Autowired
+	RequestsAndOffers requests;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -108,6 +111,59 @@ class PulseTests {
 		assertThat(this.pulse.partners(this.client.id())).isEmpty();
 		assertThat(this.mvc.get().uri("/couple/pulse/weeks").with(this.people.signedIn(this.client))).bodyText()
 			.doesNotContain("Better than last week");
+	}
+
+	@Test
+	void herRequestsReachHimOnlyWithoutHerSafetyPauseAndHisOfferIsShownToBoth() {
+		intakes("NO");
+		assertThat(this.mvc.post()
+			.uri("/couple/requests")
+			.with(this.people.signedIn(this.partner))
+			.with(csrf())
+			.param("item", "WHERE_YOU_ARE")).hasRedirectedUrl("/couple");
+		assertThat(this.mvc.post()
+			.uri("/couple/requests")
+			.with(this.people.signedIn(this.partner))
+			.with(csrf())
+			.param("ownWords", "Tell me the truth the first time I ask.")).hasRedirectedUrl("/couple");
+		assertThat(this.mvc.post().uri("/couple/requests").with(this.people.signedIn(this.partner)).with(csrf()))
+			.bodyText()
+			.contains("Pick something from the list, or write it in your own words.");
+		assertThat(this.requests.receivedBy(this.client.id())).extracting(PartnerRequest::text)
+			.containsExactlyInAnyOrder("Tell me where you are when plans change.",
+					"Tell me the truth the first time I ask.");
+		assertThat(this.mvc.post()
+			.uri("/couple/requests")
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("item", "SPACE")).hasStatus(403);
+
+		assertThat(this.mvc.post()
+			.uri("/couple/offer")
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("offer", "I'll tell you who I was with when I'm out late.")
+			.param("until", "2020-01-01")).bodyText().contains("Pick an end date after today");
+		assertThat(this.mvc.post()
+			.uri("/couple/offer")
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("offer", "I'll tell you who I was with when I'm out late.")
+			.param("until", "")).hasRedirectedUrl("/couple");
+		assertThat(this.mvc.get().uri("/couple").with(this.people.signedIn(this.partner))).bodyText()
+			.contains("Your partner offered:", "I&#39;ll tell you who I was with when I&#39;m out late.",
+					"Until you review it together.");
+
+		this.couple.answerIntake(this.partner.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.YES));
+		assertThat(this.requests.receivedBy(this.client.id())).isEmpty();
+		assertThat(this.requests.sentBy(this.partner.id())).hasSize(2);
+
+		PartnerRequest first = this.requests.sentBy(this.partner.id()).get(0);
+		assertThat(this.mvc.post()
+			.uri("/couple/requests/{id}/withdraw", first.id())
+			.with(this.people.signedIn(this.partner))
+			.with(csrf())).hasRedirectedUrl("/couple");
+		assertThat(this.requests.sentBy(this.partner.id())).hasSize(1);
 	}
 
 	@Test
