@@ -59,28 +59,40 @@ public class TestDatabases implements ContextCustomizerFactory {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			Map<String, Object> properties = new HashMap<>();
-			if (onPostgres()) {
-				properties.put("spring.datasource.url", postgresUrl(this.name));
-				properties.put("spring.datasource.username", "postgres");
-				properties.put("spring.datasource.password", "");
-			}
-			else {
-				properties.put("spring.datasource.url", "jdbc:h2:mem:steadfast-" + this.name
-						+ ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
-			}
-			properties.put("spring.datasource.hikari.maximum-pool-size", "5");
-			// Fail fast rather than wait 30 s for a connection while the run shuts the
-			// database down.
-			properties.put("spring.datasource.hikari.connection-timeout", "3000");
-			properties.put("steadfast.encryption.keyset-file", "target/test-data/keyset.json");
-			properties.put("steadfast.mail.outbox", "target/test-data/outbox-" + this.name);
-			properties.put("spring.mail.host", "127.0.0.1");
-			properties.put("spring.mail.port", String.valueOf(SMTP_PORT));
-			properties.put("steadfast.demo.enabled", "false");
-			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("steadfast-test", properties));
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("steadfast-test", properties(this.name)));
 		}
 
+	}
+
+	/**
+	 * The settings of a test context working in the database of the given name, for tests
+	 * that start application contexts themselves (several nodes on one database, say).
+	 */
+	public static Map<String, Object> properties(String name) {
+		Map<String, Object> properties = new HashMap<>();
+		if (onPostgres()) {
+			properties.put("spring.datasource.url", postgresUrl(name));
+			properties.put("spring.datasource.username", "postgres");
+			properties.put("spring.datasource.password", "");
+		}
+		else {
+			properties.put("spring.datasource.url",
+					"jdbc:h2:mem:steadfast-" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+		}
+		properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+		// Fail fast rather than wait 30 s for a connection while the run shuts the
+		// database down.
+		properties.put("spring.datasource.hikari.connection-timeout", "3000");
+		properties.put("steadfast.encryption.keyset-file", "target/test-data/keyset.json");
+		properties.put("steadfast.mail.outbox", "target/test-data/outbox-" + name);
+		properties.put("spring.mail.host", "127.0.0.1");
+		properties.put("spring.mail.port", String.valueOf(SMTP_PORT));
+		properties.put("steadfast.demo.enabled", "false");
+		// Scheduled jobs come due within a test's patience, not ten seconds later.
+		properties.put("db-scheduler.polling-interval", "100ms");
+		return properties;
 	}
 
 	static String postgresUrl(String name) {
