@@ -74,3 +74,12 @@ CREATE TABLE transparency_offer (
 	ended_at TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX transparency_offer_client_ix ON transparency_offer (client_id, ended_at);
+
+-- Which weekly pulse reminders went out: the primary key makes a second send of the same week
+-- impossible, whichever node tries.
+CREATE TABLE pulse_reminder_sent (
+	account_id UUID NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+	week_start DATE NOT NULL,
+	sent_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	PRIMARY KEY (account_id, week_start)
+);

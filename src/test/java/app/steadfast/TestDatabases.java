@@ -92,6 +92,12 @@ public class TestDatabases implements ContextCustomizerFactory {
 		properties.put("steadfast.demo.enabled", "false");
 		// Scheduled jobs come due within a test's patience, not ten seconds later.
 		properties.put("db-scheduler.polling-interval", "100ms");
+		// Scheduled jobs would run in every cached context at unplanned moments (a
+		// reminder email
+		// landing in another test's mailbox); tests that prove scheduling switch it on,
+		// the
+		// others call a job's work directly.
+		properties.put("db-scheduler.enabled", "false");
 		return properties;
 	}
 

@@ -41,6 +41,9 @@ class PulseTests {
 	RequestsAndOffers requests;
 
 	@Autowired
+	PulseReminders reminders;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -164,6 +167,27 @@ class PulseTests {
 			.with(this.people.signedIn(this.partner))
 			.with(csrf())).hasRedirectedUrl("/couple");
 		assertThat(this.requests.sentBy(this.partner.id())).hasSize(1);
+	}
+
+	@Test
+	void noRemindersGoOutWhileHerSafetyPauseIsOn() {
+		intakes("YES");
+		var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getDayOfWeek();
+		this.pulse.chooseReminderDay(this.client.id(), today);
+		this.pulse.chooseReminderDay(this.partner.id(), today);
+		this.reminders.sendDue();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM pulse_reminder_sent WHERE account_id IN (:a, :b)")
+			.param("a", this.client.id().value())
+			.param("b", this.partner.id().value())
+			.query(Long.class)
+			.single()).isZero();
+		this.couple.answerIntake(this.partner.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		this.reminders.sendDue();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM pulse_reminder_sent WHERE account_id IN (:a, :b)")
+			.param("a", this.client.id().value())
+			.param("b", this.partner.id().value())
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test

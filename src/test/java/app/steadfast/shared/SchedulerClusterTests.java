@@ -166,6 +166,7 @@ class SchedulerClusterTests {
 	private static ConfigurableApplicationContext startNode(String name) {
 		Map<String, Object> properties = new HashMap<>(TestDatabases.properties("schedulercluster"));
 		properties.put("db-scheduler.scheduler-name", name);
+		properties.put("db-scheduler.enabled", "true");
 		// Each node is the whole application, web included (sessions need it), on a free
 		// port.
 		properties.put("server.port", "0");
