@@ -208,6 +208,7 @@ class CoupleController {
 	@GetMapping("/safety")
 	String safety(Model model) {
 		model.addAttribute("resources", this.crisis.current());
+		model.addAttribute("quickExit", this.crisis.quickExitUrl());
 		return "couple/safety";
 	}
 

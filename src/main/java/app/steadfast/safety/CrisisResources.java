@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 public class CrisisResources {
 
 	@ConfigurationProperties("steadfast.safety")
-	record SafetySettings(@DefaultValue("en-US") String locale, Map<String, List<CrisisLine>> lines) {
+	record SafetySettings(@DefaultValue("en-US") String locale, Map<String, List<CrisisLine>> lines,
+			@DefaultValue("https://www.weather.gov/") String quickExitUrl) {
 	}
 
 	static final Map<String, Resources> BUILT_IN = Map.of("en-US", new Resources(
@@ -49,7 +50,10 @@ public class CrisisResources {
 
 	private final Resources resources;
 
+	private final String quickExitUrl;
+
 	CrisisResources(SafetySettings settings) {
+		this.quickExitUrl = settings.quickExitUrl();
 		Resources builtIn = BUILT_IN.getOrDefault(settings.locale(), BUILT_IN.get("en-US"));
 		List<CrisisLine> configured = (settings.lines() != null) ? settings.lines().get(settings.locale()) : null;
 		if (configured != null && !configured.isEmpty()) {
@@ -61,6 +65,11 @@ public class CrisisResources {
 		else {
 			this.resources = builtIn;
 		}
+	}
+
+	/** Where the quick-exit control leads: a neutral page on another site. */
+	public String quickExitUrl() {
+		return this.quickExitUrl;
 	}
 
 	/** The resources for this deployment's locale. */

@@ -174,7 +174,8 @@ class CoupleTests {
 		MvcTestResult afraid = intake(partner, "YES", "NO");
 		assertThat(afraid).hasRedirectedUrl("/couple/safety");
 		assertThat(this.mvc.get().uri("/couple/safety").with(this.people.signedIn(partner))).bodyText()
-			.contains("Leave this page now", "data-quick-exit", "tel:+18007997233", "text START to 88788", "monitored");
+			.contains("Leave this page now", "data-quick-exit", "href=\"https://www.weather.gov/\"", "tel:+18007997233",
+					"text START to 88788", "monitored");
 
 		assertThat(body(this.mvc.get().uri("/checkins/shared").with(this.people.signedIn(this.client)).exchange()))
 			.doesNotContain("What I need right now is space.");

@@ -16,7 +16,8 @@ class CrisisResourcesTests {
 
 	@Test
 	void theDefaultIsTheUnitedStates() {
-		CrisisResources resources = new CrisisResources(new CrisisResources.SafetySettings("en-US", null));
+		CrisisResources resources = new CrisisResources(
+				new CrisisResources.SafetySettings("en-US", null, "https://www.weather.gov/"));
 		assertThat(resources.current().emergency().contact()).isEqualTo("Call 911");
 		assertThat(resources.current().primary().contact()).isEqualTo("Call or text 988");
 		assertThat(resources.current().lines()).extracting(CrisisLine::name)
@@ -27,8 +28,8 @@ class CrisisResourcesTests {
 	void aPracticeConfiguresItsOwnLocale() {
 		CrisisLine emergency = new CrisisLine("Emergency services", "Call 999", "tel:999", "If someone is in danger.");
 		CrisisLine samaritans = new CrisisLine("Samaritans", "Call 116 123", "tel:116123", "Any time, any reason.");
-		CrisisResources resources = new CrisisResources(
-				new CrisisResources.SafetySettings("en-GB", Map.of("en-GB", List.of(emergency, samaritans))));
+		CrisisResources resources = new CrisisResources(new CrisisResources.SafetySettings("en-GB",
+				Map.of("en-GB", List.of(emergency, samaritans)), "https://www.metoffice.gov.uk/"));
 		assertThat(resources.current().emergency()).isEqualTo(emergency);
 		assertThat(resources.current().primary()).isEqualTo(samaritans);
 	}
