@@ -34,11 +34,15 @@ class CheckInController {
 
 	private final EmotionVocabulary vocabulary;
 
+	private final app.steadfast.shared.Practice practice;
+
 	private final Clock clock;
 
-	CheckInController(CheckInManagement checkIns, EmotionVocabulary vocabulary, Clock clock) {
+	CheckInController(CheckInManagement checkIns, EmotionVocabulary vocabulary, app.steadfast.shared.Practice practice,
+			Clock clock) {
 		this.checkIns = checkIns;
 		this.vocabulary = vocabulary;
+		this.practice = practice;
 		this.clock = clock;
 	}
 
@@ -94,7 +98,7 @@ class CheckInController {
 	@GetMapping("/{id}/edit")
 	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
 		CheckInView view = own(person, id);
-		model.addAttribute("form", CheckInForm.of(view));
+		model.addAttribute("form", CheckInForm.of(view, this.practice.zone()));
 		model.addAttribute("checkIn", view);
 		model.addAttribute("step", "details");
 		return "checkins/form";
@@ -111,12 +115,12 @@ class CheckInController {
 		try {
 			CheckInDetails details = details(form, errors);
 			if (!errors.hasErrors()) {
-				flash.addFlashAttribute("crisis",
-						this.checkIns.update(new AccountId(person.accountId()), view.id(),
-								new CheckInDetails(details.words(), details.intensity(), details.body(),
-										details.trigger(), details.response(), details.responseNote(),
-										view.occurredAt()))
-							.crisisResources());
+				flash.addFlashAttribute("crisis", this.checkIns
+					.update(new AccountId(person.accountId()), view.id(), new CheckInDetails(details.words(),
+							details.intensity(), details.body(), details.trigger(), details.response(),
+							details.responseNote(),
+							(form.when() == null || form.when().isBlank()) ? view.occurredAt() : details.occurredAt()))
+					.crisisResources());
 			}
 		}
 		catch (InvalidCheckIn ex) {
@@ -211,11 +215,22 @@ class CheckInController {
 			errors.rejectValue("responseNote", "responseNote",
 					"Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
 		}
+		java.time.Instant when = this.clock.instant();
+		if (form.when() != null && !form.when().isBlank()) {
+			try {
+				when = java.time.LocalDateTime.parse(form.when().strip()).atZone(this.practice.zone()).toInstant();
+				if (when.isAfter(this.clock.instant().plusSeconds(60))) {
+					errors.rejectValue("when", "when", "A check-in can't be in the future.");
+				}
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				errors.rejectValue("when", "when", "Use a date and time like 2026-11-27 18:30, or leave it for now.");
+			}
+		}
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return new CheckInDetails(form.ordered(), intensity, body, form.trigger(), response, form.responseNote(),
-				this.clock.instant());
+		return new CheckInDetails(form.ordered(), intensity, body, form.trigger(), response, form.responseNote(), when);
 	}
 
 	static <E extends Enum<E>> E parseEnum(Class<E> type, String name) {

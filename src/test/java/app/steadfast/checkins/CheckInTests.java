@@ -222,6 +222,33 @@ class CheckInTests {
 	}
 
 	@Test
+	void aCheckInCanBeForEarlierButNotForTheFuture() {
+		MvcTestResult future = this.mvc.post()
+			.uri("/checkins/new")
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("step", "details")
+			.param("words", "hope")
+			.param("intensity", "4")
+			.param("body", "CHEST")
+			.param("when", "2999-01-01T10:00")
+			.exchange();
+		assertThat(future).hasStatusOk();
+		assertThat(future).bodyText().contains("id=\"when-error\"", "can&#39;t be in the future", "2999-01-01T10:00");
+		assertThat(this.mvc.post()
+			.uri("/checkins/new")
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("step", "details")
+			.param("words", "hope")
+			.param("intensity", "4")
+			.param("body", "CHEST")
+			.param("when", "2026-11-01T07:15")).hasRedirectedUrl("/checkins");
+		assertThat(this.checkIns.history(id(this.client), id(this.client)).get(0).occurredAt())
+			.isEqualTo(java.time.Instant.parse("2026-11-01T07:15:00Z"));
+	}
+
+	@Test
 	void everySignedInPageOffersTheQuickFlow() {
 		assertThat(this.mvc.get().uri("/accounts/password").with(this.people.signedIn(this.client))).bodyText()
 			.contains("href=\"/checkins/quick?back=/accounts/password\"");
