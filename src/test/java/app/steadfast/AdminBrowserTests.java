@@ -5,7 +5,6 @@ import java.io.IOException;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.shared.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -44,19 +43,7 @@ class AdminBrowserTests {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		if (browser == null) {
-			browser = Browser.start(this.port);
-		}
-		browser.open("/");
-		browser.driver().manage().deleteAllCookies();
-	}
-
-	@AfterAll
-	static void quitBrowser() {
-		if (browser != null) {
-			browser.quit();
-			browser = null;
-		}
+		browser = Browser.forTest(this.port);
 	}
 
 	@Test

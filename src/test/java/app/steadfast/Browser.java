@@ -70,8 +70,29 @@ public final class Browser {
 		return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
 	}
 
+	private static Browser shared;
+
+	/**
+	 * The one Chromium all browser tests share (started once, quit when the test JVM
+	 * ends), signed out, at full width, ready for the next test.
+	 */
+	public static synchronized Browser forTest(int port) throws IOException {
+		if (shared == null || shared.port != port) {
+			if (shared != null) {
+				shared.quit();
+			}
+			shared = start(port);
+			Browser started = shared;
+			Runtime.getRuntime().addShutdownHook(new Thread(started::quit));
+		}
+		shared.open("/");
+		shared.driver.manage().deleteAllCookies();
+		shared.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		return shared;
+	}
+
 	/** Starts a fresh headless Chromium with an empty profile under target/. */
-	public static Browser start(int port) throws IOException {
+	static Browser start(int port) throws IOException {
 		if (!installed()) {
 			fail(MISSING);
 		}
@@ -99,8 +120,14 @@ public final class Browser {
 		return this.wait;
 	}
 
-	public void quit() {
-		this.driver.quit();
+	void quit() {
+		try {
+			this.driver.quit();
+		}
+		catch (RuntimeException ex) {
+			// Already gone: the JVM is ending or the browser crashed; nothing left to
+			// close.
+		}
 	}
 
 	public String url(String path) {

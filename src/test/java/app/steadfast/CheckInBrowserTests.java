@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountManagement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -37,17 +36,7 @@ class CheckInBrowserTests {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		if (browser == null) {
-			browser = Browser.start(this.port);
-		}
-	}
-
-	@AfterAll
-	static void quitBrowser() {
-		if (browser != null) {
-			browser.quit();
-			browser = null;
-		}
+		browser = Browser.forTest(this.port);
 	}
 
 	@Test

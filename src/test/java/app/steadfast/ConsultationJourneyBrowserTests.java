@@ -7,12 +7,10 @@ import java.util.UUID;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.shared.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -51,20 +49,7 @@ class ConsultationJourneyBrowserTests {
 
 	@BeforeEach
 	void signedOutAtFullWidth() throws IOException {
-		if (browser == null) {
-			browser = Browser.start(this.port);
-		}
-		browser.open("/");
-		browser.driver().manage().deleteAllCookies();
-		browser.driver().manage().window().setSize(new Dimension(1280, 900));
-	}
-
-	@AfterAll
-	static void quitBrowser() {
-		if (browser != null) {
-			browser.quit();
-			browser = null;
-		}
+		browser = Browser.forTest(this.port);
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import app.steadfast.accounts.AccountManagement;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -46,17 +45,7 @@ class CoupleBrowserTests {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		if (browser == null) {
-			browser = Browser.start(this.port);
-		}
-	}
-
-	@AfterAll
-	static void quitBrowser() {
-		if (browser != null) {
-			browser.quit();
-			browser = null;
-		}
+		browser = Browser.forTest(this.port);
 	}
 
 	@Test

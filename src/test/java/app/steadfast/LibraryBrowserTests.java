@@ -2,7 +2,6 @@ package app.steadfast;
 
 import java.io.IOException;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -30,17 +29,7 @@ class LibraryBrowserTests {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		if (browser == null) {
-			browser = Browser.start(this.port);
-		}
-	}
-
-	@AfterAll
-	static void quitBrowser() {
-		if (browser != null) {
-			browser.quit();
-			browser = null;
-		}
+		browser = Browser.forTest(this.port);
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package app.steadfast;
 import java.io.IOException;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,20 +36,7 @@ class SignUpJourneyBrowserTests {
 
 	@BeforeEach
 	void signedOutAtFullWidth() throws IOException {
-		if (browser == null) {
-			browser = Browser.start(this.port);
-		}
-		browser.open("/");
-		browser.driver().manage().deleteAllCookies();
-		browser.driver().manage().window().setSize(new Dimension(1280, 900));
-	}
-
-	@AfterAll
-	static void quitBrowser() {
-		if (browser != null) {
-			browser.quit();
-			browser = null;
-		}
+		browser = Browser.forTest(this.port);
 	}
 
 	@Test
