@@ -33,8 +33,11 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 public class TestDatabases implements ContextCustomizerFactory {
 
-	/** The port of the in-process SMTP server (GreenMail's test setup). */
-	public static final int SMTP_PORT = 3025;
+	/**
+	 * The port of the in-process SMTP server: free when the test JVM starts, so other
+	 * programs on the machine (another build, say) never collide with it.
+	 */
+	public static final int SMTP_PORT = freePort();
 
 	private static final Map<String, String> postgresUrls = new ConcurrentHashMap<>();
 
@@ -99,6 +102,16 @@ public class TestDatabases implements ContextCustomizerFactory {
 		// others call a job's work directly.
 		properties.put("db-scheduler.enabled", "false");
 		return properties;
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static String postgresUrl(String name) {
