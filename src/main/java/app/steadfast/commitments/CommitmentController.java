@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
@@ -130,7 +129,8 @@ class CommitmentController {
 		CommitmentView view = own(person, id);
 		try {
 			Outcome chosen = (outcome != null) ? Outcome.valueOf(outcome) : null;
-			this.commitments.record(view.owner(), view.id(), date(date), chosen, note, whatGotInTheWay);
+			flash.addFlashAttribute("crisis",
+					this.commitments.record(view.owner(), view.id(), date(date), chosen, note, whatGotInTheWay));
 			flash.addFlashAttribute("saved", (chosen == Outcome.KEPT) ? "Marked as kept. That counts."
 					: "Marked as missed. Saying so honestly is part of keeping your word.");
 		}
@@ -241,10 +241,6 @@ class CommitmentController {
 		catch (IllegalArgumentException ex) {
 			throw new NotFound();
 		}
-	}
-
-	static List<String> dayNames() {
-		return java.util.Arrays.stream(DayOfWeek.values()).map(Enum::name).toList();
 	}
 
 }

@@ -30,8 +30,4 @@ record CommitmentForm(String title, String why, String recurrence, List<String> 
 				(view.dueTime() != null) ? view.dueTime().toString() : "");
 	}
 
-	boolean hasDay(String day) {
-		return this.weekdays.contains(day);
-	}
-
 }

@@ -27,6 +27,8 @@ import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
+import app.steadfast.safety.RiskLanguage;
+import app.steadfast.safety.RiskSource;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
@@ -58,10 +60,13 @@ public class CommitmentManagement {
 
 	private final Practice practice;
 
+	private final RiskLanguage risk;
+
 	private final Clock clock;
 
 	CommitmentManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, Practice practice,
-			Clock clock) {
+			RiskLanguage risk, Clock clock) {
+		this.risk = risk;
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
@@ -190,16 +195,18 @@ public class CommitmentManagement {
 
 	/**
 	 * Records what happened on a due date; recording it again replaces the earlier
-	 * record.
+	 * record. His words are checked for risk language; a hit is reported (ids only) and
+	 * never blocks saving.
+	 * @return whether the words call for crisis resources
 	 * @throws InvalidCommitment if the date is not a due date, or is in the future
 	 */
 	@Transactional
-	public void record(AccountId owner, CommitmentId id, LocalDate dueDate, Outcome outcome, String note,
+	public boolean record(AccountId owner, CommitmentId id, LocalDate dueDate, Outcome outcome, String note,
 			String whatGotInTheWay) {
-		record(owner, id, dueDate, outcome, note, whatGotInTheWay, today());
+		return record(owner, id, dueDate, outcome, note, whatGotInTheWay, today());
 	}
 
-	void record(AccountId owner, CommitmentId id, LocalDate dueDate, Outcome outcome, String note,
+	boolean record(AccountId owner, CommitmentId id, LocalDate dueDate, Outcome outcome, String note,
 			String whatGotInTheWay, LocalDate today) {
 		Row row = owned(owner, id);
 		if (outcome == null) {
@@ -232,6 +239,9 @@ public class CommitmentManagement {
 			.param("way", this.encryption.seal(blankToNull(whatGotInTheWay), binding))
 			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
+		String words = String.join("\n", java.util.Objects.requireNonNullElse(note, ""),
+				java.util.Objects.requireNonNullElse(whatGotInTheWay, ""));
+		return this.risk.checkAndReport(words, row.owner(), RiskSource.COMMITMENT, row.id()).hit();
 	}
 
 	/**

@@ -256,6 +256,26 @@ class CommitmentTests {
 	}
 
 	@Test
+	void aNoteWithRiskLanguageIsSavedAndLeadsToCrisisResources() {
+		CommitmentId id = this.commitments.create(this.client.id(), daily("Call my brother on Sundays"));
+		assertThat(this.mvc.post()
+			.uri("/commitments/{id}/record", id.value())
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("date", this.commitments.today().toString())
+			.param("outcome", "MISSED")
+			.param("whatGotInTheWay", "Some nights I think everyone would be better off without me.")
+			.exchange()
+			.getMvcResult()
+			.getFlashMap()
+			.get("crisis")).isEqualTo(true);
+		assertThat(this.commitments.find(this.client.id(), id).occurrences())
+			.filteredOn((o) -> o.dueDate().equals(this.commitments.today()))
+			.extracting(OccurrenceView::state)
+			.containsExactly(OccurrenceView.State.MISSED);
+	}
+
+	@Test
 	void pauseResumeAndEndKeepTheRecord() {
 		CommitmentId id = this.commitments.create(this.client.id(), daily("Gym at 7 on weekdays"));
 		this.commitments.record(this.client.id(), id, this.commitments.today(), Outcome.KEPT, null, null);
