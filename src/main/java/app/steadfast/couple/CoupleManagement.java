@@ -52,7 +52,7 @@ public class CoupleManagement {
 	/**
 	 * The categories that can be shared with a partner today: each has its own screens.
 	 */
-	public static final Set<Category> SHAREABLE = EnumSet.of(Category.CHECKINS, Category.JOURNAL);
+	public static final Set<Category> SHAREABLE = EnumSet.of(Category.CHECKINS, Category.JOURNAL, Category.COMMITMENTS);
 
 	static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
 

@@ -9,6 +9,9 @@ public enum RiskSource {
 	CHECK_IN,
 
 	/** A reflection journal entry. */
-	JOURNAL
+	JOURNAL,
+
+	/** A commitment's wording, or a note on one of its due dates. */
+	COMMITMENT
 
 }

@@ -1,0 +1,246 @@
+package app.steadfast.commitments;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.SignedIn;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A client's own commitments: make and reword them, record each due date, pause, resume
+ * or end them, and see how reliably he kept them.
+ */
+@Controller
+@RequestMapping("/commitments")
+class CommitmentController {
+
+	private final CommitmentManagement commitments;
+
+	CommitmentController(CommitmentManagement commitments) {
+		this.commitments = commitments;
+	}
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("recurrences", Recurrence.values());
+		model.addAttribute("days", DayOfWeek.values());
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal SignedIn person, Model model) {
+		AccountId me = new AccountId(person.accountId());
+		model.addAttribute("commitments", this.commitments.list(me, me));
+		model.addAttribute("today", this.commitments.today());
+		return "commitments/list";
+	}
+
+	@GetMapping("/new")
+	String start(Model model) {
+		model.addAttribute("form", CommitmentForm.empty());
+		return "commitments/form";
+	}
+
+	@PostMapping("/new")
+	String create(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") CommitmentForm form, Model model,
+			RedirectAttributes flash) {
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		CommitmentDetails details = details(form, errors);
+		if (!errors.hasErrors()) {
+			try {
+				this.commitments.create(new AccountId(person.accountId()), details);
+			}
+			catch (InvalidCommitment ex) {
+				errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			}
+		}
+		if (errors.hasErrors()) {
+			return "commitments/form";
+		}
+		flash.addFlashAttribute("saved", "Saved. Small and checkable is how trust gets rebuilt.");
+		return "redirect:/commitments";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+		CommitmentView view = own(person, id);
+		model.addAttribute("form", CommitmentForm.of(view));
+		model.addAttribute("commitment", view);
+		return "commitments/form";
+	}
+
+	@PostMapping("/{id}/edit")
+	String update(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+			@ModelAttribute("form") CommitmentForm form, Model model, RedirectAttributes flash) {
+		CommitmentView view = own(person, id);
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		model.addAttribute("commitment", view);
+		try {
+			this.commitments.reword(view.owner(), view.id(), form.title(), form.why());
+		}
+		catch (InvalidCommitment ex) {
+			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			return "commitments/form";
+		}
+		flash.addFlashAttribute("saved", "Reworded. The earlier wording is kept below it.");
+		return "redirect:/commitments";
+	}
+
+	@GetMapping("/{id}/record")
+	String recordForm(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+			@RequestParam(name = "date", required = false) String date, Model model) {
+		CommitmentView view = own(person, id);
+		LocalDate day = date(date);
+		OccurrenceView occurrence = view.occurrences()
+			.stream()
+			.filter((o) -> o.dueDate().equals(day) && o.recordable())
+			.findFirst()
+			.orElseThrow(NotFound::new);
+		model.addAttribute("commitment", view);
+		model.addAttribute("occurrence", occurrence);
+		return "commitments/record";
+	}
+
+	@PostMapping("/{id}/record")
+	String record(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+			@RequestParam(name = "date", required = false) String date,
+			@RequestParam(name = "outcome", required = false) String outcome,
+			@RequestParam(name = "note", required = false) String note,
+			@RequestParam(name = "whatGotInTheWay", required = false) String whatGotInTheWay,
+			RedirectAttributes flash) {
+		CommitmentView view = own(person, id);
+		try {
+			Outcome chosen = (outcome != null) ? Outcome.valueOf(outcome) : null;
+			flash.addFlashAttribute("crisis",
+					this.commitments.record(view.owner(), view.id(), date(date), chosen, note, whatGotInTheWay));
+			flash.addFlashAttribute("saved", (chosen == Outcome.KEPT) ? "Marked as kept. That counts."
+					: "Marked as missed. Saying so honestly is part of keeping your word.");
+		}
+		catch (InvalidCommitment | IllegalArgumentException ex) {
+			flash.addFlashAttribute("problem",
+					(ex instanceof InvalidCommitment) ? ex.getMessage() : "Choose kept or missed.");
+		}
+		return "redirect:/commitments";
+	}
+
+	@PostMapping("/{id}/pause")
+	String pause(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+		return change(person, id, flash, "Paused. Nothing falls due until you resume it.",
+				(view) -> this.commitments.pause(view.owner(), view.id()));
+	}
+
+	@PostMapping("/{id}/resume")
+	String resume(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+		return change(person, id, flash, "Resumed from today.",
+				(view) -> this.commitments.resume(view.owner(), view.id()));
+	}
+
+	@PostMapping("/{id}/end")
+	String end(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+		return change(person, id, flash, "Ended. Its record stays with you.",
+				(view) -> this.commitments.end(view.owner(), view.id()));
+	}
+
+	@GetMapping("/reliability")
+	String reliability(@AuthenticationPrincipal SignedIn person,
+			@RequestParam(name = "weeks", defaultValue = "12") int weeks, Model model) {
+		AccountId me = new AccountId(person.accountId());
+		int span = (weeks == 4) ? 4 : 12;
+		model.addAttribute("reliability", this.commitments.reliability(me, me, span));
+		model.addAttribute("span", span);
+		return "commitments/reliability";
+	}
+
+	private String change(SignedIn person, String id, RedirectAttributes flash, String message,
+			java.util.function.Consumer<CommitmentView> action) {
+		CommitmentView view = own(person, id);
+		try {
+			action.accept(view);
+			flash.addFlashAttribute("saved", message);
+		}
+		catch (InvalidCommitment ex) {
+			flash.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/commitments";
+	}
+
+	private CommitmentView own(SignedIn person, String id) {
+		AccountId me = new AccountId(person.accountId());
+		CommitmentView view = this.commitments.find(me, parse(id));
+		if (!view.owner().equals(me)) {
+			throw new NotFound();
+		}
+		return view;
+	}
+
+	/** Turns the form into details, noting every field it cannot read. */
+	private CommitmentDetails details(CommitmentForm form, BindingResult errors) {
+		Recurrence recurrence = null;
+		try {
+			recurrence = Recurrence.valueOf(form.recurrence());
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			errors.rejectValue("recurrence", "recurrence", "Choose how often it's due.");
+		}
+		LocalDate once = null;
+		if (recurrence == Recurrence.ONCE) {
+			try {
+				once = LocalDate.parse(form.onceDate());
+			}
+			catch (DateTimeParseException | NullPointerException ex) {
+				errors.rejectValue("onceDate", "onceDate", "Choose the day: today or later.");
+			}
+		}
+		LocalTime time = null;
+		if (form.dueTime() != null && !form.dueTime().isBlank()) {
+			try {
+				time = LocalTime.parse(form.dueTime());
+			}
+			catch (DateTimeParseException ex) {
+				errors.rejectValue("dueTime", "dueTime", "Give a time like 21:00, or leave it empty.");
+			}
+		}
+		if (errors.hasErrors()) {
+			return null;
+		}
+		return new CommitmentDetails(form.title(), form.why(), recurrence,
+				CommitmentManagement.parseDays(form.weekdays()), once, time);
+	}
+
+	private static LocalDate date(String date) {
+		try {
+			return LocalDate.parse(date);
+		}
+		catch (DateTimeParseException | NullPointerException ex) {
+			throw new NotFound();
+		}
+	}
+
+	static CommitmentId parse(String id) {
+		try {
+			return new CommitmentId(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound();
+		}
+	}
+
+}

@@ -1,0 +1,33 @@
+package app.steadfast.commitments;
+
+import java.util.List;
+
+/**
+ * The new and edit form, as typed.
+ *
+ * @param title the promise
+ * @param why why it matters, optional
+ * @param recurrence a {@link Recurrence} name
+ * @param weekdays chosen day names, for weekly ones
+ * @param onceDate the day, for one-off ones (yyyy-mm-dd)
+ * @param dueTime the time it is due by, optional (hh:mm)
+ */
+record CommitmentForm(String title, String why, String recurrence, List<String> weekdays, String onceDate,
+		String dueTime) {
+
+	CommitmentForm {
+		weekdays = (weekdays != null) ? List.copyOf(weekdays) : List.of();
+	}
+
+	static CommitmentForm empty() {
+		return new CommitmentForm("", "", Recurrence.DAILY.name(), List.of(), "", "");
+	}
+
+	static CommitmentForm of(CommitmentView view) {
+		return new CommitmentForm(view.title(), (view.why() != null) ? view.why() : "", view.recurrence().name(),
+				view.weekdays().stream().map(Enum::name).toList(),
+				(view.onceDate() != null) ? view.onceDate().toString() : "",
+				(view.dueTime() != null) ? view.dueTime().toString() : "");
+	}
+
+}

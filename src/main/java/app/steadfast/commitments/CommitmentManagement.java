@@ -1,0 +1,538 @@
+package app.steadfast.commitments;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.Encryption;
+import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Practice;
+import app.steadfast.safety.RiskLanguage;
+import app.steadfast.safety.RiskSource;
+import app.steadfast.sharing.Category;
+import app.steadfast.sharing.SharingManagement;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The commitments module's API. Only the owner makes, changes and records his
+ * commitments; anyone else reads them only when the sharing module allows it, and a
+ * refusal looks like a missing commitment.
+ *
+ * <p>
+ * Pauses are stored as intervals, so a pause removes due dates only for the days it
+ * covered and the weeks before it keep their record.
+ */
+@Service
+public class CommitmentManagement {
+
+	private static final Pattern VAGUE = Pattern.compile(
+			"\\b(better|more|less|try|trying|improve|nicer|good|always|never|enough|work on)\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	private final JdbcClient jdbc;
+
+	private final Encryption encryption;
+
+	private final SharingManagement sharing;
+
+	private final Practice practice;
+
+	private final RiskLanguage risk;
+
+	private final Clock clock;
+
+	CommitmentManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, Practice practice,
+			RiskLanguage risk, Clock clock) {
+		this.risk = risk;
+		this.jdbc = jdbc;
+		this.encryption = encryption;
+		this.sharing = sharing;
+		this.practice = practice;
+		this.clock = clock;
+	}
+
+	/** Today in the practice's zone. */
+	public LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), this.practice.zone());
+	}
+
+	/**
+	 * Makes a commitment for its owner, starting today.
+	 * @throws InvalidCommitment if the wording or the schedule cannot be used
+	 */
+	@Transactional
+	public CommitmentId create(AccountId owner, CommitmentDetails details) {
+		return create(owner, details, today());
+	}
+
+	CommitmentId create(AccountId owner, CommitmentDetails details, LocalDate today) {
+		check(details, today);
+		UUID id = UUID.randomUUID();
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		this.jdbc.sql("""
+				INSERT INTO commitment (id, owner_id, title, why, recurrence, weekdays, once_date, due_time,
+				  start_date, end_date, status, created_at, updated_at)
+				VALUES (:id, :owner, :title, :why, :recurrence, :weekdays, :once, :time, :start, NULL, 'ACTIVE',
+				  :now, :now)
+				""")
+			.param("id", id)
+			.param("owner", owner.value())
+			.param("title", this.encryption.seal(details.title().strip(), titleBinding(id, owner.value())))
+			.param("why", this.encryption.seal(blankToNull(details.why()), whyBinding(id, owner.value())))
+			.param("recurrence", details.recurrence().name())
+			.param("weekdays", (details.recurrence() == Recurrence.WEEKLY) ? days(details.weekdays()) : null)
+			.param("once", (details.recurrence() == Recurrence.ONCE) ? details.onceDate() : null)
+			.param("time", details.dueTime())
+			.param("start", today)
+			.param("now", now)
+			.update();
+		return new CommitmentId(id);
+	}
+
+	/**
+	 * Rewrites a commitment's wording and reason; the earlier wording is kept.
+	 * @throws InvalidCommitment if the wording cannot be used
+	 */
+	@Transactional
+	public void reword(AccountId owner, CommitmentId id, String title, String why) {
+		Row row = owned(owner, id);
+		checkWording(title, why);
+		String old = this.encryption.open(row.title(), titleBinding(row.id(), row.owner()));
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		if (!old.equals(title.strip())) {
+			this.jdbc
+				.sql("INSERT INTO commitment_wording (commitment_id, changed_at, old_title) VALUES (:id, :now, :old)")
+				.param("id", row.id())
+				.param("now", now)
+				.param("old", this.encryption.seal(old, wordingBinding(row.id(), row.owner())))
+				.update();
+		}
+		this.jdbc.sql("UPDATE commitment SET title = :title, why = :why, updated_at = :now WHERE id = :id")
+			.param("title", this.encryption.seal(title.strip(), titleBinding(row.id(), row.owner())))
+			.param("why", this.encryption.seal(blankToNull(why), whyBinding(row.id(), row.owner())))
+			.param("now", now)
+			.param("id", row.id())
+			.update();
+	}
+
+	/** Pauses an active commitment from today: nothing falls due until he resumes it. */
+	@Transactional
+	public void pause(AccountId owner, CommitmentId id) {
+		pause(owner, id, today());
+	}
+
+	void pause(AccountId owner, CommitmentId id, LocalDate today) {
+		Row row = owned(owner, id);
+		if (row.status() != CommitmentStatus.ACTIVE) {
+			throw new InvalidCommitment("status", "Only a running commitment can be paused.");
+		}
+		this.jdbc.sql("DELETE FROM commitment_pause WHERE commitment_id = :id AND paused_on = :today")
+			.param("id", row.id())
+			.param("today", today)
+			.update();
+		this.jdbc.sql("INSERT INTO commitment_pause (commitment_id, paused_on, resumed_on) VALUES (:id, :today, NULL)")
+			.param("id", row.id())
+			.param("today", today)
+			.update();
+		status(row, CommitmentStatus.PAUSED);
+	}
+
+	/** Resumes a paused commitment: it falls due again from today. */
+	@Transactional
+	public void resume(AccountId owner, CommitmentId id) {
+		resume(owner, id, today());
+	}
+
+	void resume(AccountId owner, CommitmentId id, LocalDate today) {
+		Row row = owned(owner, id);
+		if (row.status() != CommitmentStatus.PAUSED) {
+			throw new InvalidCommitment("status", "Only a paused commitment can be resumed.");
+		}
+		this.jdbc
+			.sql("UPDATE commitment_pause SET resumed_on = :today WHERE commitment_id = :id AND resumed_on IS NULL")
+			.param("id", row.id())
+			.param("today", today)
+			.update();
+		status(row, CommitmentStatus.ACTIVE);
+	}
+
+	/** Ends a commitment: today is its last possible due date; its record stays. */
+	@Transactional
+	public void end(AccountId owner, CommitmentId id) {
+		Row row = owned(owner, id);
+		if (row.status() == CommitmentStatus.ENDED) {
+			return;
+		}
+		this.jdbc.sql("UPDATE commitment SET end_date = :today WHERE id = :id")
+			.param("id", row.id())
+			.param("today", today())
+			.update();
+		status(row, CommitmentStatus.ENDED);
+	}
+
+	/**
+	 * Records what happened on a due date; recording it again replaces the earlier
+	 * record. His words are checked for risk language; a hit is reported (ids only) and
+	 * never blocks saving.
+	 * @return whether the words call for crisis resources
+	 * @throws InvalidCommitment if the date is not a due date, or is in the future
+	 */
+	@Transactional
+	public boolean record(AccountId owner, CommitmentId id, LocalDate dueDate, Outcome outcome, String note,
+			String whatGotInTheWay) {
+		return record(owner, id, dueDate, outcome, note, whatGotInTheWay, today());
+	}
+
+	boolean record(AccountId owner, CommitmentId id, LocalDate dueDate, Outcome outcome, String note,
+			String whatGotInTheWay, LocalDate today) {
+		Row row = owned(owner, id);
+		if (outcome == null) {
+			throw new InvalidCommitment("outcome", "Choose kept or missed.");
+		}
+		if (dueDate == null || dueDate.isAfter(today)) {
+			throw new InvalidCommitment("dueDate", "You can record a day once it has come.");
+		}
+		if (!dueDates(row, pauses(List.of(row.id())).getOrDefault(row.id(), List.of()), dueDate, dueDate)
+			.contains(dueDate)) {
+			throw new InvalidCommitment("dueDate", "That day isn't one this commitment was due.");
+		}
+		if (length(note) > CommitmentDetails.MAX_TEXT || length(whatGotInTheWay) > CommitmentDetails.MAX_TEXT) {
+			throw new InvalidCommitment("note", "Keep it under " + CommitmentDetails.MAX_TEXT + " characters.");
+		}
+		EncryptionBinding binding = occurrenceBinding(row.id(), dueDate, row.owner());
+		this.jdbc.sql("DELETE FROM commitment_occurrence WHERE commitment_id = :id AND due_date = :date")
+			.param("id", row.id())
+			.param("date", dueDate)
+			.update();
+		this.jdbc
+			.sql("""
+					INSERT INTO commitment_occurrence (commitment_id, due_date, outcome, note, what_got_in_the_way, recorded_at)
+					VALUES (:id, :date, :outcome, :note, :way, :now)
+					""")
+			.param("id", row.id())
+			.param("date", dueDate)
+			.param("outcome", outcome.name())
+			.param("note", this.encryption.seal(blankToNull(note), binding))
+			.param("way", this.encryption.seal(blankToNull(whatGotInTheWay), binding))
+			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.update();
+		String words = String.join("\n", java.util.Objects.requireNonNullElse(note, ""),
+				java.util.Objects.requireNonNullElse(whatGotInTheWay, ""));
+		return this.risk.checkAndReport(words, row.owner(), RiskSource.COMMITMENT, row.id()).hit();
+	}
+
+	/**
+	 * One commitment, for its owner or someone he shares commitments with.
+	 * @throws NotFound if it does not exist or the viewer may not see it
+	 */
+	@Transactional(readOnly = true)
+	public CommitmentView find(AccountId viewer, CommitmentId id) {
+		Row row = rows("c.id = :key", id.value()).stream().findFirst().orElseThrow(NotFound::new);
+		this.sharing.requireVisible(viewer, new AccountId(row.owner()), Category.COMMITMENTS, id.value().toString());
+		return views(List.of(row), today()).get(0);
+	}
+
+	/**
+	 * The owner's commitments, running ones first, with last week's and this week's due
+	 * dates, for him or someone he shares with.
+	 * @throws NotFound if the viewer may not see them
+	 */
+	@Transactional(readOnly = true)
+	public List<CommitmentView> list(AccountId viewer, AccountId owner) {
+		this.sharing.requireVisible(viewer, owner, Category.COMMITMENTS, "list");
+		return views(rows("c.owner_id = :key", owner.value()), today());
+	}
+
+	List<CommitmentView> list(AccountId owner, LocalDate today) {
+		return views(rows("c.owner_id = :key", owner.value()), today);
+	}
+
+	/**
+	 * How reliably the owner kept his commitments over the last {@code weeks} ISO weeks,
+	 * for him or someone he shares with.
+	 * @throws NotFound if the viewer may not see them
+	 */
+	@Transactional(readOnly = true)
+	public Reliability reliability(AccountId viewer, AccountId owner, int weeks) {
+		this.sharing.requireVisible(viewer, owner, Category.COMMITMENTS, "reliability-" + weeks);
+		return reliability(owner, weeks, today());
+	}
+
+	Reliability reliability(AccountId owner, int weeks, LocalDate today) {
+		int span = Math.max(weeks, 12);
+		LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		LocalDate firstMonday = thisMonday.minusWeeks(span - 1);
+		List<Row> rows = rows("c.owner_id = :key", owner.value());
+		List<UUID> ids = rows.stream().map(Row::id).toList();
+		Map<UUID, List<LocalDate[]>> pauses = pauses(ids);
+		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, firstMonday, today);
+		List<Reliability.PerCommitment> per = new ArrayList<>();
+		Reliability.Tally[] overall = new Reliability.Tally[span];
+		Arrays.fill(overall, new Reliability.Tally(0, 0));
+		for (Row row : rows) {
+			Reliability.Tally[] tallies = new Reliability.Tally[span];
+			Arrays.fill(tallies, new Reliability.Tally(0, 0));
+			Map<LocalDate, Recorded> mine = recorded.getOrDefault(row.id(), Map.of());
+			for (LocalDate date : dueDates(row, pauses.getOrDefault(row.id(), List.of()), firstMonday, today)) {
+				int week = (int) java.time.temporal.ChronoUnit.WEEKS.between(firstMonday, date);
+				Recorded r = mine.get(date);
+				tallies[week] = tallies[week]
+					.plus(new Reliability.Tally((r != null && r.outcome() == Outcome.KEPT) ? 1 : 0, 1));
+			}
+			for (int i = 0; i < span; i++) {
+				overall[i] = overall[i].plus(tallies[i]);
+			}
+			per.add(new Reliability.PerCommitment(new CommitmentId(row.id()),
+					this.encryption.open(row.title(), titleBinding(row.id(), row.owner())),
+					weeks(tallies, firstMonday, weeks, span), sum(tallies, 4), sum(tallies, 12)));
+		}
+		return new Reliability(today, weeks(overall, firstMonday, weeks, span), sum(overall, 4), sum(overall, 12), per);
+	}
+
+	private static List<Reliability.Week> weeks(Reliability.Tally[] tallies, LocalDate firstMonday, int shown,
+			int span) {
+		List<Reliability.Week> weeks = new ArrayList<>();
+		for (int i = span - shown; i < span; i++) {
+			weeks.add(new Reliability.Week(firstMonday.plusWeeks(i), tallies[i], i == span - 1));
+		}
+		return weeks;
+	}
+
+	private static Reliability.Tally sum(Reliability.Tally[] tallies, int last) {
+		Reliability.Tally total = new Reliability.Tally(0, 0);
+		for (int i = Math.max(0, tallies.length - last); i < tallies.length; i++) {
+			total = total.plus(tallies[i]);
+		}
+		return total;
+	}
+
+	/**
+	 * Whether wording may be hard to check: nothing countable, or a word like "better".
+	 */
+	static boolean vague(String title) {
+		if (title == null) {
+			return true;
+		}
+		boolean countable = title.chars().anyMatch(Character::isDigit);
+		return VAGUE.matcher(title).find() || (!countable && title.strip().split("\\s+").length < 3);
+	}
+
+	private List<CommitmentView> views(List<Row> rows, LocalDate today) {
+		LocalDate from = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+		LocalDate to = from.plusDays(13);
+		List<UUID> ids = rows.stream().map(Row::id).toList();
+		Map<UUID, List<LocalDate[]>> pauses = pauses(ids);
+		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, from, to);
+		Map<UUID, List<CommitmentView.Wording>> wordings = wordings(rows);
+		return rows.stream().sorted(java.util.Comparator.comparing(Row::status)).map((row) -> {
+			Map<LocalDate, Recorded> mine = recorded.getOrDefault(row.id(), Map.of());
+			EncryptionBinding binding;
+			List<OccurrenceView> occurrences = new ArrayList<>();
+			for (LocalDate date : dueDates(row, pauses.getOrDefault(row.id(), List.of()), from, to)) {
+				Recorded r = mine.get(date);
+				binding = occurrenceBinding(row.id(), date, row.owner());
+				OccurrenceView.State state = (r != null) ? OccurrenceView.State.valueOf(r.outcome().name())
+						: date.isAfter(today) ? OccurrenceView.State.UPCOMING : OccurrenceView.State.NOT_RECORDED;
+				occurrences
+					.add(new OccurrenceView(date, state, (r != null) ? this.encryption.open(r.note(), binding) : null,
+							(r != null) ? this.encryption.open(r.inTheWay(), binding) : null, !date.isAfter(today)));
+			}
+			String title = this.encryption.open(row.title(), titleBinding(row.id(), row.owner()));
+			return new CommitmentView(new CommitmentId(row.id()), new AccountId(row.owner()), title,
+					this.encryption.open(row.why(), whyBinding(row.id(), row.owner())), row.recurrence(),
+					row.weekdays(), row.once(), row.time(), row.start(), row.end(), row.status(), vague(title),
+					wordings.getOrDefault(row.id(), List.of()), occurrences);
+		}).toList();
+	}
+
+	private static List<LocalDate> dueDates(Row row, List<LocalDate[]> pauses, LocalDate from, LocalDate to) {
+		return Occurrences.dueDates(row.recurrence(), row.weekdays(), row.once(), row.start(), row.end(), from, to)
+			.stream()
+			.filter((date) -> pauses.stream()
+				.noneMatch((p) -> !date.isBefore(p[0]) && (p[1] == null || date.isBefore(p[1]))))
+			.toList();
+	}
+
+	private void check(CommitmentDetails details, LocalDate today) {
+		checkWording(details.title(), details.why());
+		if (details.recurrence() == null) {
+			throw new InvalidCommitment("recurrence", "Choose how often it's due.");
+		}
+		if (details.recurrence() == Recurrence.WEEKLY && details.weekdays().isEmpty()) {
+			throw new InvalidCommitment("weekdays", "Choose at least one day.");
+		}
+		if (details.recurrence() == Recurrence.ONCE
+				&& (details.onceDate() == null || details.onceDate().isBefore(today))) {
+			throw new InvalidCommitment("onceDate", "Choose the day: today or later.");
+		}
+	}
+
+	private static void checkWording(String title, String why) {
+		int length = (title != null) ? title.strip().length() : 0;
+		if (length < 3 || length > CommitmentDetails.MAX_TITLE) {
+			throw new InvalidCommitment("title",
+					"Say what you'll do in 3 to " + CommitmentDetails.MAX_TITLE + " characters.");
+		}
+		if (length(why) > CommitmentDetails.MAX_TEXT) {
+			throw new InvalidCommitment("why", "Keep it under " + CommitmentDetails.MAX_TEXT + " characters.");
+		}
+	}
+
+	private void status(Row row, CommitmentStatus status) {
+		this.jdbc.sql("UPDATE commitment SET status = :status, updated_at = :now WHERE id = :id")
+			.param("status", status.name())
+			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.param("id", row.id())
+			.update();
+	}
+
+	private Row owned(AccountId owner, CommitmentId id) {
+		return rows("c.id = :key", id.value()).stream()
+			.filter((row) -> row.owner().equals(owner.value()))
+			.findFirst()
+			.orElseThrow(NotFound::new);
+	}
+
+	private List<Row> rows(String where, UUID key) {
+		return this.jdbc.sql("""
+				SELECT c.id, c.owner_id, c.title, c.why, c.recurrence, c.weekdays, c.once_date, c.due_time,
+				       c.start_date, c.end_date, c.status, c.created_at
+				FROM commitment c WHERE %s ORDER BY c.created_at, c.id
+				""".formatted(where)).param("key", key).query(CommitmentManagement::row).list();
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		String days = rs.getString("weekdays");
+		Set<DayOfWeek> weekdays = (days == null || days.isBlank()) ? Set.of()
+				: Arrays.stream(days.split(","))
+					.map((d) -> DayOfWeek.of(Integer.parseInt(d.strip())))
+					.collect(Collectors.toUnmodifiableSet());
+		return new Row(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("title"),
+				rs.getString("why"), Recurrence.valueOf(rs.getString("recurrence")), weekdays,
+				rs.getObject("once_date", LocalDate.class), rs.getObject("due_time", LocalTime.class),
+				rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+				CommitmentStatus.valueOf(rs.getString("status")));
+	}
+
+	private Map<UUID, List<LocalDate[]>> pauses(List<UUID> ids) {
+		Map<UUID, List<LocalDate[]>> pauses = new HashMap<>();
+		if (ids.isEmpty()) {
+			return pauses;
+		}
+		this.jdbc.sql("SELECT commitment_id, paused_on, resumed_on FROM commitment_pause WHERE commitment_id IN (:ids)")
+			.param("ids", ids)
+			.query((rs) -> {
+				pauses.computeIfAbsent(rs.getObject("commitment_id", UUID.class), (k) -> new ArrayList<>())
+					.add(new LocalDate[] { rs.getObject("paused_on", LocalDate.class),
+							rs.getObject("resumed_on", LocalDate.class) });
+			});
+		return pauses;
+	}
+
+	private Map<UUID, Map<LocalDate, Recorded>> recorded(List<UUID> ids, LocalDate from, LocalDate to) {
+		Map<UUID, Map<LocalDate, Recorded>> recorded = new HashMap<>();
+		if (ids.isEmpty()) {
+			return recorded;
+		}
+		this.jdbc.sql("""
+				SELECT commitment_id, due_date, outcome, note, what_got_in_the_way FROM commitment_occurrence
+				WHERE commitment_id IN (:ids) AND due_date >= :from AND due_date <= :to
+				""").param("ids", ids).param("from", from).param("to", to).query((rs) -> {
+			recorded.computeIfAbsent(rs.getObject("commitment_id", UUID.class), (k) -> new HashMap<>())
+				.put(rs.getObject("due_date", LocalDate.class), new Recorded(Outcome.valueOf(rs.getString("outcome")),
+						rs.getString("note"), rs.getString("what_got_in_the_way")));
+		});
+		return recorded;
+	}
+
+	private Map<UUID, List<CommitmentView.Wording>> wordings(List<Row> rows) {
+		Map<UUID, UUID> owners = rows.stream().collect(Collectors.toMap(Row::id, Row::owner));
+		Map<UUID, List<CommitmentView.Wording>> wordings = new HashMap<>();
+		if (owners.isEmpty()) {
+			return wordings;
+		}
+		this.jdbc.sql("""
+				SELECT commitment_id, changed_at, old_title FROM commitment_wording
+				WHERE commitment_id IN (:ids) ORDER BY changed_at DESC
+				""").param("ids", List.copyOf(owners.keySet())).query((rs) -> {
+			UUID id = rs.getObject("commitment_id", UUID.class);
+			wordings.computeIfAbsent(id, (k) -> new ArrayList<>())
+				.add(new CommitmentView.Wording(
+						this.encryption.open(rs.getString("old_title"), wordingBinding(id, owners.get(id))),
+						rs.getObject("changed_at", OffsetDateTime.class).toInstant()));
+		});
+		return wordings;
+	}
+
+	private static String days(Set<DayOfWeek> days) {
+		return days.stream().sorted().map((d) -> String.valueOf(d.getValue())).collect(Collectors.joining(","));
+	}
+
+	static EncryptionBinding titleBinding(UUID id, UUID owner) {
+		return EncryptionBinding.of("commitment.title", id, owner);
+	}
+
+	private static EncryptionBinding whyBinding(UUID id, UUID owner) {
+		return EncryptionBinding.of("commitment.why", id, owner);
+	}
+
+	private static EncryptionBinding wordingBinding(UUID id, UUID owner) {
+		return EncryptionBinding.of("commitment_wording", id, owner);
+	}
+
+	private static EncryptionBinding occurrenceBinding(UUID id, LocalDate date, UUID owner) {
+		return EncryptionBinding.of("commitment_occurrence", id + "/" + date, owner);
+	}
+
+	private static int length(String text) {
+		return (text != null) ? text.length() : 0;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	private record Row(UUID id, UUID owner, String title, String why, Recurrence recurrence, Set<DayOfWeek> weekdays,
+			LocalDate once, LocalTime time, LocalDate start, LocalDate end, CommitmentStatus status) {
+	}
+
+	private record Recorded(Outcome outcome, String note, String inTheWay) {
+	}
+
+	static Set<DayOfWeek> parseDays(List<String> values) {
+		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+		for (String value : values) {
+			try {
+				days.add(DayOfWeek.valueOf(value.toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				// An unknown day is ignored; the form offers only real ones.
+			}
+		}
+		return days;
+	}
+
+}
