@@ -98,6 +98,14 @@ class CheckInBrowserTests {
 		browser.assertAccessible("calendar");
 		browser.open("/checkins/summary?weeks=12");
 		browser.assertAccessible("12-week summary");
+
+		// His other daily pages, checked while he is signed in.
+		for (String page : new String[] { "/checkins/journal", "/couple", "/commitments", "/commitments/new",
+				"/commitments/reliability" }) {
+			browser.open(page);
+			assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url(page));
+			browser.assertAccessible(page);
+		}
 	}
 
 }
