@@ -347,6 +347,7 @@ public class CommitmentManagement {
 		Map<UUID, List<LocalDate[]>> pauses = pauses(ids);
 		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, from, to);
 		Map<UUID, List<CommitmentView.Wording>> wordings = wordings(rows);
+		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, from, to);
 		return rows.stream().sorted(java.util.Comparator.comparing(Row::status)).map((row) -> {
 			Map<LocalDate, Recorded> mine = recorded.getOrDefault(row.id(), Map.of());
 			EncryptionBinding binding;
@@ -358,7 +359,8 @@ public class CommitmentManagement {
 						: date.isAfter(today) ? OccurrenceView.State.UPCOMING : OccurrenceView.State.NOT_RECORDED;
 				occurrences
 					.add(new OccurrenceView(date, state, (r != null) ? this.encryption.open(r.note(), binding) : null,
-							(r != null) ? this.encryption.open(r.inTheWay(), binding) : null, !date.isAfter(today)));
+							(r != null) ? this.encryption.open(r.inTheWay(), binding) : null, !date.isAfter(today),
+							witnessed.getOrDefault(row.id(), Map.of()).get(date)));
 			}
 			String title = this.encryption.open(row.title(), titleBinding(row.id(), row.owner()));
 			return new CommitmentView(new CommitmentId(row.id()), new AccountId(row.owner()), title,
@@ -366,6 +368,73 @@ public class CommitmentManagement {
 					row.weekdays(), row.once(), row.time(), row.start(), row.end(), row.status(), vague(title),
 					wordings.getOrDefault(row.id(), List.of()), occurrences);
 		}).toList();
+	}
+
+	/**
+	 * His partner says what she saw of a due date: confirmed, or seen differently, with
+	 * an optional note. It stands beside his record and never changes it; saying it again
+	 * replaces her earlier view.
+	 * @throws NotFound if the commitment is unknown, hers to see is not shared, or it is
+	 * his own
+	 * @throws InvalidCommitment if the day is not a due date or lies in the future
+	 */
+	@Transactional
+	public void witness(AccountId viewer, CommitmentId id, LocalDate dueDate, Seen seen, String note) {
+		Row row = rows("c.id = :key", id.value()).stream().findFirst().orElseThrow(NotFound::new);
+		if (viewer.value().equals(row.owner())) {
+			throw new NotFound();
+		}
+		this.sharing.requireVisible(viewer, new AccountId(row.owner()), Category.COMMITMENTS,
+				id.value() + "/" + dueDate);
+		if (seen == null) {
+			throw new InvalidCommitment("seen", "Choose what you saw.");
+		}
+		if (dueDate == null || dueDate.isAfter(today())
+				|| !dueDates(row, pauses(List.of(row.id())).getOrDefault(row.id(), List.of()), dueDate, dueDate)
+					.contains(dueDate)) {
+			throw new InvalidCommitment("dueDate", "That day isn't one this commitment was due yet.");
+		}
+		if (length(note) > CommitmentDetails.MAX_TEXT) {
+			throw new InvalidCommitment("note", "Keep it under " + CommitmentDetails.MAX_TEXT + " characters.");
+		}
+		this.jdbc.sql("""
+				DELETE FROM commitment_witness WHERE commitment_id = :id AND due_date = :date AND witness_id = :viewer
+				""").param("id", row.id()).param("date", dueDate).param("viewer", viewer.value()).update();
+		this.jdbc.sql("""
+				INSERT INTO commitment_witness (commitment_id, due_date, witness_id, seen, note, seen_at)
+				VALUES (:id, :date, :viewer, :seen, :note, :now)
+				""")
+			.param("id", row.id())
+			.param("date", dueDate)
+			.param("viewer", viewer.value())
+			.param("seen", seen.name())
+			.param("note", this.encryption.seal(blankToNull(note), witnessBinding(row.id(), dueDate, viewer.value())))
+			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	private Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed(List<UUID> ids, LocalDate from,
+			LocalDate to) {
+		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> views = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return views;
+		}
+		this.jdbc.sql("""
+				SELECT commitment_id, due_date, witness_id, seen, note FROM commitment_witness
+				WHERE commitment_id IN (:ids) AND due_date BETWEEN :from AND :to
+				""").param("ids", ids).param("from", from).param("to", to).query((rs) -> {
+			UUID commitment = rs.getObject("commitment_id", UUID.class);
+			LocalDate date = rs.getObject("due_date", LocalDate.class);
+			String note = this.encryption.open(rs.getString("note"),
+					witnessBinding(commitment, date, rs.getObject("witness_id", UUID.class)));
+			views.computeIfAbsent(commitment, (key) -> new java.util.HashMap<>())
+				.put(date, new OccurrenceView.PartnerView(Seen.valueOf(rs.getString("seen")), note));
+		});
+		return views;
+	}
+
+	private static EncryptionBinding witnessBinding(UUID commitment, LocalDate date, UUID witness) {
+		return EncryptionBinding.of("commitment_witness", commitment + "/" + date, witness);
 	}
 
 	private static List<LocalDate> dueDates(Row row, List<LocalDate[]> pauses, LocalDate from, LocalDate to) {

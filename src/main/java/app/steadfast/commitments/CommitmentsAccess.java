@@ -25,7 +25,7 @@ class CommitmentsAccess {
 				AccessRule.roles("/commitments/reliability", Role.CLIENT),
 				// Ids are UUIDs, so this never matches the named pages above or below.
 				AccessRule.roles("/commitments/{id:[0-9a-f-]+}/**", Role.CLIENT),
-				AccessRule.roles("/commitments/shared", Role.CLIENT, Role.PARTNER));
+				AccessRule.roles("/commitments/shared/**", Role.CLIENT, Role.PARTNER));
 	}
 
 	@Bean

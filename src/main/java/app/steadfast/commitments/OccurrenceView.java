@@ -11,8 +11,19 @@ import java.time.LocalDate;
  * @param note his note, or {@code null}
  * @param whatGotInTheWay what got in the way, or {@code null}
  * @param recordable whether he can record it now (it is not in the future)
+ * @param partnerView what his partner saw of it, beside his record, or {@code null}
  */
-public record OccurrenceView(LocalDate dueDate, State state, String note, String whatGotInTheWay, boolean recordable) {
+public record OccurrenceView(LocalDate dueDate, State state, String note, String whatGotInTheWay, boolean recordable,
+		PartnerView partnerView) {
+
+	/**
+	 * What the partner saw.
+	 *
+	 * @param seen confirmed, or seen differently
+	 * @param note her note, or {@code null}
+	 */
+	public record PartnerView(Seen seen, String note) {
+	}
 
 	/** What is known about a due date. */
 	public enum State {

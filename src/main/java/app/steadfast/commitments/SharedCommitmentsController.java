@@ -1,10 +1,14 @@
 package app.steadfast.commitments;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
+import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.Grant;
@@ -14,6 +18,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Commitments others chose to share with this person, read only, through the sharing
@@ -58,6 +66,36 @@ class SharedCommitmentsController {
 			.toList();
 		model.addAttribute("shared", shared);
 		return "commitments/shared";
+	}
+
+	@PostMapping("/commitments/shared/{id}/{date}")
+	String witness(@AuthenticationPrincipal SignedIn person, @PathVariable String id, @PathVariable String date,
+			@RequestParam(name = "seen", required = false) String seen,
+			@RequestParam(name = "note", defaultValue = "") String note, RedirectAttributes flash) {
+		CommitmentId commitment;
+		LocalDate day;
+		try {
+			commitment = new CommitmentId(UUID.fromString(id));
+			day = LocalDate.parse(date);
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) {
+			throw new NotFound();
+		}
+		Seen view = null;
+		try {
+			view = (seen != null) ? Seen.valueOf(seen) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			// No valid choice: answered below like a missing one.
+		}
+		try {
+			this.commitments.witness(new AccountId(person.accountId()), commitment, day, view, note);
+			flash.addFlashAttribute("notice", "Thank you. Your view is shown beside theirs.");
+		}
+		catch (InvalidCommitment ex) {
+			flash.addFlashAttribute("notice", ex.getMessage());
+		}
+		return "redirect:/commitments/shared";
 	}
 
 }

@@ -1,0 +1,145 @@
+package app.steadfast.commitments;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import app.steadfast.SteadfastTest;
+import app.steadfast.TestPeople;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.shared.Role;
+import app.steadfast.sharing.Category;
+import app.steadfast.sharing.GrantKind;
+import app.steadfast.sharing.SharingManagement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * His partner may confirm a due day or say she saw it differently; her view stands beside
+ * his record and never changes it.
+ */
+@SteadfastTest
+class CommitmentWitnessTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	CommitmentManagement commitments;
+
+	@Autowired
+	SharingManagement sharing;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
+
+	TestPeople people;
+
+	Person client;
+
+	Person partner;
+
+	CommitmentId id;
+
+	LocalDate today;
+
+	@BeforeEach
+	void sharedCommitment() {
+		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
+		this.client = this.people.client();
+		this.partner = this.people.withRole(Role.PARTNER);
+		this.id = this.commitments.create(this.client.id(),
+				new CommitmentDetails("Put my phone away at dinner", null, Recurrence.DAILY, Set.of(), null, null));
+		this.today = this.commitments.today();
+	}
+
+	@Test
+	void sheConfirmsOrSeesItDifferentlyBesideHisRecord() {
+		this.commitments.record(this.client.id(), this.id, this.today, Outcome.KEPT, "Phone in the drawer", null);
+		assertThat(witness(this.partner, this.today, null, "")).hasStatus(404);
+
+		this.sharing.grant(this.client.id(), this.partner.id(), Category.COMMITMENTS, GrantKind.PARTNER, null);
+		assertThat(this.mvc.get().uri("/commitments/shared").with(this.people.signedIn(this.partner))).bodyText()
+			.contains("Put my phone away at dinner", "They recorded: Kept", "I saw it differently");
+
+		assertThat(witness(this.partner, this.today, "SAW_DIFFERENTLY", "It was on the table, face up"))
+			.hasRedirectedUrl("/commitments/shared");
+		OccurrenceView day = this.commitments.find(this.client.id(), this.id)
+			.occurrences()
+			.stream()
+			.filter((o) -> o.dueDate().equals(this.today))
+			.findFirst()
+			.orElseThrow();
+		assertThat(day.state()).isEqualTo(OccurrenceView.State.KEPT);
+		assertThat(day.note()).isEqualTo("Phone in the drawer");
+		assertThat(day.partnerView())
+			.isEqualTo(new OccurrenceView.PartnerView(Seen.SAW_DIFFERENTLY, "It was on the table, face up"));
+		assertThat(this.mvc.get().uri("/commitments").with(this.people.signedIn(this.client))).bodyText()
+			.contains("Your partner: Saw it differently (It was on the table, face up)");
+
+		assertThat(witness(this.partner, this.today, "CONFIRMED", "")).hasRedirectedUrl("/commitments/shared");
+		assertThat(this.commitments.find(this.client.id(), this.id)
+			.occurrences()
+			.stream()
+			.filter((o) -> o.dueDate().equals(this.today))
+			.findFirst()
+			.orElseThrow()
+			.partnerView()).isEqualTo(new OccurrenceView.PartnerView(Seen.CONFIRMED, null));
+
+		String raw = this.jdbc.sql("SELECT note FROM commitment_witness WHERE commitment_id = :id AND note IS NOT NULL")
+			.param("id", this.id.value())
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst()
+			.orElse("");
+		assertThat(raw).doesNotContain("face up");
+	}
+
+	@Test
+	void onlyARealPastDueDayAndOnlyAnotherPersonWithTheShare() {
+		this.sharing.grant(this.client.id(), this.partner.id(), Category.COMMITMENTS, GrantKind.PARTNER, null);
+		assertThat(witness(this.partner, this.today.plusDays(2), "CONFIRMED", ""))
+			.hasRedirectedUrl("/commitments/shared");
+		assertThat(this.mvc.get().uri("/commitments/shared").with(this.people.signedIn(this.partner))).hasStatusOk();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM commitment_witness WHERE commitment_id = :id")
+			.param("id", this.id.value())
+			.query(Long.class)
+			.single()).isZero();
+		// He cannot confirm his own; a stranger sees nothing.
+		assertThat(witness(this.client, this.today, "CONFIRMED", "")).hasStatus(404);
+		assertThat(witness(this.people.withRole(Role.PARTNER), this.today, "CONFIRMED", "")).hasStatus(404);
+		assertThat(this.mvc.post()
+			.uri("/commitments/shared/not-an-id/2026-01-01")
+			.with(this.people.signedIn(this.partner))
+			.with(csrf())).hasStatus(404);
+	}
+
+	private org.springframework.test.web.servlet.assertj.MvcTestResult witness(Person who, LocalDate date, String seen,
+			String note) {
+		var request = this.mvc.post()
+			.uri("/commitments/shared/{id}/{date}", this.id.value(), date)
+			.with(this.people.signedIn(who))
+			.with(csrf())
+			.param("note", note);
+		if (seen != null) {
+			request = request.param("seen", seen);
+		}
+		return request.exchange();
+	}
+
+}
