@@ -34,6 +34,7 @@ import app.steadfast.shared.Role;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.Grant;
 import app.steadfast.sharing.GrantKind;
+import app.steadfast.sharing.PartnerLinks;
 import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,6 +91,13 @@ public class CoupleManagement {
 	@Transactional(readOnly = true)
 	public Optional<AccountId> partnerOf(AccountId person) {
 		return activeLink(person).map((link) -> link.other(person));
+	}
+
+	/** The person's active link, seen from either side, for other modules. */
+	@Transactional(readOnly = true)
+	public Optional<PartnerLinks.PartnerLink> linkOf(AccountId person) {
+		return activeLink(person).map((link) -> new PartnerLinks.PartnerLink(link.client(), link.partner(),
+				intakeDone(link.client()) && intakeDone(link.partner()), paused(link)));
 	}
 
 	/** Where the person stands with their partner. */

@@ -17,6 +17,7 @@ import app.steadfast.checkins.CheckInManagement;
 import app.steadfast.checkins.JournalManagement;
 import app.steadfast.shared.Role;
 import app.steadfast.sharing.Category;
+import app.steadfast.sharing.PartnerLinks;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,9 @@ class CoupleTests {
 	static GreenMailExtension smtp = TestMail.smtpServer();
 
 	private static final Pattern LINK = Pattern.compile("(/couple/join\\?token=([A-Za-z0-9_-]+))");
+
+	@Autowired
+	private PartnerLinks links;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -164,8 +168,14 @@ class CoupleTests {
 	@Test
 	void herSafetyAnswersPauseHerSharingAndHeNeverLearnsWhy() throws Exception {
 		Person partner = linkedPartner();
+		assertThat(this.links.linkOf(partner.id())).get()
+			.extracting(PartnerLinks.PartnerLink::open, PartnerLinks.PartnerLink::carriesWords)
+			.containsExactly(false, false);
 		intake(this.client, "NO", "NO");
 		intake(partner, "NO", "NO");
+		assertThat(this.links.linkOf(this.client.id())).get()
+			.satisfies((link) -> assertThat(link.carriesWords()).isTrue())
+			.satisfies((link) -> assertThat(link.other(this.client.id())).isEqualTo(partner.id()));
 		this.journal.write(partner.id(), null, "What I need right now is space.");
 		share(partner, "JOURNAL", true);
 		assertThat(body(this.mvc.get().uri("/checkins/shared").with(this.people.signedIn(this.client)).exchange()))
@@ -173,6 +183,9 @@ class CoupleTests {
 
 		MvcTestResult afraid = intake(partner, "YES", "NO");
 		assertThat(afraid).hasRedirectedUrl("/couple/safety");
+		assertThat(this.links.linkOf(this.client.id())).get()
+			.satisfies((link) -> assertThat(link.paused()).isTrue())
+			.satisfies((link) -> assertThat(link.carriesWords()).isFalse());
 		assertThat(this.mvc.get().uri("/couple/safety").with(this.people.signedIn(partner))).bodyText()
 			.contains("Leave this page now", "data-quick-exit", "href=\"https://www.weather.gov/\"", "tel:+18007997233",
 					"text START to 88788", "monitored");

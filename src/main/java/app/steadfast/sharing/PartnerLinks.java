@@ -1,0 +1,43 @@
+package app.steadfast.sharing;
+
+import java.util.Optional;
+
+import app.steadfast.accounts.AccountId;
+
+/**
+ * Who a person is linked with as a couple, for capabilities that carry words between the
+ * two (her questions to him, his answers to her) without depending on the module that
+ * manages the link. The couple module implements it.
+ */
+public interface PartnerLinks {
+
+	/**
+	 * The person's active couple link, seen from either side.
+	 */
+	Optional<PartnerLink> linkOf(AccountId person);
+
+	/**
+	 * An active link between a client and his partner.
+	 *
+	 * @param client the client (the man doing the work)
+	 * @param partner his partner
+	 * @param open whether both have answered the private intake, so joint features are
+	 * open
+	 * @param paused whether the partner's safety screen asked for a pause: nothing from
+	 * either side reaches the other while it holds
+	 */
+	record PartnerLink(AccountId client, AccountId partner, boolean open, boolean paused) {
+
+		/** Whether words may travel between the two now. */
+		public boolean carriesWords() {
+			return this.open && !this.paused;
+		}
+
+		/** The other person of the link. */
+		public AccountId other(AccountId me) {
+			return me.equals(this.client) ? this.partner : this.client;
+		}
+
+	}
+
+}
