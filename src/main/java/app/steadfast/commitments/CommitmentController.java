@@ -4,11 +4,13 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
+import app.steadfast.sharing.PartnerLinks;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,13 +49,21 @@ class CommitmentController {
 	String list(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = new AccountId(person.accountId());
 		model.addAttribute("commitments", this.commitments.list(me, me));
-		model.addAttribute("today", this.commitments.today());
+		model.addAttribute("today", this.commitments.today(me));
 		return "commitments/list";
 	}
 
 	@GetMapping("/new")
-	String start(Model model) {
-		model.addAttribute("form", CommitmentForm.empty());
+	String start(@AuthenticationPrincipal SignedIn person,
+			@RequestParam(name = "request", required = false) String request, Model model) {
+		CommitmentForm form = CommitmentForm.empty();
+		if (request != null) {
+			PartnerLinks.PartnerAsked asked = asked(person, request).orElseThrow(NotFound::new);
+			model.addAttribute("asked", asked);
+			form = new CommitmentForm("", "", Recurrence.DAILY.name(), List.of(), "", "", "", "", "",
+					asked.id().toString());
+		}
+		model.addAttribute("form", form);
 		return "commitments/form";
 	}
 
@@ -62,6 +72,7 @@ class CommitmentController {
 			RedirectAttributes flash) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		asked(person, form.request()).ifPresent((asked) -> model.addAttribute("asked", asked));
 		CommitmentDetails details = details(form, errors);
 		if (!errors.hasErrors()) {
 			try {
@@ -93,8 +104,13 @@ class CommitmentController {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 		model.addAttribute("commitment", view);
+		LocalTime remindAt = time(form.remindAt(), "remindAt", errors);
+		if (errors.hasErrors()) {
+			return "commitments/form";
+		}
 		try {
 			this.commitments.reword(view.owner(), view.id(), form.title(), form.why());
+			this.commitments.remindAt(view.owner(), view.id(), remindAt);
 		}
 		catch (InvalidCommitment ex) {
 			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
@@ -159,6 +175,60 @@ class CommitmentController {
 				(view) -> this.commitments.end(view.owner(), view.id()));
 	}
 
+	@GetMapping("/settings")
+	String settings(@AuthenticationPrincipal SignedIn person, Model model) {
+		ReminderSettings settings = this.commitments.settings(new AccountId(person.accountId()));
+		model.addAttribute("form", new SettingsForm(settings.reminders(), settings.digest(),
+				settings.digestAt().toString(), settings.titlesInEmail(), settings.zone().getId()));
+		return settingsPage(model);
+	}
+
+	@PostMapping("/settings")
+	String changeSettings(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") SettingsForm form,
+			Model model, RedirectAttributes flash) {
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		LocalTime digestAt = time(form.digestAt(), "digestAt", errors);
+		if (digestAt == null && !errors.hasFieldErrors("digestAt")) {
+			errors.rejectValue("digestAt", "digestAt", "Give a time like 07:30.");
+		}
+		java.time.ZoneId zone = null;
+		try {
+			zone = (form.zone() != null && ZONES.contains(form.zone())) ? java.time.ZoneId.of(form.zone()) : null;
+		}
+		catch (java.time.DateTimeException ex) {
+			// Left null: reported below.
+		}
+		if (zone == null) {
+			errors.rejectValue("zone", "zone", "Choose your time zone from the list.");
+		}
+		if (errors.hasErrors()) {
+			return settingsPage(model);
+		}
+		this.commitments.changeSettings(new AccountId(person.accountId()),
+				new ReminderSettings(form.reminders(), form.digest(), digestAt, form.titlesInEmail(), zone));
+		flash.addFlashAttribute("saved", "Saved. Reminders follow these settings from now on.");
+		return "redirect:/commitments/settings";
+	}
+
+	private String settingsPage(Model model) {
+		model.addAttribute("zones", ZONES);
+		return "commitments/settings";
+	}
+
+	/** Region time zones people recognise, sorted. */
+	static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds()
+		.stream()
+		.filter((z) -> z.matches("(Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+"))
+		.sorted()
+		.toList();
+
+	/**
+	 * The reminder settings form, as typed.
+	 */
+	record SettingsForm(boolean reminders, boolean digest, String digestAt, boolean titlesInEmail, String zone) {
+	}
+
 	@GetMapping("/reliability")
 	String reliability(@AuthenticationPrincipal SignedIn person,
 			@RequestParam(name = "weeks", defaultValue = "12") int weeks, Model model) {
@@ -209,20 +279,57 @@ class CommitmentController {
 				errors.rejectValue("onceDate", "onceDate", "Choose the day: today or later.");
 			}
 		}
-		LocalTime time = null;
-		if (form.dueTime() != null && !form.dueTime().isBlank()) {
-			try {
-				time = LocalTime.parse(form.dueTime());
-			}
-			catch (DateTimeParseException ex) {
-				errors.rejectValue("dueTime", "dueTime", "Give a time like 21:00, or leave it empty.");
-			}
-		}
+		LocalTime time = time(form.dueTime(), "dueTime", errors);
+		LocalDate start = day(form.startDate(), "startDate", errors);
+		LocalDate end = day(form.endDate(), "endDate", errors);
+		LocalTime remindAt = time(form.remindAt(), "remindAt", errors);
 		if (errors.hasErrors()) {
 			return null;
 		}
 		return new CommitmentDetails(form.title(), form.why(), recurrence,
-				CommitmentManagement.parseDays(form.weekdays()), once, time);
+				CommitmentManagement.parseDays(form.weekdays()), once, time, start, end, remindAt,
+				uuid(form.request()));
+	}
+
+	private static LocalTime time(String value, String field, BindingResult errors) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalTime.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			errors.rejectValue(field, field, "Give a time like 21:00, or leave it empty.");
+			return null;
+		}
+	}
+
+	private static LocalDate day(String value, String field, BindingResult errors) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			errors.rejectValue(field, field, "Give a date like 2027-01-31, or leave it empty.");
+			return null;
+		}
+	}
+
+	private static UUID uuid(String value) {
+		try {
+			return (value == null || value.isBlank()) ? null : UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private java.util.Optional<PartnerLinks.PartnerAsked> asked(SignedIn person, String request) {
+		UUID id = uuid(request);
+		return (id != null) ? this.commitments.request(new AccountId(person.accountId()), id)
+				: java.util.Optional.empty();
 	}
 
 	private static LocalDate date(String date) {

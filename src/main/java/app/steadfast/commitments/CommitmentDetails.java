@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What a new commitment says and when it falls due.
@@ -14,9 +15,14 @@ import java.util.Set;
  * @param weekdays the days it falls due, for {@link Recurrence#WEEKLY}
  * @param onceDate the day, for {@link Recurrence#ONCE}
  * @param dueTime the time of day it is due by, optional
+ * @param startDate the first day it may fall due; {@code null} for today
+ * @param endDate the last day it may fall due, optional
+ * @param remindAt when to email him a reminder on a due day, in his time zone; optional
+ * @param fromRequest the partner's request it answers, optional
  */
 public record CommitmentDetails(String title, String why, Recurrence recurrence, Set<DayOfWeek> weekdays,
-		LocalDate onceDate, LocalTime dueTime) {
+		LocalDate onceDate, LocalTime dueTime, LocalDate startDate, LocalDate endDate, LocalTime remindAt,
+		UUID fromRequest) {
 
 	/** The longest title. */
 	public static final int MAX_TITLE = 200;
@@ -26,6 +32,12 @@ public record CommitmentDetails(String title, String why, Recurrence recurrence,
 
 	public CommitmentDetails {
 		weekdays = (weekdays != null) ? Set.copyOf(weekdays) : Set.of();
+	}
+
+	/** A commitment starting today, with no end, reminder or request. */
+	public CommitmentDetails(String title, String why, Recurrence recurrence, Set<DayOfWeek> weekdays,
+			LocalDate onceDate, LocalTime dueTime) {
+		this(title, why, recurrence, weekdays, onceDate, dueTime, null, null, null, null);
 	}
 
 }

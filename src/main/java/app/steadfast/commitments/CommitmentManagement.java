@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,6 +32,7 @@ import app.steadfast.shared.Practice;
 import app.steadfast.safety.RiskLanguage;
 import app.steadfast.safety.RiskSource;
 import app.steadfast.sharing.Category;
+import app.steadfast.sharing.PartnerLinks;
 import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,8 +67,11 @@ public class CommitmentManagement {
 
 	private final Clock clock;
 
+	private final PartnerLinks links;
+
 	CommitmentManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, Practice practice,
-			RiskLanguage risk, Clock clock) {
+			RiskLanguage risk, Clock clock, PartnerLinks links) {
+		this.links = links;
 		this.risk = risk;
 		this.jdbc = jdbc;
 		this.encryption = encryption;
@@ -79,24 +85,91 @@ public class CommitmentManagement {
 		return LocalDate.ofInstant(this.clock.instant(), this.practice.zone());
 	}
 
+	/** Today in the owner's time zone: the day his records and due dates count in. */
+	public LocalDate today(AccountId owner) {
+		return LocalDate.ofInstant(this.clock.instant(), settings(owner).zone());
+	}
+
+	/** His reminder settings, or the defaults while he has chosen none. */
+	@Transactional(readOnly = true)
+	public ReminderSettings settings(AccountId owner) {
+		return this.jdbc
+			.sql("""
+					SELECT reminders, digest, digest_at, titles_in_email, zone FROM commitment_settings WHERE owner_id = :owner
+					""")
+			.param("owner", owner.value())
+			.query((rs, n) -> new ReminderSettings(rs.getBoolean("reminders"), rs.getBoolean("digest"),
+					rs.getObject("digest_at", LocalTime.class), rs.getBoolean("titles_in_email"),
+					zone(rs.getString("zone"))))
+			.optional()
+			.orElseGet(() -> ReminderSettings.defaults(this.practice.zone()));
+	}
+
+	/**
+	 * Replaces his reminder settings.
+	 * @throws InvalidCommitment if the digest has no time or there is no zone
+	 */
+	@Transactional
+	public void changeSettings(AccountId owner, ReminderSettings settings) {
+		if (settings.zone() == null) {
+			throw new InvalidCommitment("zone", "Choose your time zone.");
+		}
+		if (settings.digestAt() == null) {
+			throw new InvalidCommitment("digestAt", "Give a time like 07:30.");
+		}
+		this.jdbc.sql("DELETE FROM commitment_settings WHERE owner_id = :owner").param("owner", owner.value()).update();
+		this.jdbc
+			.sql("""
+					INSERT INTO commitment_settings (owner_id, reminders, digest, digest_at, titles_in_email, zone, updated_at)
+					VALUES (:owner, :reminders, :digest, :at, :titles, :zone, :now)
+					""")
+			.param("owner", owner.value())
+			.param("reminders", settings.reminders())
+			.param("digest", settings.digest())
+			.param("at", settings.digestAt())
+			.param("titles", settings.titlesInEmail())
+			.param("zone", settings.zone().getId())
+			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	/**
+	 * What his partner asked of him, while she is linked and it stands: for making a
+	 * commitment of it.
+	 */
+	public Optional<PartnerLinks.PartnerAsked> request(AccountId owner, UUID request) {
+		return this.links.requestTo(owner, request);
+	}
+
+	private ZoneId zone(String id) {
+		try {
+			return ZoneId.of(id);
+		}
+		catch (java.time.DateTimeException ex) {
+			return this.practice.zone();
+		}
+	}
+
 	/**
 	 * Makes a commitment for its owner, starting today.
 	 * @throws InvalidCommitment if the wording or the schedule cannot be used
 	 */
 	@Transactional
 	public CommitmentId create(AccountId owner, CommitmentDetails details) {
-		return create(owner, details, today());
+		return create(owner, details, today(owner));
 	}
 
 	CommitmentId create(AccountId owner, CommitmentDetails details, LocalDate today) {
 		check(details, today);
 		UUID id = UUID.randomUUID();
+		UUID request = (details.fromRequest() != null && request(owner, details.fromRequest()).isPresent())
+				? details.fromRequest() : null;
 		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
 		this.jdbc.sql("""
 				INSERT INTO commitment (id, owner_id, title, why, recurrence, weekdays, once_date, due_time,
-				  start_date, end_date, status, created_at, updated_at)
-				VALUES (:id, :owner, :title, :why, :recurrence, :weekdays, :once, :time, :start, NULL, 'ACTIVE',
-				  :now, :now)
+				  start_date, end_date, status, created_at, updated_at, remind_at, from_request)
+				VALUES (:id, :owner, :title, :why, :recurrence, :weekdays, :once, :time, :start, :end, 'ACTIVE',
+				  :now, :now, :remind, :request)
 				""")
 			.param("id", id)
 			.param("owner", owner.value())
@@ -106,7 +179,10 @@ public class CommitmentManagement {
 			.param("weekdays", (details.recurrence() == Recurrence.WEEKLY) ? days(details.weekdays()) : null)
 			.param("once", (details.recurrence() == Recurrence.ONCE) ? details.onceDate() : null)
 			.param("time", details.dueTime())
-			.param("start", today)
+			.param("start", (details.startDate() != null) ? details.startDate() : today)
+			.param("end", details.endDate())
+			.param("remind", details.remindAt())
+			.param("request", request)
 			.param("now", now)
 			.update();
 		return new CommitmentId(id);
@@ -138,10 +214,21 @@ public class CommitmentManagement {
 			.update();
 	}
 
+	/** Sets or clears the time he is reminded on its due days. */
+	@Transactional
+	public void remindAt(AccountId owner, CommitmentId id, LocalTime time) {
+		Row row = owned(owner, id);
+		this.jdbc.sql("UPDATE commitment SET remind_at = :time, updated_at = :now WHERE id = :id")
+			.param("time", time)
+			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.param("id", row.id())
+			.update();
+	}
+
 	/** Pauses an active commitment from today: nothing falls due until he resumes it. */
 	@Transactional
 	public void pause(AccountId owner, CommitmentId id) {
-		pause(owner, id, today());
+		pause(owner, id, today(owner));
 	}
 
 	void pause(AccountId owner, CommitmentId id, LocalDate today) {
@@ -163,7 +250,7 @@ public class CommitmentManagement {
 	/** Resumes a paused commitment: it falls due again from today. */
 	@Transactional
 	public void resume(AccountId owner, CommitmentId id) {
-		resume(owner, id, today());
+		resume(owner, id, today(owner));
 	}
 
 	void resume(AccountId owner, CommitmentId id, LocalDate today) {
@@ -186,9 +273,10 @@ public class CommitmentManagement {
 		if (row.status() == CommitmentStatus.ENDED) {
 			return;
 		}
+		LocalDate today = today(owner);
 		this.jdbc.sql("UPDATE commitment SET end_date = :today WHERE id = :id")
 			.param("id", row.id())
-			.param("today", today())
+			.param("today", (row.end() != null && row.end().isBefore(today)) ? row.end() : today)
 			.update();
 		status(row, CommitmentStatus.ENDED);
 	}
@@ -203,7 +291,7 @@ public class CommitmentManagement {
 	@Transactional
 	public boolean record(AccountId owner, CommitmentId id, LocalDate dueDate, Outcome outcome, String note,
 			String whatGotInTheWay) {
-		return record(owner, id, dueDate, outcome, note, whatGotInTheWay, today());
+		return record(owner, id, dueDate, outcome, note, whatGotInTheWay, today(owner));
 	}
 
 	boolean record(AccountId owner, CommitmentId id, LocalDate dueDate, Outcome outcome, String note,
@@ -252,7 +340,7 @@ public class CommitmentManagement {
 	public CommitmentView find(AccountId viewer, CommitmentId id) {
 		Row row = rows("c.id = :key", id.value()).stream().findFirst().orElseThrow(NotFound::new);
 		this.sharing.requireVisible(viewer, new AccountId(row.owner()), Category.COMMITMENTS, id.value().toString());
-		return views(List.of(row), today()).get(0);
+		return views(List.of(row), today(new AccountId(row.owner()))).get(0);
 	}
 
 	/**
@@ -263,7 +351,7 @@ public class CommitmentManagement {
 	@Transactional(readOnly = true)
 	public List<CommitmentView> list(AccountId viewer, AccountId owner) {
 		this.sharing.requireVisible(viewer, owner, Category.COMMITMENTS, "list");
-		return views(rows("c.owner_id = :key", owner.value()), today());
+		return views(rows("c.owner_id = :key", owner.value()), today(owner));
 	}
 
 	List<CommitmentView> list(AccountId owner, LocalDate today) {
@@ -278,7 +366,7 @@ public class CommitmentManagement {
 	@Transactional(readOnly = true)
 	public Reliability reliability(AccountId viewer, AccountId owner, int weeks) {
 		this.sharing.requireVisible(viewer, owner, Category.COMMITMENTS, "reliability-" + weeks);
-		return reliability(owner, weeks, today());
+		return reliability(owner, weeks, today(owner));
 	}
 
 	Reliability reliability(AccountId owner, int weeks, LocalDate today) {
@@ -289,6 +377,7 @@ public class CommitmentManagement {
 		List<UUID> ids = rows.stream().map(Row::id).toList();
 		Map<UUID, List<LocalDate[]>> pauses = pauses(ids);
 		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, firstMonday, today);
+		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, firstMonday, today);
 		List<Reliability.PerCommitment> per = new ArrayList<>();
 		Reliability.Tally[] overall = new Reliability.Tally[span];
 		Arrays.fill(overall, new Reliability.Tally(0, 0));
@@ -296,11 +385,15 @@ public class CommitmentManagement {
 			Reliability.Tally[] tallies = new Reliability.Tally[span];
 			Arrays.fill(tallies, new Reliability.Tally(0, 0));
 			Map<LocalDate, Recorded> mine = recorded.getOrDefault(row.id(), Map.of());
+			Map<LocalDate, OccurrenceView.PartnerView> hers = witnessed.getOrDefault(row.id(), Map.of());
 			for (LocalDate date : dueDates(row, pauses.getOrDefault(row.id(), List.of()), firstMonday, today)) {
 				int week = (int) java.time.temporal.ChronoUnit.WEEKS.between(firstMonday, date);
 				Recorded r = mine.get(date);
+				OccurrenceView.PartnerView seen = hers.get(date);
 				tallies[week] = tallies[week]
-					.plus(new Reliability.Tally((r != null && r.outcome() == Outcome.KEPT) ? 1 : 0, 1));
+					.plus(new Reliability.Tally((r != null && r.outcome() == Outcome.KEPT) ? 1 : 0, 1,
+							(seen != null && seen.seen() == Seen.CONFIRMED) ? 1 : 0,
+							(seen != null && seen.seen() == Seen.SAW_DIFFERENTLY) ? 1 : 0));
 			}
 			for (int i = 0; i < span; i++) {
 				overall[i] = overall[i].plus(tallies[i]);
@@ -366,7 +459,7 @@ public class CommitmentManagement {
 			return new CommitmentView(new CommitmentId(row.id()), new AccountId(row.owner()), title,
 					this.encryption.open(row.why(), whyBinding(row.id(), row.owner())), row.recurrence(),
 					row.weekdays(), row.once(), row.time(), row.start(), row.end(), row.status(), vague(title),
-					wordings.getOrDefault(row.id(), List.of()), occurrences);
+					wordings.getOrDefault(row.id(), List.of()), occurrences, row.remindAt(), row.fromRequest());
 		}).toList();
 	}
 
@@ -381,7 +474,12 @@ public class CommitmentManagement {
 	@Transactional
 	public void witness(AccountId viewer, CommitmentId id, LocalDate dueDate, Seen seen, String note) {
 		Row row = rows("c.id = :key", id.value()).stream().findFirst().orElseThrow(NotFound::new);
-		if (viewer.value().equals(row.owner())) {
+		AccountId owner = new AccountId(row.owner());
+		boolean hisPartner = this.links.linkOf(viewer)
+			.filter((link) -> link.partner().equals(viewer) && link.client().equals(owner))
+			.isPresent();
+		if (!hisPartner) {
+			// Only his partner can say what she saw; anyone else with a share only reads.
 			throw new NotFound();
 		}
 		this.sharing.requireVisible(viewer, new AccountId(row.owner()), Category.COMMITMENTS,
@@ -389,7 +487,7 @@ public class CommitmentManagement {
 		if (seen == null) {
 			throw new InvalidCommitment("seen", "Choose what you saw.");
 		}
-		if (dueDate == null || dueDate.isAfter(today())
+		if (dueDate == null || dueDate.isAfter(today(owner))
 				|| !dueDates(row, pauses(List.of(row.id())).getOrDefault(row.id(), List.of()), dueDate, dueDate)
 					.contains(dueDate)) {
 			throw new InvalidCommitment("dueDate", "That day isn't one this commitment was due yet.");
@@ -437,6 +535,88 @@ public class CommitmentManagement {
 		return EncryptionBinding.of("commitment_witness", commitment + "/" + date, witness);
 	}
 
+	/**
+	 * The reminders whose moment (a due day at his reminder time, in his zone) lies in
+	 * {@code [now - late, now]} and whose day he has not recorded yet. Titles are opened
+	 * only for owners who allow them in email.
+	 */
+	@Transactional(readOnly = true)
+	List<DueReminder> remindersDue(Instant now, java.time.Duration late) {
+		List<Row> rows = this.jdbc.sql("""
+				SELECT c.id, c.owner_id, c.title, c.why, c.recurrence, c.weekdays, c.once_date, c.due_time,
+				       c.start_date, c.end_date, c.status, c.created_at, c.remind_at, c.from_request
+				FROM commitment c LEFT JOIN commitment_settings s ON s.owner_id = c.owner_id
+				WHERE c.status = 'ACTIVE' AND c.remind_at IS NOT NULL AND (s.reminders IS NULL OR s.reminders = TRUE)
+				""").query(CommitmentManagement::row).list();
+		List<UUID> ids = rows.stream().map(Row::id).toList();
+		Map<UUID, List<LocalDate[]>> pauses = pauses(ids);
+		LocalDate earliest = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(2);
+		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, earliest, earliest.plusDays(4));
+		Map<UUID, ReminderSettings> settings = new HashMap<>();
+		List<DueReminder> due = new ArrayList<>();
+		for (Row row : rows) {
+			ReminderSettings mine = settings.computeIfAbsent(row.owner(), (owner) -> settings(new AccountId(owner)));
+			LocalDate today = LocalDate.ofInstant(now, mine.zone());
+			for (LocalDate date : List.of(today.minusDays(1), today)) {
+				Instant moment = date.atTime(row.remindAt()).atZone(mine.zone()).toInstant();
+				boolean inWindow = !now.isBefore(moment) && now.isBefore(moment.plus(late));
+				if (inWindow && !recorded.getOrDefault(row.id(), Map.of()).containsKey(date)
+						&& dueDates(row, pauses.getOrDefault(row.id(), List.of()), date, date).contains(date)) {
+					due.add(new DueReminder(row.id(), new AccountId(row.owner()), date, row.remindAt(),
+							mine.titlesInEmail()
+									? this.encryption.open(row.title(), titleBinding(row.id(), row.owner())) : null));
+				}
+			}
+		}
+		return due;
+	}
+
+	/**
+	 * The daily digests whose moment (his digest time today, in his zone) lies in
+	 * {@code [now - late, now]}, for owners with something due that day.
+	 */
+	@Transactional(readOnly = true)
+	List<Digest> digestsDue(Instant now, java.time.Duration late) {
+		List<UUID> owners = this.jdbc.sql("SELECT owner_id FROM commitment_settings WHERE digest = TRUE")
+			.query(UUID.class)
+			.list();
+		List<Digest> digests = new ArrayList<>();
+		for (UUID id : owners) {
+			AccountId owner = new AccountId(id);
+			ReminderSettings mine = settings(owner);
+			LocalDate today = LocalDate.ofInstant(now, mine.zone());
+			Instant moment = today.atTime(mine.digestAt()).atZone(mine.zone()).toInstant();
+			if (now.isBefore(moment) || !now.isBefore(moment.plus(late))) {
+				continue;
+			}
+			List<Row> rows = rows("c.owner_id = :key", id).stream()
+				.filter((row) -> row.status() == CommitmentStatus.ACTIVE)
+				.toList();
+			Map<UUID, List<LocalDate[]>> pauses = pauses(rows.stream().map(Row::id).toList());
+			List<String> titles = new ArrayList<>();
+			for (Row row : rows) {
+				if (dueDates(row, pauses.getOrDefault(row.id(), List.of()), today, today).contains(today)) {
+					titles.add(mine.titlesInEmail() ? this.encryption.open(row.title(), titleBinding(row.id(), id))
+							: null);
+				}
+			}
+			if (!titles.isEmpty()) {
+				digests.add(new Digest(owner, today, titles));
+			}
+		}
+		return digests;
+	}
+
+	/** A reminder to send; {@code title} is null unless he allows titles in email. */
+	record DueReminder(UUID commitment, AccountId owner, LocalDate date, LocalTime at, String title) {
+	}
+
+	/**
+	 * A digest to send: one entry per commitment due, null where titles are not allowed.
+	 */
+	record Digest(AccountId owner, LocalDate date, List<String> titles) {
+	}
+
 	private static List<LocalDate> dueDates(Row row, List<LocalDate[]> pauses, LocalDate from, LocalDate to) {
 		return Occurrences.dueDates(row.recurrence(), row.weekdays(), row.once(), row.start(), row.end(), from, to)
 			.stream()
@@ -456,6 +636,17 @@ public class CommitmentManagement {
 		if (details.recurrence() == Recurrence.ONCE
 				&& (details.onceDate() == null || details.onceDate().isBefore(today))) {
 			throw new InvalidCommitment("onceDate", "Choose the day: today or later.");
+		}
+		LocalDate start = (details.startDate() != null) ? details.startDate() : today;
+		if (start.isBefore(today)) {
+			throw new InvalidCommitment("startDate", "Start today or later; you can't promise the past.");
+		}
+		if (details.endDate() != null && details.endDate().isBefore(start)) {
+			throw new InvalidCommitment("endDate", "The last day can't come before the first.");
+		}
+		if (details.recurrence() == Recurrence.ONCE && details.onceDate() != null && (details.onceDate().isBefore(start)
+				|| (details.endDate() != null && details.onceDate().isAfter(details.endDate())))) {
+			throw new InvalidCommitment("onceDate", "Choose a day between its first and last day.");
 		}
 	}
 
@@ -488,7 +679,7 @@ public class CommitmentManagement {
 	private List<Row> rows(String where, UUID key) {
 		return this.jdbc.sql("""
 				SELECT c.id, c.owner_id, c.title, c.why, c.recurrence, c.weekdays, c.once_date, c.due_time,
-				       c.start_date, c.end_date, c.status, c.created_at
+				       c.start_date, c.end_date, c.status, c.created_at, c.remind_at, c.from_request
 				FROM commitment c WHERE %s ORDER BY c.created_at, c.id
 				""".formatted(where)).param("key", key).query(CommitmentManagement::row).list();
 	}
@@ -503,7 +694,8 @@ public class CommitmentManagement {
 				rs.getString("why"), Recurrence.valueOf(rs.getString("recurrence")), weekdays,
 				rs.getObject("once_date", LocalDate.class), rs.getObject("due_time", LocalTime.class),
 				rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-				CommitmentStatus.valueOf(rs.getString("status")));
+				CommitmentStatus.valueOf(rs.getString("status")), rs.getObject("remind_at", LocalTime.class),
+				rs.getObject("from_request", UUID.class));
 	}
 
 	private Map<UUID, List<LocalDate[]>> pauses(List<UUID> ids) {
@@ -585,7 +777,8 @@ public class CommitmentManagement {
 	}
 
 	private record Row(UUID id, UUID owner, String title, String why, Recurrence recurrence, Set<DayOfWeek> weekdays,
-			LocalDate once, LocalTime time, LocalDate start, LocalDate end, CommitmentStatus status) {
+			LocalDate once, LocalTime time, LocalDate start, LocalDate end, CommitmentStatus status, LocalTime remindAt,
+			UUID fromRequest) {
 	}
 
 	private record Recorded(Outcome outcome, String note, String inTheWay) {

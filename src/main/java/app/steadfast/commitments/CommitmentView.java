@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 
@@ -27,10 +28,13 @@ import app.steadfast.accounts.AccountId;
  * "better")
  * @param wordings earlier wording, newest first
  * @param occurrences recent and coming due dates, last week and this week, oldest first
+ * @param remindAt when he is reminded on a due day, in his time zone, or {@code null}
+ * @param fromRequest the partner's request it answers, or {@code null}
  */
 public record CommitmentView(CommitmentId id, AccountId owner, String title, String why, Recurrence recurrence,
 		Set<DayOfWeek> weekdays, LocalDate onceDate, LocalTime dueTime, LocalDate startDate, LocalDate endDate,
-		CommitmentStatus status, boolean vague, List<Wording> wordings, List<OccurrenceView> occurrences) {
+		CommitmentStatus status, boolean vague, List<Wording> wordings, List<OccurrenceView> occurrences,
+		LocalTime remindAt, UUID fromRequest) {
 
 	/**
 	 * Wording he replaced.
@@ -53,6 +57,14 @@ public record CommitmentView(CommitmentId id, AccountId owner, String title, Str
 						.map((d) -> d.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH))
 						.toList());
 		};
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+				java.util.Locale.ENGLISH);
+		if (this.recurrence != Recurrence.ONCE && this.startDate.isAfter(LocalDate.now(java.time.ZoneOffset.UTC))) {
+			when += ", from " + day.format(this.startDate);
+		}
+		if (this.recurrence != Recurrence.ONCE && this.endDate != null) {
+			when += ", until " + day.format(this.endDate);
+		}
 		return (this.dueTime != null) ? when + ", by " + this.dueTime : when;
 	}
 

@@ -23,6 +23,7 @@ class CommitmentsAccess {
 		return () -> List.of(AccessRule.roles("/commitments", Role.CLIENT),
 				AccessRule.roles("/commitments/new", Role.CLIENT),
 				AccessRule.roles("/commitments/reliability", Role.CLIENT),
+				AccessRule.roles("/commitments/settings", Role.CLIENT),
 				// Ids are UUIDs, so this never matches the named pages above or below.
 				AccessRule.roles("/commitments/{id:[0-9a-f-]+}/**", Role.CLIENT),
 				AccessRule.roles("/commitments/shared/**", Role.CLIENT, Role.PARTNER));

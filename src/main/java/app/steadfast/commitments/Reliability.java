@@ -19,12 +19,24 @@ public record Reliability(LocalDate today, List<Week> weeks, Tally last4, Tally 
 		List<PerCommitment> commitments) {
 
 	/**
-	 * Kept out of due.
+	 * Kept out of due, and what his partner said of those days.
 	 *
 	 * @param kept due dates recorded as kept
 	 * @param due due dates up to today
+	 * @param confirmed due dates his partner confirmed
+	 * @param sawDifferently due dates his partner saw differently
 	 */
-	public record Tally(int kept, int due) {
+	public record Tally(int kept, int due, int confirmed, int sawDifferently) {
+
+		/** Kept out of due, with nothing said by his partner. */
+		public Tally(int kept, int due) {
+			this(kept, due, 0, 0);
+		}
+
+		/** Whether his partner said anything about these days. */
+		public boolean witnessed() {
+			return this.confirmed + this.sawDifferently > 0;
+		}
 
 		/** Kept as a whole percentage, or {@code null} when nothing was due. */
 		public Integer percent() {
@@ -32,7 +44,8 @@ public record Reliability(LocalDate today, List<Week> weeks, Tally last4, Tally 
 		}
 
 		Tally plus(Tally other) {
-			return new Tally(this.kept + other.kept, this.due + other.due);
+			return new Tally(this.kept + other.kept, this.due + other.due, this.confirmed + other.confirmed,
+					this.sawDifferently + other.sawDifferently);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package app.steadfast.couple;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.sharing.PartnerLinks;
@@ -15,8 +16,20 @@ class CouplePartnerLinks implements PartnerLinks {
 
 	private final CoupleManagement couple;
 
-	CouplePartnerLinks(CoupleManagement couple) {
+	private final RequestsAndOffers requests;
+
+	CouplePartnerLinks(CoupleManagement couple, RequestsAndOffers requests) {
 		this.couple = couple;
+		this.requests = requests;
+	}
+
+	@Override
+	public Optional<PartnerAsked> requestTo(AccountId client, UUID request) {
+		return this.requests.receivedBy(client)
+			.stream()
+			.filter((r) -> r.id().equals(request))
+			.findFirst()
+			.map((r) -> new PartnerAsked(r.id(), r.text(), r.createdAt()));
 	}
 
 	@Override

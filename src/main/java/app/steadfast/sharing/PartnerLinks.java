@@ -1,6 +1,8 @@
 package app.steadfast.sharing;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 
@@ -15,6 +17,22 @@ public interface PartnerLinks {
 	 * The person's active couple link, seen from either side.
 	 */
 	Optional<PartnerLink> linkOf(AccountId person);
+
+	/**
+	 * A request his linked partner sent him and has not withdrawn, while words may travel
+	 * between them; empty for anything else, including another person's request.
+	 */
+	Optional<PartnerAsked> requestTo(AccountId client, UUID request);
+
+	/**
+	 * Something his partner asked of him.
+	 *
+	 * @param id the request
+	 * @param text what she asked, in her words or from the menu
+	 * @param askedAt when
+	 */
+	record PartnerAsked(UUID id, String text, Instant askedAt) {
+	}
 
 	/**
 	 * An active link between a client and his partner.

@@ -62,6 +62,12 @@ class CommitmentWitnessTests {
 		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
 		this.client = this.people.client();
 		this.partner = this.people.withRole(Role.PARTNER);
+		this.jdbc.sql(
+				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
+			.param("id", java.util.UUID.randomUUID())
+			.param("c", this.client.id().value())
+			.param("p", this.partner.id().value())
+			.update();
 		this.id = this.commitments.create(this.client.id(),
 				new CommitmentDetails("Put my phone away at dinner", null, Recurrence.DAILY, Set.of(), null, null));
 		this.today = this.commitments.today();
@@ -100,6 +106,16 @@ class CommitmentWitnessTests {
 			.orElseThrow()
 			.partnerView()).isEqualTo(new OccurrenceView.PartnerView(Seen.CONFIRMED, null));
 
+		// Her view counts beside his in the reliability figures, never instead of them.
+		Reliability reliability = this.commitments.reliability(this.client.id(), this.client.id(), 4);
+		assertThat(reliability.last4().kept()).isEqualTo(1);
+		assertThat(reliability.last4().confirmed()).isEqualTo(1);
+		assertThat(reliability.last4().sawDifferently()).isZero();
+		assertThat(this.mvc.get().uri("/commitments/reliability").with(this.people.signedIn(this.client))).bodyText()
+			.contains("last 12 weeks: saw 1 of these days kept and 0 differently", "Your partner saw kept");
+		assertThat(this.mvc.get().uri("/commitments/shared").with(this.people.signedIn(this.partner))).bodyText()
+			.contains("you saw 1 kept and 0 differently");
+
 		String raw = this.jdbc.sql("SELECT note FROM commitment_witness WHERE commitment_id = :id AND note IS NOT NULL")
 			.param("id", this.id.value())
 			.query(String.class)
@@ -123,6 +139,15 @@ class CommitmentWitnessTests {
 		// He cannot confirm his own; a stranger sees nothing.
 		assertThat(witness(this.client, this.today, "CONFIRMED", "")).hasStatus(404);
 		assertThat(witness(this.people.withRole(Role.PARTNER), this.today, "CONFIRMED", "")).hasStatus(404);
+		// Someone he shares with who is not his partner, like a therapist, reads but
+		// cannot confirm.
+		Person therapist = this.people.withRole(Role.THERAPIST);
+		this.sharing.grant(this.client.id(), therapist.id(), Category.COMMITMENTS, GrantKind.THERAPIST, null);
+		assertThat(this.commitments.find(therapist.id(), this.id).title()).isEqualTo("Put my phone away at dinner");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(
+					() -> this.commitments.witness(therapist.id(), this.id, this.today, Seen.CONFIRMED, null))
+			.isInstanceOf(app.steadfast.shared.NotFound.class);
 		assertThat(this.mvc.post()
 			.uri("/commitments/shared/not-an-id/2026-01-01")
 			.with(this.people.signedIn(this.partner))

@@ -1,0 +1,28 @@
+package app.steadfast.commitments;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/**
+ * How and when he wants to be reminded of his commitments.
+ *
+ * @param reminders whether a commitment with a reminder time emails him at that time on
+ * each due day he hasn't recorded yet
+ * @param digest whether he gets one email a day listing what is due
+ * @param digestAt when that email comes, in his time zone
+ * @param titlesInEmail whether emails may name his commitments; otherwise they only say
+ * that something is due
+ * @param zone his time zone: every time he gives is read in it
+ */
+public record ReminderSettings(boolean reminders, boolean digest, LocalTime digestAt, boolean titlesInEmail,
+		ZoneId zone) {
+
+	/** When the digest comes unless he chooses another time. */
+	public static final LocalTime DEFAULT_DIGEST_AT = LocalTime.of(7, 30);
+
+	/** What applies until he changes anything. */
+	static ReminderSettings defaults(ZoneId zone) {
+		return new ReminderSettings(true, false, DEFAULT_DIGEST_AT, false, zone);
+	}
+
+}
