@@ -178,8 +178,7 @@ class CommitmentController {
 	@GetMapping("/settings")
 	String settings(@AuthenticationPrincipal SignedIn person, Model model) {
 		ReminderSettings settings = this.commitments.settings(new AccountId(person.accountId()));
-		model.addAttribute("form", new SettingsForm(settings.reminders(), settings.digest(),
-				settings.digestAt().toString(), settings.titlesInEmail(), settings.zone().getId()));
+		model.addAttribute("form", new SettingsForm(settings));
 		return settingsPage(model);
 	}
 
@@ -206,7 +205,8 @@ class CommitmentController {
 			return settingsPage(model);
 		}
 		this.commitments.changeSettings(new AccountId(person.accountId()),
-				new ReminderSettings(form.reminders(), form.digest(), digestAt, form.titlesInEmail(), zone));
+				new ReminderSettings(SettingsForm.ticked(form.reminders()), SettingsForm.ticked(form.digest()),
+						digestAt, SettingsForm.ticked(form.titlesInEmail()), zone));
 		flash.addFlashAttribute("saved", "Saved. Reminders follow these settings from now on.");
 		return "redirect:/commitments/settings";
 	}
@@ -226,7 +226,18 @@ class CommitmentController {
 	/**
 	 * The reminder settings form, as typed.
 	 */
-	record SettingsForm(boolean reminders, boolean digest, String digestAt, boolean titlesInEmail, String zone) {
+	record SettingsForm(String reminders, String digest, String digestAt, String titlesInEmail, String zone) {
+
+		SettingsForm(ReminderSettings settings) {
+			this(String.valueOf(settings.reminders()), String.valueOf(settings.digest()),
+					settings.digestAt().toString(), String.valueOf(settings.titlesInEmail()), settings.zone().getId());
+		}
+
+		/** A ticked box sends "true"; an unticked one sends nothing. */
+		static boolean ticked(String value) {
+			return "true".equals(value);
+		}
+
 	}
 
 	@GetMapping("/reliability")

@@ -1,0 +1,189 @@
+package app.steadfast.commitments;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import app.steadfast.SteadfastTest;
+import app.steadfast.TestPeople;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.couple.CoupleManagement;
+import app.steadfast.couple.IntakeAnswers;
+import app.steadfast.couple.RequestMenu;
+import app.steadfast.couple.RequestsAndOffers;
+import app.steadfast.couple.SafetyAnswer;
+import app.steadfast.shared.Role;
+import app.steadfast.sharing.Category;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The reminder settings page, the schedule fields of the form, and turning a request from
+ * his partner into a commitment that stays linked to it.
+ */
+@SteadfastTest
+class CommitmentPagesTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	CommitmentManagement commitments;
+
+	@Autowired
+	CoupleManagement couple;
+
+	@Autowired
+	RequestsAndOffers requests;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
+
+	TestPeople people;
+
+	Person him;
+
+	@BeforeEach
+	void client() {
+		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
+		this.him = this.people.client();
+	}
+
+	@Test
+	void reminderSettingsKeepWhatHeTypedWhenSomethingIsWrongAndSaveWhenRight() {
+		assertThat(this.mvc.get().uri("/commitments/settings").with(this.people.signedIn(this.him))).bodyText()
+			.contains("Put the words of my commitments in these emails", "value=\"07:30\"");
+
+		assertThat(this.mvc.post()
+			.uri("/commitments/settings")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("reminders", "true")
+			.param("digest", "true")
+			.param("digestAt", "25:99")
+			.param("zone", "Mars/Olympus_Mons")).hasStatusOk()
+			.bodyText()
+			.contains("Give a time like 21:00", "Choose your time zone from the list.", "value=\"25:99\"");
+		assertThat(this.commitments.settings(this.him.id()).digest()).isFalse();
+
+		assertThat(this.mvc.post()
+			.uri("/commitments/settings")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("digest", "true")
+			.param("digestAt", "06:45")
+			.param("zone", "America/Chicago")).hasRedirectedUrl("/commitments/settings");
+		assertThat(this.commitments.settings(this.him.id()))
+			.isEqualTo(new ReminderSettings(false, true, LocalTime.of(6, 45), false, ZoneId.of("America/Chicago")));
+	}
+
+	@Test
+	void theFormChecksStartEndAndReminderTimesAndKeepsHisWords() {
+		String today = this.commitments.today(this.him.id()).toString();
+		String yesterday = this.commitments.today(this.him.id()).minusDays(1).toString();
+		assertThat(this.mvc.post()
+			.uri("/commitments/new")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("title", "Text her when I leave work")
+			.param("recurrence", "DAILY")
+			.param("startDate", today)
+			.param("endDate", yesterday)
+			.param("remindAt", "17:30")).hasStatusOk()
+			.bodyText()
+			.contains("The last day can", "Text her when I leave work", "value=\"17:30\"");
+		assertThat(this.mvc.post()
+			.uri("/commitments/new")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("title", "Text her when I leave work")
+			.param("recurrence", "DAILY")
+			.param("remindAt", "half past five")).hasStatusOk().bodyText().contains("Give a time like 21:00");
+		assertThat(this.mvc.post()
+			.uri("/commitments/new")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("title", "Text when I leave work")
+			.param("recurrence", "DAILY")
+			.param("endDate", this.commitments.today(this.him.id()).plusDays(29).toString())
+			.param("remindAt", "17:30")).hasRedirectedUrl("/commitments");
+		CommitmentView made = this.commitments.list(this.him.id(), this.him.id()).get(0);
+		assertThat(made.remindAt()).isEqualTo(LocalTime.of(17, 30));
+		assertThat(made.endDate()).isEqualTo(this.commitments.today(this.him.id()).plusDays(29));
+		assertThat(this.mvc.get().uri("/commitments").with(this.people.signedIn(this.him))).bodyText()
+			.contains("Reminder at 17:30", "until");
+	}
+
+	@Test
+	void aRequestFromHisPartnerBecomesACommitmentLinkedToIt() {
+		Person her = linkedPartner();
+		this.requests.request(her.id(), RequestMenu.WHERE_YOU_ARE, null);
+		UUID request = this.requests.receivedBy(this.him.id()).get(0).id();
+
+		assertThat(this.mvc.get().uri("/couple").with(this.people.signedIn(this.him))).bodyText()
+			.contains("/commitments/new?request=" + request);
+		assertThat(this.mvc.get().uri("/commitments/new?request={id}", request).with(this.people.signedIn(this.him)))
+			.bodyText()
+			.contains("Your partner asked:", "Tell me where you are when plans change.");
+		// Nobody else can open her request, and nonsense is simply not found.
+		assertThat(this.mvc.get()
+			.uri("/commitments/new?request={id}", request)
+			.with(this.people.signedIn(this.people.client()))).hasStatus(404);
+		assertThat(this.mvc.get()
+			.uri("/commitments/new?request={id}", UUID.randomUUID())
+			.with(this.people.signedIn(this.him))).hasStatus(404);
+		assertThat(this.mvc.get().uri("/commitments/new?request=nonsense").with(this.people.signedIn(this.him)))
+			.hasStatus(404);
+
+		assertThat(this.mvc.post()
+			.uri("/commitments/new")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("title", "Text her if I'll be more than 15 minutes late")
+			.param("recurrence", "DAILY")
+			.param("request", request.toString())).hasRedirectedUrl("/commitments");
+		CommitmentView made = this.commitments.list(this.him.id(), this.him.id()).get(0);
+		assertThat(made.fromRequest()).isEqualTo(request);
+		assertThat(this.mvc.get().uri("/commitments").with(this.people.signedIn(this.him))).bodyText()
+			.contains("Answers a request from your partner");
+
+		this.couple.share(this.him.id(), Category.COMMITMENTS, true);
+		assertThat(this.mvc.get().uri("/commitments/shared").with(this.people.signedIn(her))).bodyText()
+			.contains("Text her if I", "This answers something you asked for.");
+
+		// A request id that is not his is dropped, never stored.
+		Person other = this.people.client();
+		this.commitments.create(other.id(), new CommitmentDetails("Walk the dog at seven", null, Recurrence.DAILY,
+				java.util.Set.of(), null, null, null, null, null, request));
+		assertThat(this.commitments.list(other.id(), other.id()).get(0).fromRequest()).isNull();
+	}
+
+	private Person linkedPartner() {
+		Person her = this.people.withRole(Role.PARTNER);
+		this.jdbc.sql(
+				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
+			.param("id", UUID.randomUUID())
+			.param("c", this.him.id().value())
+			.param("p", her.id().value())
+			.update();
+		this.couple.answerIntake(this.him.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		return her;
+	}
+
+}
