@@ -1,0 +1,168 @@
+package app.steadfast;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.commitments.CommitmentManagement;
+import app.steadfast.couple.CoupleManagement;
+import app.steadfast.couple.IntakeAnswers;
+import app.steadfast.couple.SafetyAnswer;
+import app.steadfast.shared.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * He makes a daily commitment, records a day kept and a day missed and shares his
+ * commitments; his partner confirms one day and sees another differently; he sees her
+ * view beside his in the chart and its table. Every page passes axe-core.
+ */
+@EnabledIf(value = "app.steadfast.Browser#installedOrOnCi", disabledReason = Browser.MISSING)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CommitmentBrowserTests {
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	CoupleManagement couple;
+
+	@Autowired
+	CommitmentManagement commitments;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		browser = Browser.forTest(this.port);
+	}
+
+	@Test
+	void heKeepsAndMissesSheConfirmsAndDisagreesAndTheChartShowsBoth() {
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		Person him = people.client();
+		Person her = people.withRole(Role.PARTNER);
+		this.jdbc.sql(
+				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
+			.param("id", UUID.randomUUID())
+			.param("c", him.id().value())
+			.param("p", her.id().value())
+			.update();
+		this.couple.answerIntake(him.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+
+		signIn(him.email());
+		browser.open("/commitments/new");
+		browser.assertAccessible("new commitment");
+		browser.type(By.id("title"), "Phone in the drawer during dinner");
+		browser.type(By.id("why"), "So dinner is ours again");
+		browser.find(By.cssSelector("input[name='recurrence'][value='DAILY']")).click();
+		submit("Make this commitment");
+		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/commitments")));
+		// He made it three days ago, so there are days behind him to record.
+		LocalDate today = this.commitments.today(him.id());
+		this.jdbc.sql("UPDATE commitment SET start_date = :start WHERE owner_id = :owner")
+			.param("start", today.minusDays(3))
+			.param("owner", him.id().value())
+			.update();
+		String yesterday = today.minusDays(1).toString();
+
+		browser.open("/commitments");
+		browser.find(By.cssSelector("button[aria-label='Kept on " + today + "']")).click();
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"Marked as kept."));
+		browser.find(By.cssSelector("a[aria-label='Missed, or add a note, for " + yesterday + "']")).click();
+		browser.waiting().until(ExpectedConditions.urlContains("/record"));
+		browser.assertAccessible("record a day");
+		browser.find(By.cssSelector("input[name='outcome'][value='MISSED']")).click();
+		browser.type(By.id("whatGotInTheWay"), "A work call ran over and I took it at the table");
+		submit("Save");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"Marked as missed."));
+		assertThat(browser.find(By.tagName("main")).getText()).contains("Kept", "Missed", "Not recorded");
+		browser.assertAccessible("his commitments");
+		browser.open("/couple");
+		submit("Share commitments");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Shared."));
+		signOut();
+
+		signIn(her.email());
+		browser.open("/commitments/shared");
+		browser.assertAccessible("shared with her");
+		witness(today.toString(), "CONFIRMED", "");
+		witness(today.minusDays(2).toString(), "SAW_DIFFERENTLY", "It was on the table all evening");
+		String hers = browser.find(By.tagName("main")).getText();
+		assertThat(hers).contains("They recorded: Kept", "You: Saw it kept", "You: Saw it differently");
+		signOut();
+
+		signIn(him.email());
+		browser.open("/commitments");
+		assertThat(browser.find(By.tagName("main")).getText())
+			.contains("Your partner: Saw it differently (It was on the table all evening)");
+		browser.open("/commitments/reliability");
+		assertThat(browser.find(By.cssSelector("svg.reliability-chart rect.bar")).isDisplayed()).isTrue();
+		String table = browser.find(By.cssSelector("main table")).getText();
+		assertThat(table).contains("Your partner saw kept", "Your partner saw differently");
+		assertThat(browser.find(By.tagName("main")).getText()).contains("saw 1 of these days kept and 1 differently");
+		browser.assertAccessible("reliability with her view");
+		browser.open("/commitments/settings");
+		browser.assertAccessible("reminder settings");
+	}
+
+	private void witness(String date, String seen, String note) {
+		By form = By.cssSelector("form[action$='/" + date + "']");
+		browser.find(form).findElement(By.cssSelector("input[name='seen'][value='" + seen + "']")).click();
+		if (!note.isEmpty()) {
+			browser.find(form).findElement(By.cssSelector("input[name='note']")).sendKeys(note);
+		}
+		org.openqa.selenium.WebElement page = browser.find(By.tagName("main"));
+		browser.find(form).findElement(By.cssSelector("button")).click();
+		browser.waiting().until(ExpectedConditions.stalenessOf(page));
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Thank you."));
+	}
+
+	private void signIn(String email) {
+		browser.open("/login");
+		browser.type(By.id("email"), email);
+		browser.type(By.id("password"), TestPeople.PASSWORD);
+		submit("Sign in");
+		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/")));
+	}
+
+	private void signOut() {
+		browser.find(By.xpath("//header//nav//form//button[normalize-space()='Sign out']")).click();
+		browser.waiting().until(ExpectedConditions.urlContains("/login?signedout"));
+	}
+
+	private static void submit(String label) {
+		browser.find(By.xpath("//main//form//button[normalize-space()='" + label + "']")).click();
+	}
+
+}
