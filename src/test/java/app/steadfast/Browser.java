@@ -152,6 +152,26 @@ public final class Browser {
 		input.sendKeys(text);
 	}
 
+	/** Clicks the button with this label inside a form of the page's main content. */
+	public void submit(String label) {
+		find(By.xpath("//main//form//button[normalize-space()='" + label + "']")).click();
+	}
+
+	/** Signs in with the test password and waits for the home page. */
+	public void signIn(String email) {
+		open("/login");
+		type(By.id("email"), email);
+		type(By.id("password"), TestPeople.PASSWORD);
+		submit("Sign in");
+		waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url("/")));
+	}
+
+	/** Signs out from the header and waits for the signed-out page. */
+	public void signOut() {
+		find(By.xpath("//header//nav//form//button[normalize-space()='Sign out']")).click();
+		waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login?signedout"));
+	}
+
 	public Object script(String script, Object... arguments) {
 		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
 	}

@@ -74,13 +74,13 @@ class CommitmentBrowserTests {
 		this.couple.answerIntake(him.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
 		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
 
-		signIn(him.email());
+		browser.signIn(him.email());
 		browser.open("/commitments/new");
 		browser.assertAccessible("new commitment");
 		browser.type(By.id("title"), "Phone in the drawer during dinner");
 		browser.type(By.id("why"), "So dinner is ours again");
 		browser.find(By.cssSelector("input[name='recurrence'][value='DAILY']")).click();
-		submit("Make this commitment");
+		browser.submit("Make this commitment");
 		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/commitments")));
 		// He made it three days ago, so there are days behind him to record.
 		LocalDate today = this.commitments.today(him.id());
@@ -100,28 +100,28 @@ class CommitmentBrowserTests {
 		browser.assertAccessible("record a day");
 		browser.find(By.cssSelector("input[name='outcome'][value='MISSED']")).click();
 		browser.type(By.id("whatGotInTheWay"), "A work call ran over and I took it at the table");
-		submit("Save");
+		browser.submit("Save");
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
 					"Marked as missed."));
 		assertThat(browser.find(By.tagName("main")).getText()).contains("Kept", "Missed", "Not recorded");
 		browser.assertAccessible("his commitments");
 		browser.open("/couple");
-		submit("Share commitments");
+		browser.submit("Share commitments");
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Shared."));
-		signOut();
+		browser.signOut();
 
-		signIn(her.email());
+		browser.signIn(her.email());
 		browser.open("/commitments/shared");
 		browser.assertAccessible("shared with her");
 		witness(today.toString(), "CONFIRMED", "");
 		witness(today.minusDays(2).toString(), "SAW_DIFFERENTLY", "It was on the table all evening");
 		String hers = browser.find(By.tagName("main")).getText();
 		assertThat(hers).contains("They recorded: Kept", "You: Saw it kept", "You: Saw it differently");
-		signOut();
+		browser.signOut();
 
-		signIn(him.email());
+		browser.signIn(him.email());
 		browser.open("/commitments");
 		assertThat(browser.find(By.tagName("main")).getText())
 			.contains("Your partner: Saw it differently (It was on the table all evening)");
@@ -146,23 +146,6 @@ class CommitmentBrowserTests {
 		browser.waiting().until(ExpectedConditions.stalenessOf(page));
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Thank you."));
-	}
-
-	private void signIn(String email) {
-		browser.open("/login");
-		browser.type(By.id("email"), email);
-		browser.type(By.id("password"), TestPeople.PASSWORD);
-		submit("Sign in");
-		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/")));
-	}
-
-	private void signOut() {
-		browser.find(By.xpath("//header//nav//form//button[normalize-space()='Sign out']")).click();
-		browser.waiting().until(ExpectedConditions.urlContains("/login?signedout"));
-	}
-
-	private static void submit(String label) {
-		browser.find(By.xpath("//main//form//button[normalize-space()='" + label + "']")).click();
 	}
 
 }

@@ -54,16 +54,16 @@ class CoupleBrowserTests {
 		String hers = "her-" + UUID.randomUUID() + "@example.org";
 		this.accounts.signUp(his, "Marcus", TestPeople.PASSWORD, null);
 
-		signIn(his);
+		browser.signIn(his);
 		browser.open("/couple");
 		browser.assertAccessible("couple page before inviting");
 		browser.type(By.id("email"), hers);
-		submit("Send the invitation");
+		browser.submit("Send the invitation");
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
 					"Invitation sent"));
 		answerIntake(false);
-		signOut();
+		browser.signOut();
 
 		MimeMessage[] mails = smtp.getReceivedMessages();
 		Matcher link = LINK.matcher(String.valueOf(mails[mails.length - 1].getContent()));
@@ -74,19 +74,19 @@ class CoupleBrowserTests {
 		browser.type(By.id("email"), hers);
 		browser.type(By.id("displayName"), "Jordan");
 		browser.type(By.id("password"), TestPeople.PASSWORD);
-		submit("Create my account");
+		browser.submit("Create my account");
 		browser.waiting().until(ExpectedConditions.urlContains("/login?joined"));
 
-		signIn(hers);
+		browser.signIn(hers);
 		browser.open("/couple/intake");
 		browser.assertAccessible("partner intake");
 		answerIntake(true);
 		browser.open("/checkins/journal");
 		browser.type(By.id("body"), "I need honesty more than apologies.");
-		submit("Save entry");
+		browser.submit("Save entry");
 		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/checkins/journal")));
 		browser.open("/couple");
-		submit("Share journal");
+		browser.submit("Share journal");
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Shared."));
 		browser.assertAccessible("couple page, linked");
@@ -96,26 +96,26 @@ class CoupleBrowserTests {
 			browser.find(By.cssSelector("input[name='" + item + "'][value='4']")).click();
 		}
 		browser.find(By.cssSelector("input[name='shared']")).click();
-		submit("Save this week");
+		browser.submit("Save this week");
 		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/couple/pulse/weeks")));
 		browser.assertAccessible("pulse weeks");
-		signOut();
+		browser.signOut();
 
-		signIn(his);
+		browser.signIn(his);
 		browser.open("/checkins/shared");
 		assertThat(browser.find(By.tagName("main")).getText()).contains("From Jordan",
 				"I need honesty more than apologies.");
 		browser.assertAccessible("shared with him");
 		browser.open("/couple/pulse/weeks");
 		assertThat(browser.find(By.tagName("main")).getText()).contains("What your partner shared");
-		signOut();
+		browser.signOut();
 
-		signIn(hers);
+		browser.signIn(hers);
 		browser.open("/couple/reads");
 		assertThat(browser.find(By.tagName("main")).getText()).contains("Journal");
 		browser.assertAccessible("who read what");
 		browser.open("/couple");
-		submit("End the link");
+		browser.submit("End the link");
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
 					"The link is ended."));
@@ -129,25 +129,8 @@ class CoupleBrowserTests {
 			browser.find(By.cssSelector("input[name='afraid'][value='NO']")).click();
 			browser.find(By.cssSelector("input[name='harmed'][value='NO']")).click();
 		}
-		submit("Save my answers");
+		browser.submit("Save my answers");
 		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/couple")));
-	}
-
-	private void signIn(String email) {
-		browser.open("/login");
-		browser.type(By.id("email"), email);
-		browser.type(By.id("password"), TestPeople.PASSWORD);
-		submit("Sign in");
-		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/")));
-	}
-
-	private void signOut() {
-		browser.find(By.xpath("//header//nav//form//button[normalize-space()='Sign out']")).click();
-		browser.waiting().until(ExpectedConditions.urlContains("/login?signedout"));
-	}
-
-	private static void submit(String label) {
-		browser.find(By.xpath("//main//form//button[normalize-space()='" + label + "']")).click();
 	}
 
 }

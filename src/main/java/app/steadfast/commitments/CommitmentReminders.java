@@ -3,11 +3,15 @@ package app.steadfast.commitments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
+import app.steadfast.shared.ExactlyOnce;
 import app.steadfast.shared.Mail;
 import app.steadfast.shared.Postbox;
 import app.steadfast.shared.Practice;
@@ -19,12 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminder emails at the time he chose on each due day he hasn't recorded yet, and the
@@ -44,7 +43,7 @@ class CommitmentReminders {
 
 	private final CommitmentManagement commitments;
 
-	private final JdbcClient jdbc;
+	private final ExactlyOnce once;
 
 	private final AccountManagement accounts;
 
@@ -54,18 +53,14 @@ class CommitmentReminders {
 
 	private final Clock clock;
 
-	private final TransactionTemplate eachOnItsOwn;
-
-	CommitmentReminders(CommitmentManagement commitments, JdbcClient jdbc, AccountManagement accounts, Postbox postbox,
-			Practice practice, Clock clock, PlatformTransactionManager transactions) {
+	CommitmentReminders(CommitmentManagement commitments, ExactlyOnce once, AccountManagement accounts, Postbox postbox,
+			Practice practice, Clock clock) {
 		this.commitments = commitments;
-		this.jdbc = jdbc;
+		this.once = once;
 		this.accounts = accounts;
 		this.postbox = postbox;
 		this.practice = practice;
 		this.clock = clock;
-		this.eachOnItsOwn = new TransactionTemplate(transactions);
-		this.eachOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Sends what is due now; returns how many emails this call sent. */
@@ -76,31 +71,23 @@ class CommitmentReminders {
 	int sendDue(Instant now) {
 		int sent = 0;
 		for (CommitmentManagement.DueReminder reminder : this.commitments.remindersDue(now, LATE)) {
-			sent += once(() -> remind(reminder, now));
+			sent += this.once.run(
+					"INSERT INTO commitment_reminder_sent (commitment_id, due_date, sent_at) VALUES (:id, :day, :now)",
+					claim(reminder.commitment(), reminder.date(), now), () -> remind(reminder)) ? 1 : 0;
 		}
 		for (CommitmentManagement.Digest digest : this.commitments.digestsDue(now, LATE)) {
-			sent += once(() -> digest(digest, now));
+			sent += this.once.run(
+					"INSERT INTO commitment_digest_sent (owner_id, local_date, sent_at) VALUES (:id, :day, :now)",
+					claim(digest.owner().value(), digest.date(), now), () -> digest(digest)) ? 1 : 0;
 		}
 		return sent;
 	}
 
-	private int once(java.util.function.BooleanSupplier send) {
-		try {
-			return Boolean.TRUE.equals(this.eachOnItsOwn.execute((status) -> send.getAsBoolean())) ? 1 : 0;
-		}
-		catch (RuntimeException ex) {
-			// The claim rolled back with the failed send, so the next run tries again.
-			log.warn("A commitment reminder could not be sent now and will be tried again ({})",
-					ex.getClass().getSimpleName());
-			return 0;
-		}
+	private static Map<String, Object> claim(UUID id, LocalDate day, Instant now) {
+		return Map.of("id", id, "day", day, "now", now.atOffset(ZoneOffset.UTC));
 	}
 
-	private boolean remind(CommitmentManagement.DueReminder reminder, Instant now) {
-		if (!claim("INSERT INTO commitment_reminder_sent (commitment_id, due_date, sent_at) VALUES (:id, :day, :now)",
-				reminder.commitment(), reminder.date(), now)) {
-			return false;
-		}
+	private boolean remind(CommitmentManagement.DueReminder reminder) {
 		Person person = this.accounts.find(reminder.owner()).orElse(null);
 		if (person == null) {
 			return false;
@@ -121,11 +108,7 @@ class CommitmentReminders {
 		return true;
 	}
 
-	private boolean digest(CommitmentManagement.Digest digest, Instant now) {
-		if (!claim("INSERT INTO commitment_digest_sent (owner_id, local_date, sent_at) VALUES (:id, :day, :now)",
-				digest.owner().value(), digest.date(), now)) {
-			return false;
-		}
+	private boolean digest(CommitmentManagement.Digest digest) {
 		Person person = this.accounts.find(digest.owner()).orElse(null);
 		if (person == null) {
 			return false;
@@ -147,19 +130,6 @@ class CommitmentReminders {
 				You can change or stop this daily email: %s
 				""".formatted(person.displayName(), list, link("/commitments"), link("/commitments/settings"))));
 		return true;
-	}
-
-	/**
-	 * Records the send first; false when another node (or an earlier run) already did.
-	 */
-	private boolean claim(String sql, java.util.UUID id, java.time.LocalDate day, Instant now) {
-		try {
-			this.jdbc.sql(sql).param("id", id).param("day", day).param("now", now.atOffset(ZoneOffset.UTC)).update();
-			return true;
-		}
-		catch (DataIntegrityViolationException ex) {
-			return false;
-		}
 	}
 
 	private String link(String path) {

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.accounts.AccountManagement;
+import app.steadfast.shared.ExactlyOnce;
 import app.steadfast.shared.Mail;
 import app.steadfast.shared.Postbox;
 import app.steadfast.shared.Practice;
@@ -21,12 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The weekly pulse reminder email, on the day each person chose. It goes out once per
@@ -51,18 +49,17 @@ class PulseReminders {
 
 	private final Clock clock;
 
-	private final TransactionTemplate eachOnItsOwn;
+	private final ExactlyOnce once;
 
 	PulseReminders(JdbcClient jdbc, PulseManagement pulse, AccountManagement accounts, Postbox postbox,
-			Practice practice, Clock clock, PlatformTransactionManager transactions) {
+			Practice practice, Clock clock, ExactlyOnce once) {
 		this.jdbc = jdbc;
 		this.pulse = pulse;
 		this.accounts = accounts;
 		this.postbox = postbox;
 		this.practice = practice;
 		this.clock = clock;
-		this.eachOnItsOwn = new TransactionTemplate(transactions);
-		this.eachOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.once = once;
 	}
 
 	/** Sends the reminders due today; returns how many this call sent. */
@@ -88,24 +85,15 @@ class PulseReminders {
 			.list();
 		int sent = 0;
 		for (UUID person : due) {
-			Boolean mine = this.eachOnItsOwn.execute((status) -> remind(person, week));
-			sent += Boolean.TRUE.equals(mine) ? 1 : 0;
+			sent += this.once.run(
+					"INSERT INTO pulse_reminder_sent (account_id, week_start, sent_at) VALUES (:p, :week, :now)",
+					Map.of("p", person, "week", week, "now", this.clock.instant().atOffset(ZoneOffset.UTC)),
+					() -> remind(person)) ? 1 : 0;
 		}
 		return sent;
 	}
 
-	private boolean remind(UUID person, LocalDate week) {
-		try {
-			this.jdbc.sql("INSERT INTO pulse_reminder_sent (account_id, week_start, sent_at) VALUES (:p, :week, :now)")
-				.param("p", person)
-				.param("week", week)
-				.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
-				.update();
-		}
-		catch (DataIntegrityViolationException ex) {
-			// Another node recorded this week's reminder first; it sends it.
-			return false;
-		}
+	private boolean remind(UUID person) {
 		this.accounts.find(new AccountId(person))
 			.ifPresent((p) -> this.postbox.send(new Mail(p.email(), "Your weekly pulse", """
 					Hello %s,

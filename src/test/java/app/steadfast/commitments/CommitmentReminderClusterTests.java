@@ -4,17 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import app.steadfast.Steadfast;
-import app.steadfast.TestDatabases;
 import app.steadfast.TestMail;
+import app.steadfast.TestNodes;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -24,10 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,17 +41,13 @@ class CommitmentReminderClusterTests {
 
 	@BeforeAll
 	static void twoNodes() {
-		nodeA = node("commitments-a");
-		nodeB = node("commitments-b");
+		nodeA = TestNodes.start("commitmentcluster", "commitments-a", false);
+		nodeB = TestNodes.start("commitmentcluster", "commitments-b", false);
 	}
 
 	@AfterAll
 	static void stop() {
-		for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { nodeA, nodeB }) {
-			if (node != null) {
-				node.close();
-			}
-		}
+		TestNodes.stop(nodeA, nodeB);
 	}
 
 	@Test
@@ -101,19 +91,6 @@ class CommitmentReminderClusterTests {
 		assertThat(nodeB.getBean(CommitmentReminders.class).sendDue(due.plusSeconds(300))).isZero();
 		assertThat(nodeA.getBean(CommitmentReminders.class).sendDue(due.plusSeconds(600))).isZero();
 		assertThat(smtp.getReceivedMessages()).hasSize(2);
-	}
-
-	private static ConfigurableApplicationContext node(String name) {
-		Map<String, Object> properties = new HashMap<>(TestDatabases.properties("commitmentcluster"));
-		properties.put("db-scheduler.scheduler-name", name);
-		properties.put("server.port", "0");
-		// The job is driven by the test here, not by the schedule.
-		properties.put("db-scheduler.enabled", "false");
-		return new SpringApplicationBuilder(Steadfast.class).web(WebApplicationType.SERVLET)
-			.initializers((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("commitment-cluster-test", properties)))
-			.run();
 	}
 
 }

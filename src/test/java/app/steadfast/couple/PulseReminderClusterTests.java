@@ -1,18 +1,15 @@
 package app.steadfast.couple;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import app.steadfast.Steadfast;
-import app.steadfast.TestDatabases;
 import app.steadfast.TestMail;
+import app.steadfast.TestNodes;
 import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
@@ -24,10 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,17 +42,13 @@ class PulseReminderClusterTests {
 
 	@BeforeAll
 	static void twoNodes() {
-		nodeA = node("pulse-a");
-		nodeB = node("pulse-b");
+		nodeA = TestNodes.start("pulsecluster", "pulse-a", false);
+		nodeB = TestNodes.start("pulsecluster", "pulse-b", false);
 	}
 
 	@AfterAll
 	static void stop() {
-		for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { nodeA, nodeB }) {
-			if (node != null) {
-				node.close();
-			}
-		}
+		TestNodes.stop(nodeA, nodeB);
 	}
 
 	@Test
@@ -112,19 +102,6 @@ class PulseReminderClusterTests {
 		assertThat(nodeB.getBean(PulseReminders.class).sendDue()).isZero();
 		assertThat(nodeA.getBean(PulseReminders.class).sendDue()).isZero();
 		assertThat(smtp.getReceivedMessages()).hasSize(2);
-	}
-
-	private static ConfigurableApplicationContext node(String name) {
-		Map<String, Object> properties = new HashMap<>(TestDatabases.properties("pulsecluster"));
-		properties.put("db-scheduler.scheduler-name", name);
-		properties.put("server.port", "0");
-		// The job is driven by the test here, not by the schedule.
-		properties.put("db-scheduler.enabled", "false");
-		return new SpringApplicationBuilder(Steadfast.class).web(WebApplicationType.SERVLET)
-			.initializers((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("pulse-cluster-test", properties)))
-			.run();
 	}
 
 }

@@ -1,11 +1,7 @@
 package app.steadfast.shared;
 
-import app.steadfast.Steadfast;
-import app.steadfast.TestDatabases;
-
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -16,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import app.steadfast.TestNodes;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -26,11 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,8 +53,8 @@ class SchedulerClusterTests {
 
 	@BeforeAll
 	static void startTwoNodesOnOneDatabase() {
-		nodeA = startNode("node-a");
-		nodeB = startNode("node-b");
+		nodeA = TestNodes.start("schedulercluster", "node-a", true, ClusterTestTask.class);
+		nodeB = TestNodes.start("schedulercluster", "node-b", true, ClusterTestTask.class);
 	}
 
 	@AfterAll
@@ -161,20 +155,6 @@ class SchedulerClusterTests {
 	@SuppressWarnings("unchecked")
 	private static OneTimeTask<Void> task(ConfigurableApplicationContext node) {
 		return node.getBean("clusterTestReminder", OneTimeTask.class);
-	}
-
-	private static ConfigurableApplicationContext startNode(String name) {
-		Map<String, Object> properties = new HashMap<>(TestDatabases.properties("schedulercluster"));
-		properties.put("db-scheduler.scheduler-name", name);
-		properties.put("db-scheduler.enabled", "true");
-		// Each node is the whole application, web included (sessions need it), on a free
-		// port.
-		properties.put("server.port", "0");
-		return new SpringApplicationBuilder(Steadfast.class, ClusterTestTask.class).web(WebApplicationType.SERVLET)
-			.initializers((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("scheduler-cluster-test", properties)))
-			.run();
 	}
 
 	/**
