@@ -109,6 +109,7 @@ public class CheckInManagement {
 		check(details, checkIn.inTheMoment());
 		fill(checkIn, details, this.clock.instant());
 		this.checkIns.save(checkIn);
+		this.events.publishEvent(new CheckInChanged(id, owner, false));
 		return new CheckInReceipt(id, riskIn(owner, checkIn.id(), details));
 	}
 
@@ -126,6 +127,7 @@ public class CheckInManagement {
 	@Transactional
 	public void delete(AccountId owner, CheckInId id) {
 		this.checkIns.delete(owned(owner, id));
+		this.events.publishEvent(new CheckInChanged(id, owner, true));
 	}
 
 	/**
@@ -200,6 +202,34 @@ public class CheckInManagement {
 		Instant to = this.clock.instant();
 		Instant from = to.minus(Duration.ofDays(7L * weeks));
 		return summarise(weeks, window(owner, from, to));
+	}
+
+	/**
+	 * The figures of one ISO week (Monday to Sunday in the practice's zone) of the
+	 * owner's check-ins. For the owner's own progress: it asks no one's permission, so
+	 * callers show it only to him or through a grant of their own category.
+	 */
+	@Transactional(readOnly = true)
+	public CheckInWeek weekOf(AccountId owner, LocalDate monday) {
+		ZoneId zone = this.practice.zone();
+		List<CheckIn> week = window(owner, monday.atStartOfDay(zone).toInstant(),
+				monday.plusWeeks(1).atStartOfDay(zone).toInstant());
+		int intensitySum = 0;
+		int withIntensity = 0;
+		int intense = 0;
+		Map<String, Integer> families = new HashMap<>();
+		for (CheckIn checkIn : week) {
+			String family = family(checkIn.words().get(0));
+			families.merge(family, 1, Integer::sum);
+			if (checkIn.intensity() != null) {
+				intensitySum += checkIn.intensity();
+				withIntensity++;
+				if (checkIn.intensity() >= CheckInWeek.INTENSE && ("anger".equals(family) || "shame".equals(family))) {
+					intense++;
+				}
+			}
+		}
+		return new CheckInWeek(monday, week.size(), intensitySum, withIntensity, families, intense);
 	}
 
 	/**

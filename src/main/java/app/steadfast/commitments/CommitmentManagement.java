@@ -35,6 +35,7 @@ import app.steadfast.sharing.Category;
 import app.steadfast.sharing.PartnerLinks;
 import app.steadfast.sharing.SharingManagement;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,9 +70,12 @@ public class CommitmentManagement {
 
 	private final PartnerLinks links;
 
+	private final ApplicationEventPublisher events;
+
 	CommitmentManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, Practice practice,
-			RiskLanguage risk, Clock clock, PartnerLinks links) {
+			RiskLanguage risk, Clock clock, PartnerLinks links, ApplicationEventPublisher events) {
 		this.links = links;
+		this.events = events;
 		this.risk = risk;
 		this.jdbc = jdbc;
 		this.encryption = encryption;
@@ -327,6 +331,7 @@ public class CommitmentManagement {
 			.param("way", this.encryption.seal(blankToNull(whatGotInTheWay), binding))
 			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
+		this.events.publishEvent(new CommitmentDayRecorded(id, owner, dueDate));
 		String words = String.join("\n", java.util.Objects.requireNonNullElse(note, ""),
 				java.util.Objects.requireNonNullElse(whatGotInTheWay, ""));
 		return this.risk.checkAndReport(words, row.owner(), RiskSource.COMMITMENT, row.id()).hit();
@@ -403,6 +408,36 @@ public class CommitmentManagement {
 					weeks(tallies, firstMonday, weeks, span), sum(tallies, 4), sum(tallies, 12)));
 		}
 		return new Reliability(today, weeks(overall, firstMonday, weeks, span), sum(overall, 4), sum(overall, 12), per);
+	}
+
+	/**
+	 * Kept out of due over one ISO week, all the owner's commitments together, counting
+	 * due days up to today. For the owner's own progress: it asks no one's permission, so
+	 * callers show it only to him or through a grant of their own category.
+	 */
+	@Transactional(readOnly = true)
+	public Reliability.Tally weekOf(AccountId owner, LocalDate monday) {
+		LocalDate today = today(owner);
+		LocalDate last = monday.plusDays(6).isAfter(today) ? today : monday.plusDays(6);
+		Reliability.Tally tally = new Reliability.Tally(0, 0);
+		if (last.isBefore(monday)) {
+			return tally;
+		}
+		List<Row> rows = rows("c.owner_id = :key", owner.value());
+		List<UUID> ids = rows.stream().map(Row::id).toList();
+		Map<UUID, List<LocalDate[]>> pauses = pauses(ids);
+		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, monday, last);
+		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, monday, last);
+		for (Row row : rows) {
+			for (LocalDate date : dueDates(row, pauses.getOrDefault(row.id(), List.of()), monday, last)) {
+				Recorded r = recorded.getOrDefault(row.id(), Map.of()).get(date);
+				OccurrenceView.PartnerView seen = witnessed.getOrDefault(row.id(), Map.of()).get(date);
+				tally = tally.plus(new Reliability.Tally((r != null && r.outcome() == Outcome.KEPT) ? 1 : 0, 1,
+						(seen != null && seen.seen() == Seen.CONFIRMED) ? 1 : 0,
+						(seen != null && seen.seen() == Seen.SAW_DIFFERENTLY) ? 1 : 0));
+			}
+		}
+		return tally;
 	}
 
 	private static List<Reliability.Week> weeks(Reliability.Tally[] tallies, LocalDate firstMonday, int shown,
@@ -509,6 +544,7 @@ public class CommitmentManagement {
 			.param("note", this.encryption.seal(blankToNull(note), witnessBinding(row.id(), dueDate, viewer.value())))
 			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
+		this.events.publishEvent(new CommitmentDayRecorded(id, owner, dueDate));
 	}
 
 	private Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed(List<UUID> ids, LocalDate from,

@@ -1,0 +1,43 @@
+package app.steadfast.insights;
+
+import java.time.DayOfWeek;
+import java.time.temporal.TemporalAdjusters;
+
+import app.steadfast.checkins.CheckInChanged;
+import app.steadfast.checkins.CheckInRecorded;
+import app.steadfast.commitments.CommitmentDayRecorded;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drops kept weekly figures when their source changes, so the next view computes them
+ * afresh. A check-in can move between weeks when edited, so a check-in change drops all
+ * of that person's check-in weeks; a recorded commitment day drops only its own week.
+ */
+@Component
+class FiguresListener {
+
+	private final WeeklyFigures figures;
+
+	FiguresListener(WeeklyFigures figures) {
+		this.figures = figures;
+	}
+
+	@ApplicationModuleListener
+	void on(CheckInRecorded event) {
+		this.figures.forget(event.owner(), WeeklyFigures.CHECKINS);
+	}
+
+	@ApplicationModuleListener
+	void on(CheckInChanged event) {
+		this.figures.forget(event.owner(), WeeklyFigures.CHECKINS);
+	}
+
+	@ApplicationModuleListener
+	void on(CommitmentDayRecorded event) {
+		this.figures.forget(event.owner(), WeeklyFigures.COMMITMENTS,
+				event.dueDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+	}
+
+}

@@ -1,0 +1,39 @@
+package app.steadfast.insights;
+
+import java.util.List;
+
+import app.steadfast.shared.AccessRule;
+import app.steadfast.shared.ModuleAccess;
+import app.steadfast.shared.NextStep;
+import app.steadfast.shared.NextSteps;
+import app.steadfast.shared.Role;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may use the progress pages (each person their own), and the card that leads there.
+ */
+@Configuration(proxyBeanMethods = false)
+class InsightsAccess {
+
+	@Bean
+	ModuleAccess insightsRules() {
+		return () -> List.of(AccessRule.roles("/insights", Role.CLIENT, Role.PARTNER),
+				AccessRule.roles("/insights/signals/*/dismiss", Role.CLIENT, Role.PARTNER));
+	}
+
+	@Bean
+	NextSteps insightsNextSteps() {
+		return (person) -> switch (person.role()) {
+			case CLIENT,
+					PARTNER ->
+				List.of(new NextStep("See how the weeks add up",
+						"Week by week: what you felt, what you kept, and how the two of you rate things. "
+								+ "Slow change is still change.",
+						"/insights", "Your progress", 60));
+			default -> List.of();
+		};
+	}
+
+}

@@ -1,0 +1,56 @@
+package app.steadfast.insights;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.SignedIn;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A person's own progress page and the stuck signals on it.
+ */
+@Controller
+@RequestMapping("/insights")
+class ProgressController {
+
+	private final InsightsManagement insights;
+
+	ProgressController(InsightsManagement insights) {
+		this.insights = insights;
+	}
+
+	@GetMapping
+	String progress(@AuthenticationPrincipal SignedIn person,
+			@RequestParam(name = "weeks", defaultValue = "12") int weeks, Model model) {
+		AccountId me = new AccountId(person.accountId());
+		int span = (weeks == 4) ? 4 : 12;
+		Progress progress = this.insights.progress(me, me, span);
+		model.addAttribute("progress", progress);
+		model.addAttribute("span", span);
+		model.addAttribute("thisWeek", progress.weeks().get(progress.weeks().size() - 1));
+		return "insights/progress";
+	}
+
+	@PostMapping("/signals/{kind}/dismiss")
+	String dismiss(@AuthenticationPrincipal SignedIn person, @PathVariable String kind, RedirectAttributes flash) {
+		StuckSignal.Kind signal;
+		try {
+			signal = StuckSignal.Kind.valueOf(kind);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound();
+		}
+		this.insights.dismiss(new AccountId(person.accountId()), signal);
+		flash.addFlashAttribute("saved", "Set aside for two weeks. If it still holds then, it will show again.");
+		return "redirect:/insights";
+	}
+
+}

@@ -1,0 +1,127 @@
+package app.steadfast.insights;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One plain paragraph per chart, written from the numbers alone: what went up, what went
+ * down, what held, without praise or blame.
+ */
+final class Readings {
+
+	/**
+	 * A change smaller than this many points (percent or tenths) reads as "held steady".
+	 */
+	private static final double STEADY_PERCENT = 5;
+
+	private static final double STEADY_SCALE = 0.3;
+
+	private Readings() {
+	}
+
+	static String promises(List<Progress.WeekRow> weeks) {
+		List<Progress.WeekRow> due = weeks.stream().filter((w) -> w.due() > 0).toList();
+		if (due.isEmpty()) {
+			return "No promises were due in these weeks. One small, checkable commitment is a good place to start.";
+		}
+		int kept = due.stream().mapToInt(Progress.WeekRow::kept).sum();
+		int total = due.stream().mapToInt(Progress.WeekRow::due).sum();
+		StringBuilder reading = new StringBuilder();
+		if (due.size() >= 2) {
+			int half = Math.max(1, due.size() / 2);
+			double before = percent(due.subList(0, half));
+			double after = percent(due.subList(due.size() - half, due.size()));
+			String trend = (Math.abs(after - before) < STEADY_PERCENT) ? "held steady at about %.0f%%".formatted(after)
+					: ((after > before) ? "rose" : "fell") + " from %.0f%% to %.0f%%".formatted(before, after);
+			reading.append("Promises kept %s over %d weeks with something due. ".formatted(trend, due.size()));
+		}
+		reading.append("In all, %d of %d due days were kept.".formatted(kept, total));
+		int confirmed = due.stream().mapToInt(Progress.WeekRow::confirmed).sum();
+		int differently = due.stream().mapToInt(Progress.WeekRow::sawDifferently).sum();
+		if (confirmed + differently > 0) {
+			reading.append(" Your partner looked at %d of those days: %s".formatted(confirmed + differently,
+					(differently == 0) ? "they saw every one of them kept." : (confirmed >= differently)
+							? "they saw %d kept and %d differently; where you differ is worth a calm conversation."
+								.formatted(confirmed, differently)
+							: "they saw more of them differently (%d) than kept (%d). Their view matters as much as your record."
+								.formatted(differently, confirmed)));
+		}
+		return reading.toString();
+	}
+
+	static String feelings(List<Progress.WeekRow> weeks) {
+		int checkIns = weeks.stream().mapToInt(Progress.WeekRow::checkIns).sum();
+		if (checkIns == 0) {
+			return "No check-ins in these weeks. Naming what you feel, even once a day, is how the patterns start to show.";
+		}
+		Map<String, Long> top = weeks.stream()
+			.map(Progress.WeekRow::topFamily)
+			.filter(Objects::nonNull)
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+		String family = top.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+		StringBuilder reading = new StringBuilder("You checked in %d %s over %d weeks.".formatted(checkIns,
+				(checkIns == 1) ? "time" : "times", weeks.size()));
+		if (family != null) {
+			reading.append(" The feeling you named most often was %s.".formatted(family.toLowerCase(Locale.ROOT)));
+		}
+		List<Progress.WeekRow> rated = weeks.stream().filter((w) -> w.averageIntensity() != null).toList();
+		if (rated.size() >= 2) {
+			int half = Math.max(1, rated.size() / 2);
+			double before = rated.subList(0, half)
+				.stream()
+				.mapToDouble(Progress.WeekRow::averageIntensity)
+				.average()
+				.orElse(0);
+			double after = rated.subList(rated.size() - half, rated.size())
+				.stream()
+				.mapToDouble(Progress.WeekRow::averageIntensity)
+				.average()
+				.orElse(0);
+			reading.append((Math.abs(after - before) < STEADY_SCALE)
+					? " How strongly you felt things stayed about the same, around %.1f out of 10.".formatted(after)
+					: " How strongly you felt things %s from %.1f to %.1f out of 10."
+						.formatted((after < before) ? "eased" : "rose", before, after));
+		}
+		return reading.toString();
+	}
+
+	static String pulse(List<Progress.WeekRow> weeks, boolean own) {
+		if (!own) {
+			return "The weekly pulse is between the two partners and isn't part of this view.";
+		}
+		Progress.WeekRow both = null;
+		for (Progress.WeekRow w : weeks) {
+			if (w.pulseGap() != null) {
+				both = w;
+			}
+		}
+		boolean hers = weeks.stream().anyMatch((w) -> w.partnerPulse() != null);
+		boolean mine = weeks.stream().anyMatch((w) -> w.myPulse() != null);
+		if (both != null) {
+			double gap = both.pulseGap();
+			String where = (Math.abs(gap) < STEADY_SCALE) ? "Your views are close." : (gap > 0)
+					? "You see yourself more kindly than your partner does right now; that gap is where the work is."
+					: "Your partner sees you more kindly than you see yourself.";
+			return "In the latest week you both answered, you rated yourself %.1f and your partner rated you %.1f out of 7. %s"
+				.formatted(both.myPulse(), both.partnerPulse(), where);
+		}
+		if (hers) {
+			return "Your partner shared some weeks of their pulse; answer yours in the same weeks to see both views side by side.";
+		}
+		if (mine) {
+			return "Your partner hasn't shared a pulse in these weeks. That's their choice, and it can change.";
+		}
+		return "No weekly pulse in these weeks. It takes a minute, once a week, once you and your partner are linked.";
+	}
+
+	private static double percent(List<Progress.WeekRow> weeks) {
+		int due = weeks.stream().mapToInt(Progress.WeekRow::due).sum();
+		int kept = weeks.stream().mapToInt(Progress.WeekRow::kept).sum();
+		return (due == 0) ? 0 : 100.0 * kept / due;
+	}
+
+}

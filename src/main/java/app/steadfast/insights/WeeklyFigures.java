@@ -1,0 +1,200 @@
+package app.steadfast.insights;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.checkins.CheckInManagement;
+import app.steadfast.checkins.CheckInWeek;
+import app.steadfast.commitments.CommitmentManagement;
+import app.steadfast.commitments.Reliability;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Weekly figures of check-ins and commitments. A completed week is computed once through
+ * its module's API and kept in {@code insight_week}; the week under way is computed on
+ * every view. The source modules' events drop kept weeks that changed, so what is kept
+ * always equals a fresh computation, and a view costs the same after three years as after
+ * one week.
+ */
+@Component
+class WeeklyFigures {
+
+	static final String CHECKINS = "checkins";
+
+	static final String COMMITMENTS = "commitments";
+
+	private static final String COMPUTED = "computed";
+
+	private static final String FAMILY = "family:";
+
+	private final JdbcClient jdbc;
+
+	private final CheckInManagement checkIns;
+
+	private final CommitmentManagement commitments;
+
+	private final TransactionTemplate own;
+
+	WeeklyFigures(JdbcClient jdbc, CheckInManagement checkIns, CommitmentManagement commitments,
+			PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.checkIns = checkIns;
+		this.commitments = commitments;
+		this.own = new TransactionTemplate(transactions);
+		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * One week's figures.
+	 *
+	 * @param monday its first day
+	 * @param current whether it is still under way
+	 * @param checkIns its check-ins
+	 * @param promises its commitments, kept out of due
+	 */
+	record Week(LocalDate monday, boolean current, CheckInWeek checkIns, Reliability.Tally promises) {
+	}
+
+	/** The figures of the weeks starting on the Mondays given, oldest first. */
+	List<Week> weeks(AccountId owner, List<LocalDate> mondays, LocalDate thisMonday) {
+		Map<String, Map<LocalDate, Map<String, Integer>>> kept = kept(owner, mondays.get(0),
+				mondays.get(mondays.size() - 1));
+		List<Week> weeks = new ArrayList<>();
+		for (LocalDate monday : mondays) {
+			boolean current = !monday.isBefore(thisMonday);
+			Map<String, Integer> c = kept.getOrDefault(CHECKINS, Map.of()).get(monday);
+			CheckInWeek checkIns;
+			if (c != null && !current) {
+				checkIns = checkIns(monday, c);
+			}
+			else {
+				checkIns = this.checkIns.weekOf(owner, monday);
+				if (!current) {
+					keep(owner, CHECKINS, monday, metrics(checkIns));
+				}
+			}
+			Map<String, Integer> p = kept.getOrDefault(COMMITMENTS, Map.of()).get(monday);
+			Reliability.Tally promises;
+			if (p != null && !current) {
+				promises = new Reliability.Tally(p.getOrDefault("kept", 0), p.getOrDefault("due", 0),
+						p.getOrDefault("confirmed", 0), p.getOrDefault("differently", 0));
+			}
+			else {
+				promises = this.commitments.weekOf(owner, monday);
+				if (!current) {
+					keep(owner, COMMITMENTS, monday, metrics(promises));
+				}
+			}
+			weeks.add(new Week(monday, current, checkIns, promises));
+		}
+		return weeks;
+	}
+
+	/** Drops every kept week of one source for the owner. */
+	void forget(AccountId owner, String source) {
+		this.jdbc.sql("DELETE FROM insight_week WHERE owner_id = :owner AND source = :source")
+			.param("owner", owner.value())
+			.param("source", source)
+			.update();
+	}
+
+	/** Drops one kept week of one source for the owner. */
+	void forget(AccountId owner, String source, LocalDate monday) {
+		this.jdbc.sql("DELETE FROM insight_week WHERE owner_id = :owner AND source = :source AND week_start = :week")
+			.param("owner", owner.value())
+			.param("source", source)
+			.param("week", monday)
+			.update();
+	}
+
+	/** How many weeks are kept for the owner, per source (for tests and benchmarks). */
+	Map<String, Integer> keptWeeks(AccountId owner) {
+		Map<String, Integer> counts = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT source, COUNT(*) AS weeks FROM insight_week
+				WHERE owner_id = :owner AND metric = 'computed' GROUP BY source
+				""").param("owner", owner.value()).query((rs) -> {
+			counts.put(rs.getString("source"), rs.getInt("weeks"));
+		});
+		return counts;
+	}
+
+	private Map<String, Map<LocalDate, Map<String, Integer>>> kept(AccountId owner, LocalDate from, LocalDate to) {
+		Map<String, Map<LocalDate, Map<String, Integer>>> kept = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT source, week_start, metric, amount FROM insight_week
+				WHERE owner_id = :owner AND source IN ('checkins', 'commitments') AND week_start BETWEEN :from AND :to
+				""").param("owner", owner.value()).param("from", from).param("to", to).query((rs) -> {
+			kept.computeIfAbsent(rs.getString("source"), (s) -> new HashMap<>())
+				.computeIfAbsent(rs.getObject("week_start", LocalDate.class), (w) -> new HashMap<>())
+				.put(rs.getString("metric"), rs.getInt("amount"));
+		});
+		return kept;
+	}
+
+	private void keep(AccountId owner, String source, LocalDate monday, Map<String, Integer> metrics) {
+		try {
+			this.own.executeWithoutResult((status) -> {
+				forget(owner, source, monday);
+				metrics.forEach((metric, amount) -> this.jdbc.sql("""
+						INSERT INTO insight_week (owner_id, week_start, source, metric, amount)
+						VALUES (:owner, :week, :source, :metric, :amount)
+						""")
+					.param("owner", owner.value())
+					.param("week", monday)
+					.param("source", source)
+					.param("metric", metric)
+					.param("amount", amount)
+					.update());
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another request kept the same week at the same moment; its figures are the
+			// same.
+		}
+	}
+
+	static Map<String, Integer> metrics(CheckInWeek week) {
+		Map<String, Integer> metrics = new LinkedHashMap<>();
+		metrics.put(COMPUTED, 1);
+		metrics.put("count", week.checkIns());
+		metrics.put("intensity_sum", week.intensitySum());
+		metrics.put("with_intensity", week.withIntensity());
+		metrics.put("intense", week.intenseAngerOrShame());
+		week.families().forEach((family, count) -> metrics.put(FAMILY + family, count));
+		return metrics;
+	}
+
+	static Map<String, Integer> metrics(Reliability.Tally tally) {
+		Map<String, Integer> metrics = new LinkedHashMap<>();
+		metrics.put(COMPUTED, 1);
+		metrics.put("kept", tally.kept());
+		metrics.put("due", tally.due());
+		metrics.put("confirmed", tally.confirmed());
+		metrics.put("differently", tally.sawDifferently());
+		return metrics;
+	}
+
+	private static CheckInWeek checkIns(LocalDate monday, Map<String, Integer> metrics) {
+		Map<String, Integer> families = new HashMap<>();
+		metrics.forEach((metric, amount) -> {
+			if (metric.startsWith(FAMILY)) {
+				families.put(metric.substring(FAMILY.length()), amount);
+			}
+		});
+		return new CheckInWeek(monday, metrics.getOrDefault("count", 0), metrics.getOrDefault("intensity_sum", 0),
+				metrics.getOrDefault("with_intensity", 0), families, metrics.getOrDefault("intense", 0));
+	}
+
+}

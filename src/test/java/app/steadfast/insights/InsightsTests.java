@@ -1,0 +1,289 @@
+package app.steadfast.insights;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import app.steadfast.SteadfastTest;
+import app.steadfast.TestPeople;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.checkins.BodyLocation;
+import app.steadfast.checkins.CheckInDetails;
+import app.steadfast.checkins.CheckInId;
+import app.steadfast.checkins.CheckInManagement;
+import app.steadfast.commitments.CommitmentDetails;
+import app.steadfast.commitments.CommitmentId;
+import app.steadfast.commitments.CommitmentManagement;
+import app.steadfast.commitments.Outcome;
+import app.steadfast.commitments.Recurrence;
+import app.steadfast.couple.CoupleManagement;
+import app.steadfast.couple.IntakeAnswers;
+import app.steadfast.couple.SafetyAnswer;
+import app.steadfast.shared.Practice;
+import app.steadfast.shared.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The progress page from real records: its weekly figures, kept and refreshed by events,
+ * always equal a fresh computation; stuck signals hold only on what he may see and can be
+ * set aside for two weeks.
+ */
+@SteadfastTest
+class InsightsTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	InsightsManagement insights;
+
+	@Autowired
+	WeeklyFigures figures;
+
+	@Autowired
+	CheckInManagement checkIns;
+
+	@Autowired
+	CommitmentManagement commitments;
+
+	@Autowired
+	CoupleManagement couple;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	Practice practice;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
+
+	TestPeople people;
+
+	Person him;
+
+	LocalDate today;
+
+	LocalDate thisMonday;
+
+	@BeforeEach
+	void client() {
+		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
+		this.him = this.people.client();
+		this.today = this.commitments.today(this.him.id());
+		this.thisMonday = this.today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+	}
+
+	@Test
+	void hisPageShowsWeeksReadingsAndAStuckSignalAndKeepsCompletedWeeks() {
+		CommitmentId phone = dailySince(this.thisMonday.minusWeeks(5), "Phone away at dinner");
+		// Four completed weeks with 2 of 7 kept each, then a good current week.
+		for (int week = 4; week >= 1; week--) {
+			LocalDate monday = this.thisMonday.minusWeeks(week);
+			record(phone, monday, Outcome.KEPT);
+			record(phone, monday.plusDays(1), Outcome.KEPT);
+			record(phone, monday.plusDays(2), Outcome.MISSED);
+		}
+		checkIn("anger", 9, this.thisMonday.minusWeeks(1).plusDays(2));
+		checkIn("shame", 8, this.thisMonday.minusWeeks(1).plusDays(3));
+
+		assertThat(this.mvc.get().uri("/insights").with(this.people.signedIn(this.him))).hasStatusOk()
+			.bodyText()
+			.contains("Your progress", "Promises kept", "In all, 8 of ", "fewer than 6 in 10 of your promises",
+					"2 of 7 kept (29%)", "Ask for a free consultation", "Set this aside for two weeks",
+					"You checked in 2 times over 12 weeks", "Check-ins per week", "Weekly pulse, out of 7")
+			.doesNotContain("hit hard");
+		assertThat(this.figures.keptWeeks(this.him.id())).containsEntry(WeeklyFigures.CHECKINS, 11)
+			.containsEntry(WeeklyFigures.COMMITMENTS, 11);
+
+		// One more intense check-in this week makes three in two weeks.
+		checkIn("anger", 10, Instant.now().minusSeconds(60));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.insights.progress(this.him.id(), this.him.id(), 12).signals())
+				.extracting(StuckSignal::kind)
+				.contains(StuckSignal.Kind.INTENSE_FEELINGS, StuckSignal.Kind.PROMISES_LOW));
+	}
+
+	@Test
+	void keptFiguresAlwaysEqualAFreshComputationAfterRandomChanges() {
+		Random random = new Random(20261127L);
+		CommitmentId walk = dailySince(this.thisMonday.minusWeeks(11), "Walk together after dinner");
+		List<CheckInId> made = new ArrayList<>();
+		String[] words = { "anger", "shame", "hurt", "calm", "hope", "guilt" };
+		for (int step = 0; step < 60; step++) {
+			int what = random.nextInt(10);
+			if (what < 4) {
+				Instant when = Instant.now().minus(Duration.ofMinutes(10 + random.nextInt(60 * 24 * 7 * 11)));
+				made.add(this.checkIns
+					.record(this.him.id(), details(words[random.nextInt(words.length)], 1 + random.nextInt(10), when),
+							false)
+					.id());
+			}
+			else if (what < 5 && !made.isEmpty()) {
+				CheckInId id = made.get(random.nextInt(made.size()));
+				Instant when = Instant.now().minus(Duration.ofMinutes(10 + random.nextInt(60 * 24 * 7 * 11)));
+				this.checkIns.update(this.him.id(), id, details("calm", 1 + random.nextInt(10), when));
+			}
+			else if (what < 6 && !made.isEmpty()) {
+				this.checkIns.delete(this.him.id(), made.remove(random.nextInt(made.size())));
+			}
+			else if (what < 9) {
+				record(walk, this.today.minusDays(random.nextInt(77)),
+						random.nextBoolean() ? Outcome.KEPT : Outcome.MISSED);
+			}
+			else {
+				// A view in between keeps the completed weeks as they are now.
+				this.insights.progress(this.him.id(), this.him.id(), 12);
+			}
+		}
+		List<LocalDate> mondays = new ArrayList<>();
+		for (int i = 11; i >= 0; i--) {
+			mondays.add(this.thisMonday.minusWeeks(i));
+		}
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			List<WeeklyFigures.Week> kept = this.figures.weeks(this.him.id(), mondays, this.thisMonday);
+			for (WeeklyFigures.Week week : kept) {
+				assertThat(week.checkIns()).as("check-ins, week of " + week.monday())
+					.isEqualTo(this.checkIns.weekOf(this.him.id(), week.monday()));
+				assertThat(week.promises()).as("promises, week of " + week.monday())
+					.isEqualTo(this.commitments.weekOf(this.him.id(), week.monday()));
+			}
+		});
+		assertThat(this.figures.keptWeeks(this.him.id()).get(WeeklyFigures.COMMITMENTS)).isEqualTo(11);
+	}
+
+	@Test
+	void herPulseCountsOnlyInTheWeeksSheSharedAndASetAsideSignalReturnsAfterTwoWeeks() {
+		Person her = this.people.withRole(Role.PARTNER);
+		this.jdbc.sql(
+				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
+			.param("id", UUID.randomUUID())
+			.param("c", this.him.id().value())
+			.param("p", her.id().value())
+			.update();
+		this.couple.answerIntake(this.him.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		LocalDate pulseMonday = LocalDate.now(this.practice.zone())
+			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		for (int week = 5; week >= 0; week--) {
+			pulse(her, pulseMonday.minusWeeks(week), 3, false);
+		}
+		assertThat(kinds(this.insights.progress(this.him.id(), this.him.id(), 12)))
+			.doesNotContain(StuckSignal.Kind.PULSE_FLAT);
+		assertThat(this.mvc.get().uri("/insights").with(this.people.signedIn(this.him))).bodyText()
+			.doesNotContain("3.0</td>");
+
+		this.jdbc.sql("UPDATE trust_pulse SET shared = TRUE WHERE account_id = :her")
+			.param("her", her.id().value())
+			.update();
+		Progress shared = this.insights.progress(this.him.id(), this.him.id(), 12);
+		assertThat(kinds(shared)).contains(StuckSignal.Kind.PULSE_FLAT);
+		assertThat(shared.weeks().get(11).partnerPulse()).isEqualTo(3.0);
+		// She sees her own page, with his pulse only where he shared it (none here).
+		assertThat(this.mvc.get().uri("/insights").with(this.people.signedIn(her))).hasStatusOk();
+
+		this.insights.dismiss(this.him.id(), StuckSignal.Kind.PULSE_FLAT, this.today);
+		assertThat(kinds(this.insights.progress(this.him.id(), 12, this.today.plusDays(13), true)))
+			.doesNotContain(StuckSignal.Kind.PULSE_FLAT);
+		assertThat(kinds(this.insights.progress(this.him.id(), 12, this.today.plusDays(14), true)))
+			.as("its six weeks are too old by then")
+			.doesNotContain(StuckSignal.Kind.PULSE_FLAT);
+		assertThat(kinds(this.insights.progress(this.him.id(), 12, this.today.plusDays(6), true)))
+			.doesNotContain(StuckSignal.Kind.PULSE_FLAT);
+		this.jdbc.sql("DELETE FROM insight_dismissal WHERE owner_id = :him")
+			.param("him", this.him.id().value())
+			.update();
+		this.insights.dismiss(this.him.id(), StuckSignal.Kind.PULSE_FLAT, this.today.minusDays(14));
+		assertThat(kinds(this.insights.progress(this.him.id(), this.him.id(), 12))).as("two weeks have passed")
+			.contains(StuckSignal.Kind.PULSE_FLAT);
+	}
+
+	@Test
+	void onlyTheOwnerSeesHisPageAndNonsenseIsNotFound() {
+		assertThat(this.mvc.get().uri("/insights")).hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/insights").with(this.people.signedIn(this.people.withRole(Role.THERAPIST))))
+			.hasStatus(403);
+		assertThat(this.mvc.post()
+			.uri("/insights/signals/NOT_A_SIGNAL/dismiss")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())).hasStatus(404);
+		assertThat(this.mvc.post()
+			.uri("/insights/signals/PROMISES_LOW/dismiss")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())).hasRedirectedUrl("/insights");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.insights.progress(this.people.client().id(), this.him.id(), 12))
+			.isInstanceOf(app.steadfast.shared.NotFound.class);
+	}
+
+	private static Set<StuckSignal.Kind> kinds(Progress progress) {
+		return progress.signals().stream().map(StuckSignal::kind).collect(java.util.stream.Collectors.toSet());
+	}
+
+	private CommitmentId dailySince(LocalDate start, String title) {
+		CommitmentId id = this.commitments.create(this.him.id(),
+				new CommitmentDetails(title, null, Recurrence.DAILY, Set.of(), null, null));
+		this.jdbc.sql("UPDATE commitment SET start_date = :start WHERE id = :id")
+			.param("start", start)
+			.param("id", id.value())
+			.update();
+		return id;
+	}
+
+	private void record(CommitmentId id, LocalDate day, Outcome outcome) {
+		this.commitments.record(this.him.id(), id, day, outcome, null, null);
+	}
+
+	private void checkIn(String word, int intensity, LocalDate day) {
+		checkIn(word, intensity, day.atTime(12, 0).atZone(this.practice.zone()).toInstant());
+	}
+
+	private void checkIn(String word, int intensity, Instant when) {
+		this.checkIns.record(this.him.id(), details(word, intensity, when), false);
+	}
+
+	private static CheckInDetails details(String word, int intensity, Instant when) {
+		return new CheckInDetails(List.of(word), intensity, BodyLocation.CHEST, null, null, null, when);
+	}
+
+	private void pulse(Person person, LocalDate monday, int score, boolean shared) {
+		this.jdbc
+			.sql("""
+					INSERT INTO trust_pulse (id, account_id, week_start, count_on, honest, safe, listened, hopeful, note, shared, answered_at)
+					VALUES (:id, :p, :week, :s, :s, :s, :s, :s, NULL, :shared, CURRENT_TIMESTAMP)
+					""")
+			.param("id", UUID.randomUUID())
+			.param("p", person.id().value())
+			.param("week", monday)
+			.param("s", score)
+			.param("shared", shared)
+			.update();
+	}
+
+	static ZoneId zone() {
+		return ZoneId.systemDefault();
+	}
+
+}
