@@ -49,8 +49,8 @@ public final class Bench {
 				"--spring.main.banner-mode=off", "--db-scheduler.enabled=false");
 	}
 
-	/** Times the work after a warm-up and prints the figures. */
-	public static void time(String what, Work work) throws Exception {
+	/** Times the work after a warm-up, prints the figures and returns the median. */
+	public static double time(String what, Work work) throws Exception {
 		for (int i = 0; i < WARM_UP; i++) {
 			work.run();
 		}
@@ -65,19 +65,20 @@ public final class Bench {
 		System.out.printf("%s, %d runs: median %.2f ms, p95 %.2f ms, max %.2f ms%n", what, RUNS, sorted[RUNS / 2], p95,
 				sorted[RUNS - 1]);
 		System.out.printf("Budget: %.0f ms. %s%n", BUDGET_MS, (p95 < BUDGET_MS) ? "Within budget." : "OVER BUDGET.");
+		return sorted[RUNS / 2];
 	}
 
 	/**
 	 * Times a whole page as the person with this email gets it: security, query and
 	 * template.
 	 */
-	public static void timePage(ConfigurableApplicationContext context, String email, String path) throws Exception {
+	public static double timePage(ConfigurableApplicationContext context, String email, String path) throws Exception {
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
 			.apply(SecurityMockMvcConfigurers.springSecurity())
 			.build();
 		var user = SecurityMockMvcRequestPostProcessors
 			.user(context.getBean(UserDetailsService.class).loadUserByUsername(email));
-		time(path + " page rendered", () -> {
+		return time(path + " page rendered for " + email, () -> {
 			int status = mvc.perform(MockMvcRequestBuilders.get(path).with(user)).andReturn().getResponse().getStatus();
 			if (status != 200) {
 				throw new IllegalStateException(path + " answered " + status);

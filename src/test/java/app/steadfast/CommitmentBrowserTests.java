@@ -133,6 +133,11 @@ class CommitmentBrowserTests {
 		browser.assertAccessible("reliability with her view");
 		browser.open("/commitments/settings");
 		browser.assertAccessible("reminder settings");
+		browser.open("/insights");
+		assertThat(browser.find(By.cssSelector("main svg.reliability-chart rect.bar")).isDisplayed()).isTrue();
+		assertThat(browser.find(By.tagName("main")).getText()).contains("Promises kept",
+				"In all, 1 of 4 due days were kept.", "Your partner looked at 2 of those days");
+		browser.assertAccessible("progress page with charts");
 	}
 
 	private void witness(String date, String seen, String note) {
