@@ -169,6 +169,8 @@ class CoupleController {
 	@GetMapping("/reads")
 	String reads(@AuthenticationPrincipal SignedIn person, Model model) {
 		model.addAttribute("reads", this.couple.readsOfMine(new AccountId(person.accountId())));
+		model.addAttribute("labels", java.util.Arrays.stream(Category.values())
+			.collect(java.util.stream.Collectors.toMap(Category::name, Category::label)));
 		return "couple/reads";
 	}
 

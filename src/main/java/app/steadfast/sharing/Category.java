@@ -1,10 +1,29 @@
 package app.steadfast.sharing;
 
+import java.util.Locale;
+
 /**
  * The kinds of record a person can share, each on its own.
  */
 public enum Category {
 
-	CHECKINS, JOURNAL, COMMITMENTS, STATEMENTS, CONVERSATIONS, INSIGHTS
+	CHECKINS("Check-ins"), JOURNAL("Journal"), COMMITMENTS("Commitments"), STATEMENTS("Statements"),
+	CONVERSATIONS("Conversations"), INSIGHTS("Progress");
+
+	private final String label;
+
+	Category(String label) {
+		this.label = label;
+	}
+
+	/** Its name for people, capitalised: "Check-ins". */
+	public String label() {
+		return this.label;
+	}
+
+	/** Its name inside a sentence: "check-ins". */
+	public String inSentence() {
+		return this.label.toLowerCase(Locale.ENGLISH);
+	}
 
 }
