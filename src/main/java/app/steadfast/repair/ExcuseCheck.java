@@ -50,10 +50,15 @@ final class ExcuseCheck {
 	 * @param category what it marks, or null for a negation
 	 * @param pattern the compiled pattern
 	 * @param marksGroup whether only the group named "mark" is marked
-	 * @param firstChars the chars a match can start with
 	 */
-	record Rule(String id, @Nullable ExcuseCategory category, Pattern pattern, boolean marksGroup, BitSet firstChars) {
+	record Rule(String id, @Nullable ExcuseCategory category, Pattern pattern, boolean marksGroup) {
 	}
+
+	// Which rules can begin with a given word, as a bit per rule (negations first). Words
+	// repeat, so this is remembered, up to a bound.
+	private static final int MAX_REMEMBERED_WORDS = 50_000;
+
+	private final java.util.concurrent.ConcurrentHashMap<String, Long> openers = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final List<Rule> negations;
 
@@ -112,8 +117,7 @@ final class ExcuseCheck {
 					}
 				}
 				Pattern pattern = compile(expand(rule.group(3).strip(), definitions, where), where);
-				Rule compiled = new Rule(id, category, pattern, pattern.pattern().contains("(?<mark>"),
-						firstChars(pattern));
+				Rule compiled = new Rule(id, category, pattern, pattern.pattern().contains("(?<mark>"));
 				((category == null) ? negations : rules).add(compiled);
 			}
 			else {
@@ -123,6 +127,9 @@ final class ExcuseCheck {
 		}
 		if (rules.isEmpty()) {
 			throw new IllegalStateException(name + ": no rules");
+		}
+		if (negations.size() + rules.size() > Long.SIZE) {
+			throw new IllegalStateException(name + ": at most " + Long.SIZE + " rules, negations included");
 		}
 		return new ExcuseCheck(negations, rules);
 	}
@@ -149,18 +156,28 @@ final class ExcuseCheck {
 			return List.of();
 		}
 		String readable = readable(text);
-		int[] starts = wordStarts(readable);
+		int[][] words = words(readable);
+		int[] starts = words[0];
+		int[] ends = words[1];
+		long[] masks = new long[starts.length];
+		for (int i = 0; i < starts.length; i++) {
+			// The word and the next one: most rules are told apart by their first two
+			// words.
+			boolean pair = i + 1 < starts.length && starts[i + 1] - ends[i] <= 8;
+			masks[i] = openers(readable.substring(starts[i], pair ? ends[i + 1] : ends[i]));
+		}
 		BitSet quoted = quoted(readable);
 		BitSet setAside = (BitSet) quoted.clone();
+		int bit = 0;
 		for (Rule negation : this.negations) {
-			for (int[] span : find(negation, readable, starts)) {
+			for (int[] span : find(negation, readable, starts, masks, 1L << bit++)) {
 				setAside.set(span[0], span[1]);
 			}
 		}
 		List<ExcuseMark> marks = new ArrayList<>();
 		BitSet cancelled = new BitSet(readable.length());
 		for (Rule rule : this.rules) {
-			for (int[] span : find(rule, readable, starts)) {
+			for (int[] span : find(rule, readable, starts, masks, 1L << bit++)) {
 				// Negations guard against false warnings; ownership is only set aside
 				// when quoted.
 				BitSet aside = (rule.category() == ExcuseCategory.OWNERSHIP) ? quoted : setAside;
@@ -192,14 +209,15 @@ final class ExcuseCheck {
 	 * The spans a rule matches: {match start, match end, mark start, mark end}. Only word
 	 * starts are tried, and only those whose first char the rule can begin with.
 	 */
-	private static List<int[]> find(Rule rule, String text, int[] starts) {
+	private static List<int[]> find(Rule rule, String text, int[] starts, long[] masks, long bit) {
 		List<int[]> found = new ArrayList<>();
 		Matcher matcher = rule.pattern().matcher(text);
 		matcher.useTransparentBounds(true);
 		matcher.useAnchoringBounds(false);
 		int reach = 0;
-		for (int start : starts) {
-			if (start < reach || !rule.firstChars().get(text.charAt(start))) {
+		for (int i = 0; i < starts.length; i++) {
+			int start = starts[i];
+			if (start < reach || (masks[i] & bit) == 0) {
 				continue;
 			}
 			matcher.region(start, text.length());
@@ -235,21 +253,29 @@ final class ExcuseCheck {
 		return new String(chars);
 	}
 
-	private static int[] wordStarts(String text) {
-		int[] starts = new int[16];
+	/** Where each word starts and ends: {starts, ends}. */
+	private static int[][] words(String text) {
+		int[] starts = new int[64];
+		int[] ends = new int[64];
 		int count = 0;
-		boolean inWord = false;
-		for (int i = 0; i < text.length(); i++) {
-			boolean word = Character.isLetterOrDigit(text.charAt(i));
-			if (word && !inWord) {
-				if (count == starts.length) {
-					starts = java.util.Arrays.copyOf(starts, count * 2);
-				}
-				starts[count++] = i;
+		int length = text.length();
+		int i = 0;
+		while (i < length) {
+			if (!Character.isLetterOrDigit(text.charAt(i))) {
+				i++;
+				continue;
 			}
-			inWord = word;
+			if (count == starts.length) {
+				starts = java.util.Arrays.copyOf(starts, count * 2);
+				ends = java.util.Arrays.copyOf(ends, count * 2);
+			}
+			starts[count] = i;
+			while (i < length && Character.isLetterOrDigit(text.charAt(i))) {
+				i++;
+			}
+			ends[count++] = i;
 		}
-		return java.util.Arrays.copyOf(starts, count);
+		return new int[][] { java.util.Arrays.copyOf(starts, count), java.util.Arrays.copyOf(ends, count) };
 	}
 
 	/** What stands between double quotation marks: he may quote what he used to say. */
@@ -270,21 +296,31 @@ final class ExcuseCheck {
 		return quoted;
 	}
 
-	private static BitSet firstChars(Pattern pattern) {
-		BitSet first = new BitSet(128);
-		Matcher probe = pattern.matcher("");
-		for (char c = 'a'; c <= 'z'; c++) {
-			probe.reset(String.valueOf(c));
-			if (probe.lookingAt() || probe.hitEnd()) {
-				first.set(c);
+	/**
+	 * The rules that could match from this word start: a rule can only match text that
+	 * begins with the first two words if, given those words alone, it matches or runs out
+	 * of input.
+	 */
+	private long openers(String word) {
+		Long known = this.openers.get(word);
+		if (known != null) {
+			return known;
+		}
+		long mask = 0;
+		int bit = 0;
+		for (List<Rule> list : List.of(this.negations, this.rules)) {
+			for (Rule rule : list) {
+				Matcher probe = rule.pattern().matcher(word);
+				if (probe.lookingAt() || probe.hitEnd()) {
+					mask |= 1L << bit;
+				}
+				bit++;
 			}
 		}
-		for (char c = '0'; c <= '9'; c++) {
-			first.set(c);
+		if (this.openers.size() < MAX_REMEMBERED_WORDS && word.length() <= 60) {
+			this.openers.put(word, mask);
 		}
-		// Letters outside a to z: always tried, a rare case in these rules.
-		first.set(128, 0x10000);
-		return first;
+		return mask;
 	}
 
 	private static String expand(String pattern, Map<String, String> definitions, String where) {
@@ -305,9 +341,13 @@ final class ExcuseCheck {
 		Pattern compiled;
 		try {
 			String spaced = pattern.replace(" ", SEPARATOR);
-			// Whole words only: no letter or digit may touch either end of a match.
-			compiled = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + spaced + ")(?![\\p{L}\\p{N}])",
-					Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+			// Whole words only: matches are only tried where a word starts, and no letter
+			// or
+			// digit may follow a match. The text is lower-cased first, so the patterns
+			// (written
+			// in lower case) need no case-insensitive matching, which is several times
+			// slower.
+			compiled = Pattern.compile("(?:" + spaced + ")(?![\\p{L}\\p{N}])");
 		}
 		catch (PatternSyntaxException ex) {
 			throw new IllegalStateException(where + ": " + ex.getDescription(), ex);
