@@ -167,9 +167,8 @@ public class StatementManagement {
 			.list()
 			.forEach((row) -> {
 				StatementId id = new StatementId((UUID) row[0]);
-				List<VersionView> versions = versions(owner, id);
-				String first = versions.isEmpty() ? ""
-						: versions.get(versions.size() - 1).text(StatementPart.WHAT_HAPPENED);
+				int count = (int) row[3];
+				String first = (count == 0) ? "" : version(owner, id, count).text(StatementPart.WHAT_HAPPENED);
 				summaries.add(new StatementSummary(id, (Instant) row[1], (Instant) row[2], (int) row[3],
 						(first.length() > 80) ? first.substring(0, 80) + "…" : first));
 			});

@@ -284,6 +284,22 @@ class StatementTests {
 			.param("words", "Noted")).hasStatus(404);
 	}
 
+	@Test
+	void hostileWordsAreShownAsTextAndMarkedWithoutBreakingThePage() {
+		for (String hostile : app.steadfast.HostileInput.samples(13L, 12)) {
+			String words = hostile.substring(0, Math.min(hostile.length(), 3000)) + " I'm sorry, but <b>no</b>.";
+			MvcTestResult page = this.mvc.post()
+				.uri("/repair/statements/new")
+				.with(this.people.signedIn(this.client))
+				.with(csrf())
+				.param("action", "check")
+				.param("whathappened", words)
+				.exchange();
+			assertThat(page).hasStatusOk();
+			assertThat(page).bodyText().doesNotContain("<script>alert(1)", "<b>no</b>", "<img src=x");
+		}
+	}
+
 	private long reads(Person viewer) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor_id = :me AND category = 'STATEMENTS'")
 			.param("me", viewer.id().value())
