@@ -58,7 +58,10 @@ final class ExcuseCheck {
 	// repeat, so this is remembered, up to a bound.
 	private static final int MAX_REMEMBERED_WORDS = 50_000;
 
-	private final java.util.concurrent.ConcurrentHashMap<String, Long> openers = new java.util.concurrent.ConcurrentHashMap<>();
+	// Keyed by a 64-bit hash of the words, never the words themselves, so no one's text
+	// stays in memory after the check. A collision (about 1 in 10^10 at the bound) could
+	// only skip a rule for those two words, never throw.
+	private final java.util.concurrent.ConcurrentHashMap<Long, Long> openers = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final List<Rule> negations;
 
@@ -164,7 +167,7 @@ final class ExcuseCheck {
 			// The word and the next one: most rules are told apart by their first two
 			// words.
 			boolean pair = i + 1 < starts.length && starts[i + 1] - ends[i] <= 8;
-			masks[i] = openers(readable.substring(starts[i], pair ? ends[i + 1] : ends[i]));
+			masks[i] = openers(readable, starts[i], pair ? ends[i + 1] : ends[i]);
 		}
 		BitSet quoted = quoted(readable);
 		BitSet setAside = (BitSet) quoted.clone();
@@ -301,11 +304,16 @@ final class ExcuseCheck {
 	 * begins with the first two words if, given those words alone, it matches or runs out
 	 * of input.
 	 */
-	private long openers(String word) {
-		Long known = this.openers.get(word);
+	private long openers(String text, int start, int end) {
+		long hash = 0xcbf29ce484222325L;
+		for (int i = start; i < end; i++) {
+			hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+		}
+		Long known = this.openers.get(hash);
 		if (known != null) {
 			return known;
 		}
+		String word = text.substring(start, end);
 		long mask = 0;
 		int bit = 0;
 		for (List<Rule> list : List.of(this.negations, this.rules)) {
@@ -317,8 +325,8 @@ final class ExcuseCheck {
 				bit++;
 			}
 		}
-		if (this.openers.size() < MAX_REMEMBERED_WORDS && word.length() <= 60) {
-			this.openers.put(word, mask);
+		if (this.openers.size() < MAX_REMEMBERED_WORDS) {
+			this.openers.put(hash, mask);
 		}
 		return mask;
 	}
