@@ -12,6 +12,12 @@ public enum RiskSource {
 	JOURNAL,
 
 	/** A commitment's wording, or a note on one of its due dates. */
-	COMMITMENT
+	COMMITMENT,
+
+	/** A part of an accountability statement. */
+	STATEMENT,
+
+	/** An answer (or a correction) to a partner's question. */
+	ANSWER
 
 }

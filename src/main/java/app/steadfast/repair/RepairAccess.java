@@ -1,0 +1,47 @@
+package app.steadfast.repair;
+
+import java.util.List;
+
+import app.steadfast.shared.AccessRule;
+import app.steadfast.shared.ModuleAccess;
+import app.steadfast.shared.NextStep;
+import app.steadfast.shared.NextSteps;
+import app.steadfast.shared.Role;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may use the repair pages (a client his statements; a partner or therapist only what
+ * he shared; the couple their questions), and what they offer on the home page.
+ */
+@Configuration(proxyBeanMethods = false)
+class RepairAccess {
+
+	@Bean
+	ModuleAccess repairRules() {
+		return () -> List.of(AccessRule.roles("/repair", Role.CLIENT, Role.PARTNER),
+				AccessRule.roles("/repair/statements/**", Role.CLIENT),
+				AccessRule.roles("/repair/shared/**", Role.PARTNER, Role.THERAPIST),
+				AccessRule.roles("/repair/questions/**", Role.CLIENT, Role.PARTNER));
+	}
+
+	@Bean
+	NextSteps repairNextSteps() {
+		return (person) -> switch (person.role()) {
+			case CLIENT -> List.of(new NextStep("Own what happened",
+					"Write your accountability statement, part by part. An excuse check shows where words defend "
+							+ "instead of own. Only you see it until you choose to share a version.",
+					"/repair", "Your statement and questions", 15));
+			case PARTNER -> List.of(new NextStep("Ask what you need to know",
+					"Ask your partner questions and get answers that stay on record. "
+							+ "Read what they chose to share with you, and respond in your own words.",
+					"/repair", "Questions and statements", 15));
+			case THERAPIST -> List.of(new NextStep("Statements shared with you",
+					"Accountability statements your clients chose to share with you.", "/repair/shared",
+					"Shared statements", 40));
+			default -> List.of();
+		};
+	}
+
+}

@@ -1,0 +1,96 @@
+package app.steadfast.repair;
+
+import java.util.List;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Role;
+import app.steadfast.shared.SignedIn;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Statement versions shared with this person (a partner or therapist), read only and
+ * audited; a partner may respond in their own words.
+ */
+@Controller
+class SharedStatementsController {
+
+	/**
+	 * A version with its writer's name.
+	 *
+	 * @param name the writer's chosen name
+	 * @param version the version
+	 */
+	record Shared(String name, VersionView version) {
+	}
+
+	private final StatementManagement statements;
+
+	private final AccountManagement accounts;
+
+	SharedStatementsController(StatementManagement statements, AccountManagement accounts) {
+		this.statements = statements;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/repair/shared")
+	String shared(@AuthenticationPrincipal SignedIn person, Model model) {
+		List<Shared> shared = this.statements.sharedWith(new AccountId(person.accountId()))
+			.stream()
+			.map((v) -> new Shared(name(v.owner()), v))
+			.toList();
+		model.addAttribute("shared", shared);
+		return "repair/shared";
+	}
+
+	@GetMapping("/repair/shared/{id}")
+	String version(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+		VersionView version = this.statements.sharedVersion(new AccountId(person.accountId()), parse(id));
+		model.addAttribute("shared", new Shared(name(version.owner()), version));
+		model.addAttribute("parts", StatementPart.values());
+		model.addAttribute("mayRespond", person.role() == Role.PARTNER);
+		return "repair/shared-version";
+	}
+
+	@PostMapping("/repair/shared/{id}/respond")
+	String respond(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+			@RequestParam(name = "words", defaultValue = "") String words, Model model, RedirectAttributes flash) {
+		UUID version = parse(id);
+		try {
+			this.statements.respond(new AccountId(person.accountId()), version, words);
+			flash.addFlashAttribute("saved", "Your response is saved. Your partner can read it with this version.");
+			return "redirect:/repair/shared/" + version;
+		}
+		catch (InvalidRepairInput ex) {
+			version(person, id, model);
+			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("words", words);
+			return "repair/shared-version";
+		}
+	}
+
+	private String name(AccountId owner) {
+		return this.accounts.find(owner).map(Person::displayName).orElse("");
+	}
+
+	private static UUID parse(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound();
+		}
+	}
+
+}

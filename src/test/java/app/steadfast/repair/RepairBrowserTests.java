@@ -1,0 +1,163 @@
+package app.steadfast.repair;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import app.steadfast.Browser;
+import app.steadfast.TestPeople;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.couple.CoupleManagement;
+import app.steadfast.shared.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * He writes a statement, sees a flagged "but" as he types, rewrites it and shares it; his
+ * partner reads it and responds, asks a question; he answers and later corrects; she sees
+ * both texts. Every page passes axe-core.
+ */
+@EnabledIf(value = "app.steadfast.Browser#installedOrOnCi", disabledReason = Browser.MISSING)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class RepairBrowserTests {
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	CoupleManagement couple;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		browser = Browser.forTest(this.port);
+	}
+
+	@Test
+	void heOwnsItSharesItSheRespondsAsksAndGetsAnAnswerOnRecord() {
+		String his = "him-" + UUID.randomUUID() + "@example.org";
+		Person client = this.accounts.signUp(his, "Marcus", TestPeople.PASSWORD, null);
+		Person partner = new TestPeople(this.accounts, this.jdbc, this.details).withRole(Role.PARTNER);
+		new Couples(this.jdbc, this.couple).link(client, partner);
+
+		signIn(his);
+		browser.open("/repair");
+		browser.assertAccessible("repair home");
+		browser.open("/repair/statements/new");
+		browser.type(By.id("whathappened"), "I'm sorry, but you were never home.");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("excuse-check"),
+					"A “but” that cancels the apology"));
+		assertThat(browser.find(By.id("excuse-check")).getText()).contains("Try instead:");
+		browser.assertAccessible("statement editor with marks");
+		browser.type(By.id("whathappened"), "I lied to you for eight months about where I was.");
+		browser.type(By.id("responsibility"), "Nobody made me do it. I chose it.");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("excuse-check"), "0 place(s)"));
+		assertThat(browser.find(By.id("excuse-check")).getText()).contains("Ownership")
+			.doesNotContain("cancels the apology");
+		submit("Save as a new version");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"Saved as version 1"));
+		browser.find(By.linkText("Version 1")).click();
+		browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Version 1"));
+		browser.assertAccessible("a version");
+		submit("Share with my partner");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"Shared with your partner"));
+		assertThat(browser.find(By.tagName("main")).getText()).contains("Frozen.");
+		signOut();
+
+		signIn(partner.email());
+		browser.open("/repair/shared");
+		browser.assertAccessible("statements shared with her");
+		browser.find(By.partialLinkText("From Marcus, version 1")).click();
+		browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "From Marcus"));
+		assertThat(browser.find(By.tagName("main")).getText())
+			.contains("I lied to you for eight months about where I was.");
+		browser.type(By.id("words"), "Thank you for saying it plainly. I need to know who knew.");
+		submit("Send my response");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"Your response is saved"));
+		browser.assertAccessible("shared version with her response");
+		browser.open("/repair/questions");
+		browser.type(By.id("question-0"), "Who else knew?");
+		submit("Ask");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"Your question is asked."));
+		browser.assertAccessible("her questions");
+		signOut();
+
+		signIn(his);
+		browser.open("/repair/questions");
+		browser.assertAccessible("his partner's questions");
+		browser.find(By.linkText("Who else knew?")).click();
+		browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Your partner asks"));
+		assertThat(browser.find(By.linkText("Name it before you answer")).getAttribute("href"))
+			.contains("/checkins/quick?back=/repair/questions/");
+		browser.assertAccessible("a question to answer");
+		browser.type(By.id("words"), "Only my brother.");
+		submit("Answer");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Answered."));
+		browser.type(By.id("correction"), "My brother knew, and so did my friend Tom. I left Tom out.");
+		submit("Add a correction");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"Correction added."));
+		browser.assertAccessible("an answered and corrected question");
+		signOut();
+
+		signIn(partner.email());
+		browser.open("/repair/questions");
+		browser.find(By.linkText("Who else knew?")).click();
+		browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "You asked"));
+		assertThat(browser.find(By.tagName("main")).getText()).contains("Only my brother.", "Correction",
+				"My brother knew, and so did my friend Tom.");
+		browser.assertAccessible("her question with the correction");
+	}
+
+	private void signIn(String email) {
+		browser.open("/login");
+		browser.type(By.id("email"), email);
+		browser.type(By.id("password"), TestPeople.PASSWORD);
+		submit("Sign in");
+		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/")));
+	}
+
+	private void signOut() {
+		browser.find(By.xpath("//header//nav//form//button[normalize-space()='Sign out']")).click();
+		browser.waiting().until(ExpectedConditions.urlContains("/login?signedout"));
+	}
+
+	private static void submit(String label) {
+		browser.find(By.xpath("//main//form//button[normalize-space()='" + label + "']")).click();
+	}
+
+}
