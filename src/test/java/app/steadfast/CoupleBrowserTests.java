@@ -84,7 +84,11 @@ class CoupleBrowserTests {
 		browser.open("/checkins/journal");
 		browser.type(By.id("body"), "I need honesty more than apologies.");
 		browser.submit("Save entry");
-		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/checkins/journal")));
+		// The form posts to the page it is on, so wait for the saved notice, not the
+		// address.
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"Saved to your journal."));
 		browser.open("/couple");
 		browser.submit("Share journal");
 		browser.waiting()
