@@ -16,6 +16,8 @@ import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.consultations.ConsultationManagement;
 import app.steadfast.couple.PulseManagement;
 import app.steadfast.couple.PulseWeek;
+import app.steadfast.repair.QuestionManagement;
+import app.steadfast.repair.QuestionView;
 import app.steadfast.shared.NotFound;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
@@ -47,8 +49,12 @@ public class InsightsManagement {
 
 	private final JdbcClient jdbc;
 
+	private final QuestionManagement questions;
+
 	InsightsManagement(WeeklyFigures figures, CommitmentManagement commitments, PulseManagement pulse,
-			ConsultationManagement consultations, SharingManagement sharing, JdbcClient jdbc) {
+			ConsultationManagement consultations, SharingManagement sharing, JdbcClient jdbc,
+			QuestionManagement questions) {
+		this.questions = questions;
 		this.figures = figures;
 		this.commitments = commitments;
 		this.pulse = pulse;
@@ -90,7 +96,38 @@ public class InsightsManagement {
 		Set<StuckSignal.Kind> dismissed = dismissed(owner, today);
 		signals.removeIf((s) -> dismissed.contains(s.kind()));
 		return new Progress(rows, Readings.promises(rows), Readings.feelings(rows), Readings.pulse(rows, own), signals,
-				this.consultations.therapistOf(owner).isPresent(), rows.stream().anyMatch((r) -> r.due() > 0));
+				this.consultations.therapistOf(owner).isPresent(), rows.stream().anyMatch((r) -> r.due() > 0),
+				own ? questions(owner, mondays.get(0)) : null);
+	}
+
+	/** His partner's questions, when he is the one asked. */
+	private Progress.Questions questions(AccountId owner, LocalDate from) {
+		QuestionManagement.Board board = this.questions.board(owner);
+		if (!board.linked() || board.asker()) {
+			return null;
+		}
+		java.time.Instant since = from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+		int asked = 0;
+		int answered = 0;
+		int waiting = 0;
+		int overdue = 0;
+		long oldest = 0;
+		for (QuestionView q : board.questions()) {
+			asked += q.askedAt().isBefore(since) ? 0 : 1;
+			answered += q.entries()
+				.stream()
+				.filter((e) -> e.kind() == QuestionView.EntryKind.ANSWER)
+				.findFirst()
+				.filter((e) -> !e.writtenAt().isBefore(since))
+				.isPresent() ? 1 : 0;
+			if (q.status().waiting()) {
+				waiting++;
+				oldest = Math.max(oldest, q.ageDays());
+			}
+			overdue += q.overdue() ? 1 : 0;
+		}
+		return new Progress.Questions(asked, answered, waiting, overdue, oldest,
+				Readings.questions(board.paused(), asked, answered, waiting, overdue, oldest));
 	}
 
 	/**

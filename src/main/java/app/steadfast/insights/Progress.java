@@ -13,13 +13,29 @@ import java.util.List;
  * @param signals stuck signals that hold now and are not set aside
  * @param hasTherapist whether he has a therapist to bring them to
  * @param hasPromises whether any promise was due in these weeks
+ * @param questions his partner's questions, for him; {@code null} on anyone else's view
  */
 public record Progress(List<WeekRow> weeks, String promisesReading, String feelingsReading, String pulseReading,
-		List<StuckSignal> signals, boolean hasTherapist, boolean hasPromises) {
+		List<StuckSignal> signals, boolean hasTherapist, boolean hasPromises, Questions questions) {
 
 	public Progress {
 		weeks = List.copyOf(weeks);
 		signals = List.copyOf(signals);
+	}
+
+	/**
+	 * His partner's questions: how many she asked in these weeks and where all of them
+	 * stand now.
+	 *
+	 * @param askedInWeeks asked in the weeks shown
+	 * @param answeredInWeeks first answered in the weeks shown
+	 * @param waiting still waiting for an answer, or for more
+	 * @param overdue past the date he gave
+	 * @param oldestWaitingDays how long the oldest waiting one has waited, in days
+	 * @param reading a plain-language reading of these
+	 */
+	public record Questions(int askedInWeeks, int answeredInWeeks, int waiting, int overdue, long oldestWaitingDays,
+			String reading) {
 	}
 
 	/**

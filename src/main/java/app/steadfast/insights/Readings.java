@@ -118,6 +118,26 @@ final class Readings {
 		return "No weekly pulse in these weeks. It takes a minute, once a week, once you and your partner are linked.";
 	}
 
+	static String questions(boolean paused, int asked, int answered, int waiting, int overdue, long oldest) {
+		if (paused) {
+			return "Questions from your partner are paused for now.";
+		}
+		if (asked == 0 && waiting == 0) {
+			return "Your partner hasn't asked anything in these weeks. When they do, an honest answer, even a hard one, is how trust gets rebuilt.";
+		}
+		StringBuilder reading = new StringBuilder("Your partner asked %d %s in these weeks, and you answered %d."
+			.formatted(asked, (asked == 1) ? "question" : "questions", answered));
+		if (waiting > 0) {
+			reading.append(" %d still %s for you; the oldest has waited %d %s.".formatted(waiting,
+					(waiting == 1) ? "waits" : "wait", oldest, (oldest == 1) ? "day" : "days"));
+		}
+		if (overdue > 0) {
+			reading.append(" %d %s past the date you gave. Say so, and give a new date you can keep.".formatted(overdue,
+					(overdue == 1) ? "is" : "are"));
+		}
+		return reading.toString();
+	}
+
 	private static double percent(List<Progress.WeekRow> weeks) {
 		int due = weeks.stream().mapToInt(Progress.WeekRow::due).sum();
 		int kept = weeks.stream().mapToInt(Progress.WeekRow::kept).sum();

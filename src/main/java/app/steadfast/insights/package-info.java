@@ -4,5 +4,5 @@
  * point him to his therapist or a free consultation.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insights", allowedDependencies = { "shared", "audit",
-		"accounts", "sharing", "safety", "checkins", "commitments", "couple", "consultations" })
+		"accounts", "sharing", "safety", "checkins", "commitments", "repair", "couple", "consultations" })
 package app.steadfast.insights;

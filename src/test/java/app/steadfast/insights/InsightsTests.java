@@ -69,6 +69,9 @@ class InsightsTests {
 	CoupleManagement couple;
 
 	@Autowired
+	app.steadfast.repair.QuestionManagement questions;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -221,6 +224,24 @@ class InsightsTests {
 	}
 
 	@Test
+	void hisPartnersQuestionsAreCountedAndReadPlainly() {
+		Person her = linked();
+		List<app.steadfast.repair.QuestionId> asked = this.questions.ask(her.id(),
+				List.of(new app.steadfast.repair.QuestionManagement.NewQuestion("Who else knew?", null),
+						new app.steadfast.repair.QuestionManagement.NewQuestion("When did it start?", null)));
+		this.questions.answer(this.him.id(), asked.get(0), "Only my brother knew.");
+		Progress.Questions figures = this.insights.progress(this.him.id(), this.him.id(), 12).questions();
+		assertThat(figures.askedInWeeks()).isEqualTo(2);
+		assertThat(figures.answeredInWeeks()).isEqualTo(1);
+		assertThat(figures.waiting()).isEqualTo(1);
+		assertThat(figures.reading()).startsWith("Your partner asked 2 questions in these weeks, and you answered 1.");
+		assertThat(this.mvc.get().uri("/insights").with(this.people.signedIn(this.him))).bodyText()
+			.contains("Still waiting for you")
+			.doesNotContain("Who else knew?", "Only my brother knew.");
+		assertThat(this.insights.progress(her.id(), her.id(), 12).questions()).as("not on her page").isNull();
+	}
+
+	@Test
 	void onlyTheOwnerSeesHisPageAndNonsenseIsNotFound() {
 		assertThat(this.mvc.get().uri("/insights")).hasStatus3xxRedirection();
 		assertThat(this.mvc.get().uri("/insights").with(this.people.signedIn(this.people.withRole(Role.THERAPIST))))
@@ -236,6 +257,19 @@ class InsightsTests {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> this.insights.progress(this.people.client().id(), this.him.id(), 12))
 			.isInstanceOf(app.steadfast.shared.NotFound.class);
+	}
+
+	private Person linked() {
+		Person her = this.people.withRole(Role.PARTNER);
+		this.jdbc.sql(
+				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
+			.param("id", UUID.randomUUID())
+			.param("c", this.him.id().value())
+			.param("p", her.id().value())
+			.update();
+		this.couple.answerIntake(this.him.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		return her;
 	}
 
 	private static Set<StuckSignal.Kind> kinds(Progress progress) {
