@@ -258,17 +258,22 @@ class CommitmentTests {
 	@Test
 	void aNoteWithRiskLanguageIsSavedAndLeadsToCrisisResources() {
 		CommitmentId id = this.commitments.create(this.client.id(), daily("Call my brother on Sundays"));
-		assertThat(this.mvc.post()
+		assertThat(this.mvc.get().uri("/commitments").with(this.people.signedIn(this.client))).bodyText()
+			.as("no crisis panel on an ordinary visit")
+			.doesNotContain("crisis-panel");
+		var recorded = this.mvc.post()
 			.uri("/commitments/{id}/record", id.value())
 			.with(this.people.signedIn(this.client))
 			.with(csrf())
 			.param("date", this.commitments.today().toString())
 			.param("outcome", "MISSED")
 			.param("whatGotInTheWay", "Some nights I think everyone would be better off without me.")
-			.exchange()
-			.getMvcResult()
-			.getFlashMap()
-			.get("crisis")).isEqualTo(true);
+			.exchange();
+		assertThat(recorded.getMvcResult().getFlashMap().get("crisis")).isEqualTo(true);
+		assertThat(this.mvc.get()
+			.uri("/commitments")
+			.with(this.people.signedIn(this.client))
+			.cookie(app.steadfast.TestPeople.sessionOf(recorded))).bodyText().contains("crisis-panel");
 		assertThat(this.commitments.find(this.client.id(), id).occurrences())
 			.filteredOn((o) -> o.dueDate().equals(this.commitments.today()))
 			.extracting(OccurrenceView::state)
