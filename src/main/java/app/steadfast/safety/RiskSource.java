@@ -12,6 +12,9 @@ public enum RiskSource {
 	JOURNAL,
 
 	/** A commitment's wording, or a note on one of its due dates. */
-	COMMITMENT
+	COMMITMENT,
+
+	/** A plan for a hard conversation, or the log of one. */
+	CONVERSATION
 
 }
