@@ -61,7 +61,7 @@ class ConversationController {
 		AccountId me = me(person);
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-		UUID topic = topic(form.topic(), errors);
+		UUID topic = topic(form.topic(), form.newTopic(), errors);
 		Set<DefensiveMove> moves = EnumSet.noneOf(DefensiveMove.class);
 		for (String move : form.wontSay()) {
 			try {
@@ -71,10 +71,12 @@ class ConversationController {
 				errors.rejectValue("wontSay", "wontSay", "Choose from the moves listed.");
 			}
 		}
+		PlanDetails details = new PlanDetails(topic, form.newTopic(), form.about(), form.mayNeed(), moves,
+				form.wontSayOther(), form.validation());
+		reject(errors, this.conversations.problems(me, details));
 		if (!errors.hasErrors()) {
 			try {
-				Receipt<PlanId> saved = this.conversations.prepare(me, new PlanDetails(topic, form.newTopic(),
-						form.about(), form.mayNeed(), moves, form.wontSayOther(), form.validation()));
+				Receipt<PlanId> saved = this.conversations.prepare(me, details);
 				flash.addFlashAttribute("crisis", saved.crisis());
 				flash.addFlashAttribute("saved", "Your plan is saved. Open the pause tool from here when you need it.");
 				return "redirect:/conversations/plans/" + saved.id().value();
@@ -124,7 +126,7 @@ class ConversationController {
 		AccountId me = me(person);
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-		UUID topic = topic(form.topic(), errors);
+		UUID topic = topic(form.topic(), form.newTopic(), errors);
 		UUID plan = null;
 		if (form.plan() != null && !form.plan().isBlank()) {
 			try {
@@ -156,10 +158,12 @@ class ConversationController {
 		if (breakTaken == null) {
 			errors.rejectValue("breakTaken", "breakTaken", "Choose whether you took a break.");
 		}
+		TalkDetails details = new TalkDetails(topic, form.newTopic(), plan, on, defensiveness, escalation, breakTaken,
+				form.helped(), form.nextTime(), form.isResolved());
+		reject(errors, this.conversations.problems(me, details, this.conversations.today()));
 		if (!errors.hasErrors()) {
 			try {
-				Receipt<TalkId> saved = this.conversations.log(me, new TalkDetails(topic, form.newTopic(), plan, on,
-						defensiveness, escalation, breakTaken, form.helped(), form.nextTime(), form.isResolved()));
+				Receipt<TalkId> saved = this.conversations.log(me, details);
 				flash.addFlashAttribute("crisis", saved.crisis());
 				flash.addFlashAttribute("saved", "Logged. Looking back honestly is how the next talk goes better.");
 				return "redirect:/conversations";
@@ -245,12 +249,23 @@ class ConversationController {
 	}
 
 	private static void reject(BindingResult errors, InvalidConversation ex) {
-		for (Map.Entry<String, String> problem : ex.problems().entrySet()) {
-			errors.rejectValue(problem.getKey(), problem.getKey(), problem.getValue());
+		reject(errors, ex.problems());
+	}
+
+	/**
+	 * Adds each problem to its field, unless the field already has one of the form's own.
+	 */
+	private static void reject(BindingResult errors, Map<String, String> problems) {
+		for (Map.Entry<String, String> problem : problems.entrySet()) {
+			String field = problem.getKey();
+			if (!errors.hasFieldErrors(field) && !("newTopic".equals(field) && errors.hasFieldErrors("topic"))) {
+				errors.rejectValue(field, field, problem.getValue());
+			}
 		}
 	}
 
-	private static UUID topic(String topic, BindingResult errors) {
+	/** The chosen topic, or null for a new one. */
+	private static UUID topic(String topic, String newTopic, BindingResult errors) {
 		if (topic == null || topic.isBlank()) {
 			return null;
 		}

@@ -188,17 +188,11 @@ public class ConversationManagement {
 	 */
 	@Transactional
 	public Receipt<PlanId> prepare(AccountId owner, PlanDetails details) {
-		Map<String, String> problems = new LinkedHashMap<>();
-		Map<UUID, TopicRow> rows = topicRows(owner.value());
-		checkTopic(details.topic(), details.newTopic(), rows, problems);
-		checkText(problems, "about", details.about(), true, "Say in a few words what the talk is about.");
-		checkText(problems, "mayNeed", details.mayNeed(), false, null);
-		checkText(problems, "wontSayOther", details.wontSayOther(), false, null);
-		checkText(problems, "validation", details.validation(), true,
-				"Write one sentence of validation you can use. A phrase card can help.");
+		Map<String, String> problems = problems(owner, details);
 		if (!problems.isEmpty()) {
 			throw new InvalidConversation(problems);
 		}
+		Map<UUID, TopicRow> rows = topicRows(owner.value());
 		UUID topic = topicFor(owner.value(), details.topic(), details.newTopic(), rows);
 		UUID id = UUID.randomUUID();
 		UUID me = owner.value();
@@ -223,6 +217,18 @@ public class ConversationManagement {
 				Objects.requireNonNullElse(details.validation(), ""));
 		boolean crisis = this.risk.checkAndReport(words, me, RiskSource.CONVERSATION, id).hit();
 		return new Receipt<>(new PlanId(id), crisis);
+	}
+
+	/** What is wrong with a plan, by field; empty when it can be saved. */
+	Map<String, String> problems(AccountId owner, PlanDetails details) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		checkTopic(details.topic(), details.newTopic(), topicRows(owner.value()), problems);
+		checkText(problems, "about", details.about(), true, "Say in a few words what the talk is about.");
+		checkText(problems, "mayNeed", details.mayNeed(), false, null);
+		checkText(problems, "wontSayOther", details.wontSayOther(), false, null);
+		checkText(problems, "validation", details.validation(), true,
+				"Write one sentence of validation you can use. A phrase card can help.");
+		return problems;
 	}
 
 	/**
@@ -257,32 +263,11 @@ public class ConversationManagement {
 
 	Receipt<TalkId> log(AccountId owner, TalkDetails details, LocalDate today) {
 		UUID me = owner.value();
-		Map<String, String> problems = new LinkedHashMap<>();
-		Map<UUID, TopicRow> rows = topicRows(me);
-		checkTopic(details.topic(), details.newTopic(), rows, problems);
-		if (details.plan() != null && plans("p.id = :key AND p.owner_id = :owner", details.plan(), me).isEmpty()) {
-			problems.put("plan", "That plan isn't one of yours.");
-		}
-		if (details.talkedOn() == null || details.talkedOn().isAfter(today)) {
-			problems.put("talkedOn", "Give the day of the talk: today or earlier.");
-		}
-		else if (details.talkedOn().isBefore(today.minusYears(2))) {
-			problems.put("talkedOn", "Give a day within the last two years.");
-		}
-		if (details.defensiveness() == null || details.defensiveness() < 1 || details.defensiveness() > 5) {
-			problems.put("defensiveness", "Choose how defensive you got, from 1 to 5.");
-		}
-		if (details.escalation() == null) {
-			problems.put("escalation", "Choose whether it escalated.");
-		}
-		if (details.breakTaken() == null) {
-			problems.put("breakTaken", "Choose whether you took a break.");
-		}
-		checkText(problems, "helped", details.helped(), false, null);
-		checkText(problems, "nextTime", details.nextTime(), false, null);
+		Map<String, String> problems = problems(owner, details, today);
 		if (!problems.isEmpty()) {
 			throw new InvalidConversation(problems);
 		}
+		Map<UUID, TopicRow> rows = topicRows(me);
 		UUID topic = topicFor(me, details.topic(), details.newTopic(), rows);
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
@@ -309,6 +294,34 @@ public class ConversationManagement {
 		boolean crisis = this.risk.checkAndReport(words, me, RiskSource.CONVERSATION, id).hit();
 		notice(me, canonical(topic, topicRows(me)), today);
 		return new Receipt<>(new TalkId(id), crisis);
+	}
+
+	/** What is wrong with a talk, by field; empty when it can be saved. */
+	Map<String, String> problems(AccountId owner, TalkDetails details, LocalDate today) {
+		UUID me = owner.value();
+		Map<String, String> problems = new LinkedHashMap<>();
+		checkTopic(details.topic(), details.newTopic(), topicRows(me), problems);
+		if (details.plan() != null && plans("p.id = :key AND p.owner_id = :owner", details.plan(), me).isEmpty()) {
+			problems.put("plan", "That plan isn't one of yours.");
+		}
+		if (details.talkedOn() == null || details.talkedOn().isAfter(today)) {
+			problems.put("talkedOn", "Give the day of the talk: today or earlier.");
+		}
+		else if (details.talkedOn().isBefore(today.minusYears(2))) {
+			problems.put("talkedOn", "Give a day within the last two years.");
+		}
+		if (details.defensiveness() == null || details.defensiveness() < 1 || details.defensiveness() > 5) {
+			problems.put("defensiveness", "Choose how defensive you got, from 1 to 5.");
+		}
+		if (details.escalation() == null) {
+			problems.put("escalation", "Choose whether it escalated.");
+		}
+		if (details.breakTaken() == null) {
+			problems.put("breakTaken", "Choose whether you took a break.");
+		}
+		checkText(problems, "helped", details.helped(), false, null);
+		checkText(problems, "nextTime", details.nextTime(), false, null);
+		return problems;
 	}
 
 	/**
@@ -741,7 +754,7 @@ public class ConversationManagement {
 		}
 	}
 
-	private static String topicNameProblem(String name) {
+	static String topicNameProblem(String name) {
 		if (name.length() < 2 || name.length() > PlanDetails.MAX_TOPIC) {
 			return "Name the topic in 2 to " + PlanDetails.MAX_TOPIC + " characters, like “money” or “my phone”.";
 		}

@@ -17,7 +17,7 @@ package app.steadfast.conversations;
 record TalkForm(String topic, String newTopic, String plan, String talkedOn, String defensiveness, String escalation,
 		String breakTaken, String helped, String nextTime, String resolved) {
 
-	boolean isResolved() {
+	public boolean isResolved() {
 		return "true".equals(this.resolved);
 	}
 
