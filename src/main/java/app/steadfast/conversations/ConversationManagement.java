@@ -28,6 +28,8 @@ import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
 import app.steadfast.sharing.Category;
+import app.steadfast.sharing.GrantKind;
+import app.steadfast.sharing.PartnerLinks;
 import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -61,12 +63,15 @@ public class ConversationManagement {
 
 	private final PhraseCards cards;
 
+	private final PartnerLinks links;
+
 	private final Practice practice;
 
 	private final Clock clock;
 
 	ConversationManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, RiskLanguage risk,
-			ApplicationEventPublisher events, PhraseCards cards, Practice practice, Clock clock) {
+			ApplicationEventPublisher events, PhraseCards cards, PartnerLinks links, Practice practice, Clock clock) {
+		this.links = links;
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
@@ -336,7 +341,7 @@ public class ConversationManagement {
 			.optional()
 			.orElseThrow(NotFound::new);
 		this.sharing.requireVisible(viewer, new AccountId(owner), Category.CONVERSATIONS, id.value().toString());
-		return talks(owner, id.value()).get(0);
+		return seenBy(viewer, talks(owner, id.value())).get(0);
 	}
 
 	/**
@@ -347,7 +352,48 @@ public class ConversationManagement {
 	@Transactional(readOnly = true)
 	public List<TalkView> talks(AccountId viewer, AccountId owner) {
 		this.sharing.requireVisible(viewer, owner, Category.CONVERSATIONS, "talks");
-		return talks(owner.value(), null);
+		return seenBy(viewer, talks(owner.value(), null));
+	}
+
+	/**
+	 * What of the partner views a viewer is shown: the owner sees his partner's only
+	 * while their link carries words (never during her safety pause); anyone else sees
+	 * only their own.
+	 */
+	private List<TalkView> seenBy(AccountId viewer, List<TalkView> talks) {
+		if (talks.isEmpty()) {
+			return talks;
+		}
+		AccountId owner = talks.get(0).owner();
+		java.util.function.Predicate<TalkView.PartnerView> shown;
+		if (viewer.equals(owner)) {
+			Optional<PartnerLinks.PartnerLink> link = this.links.linkOf(owner)
+				.filter(PartnerLinks.PartnerLink::carriesWords);
+			shown = (v) -> link.isPresent() && link.get().other(owner).equals(v.viewer());
+		}
+		else {
+			shown = (v) -> v.viewer().equals(viewer);
+		}
+		return talks.stream()
+			.map((t) -> new TalkView(t.id(), t.owner(), t.topic(), t.topicName(), t.plan(), t.talkedOn(),
+					t.defensiveness(), t.escalation(), t.breakTaken(), t.helped(), t.nextTime(), t.resolved(),
+					t.partnerViews().stream().filter(shown).toList()))
+			.toList();
+	}
+
+	/**
+	 * Whether the viewer may add their view of the owner's talks now: his partner,
+	 * through his partner share, while their link carries words.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayAddView(AccountId viewer, AccountId owner) {
+		boolean partnerShare = this.sharing.activeGrantsTo(viewer)
+			.stream()
+			.anyMatch((g) -> g.owner().equals(owner) && g.category() == Category.CONVERSATIONS
+					&& g.kind() == GrantKind.PARTNER);
+		return partnerShare && this.links.linkOf(viewer)
+			.filter((link) -> link.carriesWords() && link.other(viewer).equals(owner))
+			.isPresent();
 	}
 
 	/**
@@ -369,6 +415,9 @@ public class ConversationManagement {
 			throw new NotFound();
 		}
 		this.sharing.requireVisible(viewer, new AccountId(owner), Category.CONVERSATIONS, id.value() + "/view");
+		if (!mayAddView(viewer, new AccountId(owner))) {
+			throw new NotFound();
+		}
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (escalation == null) {
 			problems.put("escalation", "Choose whether it escalated, as you saw it.");

@@ -32,8 +32,9 @@ class SharedConversationsController {
 	 * @param name their chosen name
 	 * @param talks their logged talks
 	 * @param recurring their topics that keep coming back
+	 * @param mayAddView whether this person may add their view of a talk now
 	 */
-	record Shared(String name, List<TalkView> talks, List<RecurringTopic> recurring) {
+	record Shared(String name, List<TalkView> talks, List<RecurringTopic> recurring, boolean mayAddView) {
 	}
 
 	private final SharingManagement sharing;
@@ -58,7 +59,8 @@ class SharedConversationsController {
 			.map(Grant::owner)
 			.distinct()
 			.map((owner) -> new Shared(this.accounts.find(owner).map(Person::displayName).orElse(""),
-					this.conversations.talks(me, owner), this.conversations.recurringTopics(me, owner)))
+					this.conversations.talks(me, owner), this.conversations.recurringTopics(me, owner),
+					this.conversations.mayAddView(me, owner)))
 			.toList();
 		model.addAttribute("shared", shared);
 		model.addAttribute("me", me);

@@ -82,6 +82,35 @@ class ConversationTests {
 				BreakTaken.NO, null, null, resolved);
 	}
 
+	/**
+	 * Links the two as a couple with both intakes answered (a fixture, not the couple
+	 * flow, which its own tests prove), and shares his conversations with her.
+	 */
+	void linkAndShare(Person partner) {
+		this.jdbc.sql("INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, :now)")
+			.param("id", java.util.UUID.randomUUID())
+			.param("c", this.client.id().value())
+			.param("p", partner.id().value())
+			.param("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+			.update();
+		for (Person person : List.of(this.client, partner)) {
+			this.jdbc
+				.sql("INSERT INTO couple_intake (account_id, answers, safety_pause, answered_at) "
+						+ "VALUES (:id, 'fixture', FALSE, :now)")
+				.param("id", person.id().value())
+				.param("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+				.update();
+		}
+		this.sharing.grant(this.client.id(), partner.id(), Category.CONVERSATIONS, GrantKind.PARTNER, null);
+	}
+
+	void safetyPause(Person partner, boolean paused) {
+		this.jdbc.sql("UPDATE couple_intake SET safety_pause = :paused WHERE account_id = :id")
+			.param("paused", paused)
+			.param("id", partner.id().value())
+			.update();
+	}
+
 	TopicId topicNamed(String name) {
 		return this.conversations.topics(this.client.id())
 			.stream()
@@ -248,7 +277,8 @@ class ConversationTests {
 		this.sharing.grant(this.client.id(), partner.id(), Category.CONVERSATIONS, GrantKind.PARTNER, null);
 		assertThat(this.conversations.talk(partner.id(), talk).helped()).isEqualTo("Breathing before answering");
 		assertThat(this.mvc.get().uri("/conversations/shared").with(this.people.signedIn(partner))).bodyText()
-			.contains("Money", "Breathing before answering", "Add my view");
+			.contains("Money", "Breathing before answering")
+			.doesNotContain("Add my view");
 		assertThat(this.audit.about(this.client.id().value(), 20))
 			.anyMatch((row) -> row.action() == AuditAction.RECORD_READ && partner.id().value().equals(row.actorId())
 					&& "CONVERSATIONS".equals(row.category()) && talk.value().toString().equals(row.recordRef()))
@@ -271,7 +301,15 @@ class ConversationTests {
 			.id();
 		Person partner = this.people.withRole(Role.PARTNER);
 		assertThat(view(partner, talk, "BADLY", "2", "")).hasStatus(404);
-		this.sharing.grant(this.client.id(), partner.id(), Category.CONVERSATIONS, GrantKind.PARTNER, null);
+		// A share without a couple link (a therapist's, say) lets them read but not add a
+		// view.
+		Person therapist = this.people.withRole(Role.THERAPIST);
+		this.sharing.grant(this.client.id(), therapist.id(), Category.CONVERSATIONS, GrantKind.THERAPIST, null);
+		assertThatThrownBy(() -> this.conversations.partnerView(therapist.id(), talk, Escalation.NO, 5, null))
+			.isInstanceOf(NotFound.class);
+		linkAndShare(partner);
+		assertThat(this.mvc.get().uri("/conversations/shared").with(this.people.signedIn(partner))).bodyText()
+			.contains("I listened", "Add my view");
 
 		assertThat(view(partner, talk, "BADLY", "2", "He raised his voice at the end"))
 			.hasRedirectedUrl("/conversations/shared#talk-" + talk.value());
@@ -295,6 +333,18 @@ class ConversationTests {
 			.contains("Choose whether it escalated", "Choose how heard you felt");
 		assertThat(this.conversations.talk(this.client.id(), talk).partnerViews())
 			.containsExactly(new TalkView.PartnerView(partner.id(), Escalation.SOMEWHAT, 4, null));
+		// While her safety pause holds, nothing of hers reaches him and she cannot add
+		// more.
+		safetyPause(partner, true);
+		assertThat(this.conversations.talk(this.client.id(), talk).partnerViews()).isEmpty();
+		assertThat(
+				this.mvc.get().uri("/conversations/talks/{id}", talk.value()).with(this.people.signedIn(this.client)))
+			.bodyText()
+			.doesNotContain("Your partner's view");
+		assertThat(this.conversations.mayAddView(partner.id(), this.client.id())).isFalse();
+		assertThat(view(partner, talk, "NO", "5", "")).hasStatus(404);
+		safetyPause(partner, false);
+		assertThat(this.conversations.talk(this.client.id(), talk).partnerViews()).hasSize(1);
 		// He cannot give her view of his own talk; a stranger sees nothing.
 		assertThat(view(this.client, talk, "NO", "5", "")).hasStatus(404);
 		assertThat(view(this.people.withRole(Role.PARTNER), talk, "NO", "5", "")).hasStatus(404);
@@ -314,7 +364,7 @@ class ConversationTests {
 							BreakTaken.NOT_BACK_YET, "Slowing down", "Stay in the room", false))
 			.id();
 		Person partner = this.people.withRole(Role.PARTNER);
-		this.sharing.grant(this.client.id(), partner.id(), Category.CONVERSATIONS, GrantKind.PARTNER, null);
+		linkAndShare(partner);
 		this.conversations.partnerView(partner.id(), talk, Escalation.NO, 3, "Calmer than before");
 		this.conversations.addPhrase(this.client.id(), "I'm here and I'm listening");
 		this.conversations.editPhrase(this.client.id(), "hear-you", "So you're saying...");
