@@ -405,7 +405,7 @@ public class ConversationManagement {
 	 * @throws InvalidConversation naming every field that cannot be used
 	 */
 	@Transactional
-	public void partnerView(AccountId viewer, TalkId id, Escalation escalation, Integer feltHeard, String note) {
+	public boolean partnerView(AccountId viewer, TalkId id, Escalation escalation, Integer feltHeard, String note) {
 		UUID owner = this.jdbc.sql("SELECT owner_id FROM conversation_log WHERE id = :id")
 			.param("id", id.value())
 			.query(UUID.class)
@@ -444,6 +444,7 @@ public class ConversationManagement {
 			.param("note", this.encryption.seal(blankToNull(note), partnerBinding(id.value(), viewer.value())))
 			.param("now", now())
 			.update();
+		return this.risk.checkAndReport(note, viewer.value(), RiskSource.CONVERSATION, id.value()).hit();
 	}
 
 	// --- recurring topics ---

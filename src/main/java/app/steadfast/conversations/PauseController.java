@@ -82,6 +82,7 @@ class PauseController {
 		Breathing chosen = Breathing.parse(pattern);
 		Breathing breathing = (chosen != null) ? chosen : this.conversations.breathing(me);
 		model.addAttribute("plan", plan);
+		model.addAttribute("cards", this.conversations.phrases(me));
 		model.addAttribute("breathing", breathing);
 		model.addAttribute("patterns", Breathing.values());
 		model.addAttribute("breakMinutes", BREAK_MINUTES);

@@ -82,8 +82,8 @@ class SharedConversationsController {
 			// Not a number: answered below like a missing choice.
 		}
 		try {
-			this.conversations.partnerView(ConversationController.me(person), talk,
-					ConversationController.parse(Escalation.class, escalation), heard, note);
+			flash.addFlashAttribute("crisis", this.conversations.partnerView(ConversationController.me(person), talk,
+					ConversationController.parse(Escalation.class, escalation), heard, note));
 			flash.addFlashAttribute("notice", "Thank you. Your view is shown beside theirs.");
 		}
 		catch (InvalidConversation ex) {

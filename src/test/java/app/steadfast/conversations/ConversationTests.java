@@ -351,6 +351,15 @@ class ConversationTests {
 		assertThat(
 				this.mvc.post().uri("/conversations/shared/not-an-id").with(this.people.signedIn(partner)).with(csrf()))
 			.hasStatus(404);
+		// Her words are checked like his: crisis resources at once, saved all the same.
+		assertThat(view(partner, talk, "BADLY", "1", "").getMvcResult().getFlashMap().get("crisis")).isEqualTo(false);
+		assertThat(
+				view(partner, talk, "BADLY", "1", "Some days I want to die").getMvcResult().getFlashMap().get("crisis"))
+			.isEqualTo(true);
+		assertThat(this.events.stream(RiskLanguageDetected.class)).singleElement()
+			.satisfies((e) -> assertThat(e.owner()).isEqualTo(partner.id().value()));
+		assertThat(this.conversations.talk(this.client.id(), talk).partnerViews().get(0).note())
+			.isEqualTo("Some days I want to die");
 	}
 
 	@Test
