@@ -81,6 +81,7 @@
 		if (!section) {
 			return;
 		}
+		section.classList.add('pace-live');
 		var remember = section.querySelector('.pace-remember [name="pattern"]');
 		var heading = section.querySelector('#pace-heading');
 		pace(section, section.getAttribute('data-pattern'));

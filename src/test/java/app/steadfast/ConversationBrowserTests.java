@@ -127,6 +127,20 @@ class ConversationBrowserTests {
 			chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
 		}
 
+		// Without JavaScript the circle still breathes and the pattern is given in words.
+		chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+		try {
+			browser.open(pause.replace(browser.url(""), "") + "?pattern=FOUR_SIX");
+			assertThat(browser.find(By.cssSelector(".pace-count")).getText())
+				.isEqualTo("Breathe in for 4, then out slowly for 6. Repeat.");
+			assertThat(browser.find(By.cssSelector(".pace-phase")).isDisplayed()).isFalse();
+			assertThat(browser.find(By.cssSelector(".pace-count")).isDisplayed()).isTrue();
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+		}
+
+		browser.open(pause.replace(browser.url(""), ""));
 		browser.find(By.linkText("Back to your plan")).click();
 		browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your plan"));
 		for (int talk = 1; talk <= 3; talk++) {
