@@ -86,6 +86,7 @@ class ConversationBrowserTests {
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pace-phase"), "Hold"));
 		browser.assertAccessible("pause tool");
+		screenshot("target/conversations-pause.png");
 
 		// Offline, everything on the page keeps working: it needs no further request.
 		ChromeDriver chrome = (ChromeDriver) browser.driver();
@@ -162,6 +163,8 @@ class ConversationBrowserTests {
 			browser.type(By.id("helped"), "Saying the validation sentence out loud");
 			submit("Save to my log");
 			browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/conversations")));
+			assertThat(browser.find(By.cssSelector("main .notice")).getText()).startsWith("Logged.");
+			assertThat(browser.driver().findElements(By.cssSelector(".crisis-panel"))).isEmpty();
 			if (talk < 3) {
 				assertThat(browser.driver().findElements(By.cssSelector(".recurring"))).isEmpty();
 			}
@@ -169,12 +172,25 @@ class ConversationBrowserTests {
 		assertThat(browser.find(By.cssSelector(".recurring")).getText())
 			.contains("This is the third talk about “Money” since");
 		browser.assertAccessible("conversations home with a recurring topic");
+		screenshot("target/conversations-home.png");
 
 		for (String page : new String[] { "/conversations/topics", "/conversations/phrases", "/conversations/patterns",
 				"/conversations/shared" }) {
 			browser.open(page);
 			assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url(page));
 			browser.assertAccessible(page);
+		}
+	}
+
+	/** Kept under target/ for a person to look at; nothing compares it. */
+	private static void screenshot(String path) {
+		try {
+			java.nio.file.Files.write(java.nio.file.Path.of(path),
+					((org.openqa.selenium.TakesScreenshot) browser.driver())
+						.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 

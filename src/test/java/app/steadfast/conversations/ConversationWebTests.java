@@ -75,6 +75,18 @@ class ConversationWebTests {
 		}
 		assertThat(get("/conversations/phrases")).bodyText()
 			.contains("What I hear you saying is", "It makes sense that you feel", "hard to trust me right now");
+		// Crisis resources come only after words that call for them (the footer always
+		// links them).
+		assertThat(get("/conversations")).bodyText().doesNotContain("carry this alone");
+		assertThat(get("/conversations/shared")).bodyText().doesNotContain("carry this alone");
+		MvcTestResult worrying = post("/conversations/talks/new", "newTopic", "Us", "talkedOn",
+				this.conversations.today().toString(), "defensiveness", "5", "escalation", "BADLY", "breakTaken", "NO",
+				"nextTime", "Some days I want to die");
+		assertThat(worrying).hasRedirectedUrl("/conversations");
+		assertThat(this.mvc.get()
+			.uri("/conversations")
+			.with(this.people.signedIn(this.client))
+			.cookie(TestPeople.sessionOf(worrying))).bodyText().contains("carry this alone", "Logged.");
 		assertThat(get("/conversations/plans/" + UUID.randomUUID())).hasStatus(404);
 		assertThat(get("/conversations/plans/not-an-id/pause")).hasStatus(404);
 		assertThat(get("/conversations/talks/" + UUID.randomUUID())).hasStatus(404);
