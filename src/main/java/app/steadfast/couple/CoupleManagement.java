@@ -54,7 +54,7 @@ public class CoupleManagement {
 	 * The categories that can be shared with a partner today: each has its own screens.
 	 */
 	public static final Set<Category> SHAREABLE = EnumSet.of(Category.CHECKINS, Category.JOURNAL, Category.COMMITMENTS,
-			Category.STATEMENTS);
+			Category.STATEMENTS, Category.CONVERSATIONS);
 
 	static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
 

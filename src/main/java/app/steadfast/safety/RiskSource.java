@@ -18,6 +18,9 @@ public enum RiskSource {
 	STATEMENT,
 
 	/** An answer (or a correction) to a partner's question. */
-	ANSWER
+	ANSWER,
+
+	/** A plan for a hard conversation, or the log of one. */
+	CONVERSATION
 
 }
