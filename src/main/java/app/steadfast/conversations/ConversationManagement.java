@@ -297,8 +297,31 @@ public class ConversationManagement {
 		String words = String.join("\n", Objects.requireNonNullElse(details.helped(), ""),
 				Objects.requireNonNullElse(details.nextTime(), ""));
 		boolean crisis = this.risk.checkAndReport(words, me, RiskSource.CONVERSATION, id).hit();
+		this.events.publishEvent(new TalkLogged(new TalkId(id), owner, details.talkedOn()));
 		notice(me, canonical(topic, topicRows(me)), today);
 		return new Receipt<>(new TalkId(id), crisis);
+	}
+
+	/**
+	 * The figures of one ISO week (Monday to Sunday) of the owner's logged talks. For the
+	 * owner's own progress: it asks no one's permission, so callers show it only to him
+	 * or through a grant of their own category.
+	 */
+	@Transactional(readOnly = true)
+	public ConversationWeek weekOf(AccountId owner, LocalDate monday) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) AS talks, COALESCE(SUM(defensiveness), 0) AS defensiveness,
+				       COALESCE(SUM(CASE WHEN escalation = 'SOMEWHAT' THEN 1 ELSE 0 END), 0) AS somewhat,
+				       COALESCE(SUM(CASE WHEN escalation = 'BADLY' THEN 1 ELSE 0 END), 0) AS badly,
+				       COALESCE(SUM(CASE WHEN break_taken = 'CAME_BACK' THEN 1 ELSE 0 END), 0) AS came_back
+				FROM conversation_log WHERE owner_id = :owner AND talked_on BETWEEN :from AND :to
+				""")
+			.param("owner", owner.value())
+			.param("from", monday)
+			.param("to", monday.plusDays(6))
+			.query((rs, n) -> new ConversationWeek(monday, rs.getInt("talks"), rs.getInt("defensiveness"),
+					rs.getInt("somewhat"), rs.getInt("badly"), rs.getInt("came_back")))
+			.single();
 	}
 
 	/** What is wrong with a talk, by field; empty when it can be saved. */

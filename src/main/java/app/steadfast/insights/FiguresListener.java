@@ -6,6 +6,7 @@ import java.time.temporal.TemporalAdjusters;
 import app.steadfast.checkins.CheckInChanged;
 import app.steadfast.checkins.CheckInRecorded;
 import app.steadfast.commitments.CommitmentDayRecorded;
+import app.steadfast.conversations.TalkLogged;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,12 @@ class FiguresListener {
 	@ApplicationModuleListener
 	void on(CheckInChanged event) {
 		this.figures.forget(event.owner(), WeeklyFigures.CHECKINS);
+	}
+
+	@ApplicationModuleListener
+	void on(TalkLogged event) {
+		this.figures.forget(event.owner(), WeeklyFigures.CONVERSATIONS,
+				event.talkedOn().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
 	}
 
 	@ApplicationModuleListener

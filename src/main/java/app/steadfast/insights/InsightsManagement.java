@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import app.steadfast.accounts.AccountId;
 import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.consultations.ConsultationManagement;
+import app.steadfast.conversations.ConversationManagement;
 import app.steadfast.couple.PulseManagement;
 import app.steadfast.couple.PulseWeek;
 import app.steadfast.repair.QuestionManagement;
@@ -51,9 +52,12 @@ public class InsightsManagement {
 
 	private final QuestionManagement questions;
 
+	private final ConversationManagement conversations;
+
 	InsightsManagement(WeeklyFigures figures, CommitmentManagement commitments, PulseManagement pulse,
 			ConsultationManagement consultations, SharingManagement sharing, JdbcClient jdbc,
-			QuestionManagement questions) {
+			QuestionManagement questions, ConversationManagement conversations) {
+		this.conversations = conversations;
 		this.questions = questions;
 		this.figures = figures;
 		this.commitments = commitments;
@@ -87,17 +91,22 @@ public class InsightsManagement {
 			.map((w) -> new Progress.WeekRow(w.monday(), w.current(), w.checkIns().checkIns(),
 					w.checkIns().averageIntensity(), top(w.checkIns().families()), w.promises().kept(),
 					w.promises().due(), w.promises().confirmed(), w.promises().sawDifferently(),
-					average(mine, w.monday()), average(hers, w.monday())))
+					average(mine, w.monday()), average(hers, w.monday()), w.talks().talks(),
+					w.talks().averageDefensiveness(), w.talks().escalatedSomewhat() + w.talks().escalatedBadly()))
 			.toList();
 		List<StuckSignal> signals = new ArrayList<>();
 		StuckSignals.promisesLow(figures).ifPresent(signals::add);
 		StuckSignals.pulseFlat(partners, thisMonday).ifPresent(signals::add);
 		StuckSignals.intenseFeelings(figures).ifPresent(signals::add);
+		if (own) {
+			// Topic names are his words: only on his own view.
+			this.conversations.recurringTopics(owner, owner).stream().map(StuckSignals::topic).forEach(signals::add);
+		}
 		Set<StuckSignal.Kind> dismissed = dismissed(owner, today);
 		signals.removeIf((s) -> dismissed.contains(s.kind()));
-		return new Progress(rows, Readings.promises(rows), Readings.feelings(rows), Readings.pulse(rows, own), signals,
-				this.consultations.therapistOf(owner).isPresent(), rows.stream().anyMatch((r) -> r.due() > 0),
-				own ? questions(owner, mondays.get(0)) : null);
+		return new Progress(rows, Readings.promises(rows), Readings.feelings(rows), Readings.pulse(rows, own),
+				Readings.talks(rows), signals, this.consultations.therapistOf(owner).isPresent(),
+				rows.stream().anyMatch((r) -> r.due() > 0), own ? questions(owner, mondays.get(0)) : null);
 	}
 
 	/** His partner's questions, when he is the one asked. */

@@ -10,13 +10,15 @@ import java.util.List;
  * @param promisesReading a plain-language reading of the promises kept
  * @param feelingsReading the same for check-ins
  * @param pulseReading the same for the weekly trust pulse
+ * @param talksReading the same for hard conversations
  * @param signals stuck signals that hold now and are not set aside
  * @param hasTherapist whether he has a therapist to bring them to
  * @param hasPromises whether any promise was due in these weeks
  * @param questions his partner's questions, for him; {@code null} on anyone else's view
  */
 public record Progress(List<WeekRow> weeks, String promisesReading, String feelingsReading, String pulseReading,
-		List<StuckSignal> signals, boolean hasTherapist, boolean hasPromises, Questions questions) {
+		String talksReading, List<StuckSignal> signals, boolean hasTherapist, boolean hasPromises,
+		Questions questions) {
 
 	public Progress {
 		weeks = List.copyOf(weeks);
@@ -52,9 +54,14 @@ public record Progress(List<WeekRow> weeks, String promisesReading, String feeli
 	 * @param sawDifferently days his partner saw differently
 	 * @param myPulse his own pulse average, or {@code null}
 	 * @param partnerPulse his partner's shared pulse average, or {@code null}
+	 * @param talks hard conversations he logged
+	 * @param averageDefensiveness how defensive he got on average (1 to 5), or
+	 * {@code null}
+	 * @param escalated talks that escalated, somewhat or badly
 	 */
 	public record WeekRow(LocalDate monday, boolean current, int checkIns, Double averageIntensity, String topFamily,
-			int kept, int due, int confirmed, int sawDifferently, Double myPulse, Double partnerPulse) {
+			int kept, int due, int confirmed, int sawDifferently, Double myPulse, Double partnerPulse, int talks,
+			Double averageDefensiveness, int escalated) {
 
 		/** Promises kept as a whole percentage, or {@code null} when none was due. */
 		public Integer keptPercent() {

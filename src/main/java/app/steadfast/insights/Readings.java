@@ -118,6 +118,36 @@ final class Readings {
 		return "No weekly pulse in these weeks. It takes a minute, once a week, once you and your partner are linked.";
 	}
 
+	static String talks(List<Progress.WeekRow> weeks) {
+		List<Progress.WeekRow> talked = weeks.stream().filter((w) -> w.talks() > 0).toList();
+		if (talked.isEmpty()) {
+			return "No hard conversations logged in these weeks. After the next one, a minute of honest notes shows you what helps.";
+		}
+		int talks = talked.stream().mapToInt(Progress.WeekRow::talks).sum();
+		int escalated = talked.stream().mapToInt(Progress.WeekRow::escalated).sum();
+		StringBuilder reading = new StringBuilder("You logged %d hard %s over %d weeks; %s.".formatted(talks,
+				(talks == 1) ? "conversation" : "conversations", weeks.size(),
+				(escalated == 0) ? "none escalated" : escalated + " escalated"));
+		if (talked.size() >= 2) {
+			int half = Math.max(1, talked.size() / 2);
+			double before = talked.subList(0, half)
+				.stream()
+				.mapToDouble(Progress.WeekRow::averageDefensiveness)
+				.average()
+				.orElse(0);
+			double after = talked.subList(talked.size() - half, talked.size())
+				.stream()
+				.mapToDouble(Progress.WeekRow::averageDefensiveness)
+				.average()
+				.orElse(0);
+			reading.append((Math.abs(after - before) < STEADY_SCALE)
+					? " How defensive you got held at about %.1f out of 5.".formatted(after)
+					: " How defensive you got %s from %.1f to %.1f out of 5."
+						.formatted((after < before) ? "eased" : "rose", before, after));
+		}
+		return reading.toString();
+	}
+
 	static String questions(boolean paused, int asked, int answered, int waiting, int overdue, long oldest) {
 		if (paused) {
 			return "Questions from your partner are paused for now.";

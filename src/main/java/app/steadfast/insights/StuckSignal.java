@@ -29,7 +29,13 @@ public record StuckSignal(Kind kind, String headline, List<String> evidence) {
 		PULSE_FLAT,
 
 		/** Three or more check-ins of intense anger or shame in this week and last. */
-		INTENSE_FEELINGS
+		INTENSE_FEELINGS,
+
+		/** The same conversation topic three or more times in four weeks. */
+		TOPIC_RECURRING,
+
+		/** A conversation topic he marked resolved came back. */
+		TOPIC_RETURNED
 
 	}
 

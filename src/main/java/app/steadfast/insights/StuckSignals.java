@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import app.steadfast.commitments.Reliability;
+import app.steadfast.conversations.RecurrenceKind;
+import app.steadfast.conversations.RecurringTopic;
 import app.steadfast.couple.PulseWeek;
 
 /**
@@ -85,6 +87,22 @@ final class StuckSignals {
 		return Optional.of(new StuckSignal(StuckSignal.Kind.PULSE_FLAT,
 				"Your partner's weekly pulse hasn't risen in six weeks. Trust comes back slowly, but six flat weeks is a good moment to look at what isn't landing, with help.",
 				evidence));
+	}
+
+	/** A topic that keeps coming back, as the conversations module found it. */
+	static StuckSignal topic(RecurringTopic topic) {
+		boolean returned = topic.kinds().contains(RecurrenceKind.CAME_BACK);
+		List<String> evidence = new ArrayList<>();
+		if (returned && topic.resolvedOn() != null) {
+			evidence.add("You marked it resolved after the talk on " + DAY.format(topic.resolvedOn()));
+		}
+		topic.dates().forEach((day) -> evidence.add("A talk on " + DAY.format(day)));
+		String headline = "This is the %s talk about \u201c%s\u201d since %s. %s".formatted(topic.ordinal(),
+				topic.name(), DAY.format(topic.since()),
+				returned ? "It felt settled and came back; old wounds do that, and it's worth understanding why."
+						: "When the same argument keeps coming back, something underneath it hasn't been heard yet.");
+		return new StuckSignal(returned ? StuckSignal.Kind.TOPIC_RETURNED : StuckSignal.Kind.TOPIC_RECURRING, headline,
+				evidence);
 	}
 
 	/** Three or more check-ins of intense anger or shame this week and last together. */

@@ -12,6 +12,8 @@ import app.steadfast.checkins.CheckInManagement;
 import app.steadfast.checkins.CheckInWeek;
 import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.commitments.Reliability;
+import app.steadfast.conversations.ConversationManagement;
+import app.steadfast.conversations.ConversationWeek;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +36,8 @@ class WeeklyFigures {
 
 	static final String COMMITMENTS = "commitments";
 
+	static final String CONVERSATIONS = "conversations";
+
 	private static final String COMPUTED = "computed";
 
 	private static final String FAMILY = "family:";
@@ -44,10 +48,13 @@ class WeeklyFigures {
 
 	private final CommitmentManagement commitments;
 
+	private final ConversationManagement conversations;
+
 	private final TransactionTemplate own;
 
 	WeeklyFigures(JdbcClient jdbc, CheckInManagement checkIns, CommitmentManagement commitments,
-			PlatformTransactionManager transactions) {
+			ConversationManagement conversations, PlatformTransactionManager transactions) {
+		this.conversations = conversations;
 		this.jdbc = jdbc;
 		this.checkIns = checkIns;
 		this.commitments = commitments;
@@ -62,8 +69,15 @@ class WeeklyFigures {
 	 * @param current whether it is still under way
 	 * @param checkIns its check-ins
 	 * @param promises its commitments, kept out of due
+	 * @param talks its logged hard conversations
 	 */
-	record Week(LocalDate monday, boolean current, CheckInWeek checkIns, Reliability.Tally promises) {
+	record Week(LocalDate monday, boolean current, CheckInWeek checkIns, Reliability.Tally promises,
+			ConversationWeek talks) {
+
+		Week(LocalDate monday, boolean current, CheckInWeek checkIns, Reliability.Tally promises) {
+			this(monday, current, checkIns, promises, new ConversationWeek(monday, 0, 0, 0, 0, 0));
+		}
+
 	}
 
 	/** The figures of the weeks starting on the Mondays given, oldest first. */
@@ -96,7 +110,19 @@ class WeeklyFigures {
 					keep(owner, COMMITMENTS, monday, metrics(promises));
 				}
 			}
-			weeks.add(new Week(monday, current, checkIns, promises));
+			Map<String, Integer> t = kept.getOrDefault(CONVERSATIONS, Map.of()).get(monday);
+			ConversationWeek talks;
+			if (t != null && !current) {
+				talks = new ConversationWeek(monday, t.getOrDefault("talks", 0), t.getOrDefault("defensiveness", 0),
+						t.getOrDefault("somewhat", 0), t.getOrDefault("badly", 0), t.getOrDefault("came_back", 0));
+			}
+			else {
+				talks = this.conversations.weekOf(owner, monday);
+				if (!current) {
+					keep(owner, CONVERSATIONS, monday, metrics(talks));
+				}
+			}
+			weeks.add(new Week(monday, current, checkIns, promises, talks));
 		}
 		return weeks;
 	}
@@ -134,7 +160,8 @@ class WeeklyFigures {
 		Map<String, Map<LocalDate, Map<String, Integer>>> kept = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT source, week_start, metric, amount FROM insight_week
-				WHERE owner_id = :owner AND source IN ('checkins', 'commitments') AND week_start BETWEEN :from AND :to
+				WHERE owner_id = :owner AND source IN ('checkins', 'commitments', 'conversations')
+				  AND week_start BETWEEN :from AND :to
 				""").param("owner", owner.value()).param("from", from).param("to", to).query((rs) -> {
 			kept.computeIfAbsent(rs.getString("source"), (s) -> new HashMap<>())
 				.computeIfAbsent(rs.getObject("week_start", LocalDate.class), (w) -> new HashMap<>())
@@ -183,6 +210,17 @@ class WeeklyFigures {
 		metrics.put("due", tally.due());
 		metrics.put("confirmed", tally.confirmed());
 		metrics.put("differently", tally.sawDifferently());
+		return metrics;
+	}
+
+	static Map<String, Integer> metrics(ConversationWeek week) {
+		Map<String, Integer> metrics = new LinkedHashMap<>();
+		metrics.put(COMPUTED, 1);
+		metrics.put("talks", week.talks());
+		metrics.put("defensiveness", week.defensivenessSum());
+		metrics.put("somewhat", week.escalatedSomewhat());
+		metrics.put("badly", week.escalatedBadly());
+		metrics.put("came_back", week.cameBack());
 		return metrics;
 	}
 

@@ -72,6 +72,9 @@ class InsightsTests {
 	app.steadfast.repair.QuestionManagement questions;
 
 	@Autowired
+	app.steadfast.conversations.ConversationManagement conversations;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -136,7 +139,7 @@ class InsightsTests {
 		List<CheckInId> made = new ArrayList<>();
 		String[] words = { "anger", "shame", "hurt", "calm", "hope", "guilt" };
 		for (int step = 0; step < 60; step++) {
-			int what = random.nextInt(10);
+			int what = random.nextInt(11);
 			if (what < 4) {
 				Instant when = Instant.now().minus(Duration.ofMinutes(10 + random.nextInt(60 * 24 * 7 * 11)));
 				made.add(this.checkIns
@@ -156,6 +159,13 @@ class InsightsTests {
 				record(walk, this.today.minusDays(random.nextInt(77)),
 						random.nextBoolean() ? Outcome.KEPT : Outcome.MISSED);
 			}
+			else if (what == 10) {
+				this.conversations.log(this.him.id(),
+						new app.steadfast.conversations.TalkDetails(null, "Topic " + random.nextInt(3), null,
+								this.today.minusDays(random.nextInt(77)), 1 + random.nextInt(5),
+								app.steadfast.conversations.Escalation.values()[random.nextInt(3)],
+								app.steadfast.conversations.BreakTaken.NO, null, null, random.nextBoolean()));
+			}
 			else {
 				// A view in between keeps the completed weeks as they are now.
 				this.insights.progress(this.him.id(), this.him.id(), 12);
@@ -172,6 +182,8 @@ class InsightsTests {
 					.isEqualTo(this.checkIns.weekOf(this.him.id(), week.monday()));
 				assertThat(week.promises()).as("promises, week of " + week.monday())
 					.isEqualTo(this.commitments.weekOf(this.him.id(), week.monday()));
+				assertThat(week.talks()).as("talks, week of " + week.monday())
+					.isEqualTo(this.conversations.weekOf(this.him.id(), week.monday()));
 			}
 		});
 		assertThat(this.figures.keptWeeks(this.him.id()).get(WeeklyFigures.COMMITMENTS)).isEqualTo(11);
@@ -239,6 +251,34 @@ class InsightsTests {
 			.contains("Still waiting for you")
 			.doesNotContain("Who else knew?", "Only my brother knew.");
 		assertThat(this.insights.progress(her.id(), her.id(), 12).questions()).as("not on her page").isNull();
+	}
+
+	@Test
+	void aTopicThatKeepsComingBackIsASignalAndTalksAreCountedPerWeek() {
+		var money = this.conversations.log(this.him.id(),
+				new app.steadfast.conversations.TalkDetails(null, "Money", null, this.today.minusDays(9), 4,
+						app.steadfast.conversations.Escalation.BADLY, app.steadfast.conversations.BreakTaken.NO, null,
+						null, false));
+		java.util.UUID topic = this.conversations.talk(this.him.id(), money.id()).topic().value();
+		this.conversations.log(this.him.id(),
+				new app.steadfast.conversations.TalkDetails(topic, null, null, this.today.minusDays(8), 2,
+						app.steadfast.conversations.Escalation.NO, app.steadfast.conversations.BreakTaken.CAME_BACK,
+						null, null, false));
+		assertThat(kinds(this.insights.progress(this.him.id(), this.him.id(), 12)))
+			.doesNotContain(StuckSignal.Kind.TOPIC_RECURRING);
+		this.conversations.log(this.him.id(),
+				new app.steadfast.conversations.TalkDetails(topic, null, null, this.today, 3,
+						app.steadfast.conversations.Escalation.SOMEWHAT, app.steadfast.conversations.BreakTaken.NO,
+						null, null, false));
+		Progress progress = this.insights.progress(this.him.id(), this.him.id(), 12);
+		assertThat(progress.signals()).filteredOn((s) -> s.kind() == StuckSignal.Kind.TOPIC_RECURRING)
+			.singleElement()
+			.satisfies((s) -> assertThat(s.headline()).startsWith("This is the third talk about \u201cMoney\u201d"));
+		int talks = progress.weeks().stream().mapToInt(Progress.WeekRow::talks).sum();
+		assertThat(talks).isEqualTo(3);
+		assertThat(progress.talksReading()).startsWith("You logged 3 hard conversations over 12 weeks; 2 escalated.");
+		assertThat(this.mvc.get().uri("/insights").with(this.people.signedIn(this.him))).bodyText()
+			.contains("Hard conversations per week", "third talk about");
 	}
 
 	@Test
