@@ -643,6 +643,45 @@ public class CommitmentManagement {
 		return digests;
 	}
 
+	/** Every recorded day of the owner's commitments, oldest first, words opened. */
+	List<Map<String, Object>> recordedDays(AccountId owner) {
+		return this.jdbc.sql("""
+				SELECT o.commitment_id, o.due_date, o.outcome, o.note, o.what_got_in_the_way, o.recorded_at
+				FROM commitment_occurrence o JOIN commitment c ON c.id = o.commitment_id
+				WHERE c.owner_id = :owner ORDER BY o.due_date, o.commitment_id
+				""").param("owner", owner.value()).query((rs, n) -> {
+			UUID id = rs.getObject("commitment_id", UUID.class);
+			LocalDate date = rs.getObject("due_date", LocalDate.class);
+			EncryptionBinding binding = occurrenceBinding(id, date, owner.value());
+			Map<String, Object> row = new java.util.LinkedHashMap<>();
+			row.put("commitment", id);
+			row.put("dueDate", date);
+			row.put("outcome", rs.getString("outcome"));
+			row.put("note", this.encryption.open(rs.getString("note"), binding));
+			row.put("whatGotInTheWay", this.encryption.open(rs.getString("what_got_in_the_way"), binding));
+			row.put("recordedAt", rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+			return row;
+		}).list();
+	}
+
+	/** What this person said she saw of someone's commitment days, her words opened. */
+	List<Map<String, Object>> witnessedBy(AccountId witness) {
+		return this.jdbc.sql("""
+				SELECT commitment_id, due_date, seen, note, seen_at FROM commitment_witness
+				WHERE witness_id = :witness ORDER BY due_date, commitment_id
+				""").param("witness", witness.value()).query((rs, n) -> {
+			UUID id = rs.getObject("commitment_id", UUID.class);
+			LocalDate date = rs.getObject("due_date", LocalDate.class);
+			Map<String, Object> row = new java.util.LinkedHashMap<>();
+			row.put("commitment", id);
+			row.put("dueDate", date);
+			row.put("seen", rs.getString("seen"));
+			row.put("note", this.encryption.open(rs.getString("note"), witnessBinding(id, date, witness.value())));
+			row.put("seenAt", rs.getObject("seen_at", OffsetDateTime.class).toInstant());
+			return row;
+		}).list();
+	}
+
 	/** A reminder to send; {@code title} is null unless he allows titles in email. */
 	record DueReminder(UUID commitment, AccountId owner, LocalDate date, LocalTime at, String title) {
 	}

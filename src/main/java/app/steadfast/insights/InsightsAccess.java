@@ -20,7 +20,9 @@ class InsightsAccess {
 	@Bean
 	ModuleAccess insightsRules() {
 		return () -> List.of(AccessRule.roles("/insights", Role.CLIENT, Role.PARTNER),
-				AccessRule.roles("/insights/signals/*/dismiss", Role.CLIENT, Role.PARTNER));
+				AccessRule.roles("/insights/signals/*/dismiss", Role.CLIENT, Role.PARTNER),
+				AccessRule.roles("/insights/data", Role.CLIENT, Role.PARTNER),
+				AccessRule.roles("/insights/export", Role.CLIENT, Role.PARTNER));
 	}
 
 	@Bean

@@ -4,6 +4,10 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,8 +27,27 @@ class ProgressController {
 
 	private final InsightsManagement insights;
 
-	ProgressController(InsightsManagement insights) {
+	private final DataExport export;
+
+	ProgressController(InsightsManagement insights, DataExport export) {
 		this.insights = insights;
+		this.export = export;
+	}
+
+	@GetMapping("/data")
+	String data() {
+		return "insights/data";
+	}
+
+	@GetMapping("/export")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedIn person) {
+		byte[] zip = this.export.zip(new AccountId(person.accountId()));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("steadfast-my-data.zip").build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(zip);
 	}
 
 	@GetMapping

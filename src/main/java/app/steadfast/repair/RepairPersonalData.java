@@ -1,0 +1,43 @@
+package app.steadfast.repair;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.PersonalData;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Every version of his statements (with the responses to shared ones), and the questions
+ * between him and his partner with every answer and correction.
+ */
+@Component
+class RepairPersonalData implements PersonalData {
+
+	private final StatementManagement statements;
+
+	private final QuestionManagement questions;
+
+	RepairPersonalData(StatementManagement statements, QuestionManagement questions) {
+		this.statements = statements;
+		this.questions = questions;
+	}
+
+	@Override
+	public Map<String, List<?>> of(UUID person) {
+		AccountId me = new AccountId(person);
+		List<VersionView> versions = new ArrayList<>();
+		for (StatementSummary statement : this.statements.statements(me)) {
+			versions.addAll(this.statements.versions(me, statement.id()));
+		}
+		Map<String, List<?>> tables = new LinkedHashMap<>();
+		tables.put("statement_versions", versions);
+		tables.put("questions", this.questions.board(me).questions());
+		return tables;
+	}
+
+}
