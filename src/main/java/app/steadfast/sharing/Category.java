@@ -5,6 +5,8 @@ package app.steadfast.sharing;
  */
 public enum Category {
 
-	CHECKINS, JOURNAL, COMMITMENTS, STATEMENTS, CONVERSATIONS, INSIGHTS
+	CHECKINS, JOURNAL, COMMITMENTS, STATEMENTS, CONVERSATIONS, INSIGHTS,
+	/** Whether risk language he writes is flagged to the grantee (his therapist). */
+	RISK_ALERTS
 
 }
