@@ -98,3 +98,8 @@ CREATE TABLE care_break_glass (
 	expires_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX care_break_glass_client_ix ON care_break_glass (client_id);
+
+-- Staff deactivation (the admin's staff page): a deactivated account cannot sign in and its
+-- sessions are ended when it is deactivated. Kept on the account so the audit log and the
+-- notes it wrote still name a person.
+ALTER TABLE account ADD COLUMN deactivated_at TIMESTAMP WITH TIME ZONE;

@@ -16,6 +16,8 @@ public enum AuditAction {
 	 */
 	CLIENT_INVITATION_SENT,
 	/** An admin gave a client another therapist (the record is the new therapist). */
-	CLIENT_REASSIGNED
+	CLIENT_REASSIGNED,
+	/** An admin deactivated a staff account; its sessions ended. */
+	ACCOUNT_DEACTIVATED
 
 }
