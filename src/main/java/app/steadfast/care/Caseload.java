@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditLog;
 import app.steadfast.audit.AuditRecord;
+import app.steadfast.commitments.CommitmentManagement;
+import app.steadfast.commitments.Reliability;
 import app.steadfast.sharing.Category;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +19,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A therapist's clients at a glance. Nothing here reads a client's records: it shows what
- * he grants, when he last signed in, open alerts and homework, and the next session, so
- * opening the caseload never counts as reading anyone's check-ins.
+ * A therapist's clients at a glance: what each grants, when he last signed in, open
+ * alerts and homework, the next session, and, only where he shares commitments, how
+ * reliably he kept them in the last 4 weeks. That figure is read through the commitments
+ * module like any other shared read, so it is audited and the client sees it; nothing
+ * else of his records is read here.
  */
 @Service
 class Caseload {
@@ -35,8 +40,11 @@ class Caseload {
 
 	private final JdbcClient jdbc;
 
-	Caseload(Therapy therapy, Consents consents, RiskAlerts alerts, Homework homework, AuditLog audit,
-			JdbcClient jdbc) {
+	private final CommitmentManagement commitments;
+
+	Caseload(Therapy therapy, Consents consents, RiskAlerts alerts, Homework homework, AuditLog audit, JdbcClient jdbc,
+			CommitmentManagement commitments) {
+		this.commitments = commitments;
 		this.therapy = therapy;
 		this.consents = consents;
 		this.alerts = alerts;
@@ -52,12 +60,14 @@ class Caseload {
 	}
 
 	Row row(AccountId therapist, AccountId client, Instant since) {
-		List<String> granted = this.consents.granted(client, therapist)
-			.stream()
-			.sorted()
-			.map(Category::name)
-			.map(Consent::label)
-			.toList();
+		Set<Category> categories = this.consents.granted(client, therapist);
+		String kept = null;
+		if (categories.contains(Category.COMMITMENTS)) {
+			Reliability.Tally last4 = this.commitments.reliability(therapist, client, 4).last4();
+			kept = (last4.due() == 0) ? "Nothing due"
+					: last4.kept() + " of " + last4.due() + " kept (" + last4.percent() + "%)";
+		}
+		List<String> granted = categories.stream().sorted().map(Category::name).map(Consent::label).toList();
 		Instant lastSignIn = this.audit.about(client.value(), 200)
 			.stream()
 			.filter((r) -> r.action() == AuditAction.SIGNED_IN)
@@ -69,7 +79,7 @@ class Caseload {
 			.filter((h) -> h.therapist().equals(therapist) && !h.done())
 			.count();
 		return new Row(client, this.therapy.nameOf(client), since, lastSignIn, granted,
-				this.alerts.open(therapist, client), openHomework, nextSession(therapist, client).orElse(null));
+				this.alerts.open(therapist, client), openHomework, nextSession(therapist, client).orElse(null), kept);
 	}
 
 	/** The next session the therapist planned with the client, if any. */
@@ -110,9 +120,11 @@ class Caseload {
 	 * @param openAlerts alerts waiting for acknowledgement
 	 * @param openHomework homework not done yet
 	 * @param nextSession the next planned session
+	 * @param promisesKept promises kept in the last 4 weeks, in words, where he shares
+	 * commitments
 	 */
 	record Row(AccountId client, String name, Instant since, Instant lastSignIn, List<String> granted, long openAlerts,
-			long openHomework, LocalDate nextSession) {
+			long openHomework, LocalDate nextSession, String promisesKept) {
 	}
 
 }
