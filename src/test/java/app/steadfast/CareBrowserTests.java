@@ -109,6 +109,10 @@ class CareBrowserTests {
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Homework set"));
 		browser.assertAccessible("client page with homework");
+		new org.openqa.selenium.support.ui.Select(browser.find(By.id("instrument"))).selectByValue("GAD7");
+		submit("Send questionnaire");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "GAD-7 sent"));
 		browser.open("/care/alerts");
 		browser.assertAccessible("alerts");
 		signOut();
@@ -121,6 +125,16 @@ class CareBrowserTests {
 			.contains("Name the feeling before you answer, once a day")
 			.doesNotContain("He named shame");
 		browser.assertAccessible("homework");
+		browser.find(By.linkText("Fill in the GAD-7")).click();
+		browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "GAD-7"));
+		browser.assertAccessible("GAD-7 form");
+		for (int i = 0; i < 7; i++) {
+			browser.find(By.id("q" + i + "-" + ((i < 3) ? 2 : 1))).click();
+		}
+		submit("Send to my therapist");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"Your answers went to your therapist"));
 		submit("Mark done");
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Marked done"));
@@ -132,7 +146,9 @@ class CareBrowserTests {
 		signIn(therapist.email());
 		browser.open("/care/clients/" + client.id().value());
 		assertThat(browser.find(By.tagName("main")).getText()).contains("Name the feeling before you answer")
+			.contains("10 of 21", "Moderate")
 			.doesNotContain("Not yet");
+		browser.assertAccessible("client page with scores");
 		signOut();
 
 		signIn(admin.email());

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,8 +16,10 @@ import app.steadfast.library.ArticleManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
+import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.Practice;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +41,17 @@ class Homework {
 
 	}
 
-	/** Exercises in the client's own tools, each a page that exists. */
+	/**
+	 * Exercises in the client's own tools. Each leads to its module's pages, and is
+	 * offered only when that module is part of this deployment.
+	 */
 	enum Exercise {
 
 		CHECK_IN_ROUTINE("Name what you feel with a check-in each day", "/checkins/new"),
 		COMMITMENT_SUGGESTION("Make one small, checkable promise", "/commitments/new"),
-		JOURNAL_REFLECTION("Write one reflection in your journal", "/checkins/journal");
+		JOURNAL_REFLECTION("Write one reflection in your journal", "/checkins/journal"),
+		STATEMENT_PART("Work on one part of your accountability statement", "/repair"),
+		CONVERSATION_PLAN("Prepare for a hard conversation with a plan", "/conversations");
 
 		private final String label;
 
@@ -76,14 +84,27 @@ class Homework {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ModuleAccess> modules;
+
 	Homework(JdbcClient jdbc, Encryption encryption, Therapy therapy, ArticleManagement articles, Practice practice,
-			Clock clock) {
+			Clock clock, ObjectProvider<ModuleAccess> modules) {
+		this.modules = modules;
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.therapy = therapy;
 		this.articles = articles;
 		this.practice = practice;
 		this.clock = clock;
+	}
+
+	/** The exercises this deployment can offer. */
+	List<Exercise> exercises() {
+		return Arrays.stream(Exercise.values()).filter((e) -> {
+			String prefix = "/" + e.href().split("/")[1];
+			return this.modules.orderedStream()
+				.flatMap((m) -> m.rules().stream())
+				.anyMatch((r) -> r.pattern().equals(prefix) || r.pattern().startsWith(prefix + "/"));
+		}).toList();
 	}
 
 	LocalDate today() {
@@ -113,6 +134,9 @@ class Homework {
 					chosen = Exercise.valueOf(String.valueOf(exercise));
 				}
 				catch (IllegalArgumentException ex) {
+					throw new InvalidCareInput("exercise", "Choose an exercise.");
+				}
+				if (!exercises().contains(chosen)) {
 					throw new InvalidCareInput("exercise", "Choose an exercise.");
 				}
 			}

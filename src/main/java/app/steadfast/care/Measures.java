@@ -160,6 +160,71 @@ class Measures {
 			.toList();
 	}
 
+	/**
+	 * Scores over time per questionnaire, oldest first, laid out for a small chart (width
+	 * 300, height 120) with its severity bands; the table of results holds the same
+	 * figures.
+	 */
+	List<Trend> trends(List<Result> results) {
+		List<Trend> trends = new ArrayList<>();
+		for (Instrument instrument : Instrument.values()) {
+			List<Result> mine = results.stream()
+				.filter((r) -> r.instrument() == instrument)
+				.sorted(java.util.Comparator.comparing(Result::completedAt))
+				.toList();
+			if (mine.isEmpty()) {
+				continue;
+			}
+			List<Point> points = new ArrayList<>();
+			for (int i = 0; i < mine.size(); i++) {
+				int x = (mine.size() == 1) ? 150 : 20 + i * 260 / (mine.size() - 1);
+				points.add(new Point(x, y(mine.get(i).total(), instrument), mine.get(i).total()));
+			}
+			List<Line> bands = instrument.bands()
+				.stream()
+				.skip(1)
+				.map((b) -> new Line(y(b.from(), instrument), b.label()))
+				.toList();
+			trends.add(new Trend(instrument, points,
+					points.stream().map((pt) -> pt.x() + "," + pt.y()).collect(Collectors.joining(" ")), bands));
+		}
+		return trends;
+	}
+
+	private static int y(int total, Instrument instrument) {
+		return 110 - total * 100 / instrument.maximum();
+	}
+
+	/**
+	 * One questionnaire's scores, for the chart.
+	 *
+	 * @param instrument which
+	 * @param points the scores, oldest first
+	 * @param polyline the points as SVG coordinates
+	 * @param bands where each band above the lowest begins
+	 */
+	record Trend(Instrument instrument, List<Point> points, String polyline, List<Line> bands) {
+	}
+
+	/**
+	 * A score on the chart.
+	 *
+	 * @param x across
+	 * @param y down
+	 * @param total the score
+	 */
+	record Point(int x, int y, int total) {
+	}
+
+	/**
+	 * A band's lower edge on the chart.
+	 *
+	 * @param y down
+	 * @param label the band
+	 */
+	record Line(int y, String label) {
+	}
+
 	private OffsetDateTime now() {
 		return this.clock.instant().atOffset(ZoneOffset.UTC);
 	}

@@ -289,11 +289,13 @@ class TherapistController {
 		model.addAttribute("alerts",
 				this.alerts.of(me).stream().filter((a) -> a.client().equals(client.id())).toList());
 		model.addAttribute("homework", this.homework.setBy(me, client.id()));
-		model.addAttribute("results", this.measures.results(me, client.id()));
+		List<Measures.Result> results = this.measures.results(me, client.id());
+		model.addAttribute("results", results);
+		model.addAttribute("trends", this.measures.trends(results));
 		model.addAttribute("waiting", this.measures.open(me, client.id()));
 		model.addAttribute("instruments", Instrument.values());
 		model.addAttribute("articles", this.articles.published());
-		model.addAttribute("exercises", Homework.Exercise.values());
+		model.addAttribute("exercises", this.homework.exercises());
 		model.addAttribute("today", this.homework.today());
 	}
 

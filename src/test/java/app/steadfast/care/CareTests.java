@@ -298,6 +298,19 @@ class CareTests {
 			.param("kind", "EXERCISE")
 			.param("exercise", "CHECK_IN_ROUTINE")
 			.param("dueDate", LocalDate.now().plusDays(5).toString())).hasRedirectedUrl(clientPage);
+		if (this.modules.stream()
+			.flatMap((m) -> m.rules().stream())
+			.noneMatch((r) -> r.pattern().startsWith("/repair"))) {
+			assertThat(this.mvc.post()
+				.uri(clientPage + "/homework")
+				.with(this.people.signedIn(this.p.therapist()))
+				.with(csrf())
+				.param("kind", "EXERCISE")
+				.param("exercise", "STATEMENT_PART")
+				.param("dueDate", LocalDate.now().plusDays(5).toString())).hasStatusOk()
+				.bodyText()
+				.contains("Choose an exercise.");
+		}
 
 		assertThat(get(this.p.client(), "/")).hasStatusOk().bodyText().contains("Homework from your therapist");
 		assertThat(get(this.p.client(), "/care/homework")).hasStatusOk()

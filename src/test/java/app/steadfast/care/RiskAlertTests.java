@@ -168,7 +168,7 @@ class RiskAlertTests {
 			.query(String.class)
 			.single()).doesNotContain(",");
 		assertThat(this.mvc.get().uri(clientPage).with(this.people.signedIn(this.p.therapist()))).bodyText()
-			.contains("1 of 27", "Minimal", "PHQ-9 question 9");
+			.contains("1 of 27", "Minimal", "PHQ-9 question 9", "PHQ-9 scores over time", "PHQ-9: 1 (oldest first)");
 		await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length >= 1);
 	}
 
