@@ -71,7 +71,7 @@ class BreakGlass {
 		Person client = this.therapy.personByEmail(clientEmail == null ? "" : clientEmail.strip())
 			.filter((p) -> p.role() == Role.CLIENT)
 			.orElseThrow(() -> new InvalidCareInput("clientEmail", "No client has that email address."));
-		if (therapist == null || this.therapy.person(therapist).filter((p) -> p.role() == Role.THERAPIST).isEmpty()) {
+		if (therapist == null || !this.therapy.activeTherapist(therapist)) {
 			throw new InvalidCareInput("therapistId", "Choose a therapist.");
 		}
 		if (reason == null || reason.strip().length() < MIN_REASON) {

@@ -78,8 +78,7 @@ class CareAdminController {
 			.filter((p) -> p.role() == Role.CLIENT)
 			.orElse(null);
 		AccountId therapist = therapist(therapistId);
-		if (client == null || therapist == null
-				|| this.therapy.person(therapist).filter((p) -> p.role() == Role.THERAPIST).isEmpty()) {
+		if (client == null || therapist == null || !this.therapy.activeTherapist(therapist)) {
 			flash.addFlashAttribute("handoverProblem", "Give a client’s email address and choose a therapist.");
 			return "redirect:/admin/care";
 		}

@@ -91,9 +91,18 @@ class Therapy {
 		return this.accounts.findByEmail(email);
 	}
 
-	/** The practice's therapists, for an admin's choices. */
+	/** The practice's active therapists, for an admin's choices. */
 	List<Person> therapists() {
-		return this.accounts.staff().stream().filter((p) -> p.role() == Role.THERAPIST).toList();
+		var deactivated = this.accounts.deactivatedStaff();
+		return this.accounts.staff()
+			.stream()
+			.filter((p) -> p.role() == Role.THERAPIST && !deactivated.contains(p.id()))
+			.toList();
+	}
+
+	/** Whether the account is an active therapist. */
+	boolean activeTherapist(AccountId id) {
+		return therapists().stream().anyMatch((p) -> p.id().equals(id));
 	}
 
 }
