@@ -216,6 +216,38 @@ public class AccountManagement {
 	}
 
 	/**
+	 * An admin deactivates a staff account: it cannot sign in any more, and its sessions
+	 * end on every node, so its next request is refused. An admin cannot deactivate
+	 * himself, and the last active admin stays.
+	 * @throws NotFound if the target is not a staff account
+	 */
+	@Transactional
+	public void deactivate(AccountId admin, AccountId target) {
+		requireAdmin(admin);
+		Account account = this.accounts.findById(target.value())
+			.filter((a) -> a.role() == Role.THERAPIST || a.role() == Role.ADMIN)
+			.orElseThrow(NotFound::new);
+		if (admin.equals(target)) {
+			throw new InvalidAccountInput("role", "You can’t deactivate your own account.");
+		}
+		this.jdbc.sql("UPDATE account SET deactivated_at = :now WHERE id = :id AND deactivated_at IS NULL")
+			.param("now", this.clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.param("id", account.uuid())
+			.update();
+		this.sessions.endAllExcept(account.email(), null);
+		this.audit.record(AuditEntry.security(AuditAction.ACCOUNT_DEACTIVATED, admin.value(), account.uuid(), null));
+	}
+
+	/** The staff accounts that are deactivated. */
+	@Transactional(readOnly = true)
+	public java.util.Set<AccountId> deactivatedStaff() {
+		return java.util.Set.copyOf(this.jdbc
+			.sql("SELECT id FROM account WHERE deactivated_at IS NOT NULL AND role IN ('THERAPIST', 'ADMIN')")
+			.query((rs, n) -> new AccountId(rs.getObject("id", java.util.UUID.class)))
+			.list());
+	}
+
+	/**
 	 * Changes the password after checking the current one; every other session of the
 	 * account ends.
 	 * @throws InvalidAccountInput if the current password is wrong or the new one not

@@ -43,8 +43,13 @@ class SignInConfiguration {
 	}
 
 	@Bean
-	UserDetailsService accountDetails(Accounts accounts) {
+	UserDetailsService accountDetails(Accounts accounts, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		// A deactivated account answers like a missing one: sign-in fails the same way.
 		return (email) -> accounts.findByEmail(Account.normalise(email))
+			.filter((account) -> jdbc.sql("SELECT COUNT(*) FROM account WHERE id = :id AND deactivated_at IS NOT NULL")
+				.param("id", account.uuid())
+				.query(Long.class)
+				.single() == 0)
 			.map(SignedInAccount::new)
 			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
 	}

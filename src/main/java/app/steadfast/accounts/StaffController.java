@@ -80,6 +80,18 @@ class StaffController {
 		return "redirect:/admin/staff";
 	}
 
+	@PostMapping("/staff/{id}/deactivate")
+	String deactivate(@AuthenticationPrincipal SignedIn admin, @PathVariable String id, RedirectAttributes flash) {
+		try {
+			this.accounts.deactivate(new AccountId(admin.accountId()), parse(id));
+			flash.addFlashAttribute("deactivatedNotice", true);
+		}
+		catch (InvalidAccountInput ex) {
+			flash.addFlashAttribute("roleProblem", ex.getMessage());
+		}
+		return "redirect:/admin/staff";
+	}
+
 	@GetMapping("/outbox")
 	String outbox(Model model) {
 		model.addAttribute("local", this.postbox.keepsMailLocally());
@@ -96,6 +108,11 @@ class StaffController {
 
 	private String staffPage(Model model) {
 		model.addAttribute("staff", this.accounts.staff());
+		model.addAttribute("deactivated",
+				this.accounts.deactivatedStaff()
+					.stream()
+					.map(AccountId::value)
+					.collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("roles", new Role[] { Role.THERAPIST, Role.ADMIN });
 		return "accounts/staff";
 	}

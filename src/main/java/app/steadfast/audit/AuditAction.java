@@ -14,6 +14,10 @@ public enum AuditAction {
 	/**
 	 * Staff emailed someone who asked for a consultation a link to create his account.
 	 */
-	CLIENT_INVITATION_SENT
+	CLIENT_INVITATION_SENT,
+	/** An admin gave a client another therapist (the record is the new therapist). */
+	CLIENT_REASSIGNED,
+	/** An admin deactivated a staff account; its sessions ended. */
+	ACCOUNT_DEACTIVATED
 
 }

@@ -124,6 +124,31 @@ public class ConsultationManagement {
 				""").param("therapist", therapist.value()).query(ConsultationManagement::assignment).list();
 	}
 
+	/**
+	 * An admin gives a client another therapist (or his first); recorded in the audit
+	 * log.
+	 * @throws IllegalArgumentException if the client is not a client or the therapist not
+	 * a therapist
+	 */
+	@Transactional
+	public void reassign(AccountId admin, AccountId client, AccountId therapist) {
+		if (this.accounts.find(client).filter((p) -> p.role() == Role.CLIENT).isEmpty()
+				|| this.accounts.find(therapist).filter((p) -> p.role() == Role.THERAPIST).isEmpty()) {
+			throw new IllegalArgumentException("Only a client can be given a therapist");
+		}
+		this.jdbc.sql("DELETE FROM therapist_assignment WHERE client_id = :client")
+			.param("client", client.value())
+			.update();
+		this.jdbc.sql(
+				"INSERT INTO therapist_assignment (client_id, therapist_id, since) VALUES (:client, :therapist, :since)")
+			.param("client", client.value())
+			.param("therapist", therapist.value())
+			.param("since", this.clock.instant().atOffset(ZoneOffset.UTC))
+			.update();
+		this.audit.record(new AuditEntry(AuditAction.CLIENT_REASSIGNED, admin.value(), client.value(), null,
+				therapist.value().toString(), null, null));
+	}
+
 	/** How many requests wait for a first contact. */
 	@Transactional(readOnly = true)
 	public long countNew() {

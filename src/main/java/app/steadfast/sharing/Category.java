@@ -8,7 +8,10 @@ import java.util.Locale;
 public enum Category {
 
 	CHECKINS("Check-ins"), JOURNAL("Journal"), COMMITMENTS("Commitments"), STATEMENTS("Statements"),
-	CONVERSATIONS("Conversations"), INSIGHTS("Progress");
+	CONVERSATIONS("Conversations"), INSIGHTS("Progress"),
+
+	/** Whether risk language he writes is flagged to the grantee (his therapist). */
+	RISK_ALERTS("Risk alerts");
 
 	private final String label;
 

@@ -1,0 +1,86 @@
+package app.steadfast.care;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccessRule;
+import app.steadfast.shared.ModuleAccess;
+import app.steadfast.shared.NextStep;
+import app.steadfast.shared.NextSteps;
+import app.steadfast.shared.Role;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may use the care pages (therapists their portal, clients their grants, homework and
+ * questionnaires, admins emergency access and handovers; each record is checked again in
+ * the services), and what care puts on the home page.
+ */
+@Configuration(proxyBeanMethods = false)
+class CareAccess {
+
+	@Bean
+	ModuleAccess careRules() {
+		return () -> List.of(AccessRule.roles("/care", Role.THERAPIST),
+				AccessRule.roles("/care/clients/**", Role.THERAPIST),
+				AccessRule.roles("/care/alerts/**", Role.THERAPIST), AccessRule.roles("/care/grants/**", Role.CLIENT),
+				AccessRule.roles("/care/reads", Role.CLIENT), AccessRule.roles("/care/homework/**", Role.CLIENT),
+				AccessRule.roles("/care/measures/**", Role.CLIENT), AccessRule.roles("/admin/care/**", Role.ADMIN));
+	}
+
+	@Bean
+	NextSteps careNextSteps(Therapy therapy, Homework homework, Measures measures, RiskAlerts alerts) {
+		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+		return (person) -> {
+			AccountId me = new AccountId(person.accountId());
+			List<NextStep> steps = new ArrayList<>();
+			switch (person.role()) {
+				case CLIENT -> {
+					if (therapy.therapistOf(me).isEmpty()) {
+						break;
+					}
+					List<Homework.Item> open = homework.of(me).stream().filter((h) -> !h.done()).toList();
+					if (!open.isEmpty()) {
+						steps.add(new NextStep("Homework from your therapist",
+								(open.size() == 1) ? "One thing to do, due " + day.format(open.get(0).dueDate()) + "."
+										: open.size() + " things to do, the next due "
+												+ day.format(open.get(0).dueDate()) + ".",
+								"/care/homework", "See your homework", 5));
+					}
+					measures.pending(me)
+						.stream()
+						.findFirst()
+						.ifPresent((m) -> steps.add(new NextStep("A short questionnaire",
+								"Your therapist asked you to fill in the " + m.instrument().title()
+										+ ". It takes about two minutes.",
+								"/care/measures/" + m.id(), "Fill it in", 6)));
+					steps.add(new NextStep("What your therapist sees",
+							"You choose, one kind of record at a time, and you can take it back at once.",
+							"/care/grants", "Choose what to share", 15));
+				}
+				case THERAPIST -> {
+					long open = alerts.of(me).stream().filter(RiskAlerts.Alert::open).count();
+					if (open > 0) {
+						steps.add(new NextStep("Alerts waiting",
+								open + ((open == 1) ? " alert needs" : " alerts need") + " your acknowledgement.",
+								"/care/alerts", "See alerts", 1));
+					}
+					steps.add(new NextStep("Your caseload",
+							"Your clients, what each one shares with you, homework and questionnaires.", "/care",
+							"Open your caseload", 5));
+				}
+				case ADMIN -> steps.add(new NextStep("Care access",
+						"Emergency access for a therapist, and handing a client over to another therapist.",
+						"/admin/care", "Manage care access", 50));
+				default -> {
+				}
+			}
+			return steps;
+		};
+	}
+
+}

@@ -1,0 +1,156 @@
+package app.steadfast.care;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.SignedIn;
+import app.steadfast.sharing.Category;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The client's side of care: what his therapist may see (and who read what), his
+ * homework, and questionnaires his therapist asked for.
+ */
+@Controller
+class ClientCareController {
+
+	private final Consents consents;
+
+	private final Therapy therapy;
+
+	private final BreakGlass breakGlass;
+
+	private final Homework homework;
+
+	private final Measures measures;
+
+	ClientCareController(Consents consents, Therapy therapy, BreakGlass breakGlass, Homework homework,
+			Measures measures) {
+		this.consents = consents;
+		this.therapy = therapy;
+		this.breakGlass = breakGlass;
+		this.homework = homework;
+		this.measures = measures;
+	}
+
+	@GetMapping("/care/grants")
+	String grants(@AuthenticationPrincipal SignedIn person, Model model) {
+		AccountId me = new AccountId(person.accountId());
+		var therapist = this.consents.therapistOf(me);
+		Set<Category> granted = therapist.map((t) -> this.consents.granted(me, t)).orElse(Set.of());
+		model.addAttribute("therapistName", therapist.map(this.therapy::nameOf).orElse(null));
+		model.addAttribute("consents", this.consents.offered());
+		model.addAttribute("granted", granted);
+		model.addAttribute("emergencies", this.breakGlass.about(me));
+		return "care/grants";
+	}
+
+	@PostMapping("/care/grants")
+	String setGrant(@AuthenticationPrincipal SignedIn person, @RequestParam(defaultValue = "") String category,
+			@RequestParam(defaultValue = "") String share, RedirectAttributes flash) {
+		Category chosen;
+		try {
+			chosen = Category.valueOf(category);
+		}
+		catch (IllegalArgumentException ex) {
+			flash.addFlashAttribute("notice", "Choose what to share.");
+			return "redirect:/care/grants";
+		}
+		boolean on = "on".equals(share);
+		try {
+			this.consents.set(new AccountId(person.accountId()), chosen, on);
+			flash.addFlashAttribute("notice", on ? Consent.label(chosen.name()) + ": your therapist can see this now."
+					: Consent.label(chosen.name()) + ": your therapist can no longer see this.");
+		}
+		catch (InvalidCareInput ex) {
+			flash.addFlashAttribute("notice", ex.getMessage());
+		}
+		return "redirect:/care/grants";
+	}
+
+	@GetMapping("/care/reads")
+	String reads(@AuthenticationPrincipal SignedIn person, Model model) {
+		model.addAttribute("reads", this.consents.readsOfMine(new AccountId(person.accountId())));
+		return "care/reads";
+	}
+
+	@GetMapping("/care/homework")
+	String homework(@AuthenticationPrincipal SignedIn person, Model model) {
+		AccountId me = new AccountId(person.accountId());
+		model.addAttribute("items", this.homework.of(me));
+		model.addAttribute("pending", this.measures.pending(me));
+		return "care/homework";
+	}
+
+	@PostMapping("/care/homework/{id}/done")
+	String done(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+		this.homework.done(new AccountId(person.accountId()), uuid(id));
+		flash.addFlashAttribute("notice", "Marked done. Your therapist will see it.");
+		return "redirect:/care/homework";
+	}
+
+	@GetMapping("/care/measures/{id}")
+	String measure(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+		Measures.Pending pending = this.measures.waiting(new AccountId(person.accountId()), uuid(id));
+		model.addAttribute("measure", pending);
+		model.addAttribute("answers", new ArrayList<Integer>());
+		model.addAttribute("choices", Instrument.CHOICES);
+		return "care/measure";
+	}
+
+	@PostMapping("/care/measures/{id}")
+	String answer(@AuthenticationPrincipal SignedIn person, @PathVariable String id, HttpServletRequest request,
+			Model model, RedirectAttributes flash) {
+		AccountId me = new AccountId(person.accountId());
+		Measures.Pending pending = this.measures.waiting(me, uuid(id));
+		List<Integer> answers = new ArrayList<>();
+		for (int i = 0; i < pending.instrument().items().size(); i++) {
+			answers.add(answer(request.getParameter("q" + i)));
+		}
+		try {
+			this.measures.complete(me, pending.id(), answers);
+		}
+		catch (InvalidCareInput ex) {
+			model.addAttribute("measure", pending);
+			model.addAttribute("answers", answers);
+			model.addAttribute("choices", Instrument.CHOICES);
+			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problemField", ex.field());
+			return "care/measure";
+		}
+		flash.addFlashAttribute("notice", "Thank you. Your answers went to your therapist.");
+		return "redirect:/care/homework";
+	}
+
+	private static Integer answer(String value) {
+		try {
+			return (value != null) ? Integer.valueOf(value) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	static UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound();
+		}
+	}
+
+}

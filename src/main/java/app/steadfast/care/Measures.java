@@ -1,0 +1,256 @@
+package app.steadfast.care;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.safety.RiskKind;
+import app.steadfast.shared.Encryption;
+import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.NotFound;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * PHQ-9 and GAD-7: a therapist asks his client to complete one, the client answers, the
+ * total and its severity band are kept for the therapist who asked. The item answers are
+ * sealed at rest. Any answer but "not at all" to PHQ-9 item 9 alerts the therapist,
+ * whatever the total and whatever else the client granted, and the form tells him so.
+ */
+@Service
+class Measures {
+
+	private final JdbcClient jdbc;
+
+	private final Encryption encryption;
+
+	private final Therapy therapy;
+
+	private final RiskAlerts alerts;
+
+	private final Clock clock;
+
+	Measures(JdbcClient jdbc, Encryption encryption, Therapy therapy, RiskAlerts alerts, Clock clock) {
+		this.jdbc = jdbc;
+		this.encryption = encryption;
+		this.therapy = therapy;
+		this.alerts = alerts;
+		this.clock = clock;
+	}
+
+	/** The therapist asks his client to complete a questionnaire. */
+	@Transactional
+	UUID assign(AccountId therapist, AccountId client, Instrument instrument) {
+		this.therapy.requireClient(therapist, client);
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO care_measure (id, client_id, therapist_id, instrument, assigned_at)
+				VALUES (:id, :client, :therapist, :instrument, :now)
+				""")
+			.param("id", id)
+			.param("client", client.value())
+			.param("therapist", therapist.value())
+			.param("instrument", instrument.name())
+			.param("now", now())
+			.update();
+		return id;
+	}
+
+	/** The questionnaires waiting for the client, oldest first. */
+	@Transactional(readOnly = true)
+	List<Pending> pending(AccountId client) {
+		return this.jdbc.sql("""
+				SELECT id, instrument, assigned_at FROM care_measure
+				WHERE client_id = :client AND completed_at IS NULL ORDER BY assigned_at
+				""")
+			.param("client", client.value())
+			.query((rs, n) -> new Pending(rs.getObject("id", UUID.class),
+					Instrument.valueOf(rs.getString("instrument")), rs.getTimestamp("assigned_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * One questionnaire waiting for the client.
+	 * @throws NotFound if it is not his or already done
+	 */
+	@Transactional(readOnly = true)
+	Pending waiting(AccountId client, UUID id) {
+		return pending(client).stream().filter((p) -> p.id().equals(id)).findFirst().orElseThrow(NotFound::new);
+	}
+
+	/**
+	 * The client completes a questionnaire.
+	 * @return the total
+	 * @throws InvalidCareInput naming the first unanswered item
+	 * @throws NotFound if it is not his or already done
+	 */
+	@Transactional
+	int complete(AccountId client, UUID id, List<Integer> answers) {
+		Pending pending = waiting(client, id);
+		Instrument instrument = pending.instrument();
+		for (int i = 0; i < instrument.items().size(); i++) {
+			Integer answer = (i < answers.size()) ? answers.get(i) : null;
+			if (answer == null || answer < 0 || answer > 3) {
+				throw new InvalidCareInput("q" + i, "Choose an answer for question " + (i + 1) + ".");
+			}
+		}
+		int total = instrument.score(answers);
+		this.jdbc.sql("UPDATE care_measure SET completed_at = :now, answers = :answers, total = :total WHERE id = :id")
+			.param("now", now())
+			.param("answers",
+					this.encryption.seal(answers.stream().map(String::valueOf).collect(Collectors.joining(",")),
+							EncryptionBinding.of("care_measure", id, client.value())))
+			.param("total", total)
+			.param("id", id)
+			.update();
+		if (instrument.raisesAlert(answers)) {
+			AccountId therapist = this.jdbc.sql("SELECT therapist_id FROM care_measure WHERE id = :id")
+				.param("id", id)
+				.query((rs, n) -> new AccountId(rs.getObject("therapist_id", UUID.class)))
+				.single();
+			this.alerts.raise(client, therapist, RiskAlerts.PHQ9_ITEM9, id, Set.of(RiskKind.SUICIDE));
+		}
+		return total;
+	}
+
+	/**
+	 * The completed questionnaires of a client the therapist serves, newest first, each
+	 * with its total, band and item answers.
+	 */
+	@Transactional(readOnly = true)
+	List<Result> results(AccountId therapist, AccountId client) {
+		this.therapy.requireClient(therapist, client);
+		return this.jdbc.sql("""
+				SELECT * FROM care_measure WHERE client_id = :client AND therapist_id = :therapist
+				AND completed_at IS NOT NULL ORDER BY completed_at DESC
+				""").param("client", client.value()).param("therapist", therapist.value()).query((rs, n) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			Instrument instrument = Instrument.valueOf(rs.getString("instrument"));
+			int total = rs.getInt("total");
+			List<Integer> answers = new ArrayList<>(Arrays
+				.stream(this.encryption
+					.open(rs.getString("answers"), EncryptionBinding.of("care_measure", id, client.value()))
+					.split(","))
+				.map(Integer::valueOf)
+				.toList());
+			return new Result(id, instrument, rs.getTimestamp("completed_at").toInstant(), total,
+					instrument.severity(total), answers);
+		}).list();
+	}
+
+	/** Questionnaires the therapist asked for that the client has not done yet. */
+	@Transactional(readOnly = true)
+	List<Pending> open(AccountId therapist, AccountId client) {
+		return pending(client).stream()
+			.filter((p) -> this.jdbc.sql("SELECT therapist_id FROM care_measure WHERE id = :id")
+				.param("id", p.id())
+				.query(UUID.class)
+				.single()
+				.equals(therapist.value()))
+			.toList();
+	}
+
+	/**
+	 * Scores over time per questionnaire, oldest first, laid out for a small chart (width
+	 * 300, height 120) with its severity bands; the table of results holds the same
+	 * figures.
+	 */
+	List<Trend> trends(List<Result> results) {
+		List<Trend> trends = new ArrayList<>();
+		for (Instrument instrument : Instrument.values()) {
+			List<Result> mine = results.stream()
+				.filter((r) -> r.instrument() == instrument)
+				.sorted(java.util.Comparator.comparing(Result::completedAt))
+				.toList();
+			if (mine.isEmpty()) {
+				continue;
+			}
+			List<Point> points = new ArrayList<>();
+			for (int i = 0; i < mine.size(); i++) {
+				int x = (mine.size() == 1) ? 150 : 20 + i * 260 / (mine.size() - 1);
+				points.add(new Point(x, y(mine.get(i).total(), instrument), mine.get(i).total()));
+			}
+			List<Line> bands = instrument.bands()
+				.stream()
+				.skip(1)
+				.map((b) -> new Line(y(b.from(), instrument), b.label()))
+				.toList();
+			trends.add(new Trend(instrument, points,
+					points.stream().map((pt) -> pt.x() + "," + pt.y()).collect(Collectors.joining(" ")), bands));
+		}
+		return trends;
+	}
+
+	private static int y(int total, Instrument instrument) {
+		return 110 - total * 100 / instrument.maximum();
+	}
+
+	/**
+	 * One questionnaire's scores, for the chart.
+	 *
+	 * @param instrument which
+	 * @param points the scores, oldest first
+	 * @param polyline the points as SVG coordinates
+	 * @param bands where each band above the lowest begins
+	 */
+	record Trend(Instrument instrument, List<Point> points, String polyline, List<Line> bands) {
+	}
+
+	/**
+	 * A score on the chart.
+	 *
+	 * @param x across
+	 * @param y down
+	 * @param total the score
+	 */
+	record Point(int x, int y, int total) {
+	}
+
+	/**
+	 * A band's lower edge on the chart.
+	 *
+	 * @param y down
+	 * @param label the band
+	 */
+	record Line(int y, String label) {
+	}
+
+	private OffsetDateTime now() {
+		return this.clock.instant().atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * A questionnaire waiting to be answered.
+	 *
+	 * @param id it
+	 * @param instrument which one
+	 * @param assignedAt when the therapist asked
+	 */
+	record Pending(UUID id, Instrument instrument, Instant assignedAt) {
+	}
+
+	/**
+	 * A completed questionnaire.
+	 *
+	 * @param id it
+	 * @param instrument which one
+	 * @param completedAt when
+	 * @param total the score
+	 * @param severity its band
+	 * @param answers the item answers, 0 to 3
+	 */
+	record Result(UUID id, Instrument instrument, Instant completedAt, int total, String severity,
+			List<Integer> answers) {
+	}
+
+}

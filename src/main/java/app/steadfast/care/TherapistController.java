@@ -1,0 +1,310 @@
+package app.steadfast.care;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.Person;
+import app.steadfast.care.CareForms.HomeworkForm;
+import app.steadfast.care.CareForms.NoteForm;
+import app.steadfast.checkins.CheckInManagement;
+import app.steadfast.checkins.JournalManagement;
+import app.steadfast.commitments.CommitmentManagement;
+import app.steadfast.library.ArticleManagement;
+import app.steadfast.shared.SignedIn;
+import app.steadfast.sharing.Category;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The therapist's portal: the caseload, alerts, one client's page, read-only views of
+ * what he granted (each read goes through the capability's API with the therapist as
+ * viewer, so the sharing module decides and audits it), session notes, homework and
+ * questionnaires.
+ */
+@Controller
+class TherapistController {
+
+	private final Caseload caseload;
+
+	private final Therapy therapy;
+
+	private final Consents consents;
+
+	private final RiskAlerts alerts;
+
+	private final SessionNotes notes;
+
+	private final Homework homework;
+
+	private final Measures measures;
+
+	private final CheckInManagement checkins;
+
+	private final JournalManagement journal;
+
+	private final CommitmentManagement commitments;
+
+	private final ArticleManagement articles;
+
+	TherapistController(Caseload caseload, Therapy therapy, Consents consents, RiskAlerts alerts, SessionNotes notes,
+			Homework homework, Measures measures, CheckInManagement checkins, JournalManagement journal,
+			CommitmentManagement commitments, ArticleManagement articles) {
+		this.caseload = caseload;
+		this.therapy = therapy;
+		this.consents = consents;
+		this.alerts = alerts;
+		this.notes = notes;
+		this.homework = homework;
+		this.measures = measures;
+		this.checkins = checkins;
+		this.journal = journal;
+		this.commitments = commitments;
+		this.articles = articles;
+	}
+
+	@GetMapping("/care")
+	String caseload(@AuthenticationPrincipal SignedIn person, Model model) {
+		AccountId me = me(person);
+		model.addAttribute("rows", this.caseload.of(me));
+		model.addAttribute("openAlerts", this.alerts.of(me).stream().filter(RiskAlerts.Alert::open).count());
+		return "care/caseload";
+	}
+
+	@GetMapping("/care/alerts")
+	String alerts(@AuthenticationPrincipal SignedIn person, Model model) {
+		model.addAttribute("alerts", this.alerts.of(me(person)));
+		return "care/alerts";
+	}
+
+	@PostMapping("/care/alerts/{id}/acknowledge")
+	String acknowledge(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+		this.alerts.acknowledge(me(person), ClientCareController.uuid(id));
+		flash.addFlashAttribute("notice", "Acknowledged.");
+		return "redirect:/care/alerts";
+	}
+
+	@GetMapping("/care/clients/{id}")
+	String client(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		clientPage(me, client, model);
+		model.addAttribute("homeworkForm", HomeworkForm.empty(this.homework.today().plusDays(7)));
+		return "care/client";
+	}
+
+	@PostMapping("/care/clients/{id}/homework")
+	String assignHomework(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+			@ModelAttribute("homeworkForm") HomeworkForm form, Model model, RedirectAttributes flash) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		BindingResult errors = new BeanPropertyBindingResult(form, "homeworkForm");
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "homeworkForm", errors);
+		Homework.Kind kind = null;
+		try {
+			kind = Homework.Kind.valueOf(String.valueOf(form.kind()));
+		}
+		catch (IllegalArgumentException ex) {
+			// Answered by the service's check below, next to the field.
+		}
+		try {
+			LocalDate due = CareForms.date(form.dueDate());
+			if (due == null && form.dueDate() != null && !form.dueDate().isBlank()) {
+				throw new InvalidCareInput("dueDate", "Give the due date as a date, like 2026-03-14.");
+			}
+			this.homework.assign(me, client.id(), kind, form.articleSlug(), form.exercise(), form.task(), due);
+		}
+		catch (InvalidCareInput ex) {
+			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			clientPage(me, client, model);
+			return "care/client";
+		}
+		flash.addFlashAttribute("notice", "Homework set. " + client.displayName() + " sees it on his home page.");
+		return "redirect:/care/clients/" + client.id().value();
+	}
+
+	@PostMapping("/care/clients/{id}/measures")
+	String assignMeasure(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+			@RequestParam(defaultValue = "") String instrument, RedirectAttributes flash) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		try {
+			Instrument chosen = Instrument.valueOf(instrument);
+			this.measures.assign(me, client.id(), chosen);
+			flash.addFlashAttribute("notice", chosen.title() + " sent. It waits on his home page.");
+		}
+		catch (IllegalArgumentException ex) {
+			flash.addFlashAttribute("notice", "Choose a questionnaire.");
+		}
+		return "redirect:/care/clients/" + client.id().value();
+	}
+
+	@PostMapping("/care/clients/{id}/session")
+	String planSession(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+			@RequestParam(defaultValue = "") String nextSession, RedirectAttributes flash) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		LocalDate date = CareForms.date(nextSession);
+		if (date == null && !nextSession.isBlank()) {
+			flash.addFlashAttribute("notice", "Give the date as a date, like 2026-03-14.");
+		}
+		else {
+			this.caseload.planNextSession(me, client.id(), date);
+			flash.addFlashAttribute("notice", (date != null) ? "Next session saved." : "Next session cleared.");
+		}
+		return "redirect:/care/clients/" + client.id().value();
+	}
+
+	@GetMapping("/care/clients/{id}/checkins")
+	String checkins(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		model.addAttribute("client", client);
+		model.addAttribute("checkins", this.checkins.history(me, client.id()));
+		model.addAttribute("summary", this.checkins.summary(me, client.id(), 4));
+		return "care/checkins";
+	}
+
+	@GetMapping("/care/clients/{id}/journal")
+	String journal(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		model.addAttribute("client", client);
+		model.addAttribute("entries", this.journal.entries(me, client.id()));
+		return "care/journal";
+	}
+
+	@GetMapping("/care/clients/{id}/commitments")
+	String commitments(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		model.addAttribute("client", client);
+		model.addAttribute("commitments", this.commitments.list(me, client.id()));
+		model.addAttribute("reliability", this.commitments.reliability(me, client.id(), 12));
+		return "care/commitments";
+	}
+
+	@GetMapping("/care/clients/{id}/notes")
+	String notes(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		model.addAttribute("form", NoteForm.empty(this.homework.today()));
+		return notesPage(me, client, model);
+	}
+
+	@PostMapping("/care/clients/{id}/notes")
+	String writeNote(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+			@ModelAttribute("form") NoteForm form, Model model, RedirectAttributes flash) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		try {
+			this.notes.write(me, client.id(), CareForms.date(form.sessionDate()), form.body(), form.plan());
+		}
+		catch (InvalidCareInput ex) {
+			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			return notesPage(me, client, model);
+		}
+		flash.addFlashAttribute("notice", "Note saved. Only you can read it.");
+		return "redirect:/care/clients/" + client.id().value() + "/notes";
+	}
+
+	@GetMapping("/care/clients/{id}/notes/{noteId}")
+	String note(@AuthenticationPrincipal SignedIn person, @PathVariable String id, @PathVariable String noteId,
+			Model model) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		SessionNotes.Note note = ownNote(me, client, noteId);
+		model.addAttribute("client", client);
+		model.addAttribute("note", note);
+		model.addAttribute("form",
+				new NoteForm(note.sessionDate().toString(), note.body(), (note.plan() != null) ? note.plan() : ""));
+		return "care/note";
+	}
+
+	@PostMapping("/care/clients/{id}/notes/{noteId}")
+	String editNote(@AuthenticationPrincipal SignedIn person, @PathVariable String id, @PathVariable String noteId,
+			@ModelAttribute("form") NoteForm form, Model model, RedirectAttributes flash) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		SessionNotes.Note note = ownNote(me, client, noteId);
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		try {
+			this.notes.edit(me, note.id(), CareForms.date(form.sessionDate()), form.body(), form.plan());
+		}
+		catch (InvalidCareInput ex) {
+			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			model.addAttribute("client", client);
+			model.addAttribute("note", note);
+			return "care/note";
+		}
+		flash.addFlashAttribute("notice", "Note updated. The earlier text is kept in its history.");
+		return "redirect:/care/clients/" + client.id().value() + "/notes/" + note.id();
+	}
+
+	private SessionNotes.Note ownNote(AccountId me, Person client, String noteId) {
+		SessionNotes.Note note = this.notes.find(me, ClientCareController.uuid(noteId));
+		if (!note.client().equals(client.id())) {
+			throw new app.steadfast.shared.NotFound();
+		}
+		return note;
+	}
+
+	private String notesPage(AccountId me, Person client, Model model) {
+		model.addAttribute("client", client);
+		model.addAttribute("notes", this.notes.of(me, client.id()));
+		return "care/notes";
+	}
+
+	private void clientPage(AccountId me, Person client, Model model) {
+		Set<Category> granted = this.consents.granted(client.id(), me);
+		List<Category> emergency = this.therapy.breakGlass(me, client.id())
+			.stream()
+			.map(app.steadfast.sharing.Grant::category)
+			.distinct()
+			.toList();
+		model.addAttribute("client", client);
+		model.addAttribute("row", this.caseload.row(me, client.id(), null));
+		model.addAttribute("granted", granted);
+		model.addAttribute("emergency", emergency);
+		model.addAttribute("views",
+				List.of(Category.CHECKINS, Category.JOURNAL, Category.COMMITMENTS)
+					.stream()
+					.filter((c) -> granted.contains(c) || emergency.contains(c))
+					.toList());
+		model.addAttribute("alerts",
+				this.alerts.of(me).stream().filter((a) -> a.client().equals(client.id())).toList());
+		model.addAttribute("homework", this.homework.setBy(me, client.id()));
+		List<Measures.Result> results = this.measures.results(me, client.id());
+		model.addAttribute("results", results);
+		model.addAttribute("trends", this.measures.trends(results));
+		model.addAttribute("waiting", this.measures.open(me, client.id()));
+		model.addAttribute("instruments", Instrument.values());
+		model.addAttribute("articles", this.articles.published());
+		model.addAttribute("exercises", this.homework.exercises());
+		model.addAttribute("today", this.homework.today());
+	}
+
+	private static AccountId me(SignedIn person) {
+		return new AccountId(person.accountId());
+	}
+
+	private static AccountId client(String id) {
+		return new AccountId(ClientCareController.uuid(id));
+	}
+
+}

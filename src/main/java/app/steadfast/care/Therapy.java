@@ -1,0 +1,108 @@
+package app.steadfast.care;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.consultations.ConsultationManagement;
+import app.steadfast.consultations.TherapistAssignment;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Role;
+import app.steadfast.sharing.Grant;
+import app.steadfast.sharing.GrantKind;
+import app.steadfast.sharing.SharingManagement;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who works with whom: a therapist serves a client he is assigned to (through an accepted
+ * consultation invitation or an admin), or one an admin opened to him for an emergency.
+ * Anyone else asking about a client gets the same answer as for a client who does not
+ * exist.
+ */
+@Component
+class Therapy {
+
+	private final ConsultationManagement consultations;
+
+	private final SharingManagement sharing;
+
+	private final AccountManagement accounts;
+
+	private final Clock clock;
+
+	Therapy(ConsultationManagement consultations, SharingManagement sharing, AccountManagement accounts, Clock clock) {
+		this.consultations = consultations;
+		this.sharing = sharing;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/** The client's therapist, if he has one. */
+	Optional<AccountId> therapistOf(AccountId client) {
+		return this.consultations.therapistOf(client).map(TherapistAssignment::therapist);
+	}
+
+	/** The therapist's assigned clients, longest first. */
+	List<TherapistAssignment> clientsOf(AccountId therapist) {
+		return this.consultations.clientsOf(therapist);
+	}
+
+	/** Whether the therapist is the client's assigned therapist. */
+	boolean assigned(AccountId therapist, AccountId client) {
+		return therapistOf(client).filter(therapist::equals).isPresent();
+	}
+
+	/** The emergency grants the client's records are open to this therapist through. */
+	List<Grant> breakGlass(AccountId therapist, AccountId client) {
+		Instant now = this.clock.instant();
+		return this.sharing.activeGrantsTo(therapist)
+			.stream()
+			.filter((g) -> g.owner().equals(client) && g.kind() == GrantKind.BREAK_GLASS && g.isActiveAt(now))
+			.toList();
+	}
+
+	/**
+	 * The client, when the therapist serves him.
+	 * @throws NotFound otherwise, alike for a stranger and a missing account
+	 */
+	Person requireClient(AccountId therapist, AccountId client) {
+		Person person = this.accounts.find(client).filter((p) -> p.role() == Role.CLIENT).orElseThrow(NotFound::new);
+		if (!assigned(therapist, client) && breakGlass(therapist, client).isEmpty()) {
+			throw new NotFound();
+		}
+		return person;
+	}
+
+	/** A person's chosen name, or a neutral word when the account is gone. */
+	String nameOf(AccountId id) {
+		return this.accounts.find(id).map(Person::displayName).orElse("Someone");
+	}
+
+	Optional<Person> person(AccountId id) {
+		return this.accounts.find(id);
+	}
+
+	Optional<Person> personByEmail(String email) {
+		return this.accounts.findByEmail(email);
+	}
+
+	/** The practice's active therapists, for an admin's choices. */
+	List<Person> therapists() {
+		var deactivated = this.accounts.deactivatedStaff();
+		return this.accounts.staff()
+			.stream()
+			.filter((p) -> p.role() == Role.THERAPIST && !deactivated.contains(p.id()))
+			.toList();
+	}
+
+	/** Whether the account is an active therapist. */
+	boolean activeTherapist(AccountId id) {
+		return therapists().stream().anyMatch((p) -> p.id().equals(id));
+	}
+
+}
