@@ -297,9 +297,13 @@ public class ConversationManagement {
 		String words = String.join("\n", Objects.requireNonNullElse(details.helped(), ""),
 				Objects.requireNonNullElse(details.nextTime(), ""));
 		boolean crisis = this.risk.checkAndReport(words, me, RiskSource.CONVERSATION, id).hit();
-		this.events.publishEvent(new TalkLogged(new TalkId(id), owner, details.talkedOn()));
+		logged(new TalkId(id), owner, details.talkedOn());
 		notice(me, canonical(topic, topicRows(me)), today);
 		return new Receipt<>(new TalkId(id), crisis);
+	}
+
+	private void logged(TalkId talk, AccountId owner, LocalDate talkedOn) {
+		this.events.publishEvent(new TalkLogged(talk, owner, talkedOn));
 	}
 
 	/**
