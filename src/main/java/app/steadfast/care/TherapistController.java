@@ -16,6 +16,8 @@ import app.steadfast.library.ArticleManagement;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
 
+import app.steadfast.insights.InsightsManagement;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,9 +61,12 @@ class TherapistController {
 
 	private final ArticleManagement articles;
 
+	private final InsightsManagement insights;
+
 	TherapistController(Caseload caseload, Therapy therapy, Consents consents, RiskAlerts alerts, SessionNotes notes,
 			Homework homework, Measures measures, CheckInManagement checkins, JournalManagement journal,
-			CommitmentManagement commitments, ArticleManagement articles) {
+			CommitmentManagement commitments, ArticleManagement articles, InsightsManagement insights) {
+		this.insights = insights;
 		this.caseload = caseload;
 		this.therapy = therapy;
 		this.consents = consents;
@@ -196,6 +201,15 @@ class TherapistController {
 		return "care/commitments";
 	}
 
+	@GetMapping("/care/clients/{id}/insights")
+	String insights(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, client(id));
+		model.addAttribute("client", client);
+		model.addAttribute("progress", this.insights.progress(me, client.id(), 12));
+		return "care/insights";
+	}
+
 	@GetMapping("/care/clients/{id}/notes")
 	String notes(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
 		AccountId me = me(person);
@@ -281,8 +295,10 @@ class TherapistController {
 		model.addAttribute("row", this.caseload.row(me, client.id(), null));
 		model.addAttribute("granted", granted);
 		model.addAttribute("emergency", emergency);
+		model.addAttribute("sharesStatements", granted.contains(Category.STATEMENTS));
+		model.addAttribute("sharesConversations", granted.contains(Category.CONVERSATIONS));
 		model.addAttribute("views",
-				List.of(Category.CHECKINS, Category.JOURNAL, Category.COMMITMENTS)
+				List.of(Category.CHECKINS, Category.JOURNAL, Category.COMMITMENTS, Category.INSIGHTS)
 					.stream()
 					.filter((c) -> granted.contains(c) || emergency.contains(c))
 					.toList());

@@ -4,5 +4,5 @@
  * alerts, standard measures (PHQ-9, GAD-7) and an admin's time-limited emergency access.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Care", allowedDependencies = { "shared", "audit",
-		"accounts", "sharing", "safety", "library", "consultations", "checkins", "commitments" })
+		"accounts", "sharing", "safety", "library", "consultations", "checkins", "commitments", "insights" })
 package app.steadfast.care;

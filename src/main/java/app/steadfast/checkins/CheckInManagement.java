@@ -98,7 +98,7 @@ public class CheckInManagement {
 		fill(checkIn, details, now);
 		this.checkIns.save(checkIn);
 		CheckInId id = new CheckInId(checkIn.id());
-		this.events.publishEvent(new CheckInRecorded(id, owner, inTheMoment));
+		this.events.publishEvent(new CheckInRecorded(id, owner, inTheMoment, details.occurredAt()));
 		return new CheckInReceipt(id, riskIn(owner, checkIn.id(), details));
 	}
 

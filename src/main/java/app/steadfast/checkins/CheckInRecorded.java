@@ -1,5 +1,7 @@
 package app.steadfast.checkins;
 
+import java.time.Instant;
+
 import app.steadfast.accounts.AccountId;
 
 /**
@@ -8,6 +10,7 @@ import app.steadfast.accounts.AccountId;
  * @param checkIn the check-in
  * @param owner whose it is
  * @param inTheMoment whether it came from the quick flow
+ * @param occurredAt when he felt it (it may be earlier than now)
  */
-public record CheckInRecorded(CheckInId checkIn, AccountId owner, boolean inTheMoment) {
+public record CheckInRecorded(CheckInId checkIn, AccountId owner, boolean inTheMoment, Instant occurredAt) {
 }

@@ -27,7 +27,10 @@ class ConversationsAccess {
 				AccessRule.roles("/conversations/topics/**", Role.CLIENT),
 				AccessRule.roles("/conversations/phrases/**", Role.CLIENT),
 				AccessRule.roles("/conversations/patterns", Role.CLIENT),
-				AccessRule.roles("/conversations/shared/**", Role.CLIENT, Role.PARTNER));
+				// A therapist he grants conversations reads the shared page; only a
+				// partner adds a view.
+				AccessRule.roles("/conversations/shared", Role.CLIENT, Role.PARTNER, Role.THERAPIST),
+				AccessRule.roles("/conversations/shared/*", Role.CLIENT, Role.PARTNER));
 	}
 
 	@Bean

@@ -1,12 +1,14 @@
 package app.steadfast.insights;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
 import app.steadfast.checkins.CheckInChanged;
 import app.steadfast.checkins.CheckInRecorded;
 import app.steadfast.commitments.CommitmentDayRecorded;
 import app.steadfast.conversations.TalkLogged;
+import app.steadfast.shared.Practice;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -21,13 +23,18 @@ class FiguresListener {
 
 	private final WeeklyFigures figures;
 
-	FiguresListener(WeeklyFigures figures) {
+	private final Practice practice;
+
+	FiguresListener(WeeklyFigures figures, Practice practice) {
 		this.figures = figures;
+		this.practice = practice;
 	}
 
 	@ApplicationModuleListener
 	void on(CheckInRecorded event) {
-		this.figures.forget(event.owner(), WeeklyFigures.CHECKINS);
+		this.figures.forget(event.owner(), WeeklyFigures.CHECKINS,
+				LocalDate.ofInstant(event.occurredAt(), this.practice.zone())
+					.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
 	}
 
 	@ApplicationModuleListener

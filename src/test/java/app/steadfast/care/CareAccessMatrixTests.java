@@ -99,7 +99,7 @@ class CareAccessMatrixTests {
 	void everyCareEndpointAnswersEachPersonAsExpected() {
 		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
 		CarePeople p = CarePeople.create(people, this.consultations, this.sharing);
-		for (Category c : List.of(Category.CHECKINS, Category.JOURNAL, Category.COMMITMENTS)) {
+		for (Category c : List.of(Category.CHECKINS, Category.JOURNAL, Category.COMMITMENTS, Category.INSIGHTS)) {
 			this.sharing.grant(p.client().id(), p.therapist().id(), c, GrantKind.THERAPIST, null);
 		}
 		UUID client = p.client().id().value();
@@ -128,6 +128,8 @@ class CareAccessMatrixTests {
 						403),
 				new Row("GET", "/care/clients/{id}/commitments", () -> c + "/commitments", none, 302, 403, 403, 403,
 						200, 404, 403),
+				new Row("GET", "/care/clients/{id}/insights", () -> c + "/insights", none, 302, 403, 403, 403, 200, 404,
+						403),
 				new Row("GET", "/care/clients/{id}/notes", () -> c + "/notes", none, 302, 403, 403, 403, 200, 404, 403),
 				new Row("POST", "/care/clients/{id}/notes", () -> c + "/notes", noteForm, 302, 403, 403, 403, 302, 404,
 						403),

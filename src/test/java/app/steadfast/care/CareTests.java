@@ -64,6 +64,9 @@ class CareTests {
 	SharingManagement sharing;
 
 	@Autowired
+	app.steadfast.conversations.ConversationManagement conversations;
+
+	@Autowired
 	CheckInManagement checkins;
 
 	@Autowired
@@ -104,7 +107,8 @@ class CareTests {
 		}
 		List<View> views = List.of(new View(Category.CHECKINS, base + "/checkins", "Her question about Friday"),
 				new View(Category.JOURNAL, base + "/journal", "I keep going back to that night."),
-				new View(Category.COMMITMENTS, base + "/commitments", "Phone face down at dinner"));
+				new View(Category.COMMITMENTS, base + "/commitments", "Phone face down at dinner"),
+				new View(Category.INSIGHTS, base + "/insights", "Week by week (Monday to Sunday)"));
 		for (View view : views) {
 			for (View other : views) {
 				assertThat(asTherapist(other.path())).as("%s before granting %s", other.path(), view.category())
@@ -131,6 +135,27 @@ class CareTests {
 			.stream()
 			.filter((g) -> g.grantee().equals(this.p.therapist().id()))
 			.allMatch((g) -> g.revokedAt() != null)).isTrue();
+	}
+
+	@Test
+	void sharedStatementsAndConversationsAreLinkedForHisTherapistAndReadOnly() {
+		this.conversations.log(this.p.client().id(),
+				new app.steadfast.conversations.TalkDetails(null, "Money", null, java.time.LocalDate.now().minusDays(1),
+						3, app.steadfast.conversations.Escalation.NO, app.steadfast.conversations.BreakTaken.NO,
+						"Slowing down helped", null, false));
+		String client = "/care/clients/" + this.p.client().id().value();
+		assertThat(asTherapist(client)).bodyText().doesNotContain("His log of hard conversations");
+		assertThat(asTherapist("/conversations/shared")).hasStatusOk().bodyText().doesNotContain("Slowing down helped");
+		share(Category.CONVERSATIONS, true);
+		assertThat(asTherapist(client)).bodyText().contains("His log of hard conversations");
+		assertThat(asTherapist("/conversations/shared")).hasStatusOk()
+			.bodyText()
+			.contains("Slowing down helped", "read only")
+			.doesNotContain("Your partner&#39;s own log");
+		assertThat(this.mvc.post()
+			.uri("/conversations/shared/{id}", UUID.randomUUID())
+			.with(this.people.signedIn(this.p.therapist()))
+			.with(csrf())).as("only a partner adds a view").hasStatus(403);
 	}
 
 	@Test

@@ -211,9 +211,14 @@ class CheckInTests {
 		assertThat(this.checkIns.history(id(this.client), id(this.client))).hasSize(1);
 		assertThat(this.events.stream(RiskLanguageDetected.class)).singleElement()
 			.satisfies((event) -> assertThat(event.owner()).isEqualTo(this.client.id().value()));
-		assertThat(this.mvc.get().uri("/checkins").with(this.people.signedIn(this.client)).flashAttr("crisis", true))
-			.bodyText()
+		assertThat(this.mvc.get()
+			.uri("/checkins")
+			.with(this.people.signedIn(this.client))
+			.cookie(app.steadfast.TestPeople.sessionOf(saved))).bodyText()
 			.contains("You don't have to carry this alone right now", "href=\"tel:988\"");
+		assertThat(this.mvc.get().uri("/checkins").with(this.people.signedIn(this.client))).bodyText()
+			.as("an ordinary visit shows no crisis panel")
+			.doesNotContain("crisis-panel");
 
 		MvcTestResult ordinary = step("details", List.of("anger"), "anger", "5", "JAW", "This job is killing me");
 		assertThat(ordinary).hasRedirectedUrl("/checkins");

@@ -115,14 +115,20 @@ class InsightsTests {
 		checkIn("anger", 9, this.thisMonday.minusWeeks(1).plusDays(2));
 		checkIn("shame", 8, this.thisMonday.minusWeeks(1).plusDays(3));
 
+		// The events of the records above drop kept weeks after their transactions
+		// commit;
+		// once they have, a view keeps every completed week.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			this.insights.progress(this.him.id(), this.him.id(), 12);
+			assertThat(this.figures.keptWeeks(this.him.id())).containsEntry(WeeklyFigures.CHECKINS, 11)
+				.containsEntry(WeeklyFigures.COMMITMENTS, 11);
+		});
 		assertThat(this.mvc.get().uri("/insights").with(this.people.signedIn(this.him))).hasStatusOk()
 			.bodyText()
 			.contains("Your progress", "Promises kept", "In all, 8 of ", "fewer than 6 in 10 of your promises",
 					"2 of 7 kept (29%)", "Ask for a free consultation", "Set this aside for two weeks",
 					"You checked in 2 times over 12 weeks", "Check-ins per week", "Weekly pulse, out of 7")
 			.doesNotContain("hit hard");
-		assertThat(this.figures.keptWeeks(this.him.id())).containsEntry(WeeklyFigures.CHECKINS, 11)
-			.containsEntry(WeeklyFigures.COMMITMENTS, 11);
 
 		// One more intense check-in this week makes three in two weeks.
 		checkIn("anger", 10, Instant.now().minusSeconds(60));
@@ -185,8 +191,8 @@ class InsightsTests {
 				assertThat(week.talks()).as("talks, week of " + week.monday())
 					.isEqualTo(this.conversations.weekOf(this.him.id(), week.monday()));
 			}
+			assertThat(this.figures.keptWeeks(this.him.id()).get(WeeklyFigures.COMMITMENTS)).isEqualTo(11);
 		});
-		assertThat(this.figures.keptWeeks(this.him.id()).get(WeeklyFigures.COMMITMENTS)).isEqualTo(11);
 	}
 
 	@Test
