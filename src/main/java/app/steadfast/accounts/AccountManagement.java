@@ -13,10 +13,12 @@ import app.steadfast.audit.AuditEntry;
 import app.steadfast.audit.AuditLog;
 import app.steadfast.shared.Mail;
 import app.steadfast.shared.NotFound;
+import app.steadfast.shared.PersonalData;
 import app.steadfast.shared.Postbox;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountManagement {
 
 	private final Accounts accounts;
+
+	private final ObjectProvider<PersonalData> personalData;
 
 	private final PasswordEncoder encoder;
 
@@ -58,7 +62,8 @@ public class AccountManagement {
 
 	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, PasswordTokens tokens,
 			Sessions sessions, AuditLog audit, Postbox postbox, Practice practice, ApplicationEventPublisher events,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, ObjectProvider<PersonalData> personalData) {
+		this.personalData = personalData;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.policy = policy;
@@ -236,6 +241,33 @@ public class AccountManagement {
 			.update();
 		this.sessions.endAllExcept(account.email(), null);
 		this.audit.record(AuditEntry.security(AuditAction.ACCOUNT_DEACTIVATED, admin.value(), account.uuid(), null));
+	}
+
+	/**
+	 * A client or partner deletes his own account, after giving his password: everything
+	 * he wrote and everything kept about him goes from the database. The audit log keeps
+	 * its rows whole, naming him only by an alias that no longer points at anyone.
+	 * @throws InvalidAccountInput if the password is wrong
+	 * @throws NotFound if the account is not a client's or partner's
+	 */
+	@Transactional
+	public void deleteOwnAccount(AccountId id, String password) {
+		Account account = this.accounts.findById(id.value())
+			.filter((a) -> a.role() == Role.CLIENT || a.role() == Role.PARTNER)
+			.orElseThrow(NotFound::new);
+		if (password == null || !this.encoder.matches(password, account.passwordHash())) {
+			throw new InvalidAccountInput("password", "That isn’t your current password.");
+		}
+		this.personalData.orderedStream().forEach((data) -> data.erase(account.uuid(), account.email()));
+		this.audit.record(AuditEntry.security(AuditAction.ACCOUNT_DELETED, account.uuid(), account.uuid(), null));
+		this.audit.forget(account.uuid());
+		this.sessions.endAllExcept(account.email(), null);
+		this.jdbc.sql("DELETE FROM sign_in_failure WHERE email = :email").param("email", account.email()).update();
+		// Published events name people by id; those about him go too.
+		this.jdbc.sql("DELETE FROM event_publication WHERE serialized_event LIKE :id")
+			.param("id", "%" + account.uuid() + "%")
+			.update();
+		this.jdbc.sql("DELETE FROM account WHERE id = :id").param("id", account.uuid()).update();
 	}
 
 	/** The staff accounts that are deactivated. */

@@ -22,6 +22,7 @@ class AccountsAccess {
 		return () -> List.of(AccessRule.everyone("/login"), AccessRule.everyone("/signup"),
 				AccessRule.everyone("/setup"), AccessRule.everyone("/accounts/forgot"),
 				AccessRule.everyone("/accounts/reset"), AccessRule.signedIn("/accounts/password"),
+				AccessRule.roles("/accounts/delete", Role.CLIENT, Role.PARTNER),
 				AccessRule.roles("/admin/staff/**", Role.ADMIN), AccessRule.roles("/admin/outbox/**", Role.ADMIN));
 	}
 

@@ -7,6 +7,8 @@ public enum AuditAction {
 
 	SIGNED_IN, SIGN_IN_FAILED, SIGN_IN_THROTTLED, SIGNED_UP, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET,
 	ACCOUNT_CREATED, ROLE_CHANGED, FIRST_ADMIN_CREATED,
+	/** A client or partner deleted his own account and everything in it. */
+	ACCOUNT_DELETED,
 	/** Someone other than the owner read a record through a grant. */
 	RECORD_READ, GRANT_CREATED, GRANT_REVOKED, GRANT_PAUSED, GRANT_RESUMED,
 	/** A staff member opened a free-consultation request (its id is the record). */

@@ -53,8 +53,12 @@ public class AuditLog {
 		long seq = ((Number) head.get("last_seq")).longValue() + 1;
 		String prevHash = (String) head.get("last_hash");
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		AuditRecord row = new AuditRecord(seq, now, entry.action(), entry.actorId(), entry.subjectId(),
-				entry.category(), entry.recordRef(), entry.reason(), entry.address(), prevHash, null);
+		// Aliases are made under the head lock, so two nodes never make two for one
+		// person.
+		UUID actor = alias(entry.actorId());
+		UUID subject = alias(entry.subjectId());
+		AuditRecord row = new AuditRecord(seq, now, entry.action(), actor, subject, entry.category(), entry.recordRef(),
+				entry.reason(), entry.address(), prevHash, null);
 		String hash = hash(row);
 		this.jdbc.sql("""
 				INSERT INTO audit_event (seq, occurred_at, action, actor_id, subject_id, category, record_ref,
@@ -64,8 +68,8 @@ public class AuditLog {
 			.param("seq", seq)
 			.param("at", now.atOffset(ZoneOffset.UTC))
 			.param("action", entry.action().name())
-			.param("actor", entry.actorId())
-			.param("subject", entry.subjectId())
+			.param("actor", actor)
+			.param("subject", subject)
 			.param("category", entry.category())
 			.param("record", entry.recordRef())
 			.param("reason", entry.reason())
@@ -81,23 +85,71 @@ public class AuditLog {
 				entry.recordRef(), entry.reason(), entry.address(), prevHash, hash);
 	}
 
-	/** The newest rows, newest first. */
+	/**
+	 * The newest rows, newest first, naming people by account id (or, for a deleted
+	 * account, by the opaque alias that is left).
+	 */
 	@Transactional(readOnly = true)
 	public List<AuditRecord> latest(int limit) {
-		return this.jdbc.sql("SELECT * FROM audit_event ORDER BY seq DESC LIMIT :limit")
+		return this.jdbc.sql(NAMED + " ORDER BY e.seq DESC LIMIT :limit")
 			.param("limit", limit)
-			.query(AuditLog::row)
+			.query(AuditLog::named)
 			.list();
 	}
 
 	/** The rows that concern one person's data or account, newest first. */
 	@Transactional(readOnly = true)
 	public List<AuditRecord> about(UUID subjectId, int limit) {
-		return this.jdbc.sql("SELECT * FROM audit_event WHERE subject_id = :subject ORDER BY seq DESC LIMIT :limit")
+		return this.jdbc.sql(NAMED
+				+ " WHERE e.subject_id = (SELECT alias FROM audit_alias WHERE account_id = :subject) ORDER BY e.seq DESC LIMIT :limit")
 			.param("subject", subjectId)
 			.param("limit", limit)
-			.query(AuditLog::row)
+			.query(AuditLog::named)
 			.list();
+	}
+
+	/**
+	 * The rows a person did (as the actor), newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditRecord> by(UUID actorId, int limit) {
+		return this.jdbc.sql(NAMED
+				+ " WHERE e.actor_id = (SELECT alias FROM audit_alias WHERE account_id = :actor) ORDER BY e.seq DESC LIMIT :limit")
+			.param("actor", actorId)
+			.param("limit", limit)
+			.query(AuditLog::named)
+			.list();
+	}
+
+	/**
+	 * Forgets who an alias stood for, when the account is deleted: the rows stay, whole
+	 * and verifiable, and name no one.
+	 */
+	@Transactional
+	public void forget(UUID accountId) {
+		this.jdbc.sql("DELETE FROM audit_alias WHERE account_id = :id").param("id", accountId).update();
+	}
+
+	private static final String NAMED = """
+			SELECT e.*, aa.account_id AS actor_account, sa.account_id AS subject_account FROM audit_event e
+			LEFT JOIN audit_alias aa ON aa.alias = e.actor_id LEFT JOIN audit_alias sa ON sa.alias = e.subject_id""";
+
+	private UUID alias(UUID account) {
+		if (account == null) {
+			return null;
+		}
+		return this.jdbc.sql("SELECT alias FROM audit_alias WHERE account_id = :id")
+			.param("id", account)
+			.query(UUID.class)
+			.optional()
+			.orElseGet(() -> {
+				UUID alias = UUID.randomUUID();
+				this.jdbc.sql("INSERT INTO audit_alias (account_id, alias) VALUES (:id, :alias)")
+					.param("id", account)
+					.param("alias", alias)
+					.update();
+				return alias;
+			});
 	}
 
 	/**
@@ -161,6 +213,17 @@ public class AuditLog {
 
 	private static String text(Object value) {
 		return (value != null) ? value.toString() : "";
+	}
+
+	private static AuditRecord named(ResultSet rs, int index) throws SQLException {
+		UUID actor = rs.getObject("actor_account", UUID.class);
+		UUID subject = rs.getObject("subject_account", UUID.class);
+		return new AuditRecord(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				AuditAction.valueOf(rs.getString("action")),
+				(actor != null) ? actor : rs.getObject("actor_id", UUID.class),
+				(subject != null) ? subject : rs.getObject("subject_id", UUID.class), rs.getString("category"),
+				rs.getString("record_ref"), rs.getString("reason"), rs.getString("address"), rs.getString("prev_hash"),
+				rs.getString("hash"));
 	}
 
 	private static AuditRecord row(ResultSet rs, int index) throws SQLException {

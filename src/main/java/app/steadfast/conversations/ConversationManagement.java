@@ -302,6 +302,19 @@ public class ConversationManagement {
 		return new Receipt<>(new TalkId(id), crisis);
 	}
 
+	/**
+	 * Removes everything of the owner's, children first (topics are referred to by plans
+	 * and logs, and by each other when merged), when his account is deleted.
+	 */
+	@Transactional
+	void eraseAll(AccountId owner) {
+		UUID me = owner.value();
+		this.jdbc.sql("DELETE FROM conversation_log WHERE owner_id = :me").param("me", me).update();
+		this.jdbc.sql("DELETE FROM conversation_plan WHERE owner_id = :me").param("me", me).update();
+		this.jdbc.sql("UPDATE conversation_topic SET merged_into = NULL WHERE owner_id = :me").param("me", me).update();
+		this.jdbc.sql("DELETE FROM conversation_topic WHERE owner_id = :me").param("me", me).update();
+	}
+
 	private void logged(TalkId talk, AccountId owner, LocalDate talkedOn) {
 		this.events.publishEvent(new TalkLogged(talk, owner, talkedOn));
 	}

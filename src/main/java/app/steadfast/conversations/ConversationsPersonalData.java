@@ -33,4 +33,9 @@ class ConversationsPersonalData implements PersonalData {
 		return tables;
 	}
 
+	@Override
+	public void erase(UUID person, String email) {
+		this.conversations.eraseAll(new AccountId(person));
+	}
+
 }

@@ -19,4 +19,12 @@ public interface PersonalData {
 	 */
 	Map<String, List<?>> of(UUID person);
 
+	/**
+	 * Removes what this module keeps about the person that does not go with the account
+	 * row by itself (rows without a cascading reference, or found by email), just before
+	 * the account is deleted. Most modules need nothing here.
+	 */
+	default void erase(UUID person, String email) {
+	}
+
 }

@@ -61,8 +61,8 @@ class StaffDeactivationTests {
 		assertThat(next.getResponse().getRedirectedUrl()).contains("/login");
 		assertThat(signIn(therapist).getResponse().getRedirectedUrl()).contains("/login?error");
 		assertThat(this.mvc.get().uri("/admin/staff").with(people.signedIn(admin))).bodyText().contains("Deactivated");
-		assertThat(this.jdbc
-			.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ACCOUNT_DEACTIVATED' AND subject_id = :id")
+		assertThat(this.jdbc.sql(
+				"SELECT COUNT(*) FROM audit_event WHERE action = 'ACCOUNT_DEACTIVATED' AND subject_id = (SELECT alias FROM audit_alias WHERE account_id = :id)")
 			.param("id", therapist.id().value())
 			.query(Long.class)
 			.single()).isEqualTo(1);

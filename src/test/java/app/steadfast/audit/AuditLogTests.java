@@ -2,6 +2,7 @@ package app.steadfast.audit;
 
 import app.steadfast.FreshDatabase;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -65,9 +66,13 @@ class AuditLogTests {
 	void anEditedRowWithARecomputedHashIsStillDetectedByTheNextRow() {
 		threeRows();
 		AuditRecord second = this.log.latest(3).get(1);
-		AuditRecord forged = new AuditRecord(second.seq(), second.occurredAt(), second.action(), second.actorId(),
-				second.subjectId(), second.category(), second.recordRef(), "THERAPIST", second.address(),
-				second.prevHash(), null);
+		// A forger works on the row as stored, where people are named by their alias.
+		Map<String, Object> stored = this.jdbc.sql("SELECT actor_id, subject_id FROM audit_event WHERE seq = 2")
+			.query()
+			.singleRow();
+		AuditRecord forged = new AuditRecord(second.seq(), second.occurredAt(), second.action(),
+				(UUID) stored.get("actor_id"), (UUID) stored.get("subject_id"), second.category(), second.recordRef(),
+				"THERAPIST", second.address(), second.prevHash(), null);
 		this.jdbc.sql("UPDATE audit_event SET reason = 'THERAPIST', hash = :hash WHERE seq = 2")
 			.param("hash", AuditLog.hash(forged))
 			.update();

@@ -280,12 +280,11 @@ class CareTests {
 			.contains(sentinel + " revised")
 			.doesNotContain("Save changes");
 		assertThat(asTherapist(base + "/" + note)).hasStatus(404);
-		assertThat(
-				this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'CLIENT_REASSIGNED' AND subject_id = :c")
-					.param("c", this.p.client().id().value())
-					.query(Long.class)
-					.single())
-			.isEqualTo(2);
+		assertThat(this.jdbc.sql(
+				"SELECT COUNT(*) FROM audit_event WHERE action = 'CLIENT_REASSIGNED' AND subject_id = (SELECT alias FROM audit_alias WHERE account_id = :c)")
+			.param("c", this.p.client().id().value())
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test

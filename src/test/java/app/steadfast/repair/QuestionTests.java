@@ -127,7 +127,8 @@ class QuestionTests {
 			.query(String.class)
 			.single()).doesNotContain("knew");
 		// Her reads are audited.
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor_id = :me AND category = 'QUESTIONS'")
+		assertThat(this.jdbc.sql(
+				"SELECT COUNT(*) FROM audit_event WHERE actor_id = (SELECT alias FROM audit_alias WHERE account_id = :me) AND category = 'QUESTIONS'")
 			.param("me", this.partner.id().value())
 			.query(Long.class)
 			.single()).isPositive();

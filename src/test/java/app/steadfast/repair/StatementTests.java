@@ -301,7 +301,8 @@ class StatementTests {
 	}
 
 	private long reads(Person viewer) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor_id = :me AND category = 'STATEMENTS'")
+		return this.jdbc.sql(
+				"SELECT COUNT(*) FROM audit_event WHERE actor_id = (SELECT alias FROM audit_alias WHERE account_id = :me) AND category = 'STATEMENTS'")
 			.param("me", viewer.id().value())
 			.query(Long.class)
 			.single();
