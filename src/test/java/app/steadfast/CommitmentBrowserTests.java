@@ -138,6 +138,17 @@ class CommitmentBrowserTests {
 		assertThat(browser.find(By.tagName("main")).getText()).contains("Promises kept",
 				"In all, 1 of 4 due days were kept.", "Your partner looked at 2 of those days");
 		browser.assertAccessible("progress page with charts");
+		browser.open("/insights/review");
+		browser.type(By.id("learned"), "Saying I missed a day is easier than hiding it.");
+		browser.find(By.cssSelector("input[name='inReport']")).click();
+		browser.find(By.cssSelector("main form[action$='/insights/review'] button")).click();
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Saved."));
+		browser.assertAccessible("weekly review");
+		browser.open("/insights/report");
+		assertThat(browser.find(By.tagName("main")).getText())
+			.contains("Saying I missed a day is easier than hiding it.", "Week by week");
+		browser.assertAccessible("printable progress report");
 	}
 
 	private void witness(String date, String seen, String note) {

@@ -22,19 +22,31 @@ class InsightsAccess {
 		return () -> List.of(AccessRule.roles("/insights", Role.CLIENT, Role.PARTNER),
 				AccessRule.roles("/insights/signals/*/dismiss", Role.CLIENT, Role.PARTNER),
 				AccessRule.roles("/insights/data", Role.CLIENT, Role.PARTNER),
-				AccessRule.roles("/insights/export", Role.CLIENT, Role.PARTNER));
+				AccessRule.roles("/insights/export", Role.CLIENT, Role.PARTNER),
+				AccessRule.roles("/insights/review", Role.CLIENT, Role.PARTNER),
+				AccessRule.roles("/insights/report", Role.CLIENT, Role.PARTNER),
+				AccessRule.roles("/insights/report.pdf", Role.CLIENT, Role.PARTNER),
+				AccessRule.roles("/insights/review/day", Role.CLIENT, Role.PARTNER),
+				AccessRule.roles("/insights/review/*/report", Role.CLIENT, Role.PARTNER));
 	}
 
 	@Bean
-	NextSteps insightsNextSteps() {
-		return (person) -> switch (person.role()) {
-			case CLIENT,
-					PARTNER ->
-				List.of(new NextStep("See how the weeks add up",
-						"Week by week: what you felt, what you kept, and how the two of you rate things. "
-								+ "Slow change is still change.",
-						"/insights", "Your progress", 60));
-			default -> List.of();
+	NextSteps insightsNextSteps(WeeklyReview review) {
+		return (person) -> {
+			if (person.role() != Role.CLIENT && person.role() != Role.PARTNER) {
+				return List.of();
+			}
+			List<NextStep> steps = new java.util.ArrayList<>();
+			if (review.due(new app.steadfast.accounts.AccountId(person.accountId()))) {
+				steps.add(new NextStep("Your weekly review",
+						"It's the day you chose. Look back at the week and write one line on what you learned.",
+						"/insights/review", "Review this week", 5));
+			}
+			steps.add(new NextStep("See how the weeks add up",
+					"Week by week: what you felt, what you kept, and how the two of you rate things. "
+							+ "Slow change is still change.",
+					"/insights", "Your progress", 60));
+			return steps;
 		};
 	}
 

@@ -115,7 +115,7 @@ final class Readings {
 		if (mine) {
 			return "Your partner hasn't shared a pulse in these weeks. That's their choice, and it can change.";
 		}
-		return "No weekly pulse in these weeks. It takes a minute, once a week, once you and your partner are linked.";
+		return "No weekly pulse in these weeks. While you and your partner are linked, it takes a minute once a week.";
 	}
 
 	static String talks(List<Progress.WeekRow> weeks) {

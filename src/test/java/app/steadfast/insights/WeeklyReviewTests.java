@@ -1,0 +1,134 @@
+package app.steadfast.insights;
+
+import app.steadfast.SteadfastTest;
+import app.steadfast.TestPeople;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.commitments.CommitmentManagement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The weekly review: asked on his day, one line kept sealed in his history, bad input
+ * answered next to the field with his words kept.
+ */
+@SteadfastTest
+class WeeklyReviewTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	WeeklyReview review;
+
+	@Autowired
+	CommitmentManagement commitments;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
+
+	TestPeople people;
+
+	Person him;
+
+	@BeforeEach
+	void client() {
+		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
+		this.him = this.people.client();
+	}
+
+	@Test
+	void onHisDayHomeAsksForTheReviewAndALineStaysSealedInHisHistory() {
+		String today = this.commitments.today(this.him.id()).getDayOfWeek().name();
+		assertThat(this.mvc.post()
+			.uri("/insights/review/day")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("day", today)).hasRedirectedUrl("/insights/review");
+		assertThat(this.mvc.get().uri("/").with(this.people.signedIn(this.him))).bodyText()
+			.contains("Your weekly review");
+		assertThat(this.mvc.get().uri("/insights/review").with(this.people.signedIn(this.him))).hasStatusOk()
+			.bodyText()
+			.contains("This week so far", "Nothing yet. Your first line will be here.");
+
+		assertThat(post("", null)).hasStatusOk().bodyText().contains("Write one line, even a short one.");
+		String tooLong = "I learned that ".repeat(25);
+		assertThat(post(tooLong, "true")).hasStatusOk()
+			.bodyText()
+			.contains("Keep it to one line: 300 characters at most.", "I learned that I learned that");
+		assertThat(post("I go quiet when I feel ashamed, and she reads it as not caring.", "true"))
+			.hasRedirectedUrl("/insights/review");
+
+		assertThat(this.mvc.get().uri("/insights/review").with(this.people.signedIn(this.him))).bodyText()
+			.contains("I go quiet when I feel ashamed", "Leave out of my report");
+		assertThat(this.mvc.get().uri("/").with(this.people.signedIn(this.him))).bodyText()
+			.doesNotContain("Your weekly review");
+		String raw = this.jdbc.sql("SELECT learned FROM weekly_review WHERE owner_id = :me")
+			.param("me", this.him.id().value())
+			.query(String.class)
+			.single();
+		assertThat(raw).doesNotContain("ashamed");
+		assertThat(this.review.lines(this.people.client().id())).as("nobody else's").isEmpty();
+	}
+
+	@Test
+	void aLineGoesInOrOutOfHisReportAndNonsenseIsNotFound() {
+		post("Asking before assuming saves an evening.", null);
+		String week = this.review.thisWeek(this.him.id()).toString();
+		assertThat(this.review.lines(this.him.id()).get(0).inReport()).isFalse();
+		assertThat(this.mvc.post()
+			.uri("/insights/review/{week}/report", week)
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("include", "true")).hasRedirectedUrl("/insights/review");
+		assertThat(this.review.lines(this.him.id()).get(0).inReport()).isTrue();
+		assertThat(this.mvc.post()
+			.uri("/insights/review/{week}/report", "2020-01-06")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())).hasStatus(404);
+		assertThat(this.mvc.post()
+			.uri("/insights/review/{week}/report", week)
+			.with(this.people.signedIn(this.people.client()))
+			.with(csrf())).as("another client's week").hasStatus(404);
+		assertThat(this.mvc.post()
+			.uri("/insights/review/{week}/report", "not-a-date")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())).hasStatus(404);
+		assertThat(this.mvc.post()
+			.uri("/insights/review/day")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("day", "FUNDAY")
+			.exchange()
+			.getMvcResult()
+			.getFlashMap()
+			.get("problem")).isEqualTo("Choose a day of the week.");
+	}
+
+	private org.springframework.test.web.servlet.assertj.MvcTestResult post(String learned, String inReport) {
+		var request = this.mvc.post()
+			.uri("/insights/review")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("learned", learned);
+		if (inReport != null) {
+			request = request.param("inReport", inReport);
+		}
+		return request.exchange();
+	}
+
+}
