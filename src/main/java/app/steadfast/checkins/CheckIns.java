@@ -9,4 +9,6 @@ interface CheckIns extends ListCrudRepository<CheckIn, UUID> {
 
 	List<CheckIn> findByOwnerIdOrderByOccurredAtDesc(UUID ownerId);
 
+	List<CheckIn> findTop10ByOwnerIdOrderByOccurredAtDesc(UUID ownerId);
+
 }

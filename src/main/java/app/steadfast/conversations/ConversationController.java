@@ -117,7 +117,8 @@ class ConversationController {
 			planId = view.id().value().toString();
 		}
 		return talkPage(me,
-				new TalkForm(topic, "", planId, this.conversations.today().toString(), "", "", "", "", "", ""), model);
+				new TalkForm(topic, "", planId, this.conversations.today().toString(), "", "", "", "", "", "", ""),
+				model);
 	}
 
 	@PostMapping("/talks/new")
@@ -158,8 +159,17 @@ class ConversationController {
 		if (breakTaken == null) {
 			errors.rejectValue("breakTaken", "breakTaken", "Choose whether you took a break.");
 		}
+		UUID checkIn = null;
+		if (form.checkIn() != null && !form.checkIn().isBlank()) {
+			try {
+				checkIn = UUID.fromString(form.checkIn());
+			}
+			catch (IllegalArgumentException ex) {
+				errors.rejectValue("checkIn", "checkIn", "That check-in isn't one of yours.");
+			}
+		}
 		TalkDetails details = new TalkDetails(topic, form.newTopic(), plan, on, defensiveness, escalation, breakTaken,
-				form.helped(), form.nextTime(), form.isResolved());
+				form.helped(), form.nextTime(), form.isResolved(), checkIn);
 		reject(errors, this.conversations.problems(me, details, this.conversations.today()));
 		if (!errors.hasErrors()) {
 			try {
@@ -191,6 +201,7 @@ class ConversationController {
 		model.addAttribute("topics", this.conversations.topics(me));
 		model.addAttribute("escalations", Escalation.values());
 		model.addAttribute("breaks", BreakTaken.values());
+		model.addAttribute("checkIns", this.conversations.recentCheckIns(me));
 		model.addAttribute("today", this.conversations.today());
 		return "conversations/log";
 	}

@@ -27,6 +27,7 @@ import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
+import app.steadfast.shared.RecentCheckIns;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.GrantKind;
 import app.steadfast.sharing.PartnerLinks;
@@ -61,6 +62,8 @@ public class ConversationManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final RecentCheckIns checkIns;
+
 	private final PhraseCards cards;
 
 	private final PartnerLinks links;
@@ -70,7 +73,9 @@ public class ConversationManagement {
 	private final Clock clock;
 
 	ConversationManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, RiskLanguage risk,
-			ApplicationEventPublisher events, PhraseCards cards, PartnerLinks links, Practice practice, Clock clock) {
+			ApplicationEventPublisher events, PhraseCards cards, PartnerLinks links, Practice practice, Clock clock,
+			RecentCheckIns checkIns) {
+		this.checkIns = checkIns;
 		this.links = links;
 		this.jdbc = jdbc;
 		this.encryption = encryption;
@@ -277,11 +282,12 @@ public class ConversationManagement {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
 				INSERT INTO conversation_log (id, owner_id, topic_id, plan_id, talked_on, defensiveness, escalation,
-				  break_taken, helped, next_time, resolved, created_at)
+				  break_taken, helped, next_time, resolved, created_at, check_in_id)
 				VALUES (:id, :owner, :topic, :plan, :on, :defensiveness, :escalation, :break, :helped, :next,
-				  :resolved, :now)
+				  :resolved, :now, :checkIn)
 				""")
 			.param("id", id)
+			.param("checkIn", details.checkIn())
 			.param("owner", me)
 			.param("topic", topic)
 			.param("plan", details.plan())
@@ -313,6 +319,12 @@ public class ConversationManagement {
 		this.jdbc.sql("DELETE FROM conversation_plan WHERE owner_id = :me").param("me", me).update();
 		this.jdbc.sql("UPDATE conversation_topic SET merged_into = NULL WHERE owner_id = :me").param("me", me).update();
 		this.jdbc.sql("DELETE FROM conversation_topic WHERE owner_id = :me").param("me", me).update();
+	}
+
+	/** His ten newest check-ins, to link one to a talk. */
+	@Transactional(readOnly = true)
+	public List<RecentCheckIns.CheckInRef> recentCheckIns(AccountId owner) {
+		return this.checkIns.recent(owner.value(), 10);
 	}
 
 	private void logged(TalkId talk, AccountId owner, LocalDate talkedOn) {
@@ -348,6 +360,9 @@ public class ConversationManagement {
 		checkTopic(details.topic(), details.newTopic(), topicRows(me), problems);
 		if (details.plan() != null && plans("p.id = :key AND p.owner_id = :owner", details.plan(), me).isEmpty()) {
 			problems.put("plan", "That plan isn't one of yours.");
+		}
+		if (details.checkIn() != null && !this.checkIns.isOwn(me, details.checkIn())) {
+			problems.put("checkIn", "That check-in isn't one of yours.");
 		}
 		if (details.talkedOn() == null || details.talkedOn().isAfter(today)) {
 			problems.put("talkedOn", "Give the day of the talk: today or earlier.");
@@ -417,7 +432,7 @@ public class ConversationManagement {
 		return talks.stream()
 			.map((t) -> new TalkView(t.id(), t.owner(), t.topic(), t.topicName(), t.plan(), t.talkedOn(),
 					t.defensiveness(), t.escalation(), t.breakTaken(), t.helped(), t.nextTime(), t.resolved(),
-					t.partnerViews().stream().filter(shown).toList()))
+					t.partnerViews().stream().filter(shown).toList(), viewer.equals(owner) ? t.checkIn() : null))
 			.toList();
 	}
 
@@ -708,10 +723,12 @@ public class ConversationManagement {
 		Map<UUID, TopicRow> rows = topicRows(owner);
 		Map<UUID, List<TalkView.PartnerView>> views = partnerViews(owner);
 		String where = (only != null) ? "id = :only" : "owner_id = :owner";
-		var query = this.jdbc.sql("""
-				SELECT id, owner_id, topic_id, plan_id, talked_on, defensiveness, escalation, break_taken, helped,
-				  next_time, resolved FROM conversation_log WHERE %s ORDER BY talked_on DESC, created_at DESC
-				""".formatted(where));
+		var query = this.jdbc
+			.sql("""
+					SELECT id, owner_id, topic_id, plan_id, talked_on, defensiveness, escalation, break_taken, helped,
+					  next_time, resolved, check_in_id FROM conversation_log WHERE %s ORDER BY talked_on DESC, created_at DESC
+					"""
+				.formatted(where));
 		query = (only != null) ? query.param("only", only) : query.param("owner", owner);
 		return query.query((rs, n) -> {
 			UUID id = rs.getObject("id", UUID.class);
@@ -723,7 +740,7 @@ public class ConversationManagement {
 					BreakTaken.valueOf(rs.getString("break_taken")),
 					open(rs.getString("helped"), "conversation_log.helped", id, owner),
 					open(rs.getString("next_time"), "conversation_log.next_time", id, owner), rs.getBoolean("resolved"),
-					views.getOrDefault(id, List.of()));
+					views.getOrDefault(id, List.of()), rs.getObject("check_in_id", UUID.class));
 		}).list();
 	}
 

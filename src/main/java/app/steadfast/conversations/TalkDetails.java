@@ -16,7 +16,15 @@ import java.util.UUID;
  * @param helped what helped, optional
  * @param nextTime what he wants to try next time, optional
  * @param resolved whether the topic feels resolved
+ * @param checkIn the check-in he made around it, optional
  */
 public record TalkDetails(UUID topic, String newTopic, UUID plan, LocalDate talkedOn, Integer defensiveness,
-		Escalation escalation, BreakTaken breakTaken, String helped, String nextTime, boolean resolved) {
+		Escalation escalation, BreakTaken breakTaken, String helped, String nextTime, boolean resolved, UUID checkIn) {
+
+	/** A talk not linked to a check-in. */
+	public TalkDetails(UUID topic, String newTopic, UUID plan, LocalDate talkedOn, Integer defensiveness,
+			Escalation escalation, BreakTaken breakTaken, String helped, String nextTime, boolean resolved) {
+		this(topic, newTopic, plan, talkedOn, defensiveness, escalation, breakTaken, helped, nextTime, resolved, null);
+	}
+
 }

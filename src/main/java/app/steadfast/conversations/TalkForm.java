@@ -13,9 +13,10 @@ package app.steadfast.conversations;
  * @param helped what helped
  * @param nextTime what he wants to try next time
  * @param resolved "true" when the topic feels resolved
+ * @param checkIn the id of the check-in he links, or empty
  */
 record TalkForm(String topic, String newTopic, String plan, String talkedOn, String defensiveness, String escalation,
-		String breakTaken, String helped, String nextTime, String resolved) {
+		String breakTaken, String helped, String nextTime, String resolved, String checkIn) {
 
 	public boolean isResolved() {
 		return "true".equals(this.resolved);

@@ -2,6 +2,7 @@ package app.steadfast.conversations;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 
@@ -21,10 +22,11 @@ import app.steadfast.accounts.AccountId;
  * @param nextTime what he wants to try next time, or {@code null}
  * @param resolved whether the topic feels resolved
  * @param partnerViews what his partner said of it
+ * @param checkIn the check-in he linked to it, for his own eyes; {@code null} otherwise
  */
 public record TalkView(TalkId id, AccountId owner, TopicId topic, String topicName, PlanId plan, LocalDate talkedOn,
 		int defensiveness, Escalation escalation, BreakTaken breakTaken, String helped, String nextTime,
-		boolean resolved, List<PartnerView> partnerViews) {
+		boolean resolved, List<PartnerView> partnerViews, UUID checkIn) {
 
 	/**
 	 * His partner's view of a talk.

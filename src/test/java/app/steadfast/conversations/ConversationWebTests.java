@@ -42,6 +42,9 @@ class ConversationWebTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	app.steadfast.checkins.CheckInManagement checkIns;
+
+	@Autowired
 	UserDetailsService details;
 
 	TestPeople people;
@@ -182,6 +185,48 @@ class ConversationWebTests {
 				"breakTaken", "NO"))
 			.hasRedirectedUrl("/conversations");
 		assertThat(this.conversations.talks(this.client.id(), this.client.id()).get(0).plan()).isEqualTo(plan);
+	}
+
+	@Test
+	void aLogLinksOneOfHisOwnCheckInsAndOnlyHis() {
+		var mine = this.checkIns
+			.record(this.client.id(),
+					new app.steadfast.checkins.CheckInDetails(java.util.List.of("hurt"), 6,
+							app.steadfast.checkins.BodyLocation.CHEST, null, null, null,
+							java.time.Instant.now().minusSeconds(120)),
+					false)
+			.id()
+			.value();
+		Person other = this.people.client();
+		var theirs = this.checkIns
+			.record(other.id(),
+					new app.steadfast.checkins.CheckInDetails(java.util.List.of("anger"), 6,
+							app.steadfast.checkins.BodyLocation.CHEST, null, null, null,
+							java.time.Instant.now().minusSeconds(120)),
+					false)
+			.id()
+			.value();
+		assertThat(get("/conversations/talks/new")).bodyText()
+			.contains("value=\"" + mine + "\"", "hurt")
+			.doesNotContain(theirs.toString());
+		String[] talk = { "newTopic", "Chores", "talkedOn", this.conversations.today().toString(), "defensiveness", "2",
+				"escalation", "NO", "breakTaken", "NO", "helped", "Listening first" };
+		String[] withTheirs = java.util.Arrays.copyOf(talk, talk.length + 2);
+		withTheirs[talk.length] = "checkIn";
+		withTheirs[talk.length + 1] = theirs.toString();
+		assertThat(post("/conversations/talks/new", withTheirs)).hasStatusOk()
+			.bodyText()
+			.contains("That check-in isn&#39;t one of yours.", "Listening first");
+		withTheirs[talk.length + 1] = "nonsense";
+		assertThat(post("/conversations/talks/new", withTheirs)).hasStatusOk()
+			.bodyText()
+			.contains("That check-in isn&#39;t one of yours.");
+		withTheirs[talk.length + 1] = mine.toString();
+		assertThat(post("/conversations/talks/new", withTheirs)).hasRedirectedUrl("/conversations");
+		TalkView logged = this.conversations.talks(this.client.id(), this.client.id()).get(0);
+		assertThat(logged.checkIn()).isEqualTo(mine);
+		assertThat(get("/conversations/talks/" + logged.id().value())).bodyText()
+			.contains("/checkins/" + mine + "/edit", "The check-in you linked");
 	}
 
 	@Test
