@@ -31,8 +31,6 @@ import app.steadfast.conversations.ConversationManagement;
 import app.steadfast.conversations.Escalation;
 import app.steadfast.conversations.TalkDetails;
 import app.steadfast.couple.CoupleManagement;
-import app.steadfast.couple.IntakeAnswers;
-import app.steadfast.couple.SafetyAnswer;
 import app.steadfast.insights.InsightsManagement;
 import app.steadfast.repair.QuestionManagement;
 import app.steadfast.repair.StatementManagement;
@@ -115,14 +113,7 @@ class AccountDeletionTests {
 		Person her = people.withRole(Role.PARTNER);
 		Person therapist = people.withRole(Role.THERAPIST);
 		Person admin = people.withRole(Role.ADMIN);
-		this.jdbc.sql(
-				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
-			.param("id", UUID.randomUUID())
-			.param("c", him.id().value())
-			.param("p", her.id().value())
-			.update();
-		this.couple.answerIntake(him.id(), new IntakeAnswers("Trust", "Hope", SafetyAnswer.NO, SafetyAnswer.NO));
-		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		new TestCouples(this.jdbc, this.couple).link(him, her);
 		this.consultations.reassign(admin.id(), him.id(), therapist.id());
 		this.sharing.grant(him.id(), therapist.id(), Category.CHECKINS, GrantKind.THERAPIST, null);
 		this.couple.share(him.id(), Category.COMMITMENTS, true);

@@ -2,14 +2,11 @@ package app.steadfast;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.UUID;
 
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.couple.CoupleManagement;
-import app.steadfast.couple.IntakeAnswers;
-import app.steadfast.couple.SafetyAnswer;
 import app.steadfast.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,14 +62,7 @@ class CommitmentBrowserTests {
 		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
 		Person him = people.client();
 		Person her = people.withRole(Role.PARTNER);
-		this.jdbc.sql(
-				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
-			.param("id", UUID.randomUUID())
-			.param("c", him.id().value())
-			.param("p", her.id().value())
-			.update();
-		this.couple.answerIntake(him.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
-		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		new TestCouples(this.jdbc, this.couple).link(him, her);
 
 		browser.signIn(him.email());
 		browser.open("/commitments/new");

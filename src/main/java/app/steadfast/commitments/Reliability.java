@@ -3,6 +3,8 @@ package app.steadfast.commitments;
 import java.time.LocalDate;
 import java.util.List;
 
+import app.steadfast.shared.BarChart;
+
 /**
  * How reliably commitments were kept: kept out of due, per ISO week (Monday to Sunday)
  * and over the last 4 and 12 weeks (the current, possibly partial, week and the weeks
@@ -17,6 +19,17 @@ import java.util.List;
  */
 public record Reliability(LocalDate today, List<Week> weeks, Tally last4, Tally last12,
 		List<PerCommitment> commitments) {
+
+	/** Kept as a share of due, per week, all commitments together. */
+	public BarChart chart() {
+		java.time.format.DateTimeFormatter tick = java.time.format.DateTimeFormatter.ofPattern("d/M");
+		return new BarChart("Share of due days kept, per week. The table below has the same figures.", "100%",
+				this.weeks.stream()
+					.map((w) -> new BarChart.Bar(tick.format(w.monday()),
+							(w.tally().due() == 0) ? null : (double) w.tally().kept() / w.tally().due(), w.partial(),
+							null))
+					.toList());
+	}
 
 	/**
 	 * Kept out of due, and what his partner said of those days.

@@ -3,6 +3,8 @@ package app.steadfast.insights;
 import java.time.LocalDate;
 import java.util.List;
 
+import app.steadfast.shared.BarChart;
+
 /**
  * What a person's progress page shows.
  *
@@ -23,6 +25,65 @@ public record Progress(List<WeekRow> weeks, String promisesReading, String feeli
 	public Progress {
 		weeks = List.copyOf(weeks);
 		signals = List.copyOf(signals);
+	}
+
+	private static final java.time.format.DateTimeFormatter TICK = java.time.format.DateTimeFormatter.ofPattern("d/M");
+
+	/** Promises kept, as a share of those due, per week. */
+	public BarChart promisesChart() {
+		return new BarChart("Share of due promises kept, per week. The table below has the same figures.", "100%",
+				this.weeks.stream()
+					.map((w) -> new BarChart.Bar(TICK.format(w.monday()),
+							(w.due() == 0) ? null : (double) w.kept() / w.due(), w.current(), null))
+					.toList());
+	}
+
+	/** The average intensity of feelings, out of 10, per week. */
+	public BarChart feelingsChart() {
+		return new BarChart("Average intensity of feelings, out of 10, per week. The table below has the same figures.",
+				"10",
+				this.weeks.stream()
+					.map((w) -> new BarChart.Bar(TICK.format(w.monday()),
+							(w.averageIntensity() == null) ? null : w.averageIntensity() / 10, w.current(), null))
+					.toList());
+	}
+
+	/** How defensive he got on average, out of 5, per week. */
+	public BarChart talksChart() {
+		return new BarChart(
+				"How defensive you got on average, out of 5, per week. The table below has the same figures.", "5",
+				this.weeks.stream()
+					.map((w) -> new BarChart.Bar(TICK.format(w.monday()),
+							(w.averageDefensiveness() == null) ? null : w.averageDefensiveness() / 5, w.current(),
+							null))
+					.toList());
+	}
+
+	/** His pulse and his partner's shared pulse, out of 7, per week, side by side. */
+	public BarChart pulseChart() {
+		return new BarChart(
+				"Your pulse and your partner's shared pulse, out of 7, per week. The table below has the same figures.",
+				"7",
+				this.weeks.stream()
+					.map((w) -> new BarChart.Bar(TICK.format(w.monday()),
+							(w.myPulse() == null) ? null : w.myPulse() / 7, false,
+							(w.partnerPulse() == null) ? null : w.partnerPulse() / 7))
+					.toList());
+	}
+
+	/** Whether any week had a check-in with an intensity. */
+	public boolean hasFeelings() {
+		return this.weeks.stream().anyMatch((w) -> w.averageIntensity() != null);
+	}
+
+	/** Whether any week had a logged talk. */
+	public boolean hasTalks() {
+		return this.weeks.stream().anyMatch((w) -> w.talks() > 0);
+	}
+
+	/** Whether any week had a pulse, his or a shared one of his partner's. */
+	public boolean hasPulse() {
+		return this.weeks.stream().anyMatch((w) -> w.myPulse() != null || w.partnerPulse() != null);
 	}
 
 	/**

@@ -5,14 +5,13 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import app.steadfast.SteadfastTest;
+import app.steadfast.TestCouples;
 import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.couple.CoupleManagement;
-import app.steadfast.couple.IntakeAnswers;
 import app.steadfast.couple.RequestMenu;
 import app.steadfast.couple.RequestsAndOffers;
-import app.steadfast.couple.SafetyAnswer;
 import app.steadfast.shared.Role;
 import app.steadfast.sharing.Category;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,14 +174,7 @@ class CommitmentPagesTests {
 
 	private Person linkedPartner() {
 		Person her = this.people.withRole(Role.PARTNER);
-		this.jdbc.sql(
-				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
-			.param("id", UUID.randomUUID())
-			.param("c", this.him.id().value())
-			.param("p", her.id().value())
-			.update();
-		this.couple.answerIntake(this.him.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
-		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		new TestCouples(this.jdbc, this.couple).link(this.him, her);
 		return her;
 	}
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import app.steadfast.SteadfastTest;
+import app.steadfast.TestCouples;
 import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
@@ -26,8 +27,6 @@ import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.commitments.Outcome;
 import app.steadfast.commitments.Recurrence;
 import app.steadfast.couple.CoupleManagement;
-import app.steadfast.couple.IntakeAnswers;
-import app.steadfast.couple.SafetyAnswer;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,14 +197,7 @@ class InsightsTests {
 	@Test
 	void herPulseCountsOnlyInTheWeeksSheSharedAndASetAsideSignalReturnsAfterTwoWeeks() {
 		Person her = this.people.withRole(Role.PARTNER);
-		this.jdbc.sql(
-				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
-			.param("id", UUID.randomUUID())
-			.param("c", this.him.id().value())
-			.param("p", her.id().value())
-			.update();
-		this.couple.answerIntake(this.him.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
-		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		new TestCouples(this.jdbc, this.couple).link(this.him, her);
 		LocalDate pulseMonday = LocalDate.now(this.practice.zone())
 			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		for (int week = 5; week >= 0; week--) {
@@ -307,14 +299,7 @@ class InsightsTests {
 
 	private Person linked() {
 		Person her = this.people.withRole(Role.PARTNER);
-		this.jdbc.sql(
-				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
-			.param("id", UUID.randomUUID())
-			.param("c", this.him.id().value())
-			.param("p", her.id().value())
-			.update();
-		this.couple.answerIntake(this.him.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
-		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		new TestCouples(this.jdbc, this.couple).link(this.him, her);
 		return her;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import app.steadfast.SteadfastTest;
+import app.steadfast.TestCouples;
 import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
@@ -16,8 +17,6 @@ import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.commitments.Outcome;
 import app.steadfast.commitments.Recurrence;
 import app.steadfast.couple.CoupleManagement;
-import app.steadfast.couple.IntakeAnswers;
-import app.steadfast.couple.SafetyAnswer;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
 import org.apache.pdfbox.Loader;
@@ -69,14 +68,7 @@ class ProgressReportTests {
 		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
 		Person him = people.client();
 		Person her = people.withRole(Role.PARTNER);
-		this.jdbc.sql(
-				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
-			.param("id", UUID.randomUUID())
-			.param("c", him.id().value())
-			.param("p", her.id().value())
-			.update();
-		this.couple.answerIntake(him.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
-		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		new TestCouples(this.jdbc, this.couple).link(him, her);
 		LocalDate today = this.commitments.today(him.id());
 		CommitmentId id = this.commitments.create(him.id(),
 				new CommitmentDetails("Phone away at dinner", null, Recurrence.DAILY, Set.of(), null, null));

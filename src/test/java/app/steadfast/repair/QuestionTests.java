@@ -3,6 +3,7 @@ package app.steadfast.repair;
 import java.util.List;
 
 import app.steadfast.SteadfastTest;
+import app.steadfast.TestCouples;
 import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
@@ -50,7 +51,7 @@ class QuestionTests {
 
 	TestPeople people;
 
-	Couples couples;
+	TestCouples couples;
 
 	Person client;
 
@@ -59,7 +60,7 @@ class QuestionTests {
 	@BeforeEach
 	void linkedCouple() {
 		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
-		this.couples = new Couples(this.jdbc, this.couple);
+		this.couples = new TestCouples(this.jdbc, this.couple);
 		this.client = this.people.client();
 		this.partner = this.people.withRole(Role.PARTNER);
 		this.couples.link(this.client, this.partner);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.UUID;
 
 import app.steadfast.Browser;
+import app.steadfast.TestCouples;
 import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
@@ -60,7 +61,7 @@ class RepairBrowserTests {
 		String his = "him-" + UUID.randomUUID() + "@example.org";
 		Person client = this.accounts.signUp(his, "Marcus", TestPeople.PASSWORD, null);
 		Person partner = new TestPeople(this.accounts, this.jdbc, this.details).withRole(Role.PARTNER);
-		new Couples(this.jdbc, this.couple).link(client, partner);
+		new TestCouples(this.jdbc, this.couple).link(client, partner);
 
 		signIn(his);
 		browser.open("/repair");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.steadfast.SteadfastTest;
+import app.steadfast.TestCouples;
 import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
@@ -58,7 +59,7 @@ class StatementTests {
 
 	TestPeople people;
 
-	Couples couples;
+	TestCouples couples;
 
 	Person client;
 
@@ -67,7 +68,7 @@ class StatementTests {
 	@BeforeEach
 	void linkedCouple() {
 		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
-		this.couples = new Couples(this.jdbc, this.couple);
+		this.couples = new TestCouples(this.jdbc, this.couple);
 		this.client = this.people.client();
 		this.partner = this.people.withRole(Role.PARTNER);
 		this.couples.link(this.client, this.partner);

@@ -1,4 +1,4 @@
-package app.steadfast.repair;
+package app.steadfast;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,23 +12,22 @@ import app.steadfast.couple.SafetyAnswer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Links a client and a partner for repair tests: the link row is a fixture (the
- * invitation flow has its own tests in couple), the intakes go through the couple
- * module's API.
+ * Links a client and a partner for tests: the link row is a fixture (the invitation flow
+ * has its own tests in couple), the intakes go through the couple module's API.
  */
-final class Couples {
+public final class TestCouples {
 
 	private final JdbcClient jdbc;
 
 	private final CoupleManagement couple;
 
-	Couples(JdbcClient jdbc, CoupleManagement couple) {
+	public TestCouples(JdbcClient jdbc, CoupleManagement couple) {
 		this.jdbc = jdbc;
 		this.couple = couple;
 	}
 
 	/** Links the two and answers both intakes, so words travel between them. */
-	void link(Person client, Person partner) {
+	public void link(Person client, Person partner) {
 		this.jdbc.sql("""
 				INSERT INTO couple_link (id, client_id, partner_id, linked_at, ended_at, ended_by)
 				VALUES (:id, :client, :partner, :now, NULL, NULL)
@@ -43,7 +42,7 @@ final class Couples {
 	}
 
 	/** The partner's safety answers ask for the pause, or no longer do. */
-	void pause(Person partner, boolean pause) {
+	public void pause(Person partner, boolean pause) {
 		this.couple.answerIntake(partner.id(), pause
 				? new IntakeAnswers("Wanting to be heard", "Honesty", SafetyAnswer.YES, SafetyAnswer.NO) : safe());
 	}
