@@ -12,6 +12,7 @@ import app.steadfast.audit.AuditLog;
 import app.steadfast.audit.AuditRecord;
 import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.commitments.Reliability;
+import app.steadfast.insights.InsightsManagement;
 import app.steadfast.sharing.Category;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,9 +43,12 @@ class Caseload {
 
 	private final CommitmentManagement commitments;
 
+	private final InsightsManagement insights;
+
 	Caseload(Therapy therapy, Consents consents, RiskAlerts alerts, Homework homework, AuditLog audit, JdbcClient jdbc,
-			CommitmentManagement commitments) {
+			CommitmentManagement commitments, InsightsManagement insights) {
 		this.commitments = commitments;
+		this.insights = insights;
 		this.therapy = therapy;
 		this.consents = consents;
 		this.alerts = alerts;
@@ -67,6 +71,10 @@ class Caseload {
 			kept = (last4.due() == 0) ? "Nothing due"
 					: last4.kept() + " of " + last4.due() + " kept (" + last4.percent() + "%)";
 		}
+		Integer signals = null;
+		if (categories.contains(Category.INSIGHTS)) {
+			signals = this.insights.progress(therapist, client, 12).signals().size();
+		}
 		List<String> granted = categories.stream().sorted().map(Category::name).map(Consent::label).toList();
 		Instant lastSignIn = this.audit.about(client.value(), 200)
 			.stream()
@@ -79,7 +87,8 @@ class Caseload {
 			.filter((h) -> h.therapist().equals(therapist) && !h.done())
 			.count();
 		return new Row(client, this.therapy.nameOf(client), since, lastSignIn, granted,
-				this.alerts.open(therapist, client), openHomework, nextSession(therapist, client).orElse(null), kept);
+				this.alerts.open(therapist, client), openHomework, nextSession(therapist, client).orElse(null), kept,
+				signals);
 	}
 
 	/** The next session the therapist planned with the client, if any. */
@@ -122,9 +131,11 @@ class Caseload {
 	 * @param nextSession the next planned session
 	 * @param promisesKept promises kept in the last 4 weeks, in words, where he shares
 	 * commitments
+	 * @param stuckSignals the stuck signals his progress shows now, where he shares his
+	 * progress
 	 */
 	record Row(AccountId client, String name, Instant since, Instant lastSignIn, List<String> granted, long openAlerts,
-			long openHomework, LocalDate nextSession, String promisesKept) {
+			long openHomework, LocalDate nextSession, String promisesKept, Integer stuckSignals) {
 	}
 
 }

@@ -138,6 +138,20 @@ class CareTests {
 	}
 
 	@Test
+	void theCaseloadCountsHisStuckSignalsOnlyWhenHeSharesHisProgress() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			this.checkins.record(this.p.client().id(), new CheckInDetails(List.of("anger"), 9, BodyLocation.CHEST, null,
+					null, null, Instant.now().minusSeconds(600 + i)), false);
+		}
+		assertThat(asTherapist("/care")).bodyText().contains("Stuck signals", "Not shared");
+		share(Category.INSIGHTS, true);
+		String page = asTherapist("/care").getResponse().getContentAsString();
+		assertThat(page).contains("/care/clients/" + this.p.client().id().value() + "/insights\">1</a>");
+		assertThat(asTherapist("/care/clients/" + this.p.client().id().value() + "/insights")).bodyText()
+			.contains("Anger or shame has hit hard 3 times");
+	}
+
+	@Test
 	void sharedStatementsAndConversationsAreLinkedForHisTherapistAndReadOnly() {
 		this.conversations.log(this.p.client().id(),
 				new app.steadfast.conversations.TalkDetails(null, "Money", null, java.time.LocalDate.now().minusDays(1),
