@@ -305,6 +305,12 @@ class TherapistController {
 		model.addAttribute("alerts",
 				this.alerts.of(me).stream().filter((a) -> a.client().equals(client.id())).toList());
 		model.addAttribute("homework", this.homework.setBy(me, client.id()));
+		model.addAttribute("pulse",
+				granted.contains(Category.INSIGHTS) ? this.insights.progress(me, client.id(), 12)
+					.weeks()
+					.stream()
+					.filter((w) -> w.myPulse() != null)
+					.toList() : List.of());
 		List<Measures.Result> results = this.measures.results(me, client.id());
 		model.addAttribute("results", results);
 		model.addAttribute("trends", this.measures.trends(results));

@@ -84,7 +84,9 @@ public class InsightsManagement {
 			mondays.add(thisMonday.minusWeeks(i));
 		}
 		List<WeeklyFigures.Week> figures = this.figures.weeks(owner, mondays, thisMonday);
-		Map<LocalDate, PulseWeek> mine = own ? byWeek(this.pulse.mine(owner)) : Map.of();
+		// His own pulse is his data, so it shows to anyone he grants his progress; his
+		// partner's only to him, and only the weeks she shared.
+		Map<LocalDate, PulseWeek> mine = byWeek(this.pulse.mine(owner));
 		List<PulseWeek> partners = own ? this.pulse.partners(owner) : List.of();
 		Map<LocalDate, PulseWeek> hers = byWeek(partners);
 		List<Progress.WeekRow> rows = figures.stream()

@@ -91,7 +91,12 @@ final class Readings {
 
 	static String pulse(List<Progress.WeekRow> weeks, boolean own) {
 		if (!own) {
-			return "The weekly pulse is between the two partners and isn't part of this view.";
+			List<Progress.WeekRow> rated = weeks.stream().filter((w) -> w.myPulse() != null).toList();
+			if (rated.isEmpty()) {
+				return "No weekly pulse of his in these weeks. His partner's pulse is theirs and isn't part of this view.";
+			}
+			return "His own weekly pulse (how he rates himself, out of 7) went from %.1f to %.1f over %d answered weeks. His partner's pulse is theirs and isn't part of this view."
+				.formatted(rated.get(0).myPulse(), rated.get(rated.size() - 1).myPulse(), rated.size());
 		}
 		Progress.WeekRow both = null;
 		for (Progress.WeekRow w : weeks) {

@@ -64,6 +64,9 @@ class CareTests {
 	SharingManagement sharing;
 
 	@Autowired
+	app.steadfast.shared.Practice practice;
+
+	@Autowired
 	app.steadfast.conversations.ConversationManagement conversations;
 
 	@Autowired
@@ -149,6 +152,33 @@ class CareTests {
 		assertThat(page).contains("/care/clients/" + this.p.client().id().value() + "/insights\">1</a>");
 		assertThat(asTherapist("/care/clients/" + this.p.client().id().value() + "/insights")).bodyText()
 			.contains("Anger or shame has hit hard 3 times");
+	}
+
+	@Test
+	void hisOwnPulseSitsBesideTheMeasuresWhenHeSharesHisProgressAndHisPartnersNever() {
+		java.time.LocalDate monday = java.time.LocalDate.now(this.practice.zone())
+			.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+		for (Person person : List.of(this.p.client(), this.p.partner())) {
+			this.jdbc
+				.sql("""
+						INSERT INTO trust_pulse (id, account_id, week_start, count_on, honest, safe, listened, hopeful, note, shared, answered_at)
+						VALUES (:id, :p, :week, :s, :s, :s, :s, :s, NULL, TRUE, CURRENT_TIMESTAMP)
+						""")
+				.param("id", UUID.randomUUID())
+				.param("p", person.id().value())
+				.param("week", monday)
+				.param("s", (person == this.p.client()) ? 6 : 2)
+				.update();
+		}
+		String client = "/care/clients/" + this.p.client().id().value();
+		assertThat(asTherapist(client)).bodyText().doesNotContain("his own weekly pulse");
+		share(Category.INSIGHTS, true);
+		assertThat(asTherapist(client)).bodyText()
+			.contains("his own weekly pulse", "<td>6.0</td>")
+			.doesNotContain("<td>2.0</td>");
+		assertThat(asTherapist(client + "/insights")).bodyText()
+			.contains("His own weekly pulse", "<td>6.0</td>")
+			.doesNotContain("<td>2.0</td>");
 	}
 
 	@Test
