@@ -9,6 +9,8 @@ public enum AuditAction {
 	ACCOUNT_CREATED, ROLE_CHANGED, FIRST_ADMIN_CREATED,
 	/** A client or partner deleted his own account and everything in it. */
 	ACCOUNT_DELETED,
+	/** An admin changed the practice settings. */
+	PRACTICE_SETTINGS_CHANGED,
 	/** Someone other than the owner read a record through a grant. */
 	RECORD_READ, GRANT_CREATED, GRANT_REVOKED, GRANT_PAUSED, GRANT_RESUMED,
 	/** A staff member opened a free-consultation request (its id is the record). */

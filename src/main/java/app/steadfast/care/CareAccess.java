@@ -29,7 +29,8 @@ class CareAccess {
 				AccessRule.roles("/care/clients/**", Role.THERAPIST),
 				AccessRule.roles("/care/alerts/**", Role.THERAPIST), AccessRule.roles("/care/grants/**", Role.CLIENT),
 				AccessRule.roles("/care/reads", Role.CLIENT), AccessRule.roles("/care/homework/**", Role.CLIENT),
-				AccessRule.roles("/care/measures/**", Role.CLIENT), AccessRule.roles("/admin/care/**", Role.ADMIN));
+				AccessRule.roles("/care/measures/**", Role.CLIENT), AccessRule.roles("/admin/care/**", Role.ADMIN),
+				AccessRule.roles("/admin/settings", Role.ADMIN));
 	}
 
 	@Bean

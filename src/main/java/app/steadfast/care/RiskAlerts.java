@@ -16,7 +16,7 @@ import app.steadfast.safety.RiskLanguageDetected;
 import app.steadfast.shared.Mail;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Postbox;
-import app.steadfast.shared.Practice;
+import app.steadfast.shared.PracticeSettings;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
@@ -46,11 +46,11 @@ class RiskAlerts {
 
 	private final Postbox postbox;
 
-	private final Practice practice;
+	private final PracticeSettings practice;
 
 	private final Clock clock;
 
-	RiskAlerts(JdbcClient jdbc, Therapy therapy, SharingManagement sharing, Postbox postbox, Practice practice,
+	RiskAlerts(JdbcClient jdbc, Therapy therapy, SharingManagement sharing, Postbox postbox, PracticeSettings practice,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.therapy = therapy;
@@ -104,8 +104,9 @@ class RiskAlerts {
 			.ifPresent((person) -> this.postbox.send(new Mail(person.email(), "A client may need you to look in",
 					"Hello " + person.displayName() + ",\n\n"
 							+ "One of your clients has a new alert in the therapist portal. It needs your "
-							+ "acknowledgement.\n\nSign in to see it: " + this.practice.baseUrl() + "/care/alerts\n\n"
-							+ "This email holds no details on purpose.\n\n" + this.practice.name())));
+							+ "acknowledgement.\n\nSign in to see it: " + this.practice.current().baseUrl()
+							+ "/care/alerts\n\n" + "This email holds no details on purpose.\n\n"
+							+ this.practice.current().name())));
 	}
 
 	/** The therapist's alerts: unacknowledged first, then newest first. */

@@ -9,7 +9,7 @@ import java.util.Locale;
 import app.steadfast.accounts.Person;
 import app.steadfast.shared.Mail;
 import app.steadfast.shared.Postbox;
-import app.steadfast.shared.Practice;
+import app.steadfast.shared.PracticeSettings;
 
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ class ConsultationMail {
 
 	private final Postbox postbox;
 
-	private final Practice practice;
+	private final PracticeSettings practice;
 
 	private final ConsultationSettings settings;
 
@@ -30,13 +30,13 @@ class ConsultationMail {
 
 	private final DateTimeFormatter when;
 
-	ConsultationMail(Postbox postbox, Practice practice, ConsultationSettings settings, Clock clock) {
+	ConsultationMail(Postbox postbox, PracticeSettings practice, ConsultationSettings settings, Clock clock) {
 		this.postbox = postbox;
 		this.practice = practice;
 		this.settings = settings;
 		this.clock = clock;
 		this.when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm (zzzz)", Locale.ENGLISH)
-			.withZone(practice.zone());
+			.withZone(practice.current().zone());
 	}
 
 	/** The confirmation to him, when he gave an email address. */
@@ -44,7 +44,7 @@ class ConsultationMail {
 		if (request.email() == null) {
 			return;
 		}
-		this.postbox.send(new Mail(request.email(), "We received your request · " + this.practice.name(), """
+		this.postbox.send(new Mail(request.email(), "We received your request · " + this.practice.current().name(), """
 				Hello %s,
 
 				Thank you for reaching out. We have your request for a free consultation.
@@ -55,7 +55,7 @@ class ConsultationMail {
 				To keep it private, this email doesn't repeat what you wrote.
 
 				If you didn't ask for this, you can ignore this email.
-				""".formatted(request.name(), this.practice.name(), request.contactBy().phrase())));
+				""".formatted(request.name(), this.practice.current().name(), request.contactBy().phrase())));
 	}
 
 	/** Tells the practice a request is waiting; never his message. */
@@ -82,9 +82,9 @@ class ConsultationMail {
 		CalendarInvitation.Person guest = (request.email() != null)
 				? new CalendarInvitation.Person(request.name(), request.email()) : null;
 		byte[] ics = CalendarInvitation.ics(uid, request.invitationSequence() - 1, start, this.settings.length(),
-				this.practice.zone(), "Free consultation · " + this.practice.name(),
-				"A free, no-obligation conversation with " + therapist.displayName() + " of " + this.practice.name()
-						+ ". We'll reach you " + request.contactBy().phrase() + ".",
+				this.practice.current().zone(), "Free consultation · " + this.practice.current().name(),
+				"A free, no-obligation conversation with " + therapist.displayName() + " of "
+						+ this.practice.current().name() + ". We'll reach you " + request.contactBy().phrase() + ".",
 				new CalendarInvitation.Person(therapist.displayName(), therapist.email()), guest, this.clock.instant());
 		List<Mail.Attachment> attachment = List
 			.of(new Mail.Attachment(CalendarInvitation.FILE_NAME, CalendarInvitation.CONTENT_TYPE, ics));
@@ -100,7 +100,7 @@ class ConsultationMail {
 							The attached file adds it to your calendar.
 
 							If the time doesn't work for you after all, write to %s and we'll find another.
-							""".formatted(request.name(), therapist.displayName(), this.practice.name(),
+							""".formatted(request.name(), therapist.displayName(), this.practice.current().name(),
 							(moved ? "now " : "") + time, this.settings.length().toMinutes(),
 							request.contactBy().phrase(), this.settings.notifyAddress()),
 					attachment));
@@ -118,7 +118,7 @@ class ConsultationMail {
 
 	/** The single-use link to create his client account. */
 	void clientInvitation(Consultation request, Person therapist, String token) {
-		this.postbox.send(new Mail(request.email(), "Your private space at " + this.practice.name(), """
+		this.postbox.send(new Mail(request.email(), "Your private space at " + this.practice.current().name(), """
 				Hello %s,
 
 				%s has invited you to create your account at %s, for the work you'll do together.
@@ -130,12 +130,12 @@ class ConsultationMail {
 				choose to share it, one thing at a time.
 
 				If you weren't expecting this, you can ignore it.
-				""".formatted(request.name(), therapist.displayName(), this.practice.name(),
+				""".formatted(request.name(), therapist.displayName(), this.practice.current().name(),
 				link("/consultation/invitation?token=" + token), this.settings.invitationLifetime().toDays())));
 	}
 
 	private String link(String path) {
-		return this.practice.baseUrl().replaceAll("/+$", "") + path;
+		return this.practice.current().baseUrl().replaceAll("/+$", "") + path;
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import app.steadfast.shared.Htmx;
 import app.steadfast.shared.NotFound;
-import app.steadfast.shared.Practice;
+import app.steadfast.shared.PracticeSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -32,9 +32,9 @@ class ArticleAdminController {
 
 	private final ArticleManagement library;
 
-	private final Practice practice;
+	private final PracticeSettings practice;
 
-	ArticleAdminController(ArticleManagement library, Practice practice) {
+	ArticleAdminController(ArticleManagement library, PracticeSettings practice) {
 		this.library = library;
 		this.practice = practice;
 	}
@@ -47,7 +47,7 @@ class ArticleAdminController {
 
 	@GetMapping("/new")
 	String newArticle(Model model) {
-		model.addAttribute("form", ArticleForm.empty("The " + this.practice.name() + " team"));
+		model.addAttribute("form", ArticleForm.empty("The " + this.practice.current().name() + " team"));
 		return "library/admin-edit";
 	}
 

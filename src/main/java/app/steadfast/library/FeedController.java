@@ -9,7 +9,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import app.steadfast.shared.Practice;
+import app.steadfast.shared.PracticeSettings;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +25,9 @@ class FeedController {
 
 	private final ArticleManagement library;
 
-	private final Practice practice;
+	private final PracticeSettings practice;
 
-	FeedController(ArticleManagement library, Practice practice) {
+	FeedController(ArticleManagement library, PracticeSettings practice) {
 		this.library = library;
 		this.practice = practice;
 	}
@@ -41,7 +41,7 @@ class FeedController {
 		xml.writeStartDocument("UTF-8", "1.0");
 		xml.writeStartElement("feed");
 		xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-		element(xml, "title", this.practice.name() + ": articles");
+		element(xml, "title", this.practice.current().name() + ": articles");
 		element(xml, "id", base + "/articles");
 		link(xml, base + "/feed.xml", "self");
 		link(xml, base + "/articles", "alternate");
@@ -106,7 +106,7 @@ class FeedController {
 	}
 
 	private String base() {
-		return this.practice.baseUrl().replaceAll("/+$", "");
+		return this.practice.current().baseUrl().replaceAll("/+$", "");
 	}
 
 	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

@@ -3,6 +3,8 @@ package app.steadfast.safety;
 import java.util.List;
 import java.util.Map;
 
+import app.steadfast.shared.PracticeSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -52,7 +54,10 @@ public class CrisisResources {
 
 	private final String quickExitUrl;
 
-	CrisisResources(SafetySettings settings) {
+	private final PracticeSettings practice;
+
+	CrisisResources(SafetySettings settings, PracticeSettings practice) {
+		this.practice = practice;
 		this.quickExitUrl = settings.quickExitUrl();
 		Resources builtIn = BUILT_IN.getOrDefault(settings.locale(), BUILT_IN.get("en-US"));
 		List<CrisisLine> configured = (settings.lines() != null) ? settings.lines().get(settings.locale()) : null;
@@ -69,12 +74,59 @@ public class CrisisResources {
 
 	/** Where the quick-exit control leads: a neutral page on another site. */
 	public String quickExitUrl() {
-		return this.quickExitUrl;
+		return this.practice.get(PracticeSettings.QUICK_EXIT).orElse(this.quickExitUrl);
 	}
 
-	/** The resources for this deployment's locale. */
+	/**
+	 * The resources for this deployment: as the admin set them, else the configured ones.
+	 */
 	public Resources current() {
+		return this.practice.get(PracticeSettings.CRISIS_LINES).map(CrisisResources::parse).orElse(this.resources);
+	}
+
+	/** The configured resources, before any admin change. */
+	public Resources configured() {
 		return this.resources;
+	}
+
+	/**
+	 * Reads crisis lines written one per line as {@code name | what to do | link | when};
+	 * the first is the emergency number, and at least one more must follow.
+	 * @throws IllegalArgumentException naming the line that cannot be read
+	 */
+	public static Resources parse(String text) {
+		List<CrisisLine> lines = new java.util.ArrayList<>();
+		String[] rows = text.strip().split("\\R");
+		for (int i = 0; i < rows.length; i++) {
+			if (rows[i].isBlank()) {
+				continue;
+			}
+			String[] parts = rows[i].split("\\|", -1);
+			if (parts.length != 4 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+				throw new IllegalArgumentException(
+						"Line " + (i + 1) + " needs four parts: name | what to do | link | when to use it.");
+			}
+			String href = parts[2].strip();
+			if (!href.matches("(tel:\\+?[0-9]{2,15}|sms:\\+?[0-9]{2,15}|https://[^\\s<>\"]+)")) {
+				throw new IllegalArgumentException(
+						"Line " + (i + 1) + ": the link must be tel: or sms: with digits, or an https:// address.");
+			}
+			lines.add(new CrisisLine(parts[0].strip(), parts[1].strip(), href, parts[3].strip()));
+		}
+		if (lines.size() < 2) {
+			throw new IllegalArgumentException("Give the emergency number first, then at least one crisis line.");
+		}
+		return new Resources(lines.get(0), List.copyOf(lines.subList(1, lines.size())));
+	}
+
+	/** Writes resources in the form {@link #parse} reads. */
+	public static String format(Resources resources) {
+		List<CrisisLine> all = new java.util.ArrayList<>();
+		all.add(resources.emergency());
+		all.addAll(resources.lines());
+		return all.stream()
+			.map((l) -> String.join(" | ", l.name(), l.contact(), l.href(), l.when()))
+			.collect(java.util.stream.Collectors.joining("\n"));
 	}
 
 }

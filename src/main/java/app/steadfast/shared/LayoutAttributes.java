@@ -10,15 +10,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class LayoutAttributes {
 
-	private final Practice practice;
+	private final PracticeSettings practice;
 
-	LayoutAttributes(Practice practice) {
+	LayoutAttributes(PracticeSettings practice) {
 		this.practice = practice;
 	}
 
 	@ModelAttribute("practice")
 	Practice practice() {
-		return this.practice;
+		return this.practice.current();
 	}
 
 	/** The path of this page, so the layout's quick check-in link can lead back here. */

@@ -66,7 +66,10 @@ public class Postbox {
 
 	private final Clock clock;
 
-	Postbox(ObjectProvider<JavaMailSender> smtp, MailSettings settings, Clock clock) {
+	private final PracticeSettings practice;
+
+	Postbox(ObjectProvider<JavaMailSender> smtp, MailSettings settings, Clock clock, PracticeSettings practice) {
+		this.practice = practice;
 		this.smtp = smtp;
 		this.settings = settings;
 		this.clock = clock;
@@ -78,7 +81,8 @@ public class Postbox {
 		try {
 			MimeMessage message = (sender != null) ? sender.createMimeMessage()
 					: new MimeMessage(Session.getInstance(new Properties()));
-			message.setFrom(new InternetAddress(this.settings.from()));
+			message.setFrom(
+					new InternetAddress(this.practice.get(PracticeSettings.MAIL_FROM).orElse(this.settings.from())));
 			message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.to()));
 			message.setSubject(mail.subject(), "UTF-8");
 			if (mail.attachments().isEmpty()) {

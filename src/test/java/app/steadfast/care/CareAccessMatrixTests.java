@@ -156,6 +156,11 @@ class CareAccessMatrixTests {
 				new Row("POST", "/care/measures/{id}", () -> "/care/measures/" + measure(p), gad7Answers(), 302, 302,
 						404, 403, 403, 403, 403),
 				new Row("GET", "/admin/care", () -> "/admin/care", none, 302, 403, 403, 403, 403, 403, 200),
+				new Row("GET", "/admin/settings", () -> "/admin/settings", none, 302, 403, 403, 403, 403, 403, 200),
+				// Empty fields keep the configured values, so this changes nothing for
+				// other tests.
+				new Row("POST", "/admin/settings", () -> "/admin/settings", Map.of("name", ""), 302, 403, 403, 403, 403,
+						403, 302),
 				new Row("POST", "/admin/care/break-glass", () -> "/admin/care/break-glass", breakGlass, 302, 403, 403,
 						403, 403, 403, 302),
 				new Row("POST", "/admin/care/handover", () -> "/admin/care/handover", handover, 302, 403, 403, 403, 403,

@@ -14,10 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CrisisResourcesTests {
 
+	static final app.steadfast.shared.PracticeSettings CONFIGURED = app.steadfast.shared.PracticeSettings
+		.configuredOnly(
+				new app.steadfast.shared.Practice("Test practice", "http://localhost", java.time.ZoneOffset.UTC));
+
 	@Test
 	void theDefaultIsTheUnitedStates() {
 		CrisisResources resources = new CrisisResources(
-				new CrisisResources.SafetySettings("en-US", null, "https://www.weather.gov/"));
+				new CrisisResources.SafetySettings("en-US", null, "https://www.weather.gov/"), CONFIGURED);
 		assertThat(resources.current().emergency().contact()).isEqualTo("Call 911");
 		assertThat(resources.current().primary().contact()).isEqualTo("Call or text 988");
 		assertThat(resources.current().lines()).extracting(CrisisLine::name)
@@ -29,7 +33,7 @@ class CrisisResourcesTests {
 		CrisisLine emergency = new CrisisLine("Emergency services", "Call 999", "tel:999", "If someone is in danger.");
 		CrisisLine samaritans = new CrisisLine("Samaritans", "Call 116 123", "tel:116123", "Any time, any reason.");
 		CrisisResources resources = new CrisisResources(new CrisisResources.SafetySettings("en-GB",
-				Map.of("en-GB", List.of(emergency, samaritans)), "https://www.metoffice.gov.uk/"));
+				Map.of("en-GB", List.of(emergency, samaritans)), "https://www.metoffice.gov.uk/"), CONFIGURED);
 		assertThat(resources.current().emergency()).isEqualTo(emergency);
 		assertThat(resources.current().primary()).isEqualTo(samaritans);
 	}

@@ -1,0 +1,107 @@
+package app.steadfast.care;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import app.steadfast.audit.AuditAction;
+import app.steadfast.audit.AuditEntry;
+import app.steadfast.audit.AuditLog;
+import app.steadfast.safety.CrisisResources;
+import app.steadfast.shared.PracticeSettings;
+import app.steadfast.shared.SignedIn;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's practice settings: the practice's name, the sender of its emails, the
+ * crisis lines shown on every page, and where the quick-exit control leads. An empty
+ * field goes back to the configured value.
+ */
+@Controller
+@RequestMapping("/admin/settings")
+class PracticeSettingsController {
+
+	private final PracticeSettings settings;
+
+	private final CrisisResources crisis;
+
+	private final AuditLog audit;
+
+	PracticeSettingsController(PracticeSettings settings, CrisisResources crisis, AuditLog audit) {
+		this.settings = settings;
+		this.crisis = crisis;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String form(Model model) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("name", this.settings.name());
+		values.put("mailFrom", this.settings.get(PracticeSettings.MAIL_FROM).orElse(""));
+		values.put("quickExit", this.crisis.quickExitUrl());
+		values.put("crisisLines", CrisisResources.format(this.crisis.current()));
+		return page(values, Map.of(), model);
+	}
+
+	@PostMapping
+	String save(@AuthenticationPrincipal SignedIn person, @RequestParam Map<String, String> form, Model model,
+			RedirectAttributes flash) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String field : new String[] { "name", "mailFrom", "quickExit", "crisisLines" }) {
+			values.put(field, form.getOrDefault(field, "").strip());
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		String name = values.get("name");
+		if (!name.isEmpty() && (name.length() < 2 || name.length() > 80)) {
+			errors.put("name",
+					"Give the practice’s name in 2 to 80 characters, or leave it empty for the configured one.");
+		}
+		if (!values.get("mailFrom").isEmpty()) {
+			try {
+				new InternetAddress(values.get("mailFrom"), true);
+			}
+			catch (AddressException ex) {
+				errors.put("mailFrom", "Give an address like Madrega Wellness <care@example.org>, or leave it empty.");
+			}
+		}
+		if (!values.get("quickExit").isEmpty() && !values.get("quickExit").matches("https://[^\\s<>\"]{4,300}")) {
+			errors.put("quickExit", "Give an https:// address of an ordinary site, or leave it empty.");
+		}
+		if (!values.get("crisisLines").isEmpty()) {
+			try {
+				CrisisResources.parse(values.get("crisisLines"));
+			}
+			catch (IllegalArgumentException ex) {
+				errors.put("crisisLines", ex.getMessage());
+			}
+		}
+		if (!errors.isEmpty()) {
+			return page(values, errors, model);
+		}
+		this.settings.put(PracticeSettings.NAME, name);
+		this.settings.put(PracticeSettings.MAIL_FROM, values.get("mailFrom"));
+		this.settings.put(PracticeSettings.QUICK_EXIT, values.get("quickExit"));
+		String lines = values.get("crisisLines");
+		boolean unchanged = lines.equals(CrisisResources.format(this.crisis.configured()));
+		this.settings.put(PracticeSettings.CRISIS_LINES, unchanged ? "" : lines);
+		this.audit.record(AuditEntry.security(AuditAction.PRACTICE_SETTINGS_CHANGED, person.accountId(), null, null));
+		flash.addFlashAttribute("saved", "Saved. Every page and email uses these from now on.");
+		return "redirect:/admin/settings";
+	}
+
+	private String page(Map<String, String> values, Map<String, String> errors, Model model) {
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		return "care/settings";
+	}
+
+}

@@ -1,0 +1,106 @@
+package app.steadfast.shared;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The practice's settings as an admin set them, over the configured defaults. They live
+ * in the database, so every node sees a change; each node reads them again at most
+ * {@link #FRESH} after a change elsewhere, and at once after a change of its own.
+ */
+@Component
+public class PracticeSettings {
+
+	/** The practice's name. */
+	public static final String NAME = "name";
+
+	/** The sender of every email. */
+	public static final String MAIL_FROM = "mail-from";
+
+	/** Where the quick-exit control leads. */
+	public static final String QUICK_EXIT = "quick-exit";
+
+	/** The crisis lines, one per line, the emergency number first. */
+	public static final String CRISIS_LINES = "crisis-lines";
+
+	static final Duration FRESH = Duration.ofSeconds(30);
+
+	private final JdbcClient jdbc;
+
+	private final Practice practice;
+
+	private final Clock clock;
+
+	private volatile Map<String, String> values;
+
+	private volatile Instant readAt = Instant.MIN;
+
+	PracticeSettings(JdbcClient jdbc, Practice practice, Clock clock) {
+		this.jdbc = jdbc;
+		this.practice = practice;
+		this.clock = clock;
+	}
+
+	/**
+	 * Settings with nothing set and nowhere to set them: the configured practice only.
+	 * For code that runs without a database, such as unit tests.
+	 */
+	public static PracticeSettings configuredOnly(Practice practice) {
+		return new PracticeSettings(null, practice, Clock.systemUTC());
+	}
+
+	/** A setting an admin made, if any. */
+	public Optional<String> get(String setting) {
+		if (this.jdbc == null) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		if (this.values == null || this.readAt.plus(FRESH).isBefore(now)) {
+			Map<String, String> read = new ConcurrentHashMap<>();
+			this.jdbc.sql("SELECT setting, setting_value FROM practice_setting").query((rs) -> {
+				read.put(rs.getString("setting"), rs.getString("setting_value"));
+			});
+			this.values = read;
+			this.readAt = now;
+		}
+		return Optional.ofNullable(this.values.get(setting));
+	}
+
+	/** Sets (or, with a blank value, clears) a setting. */
+	@Transactional
+	public void put(String setting, String value) {
+		this.jdbc.sql("DELETE FROM practice_setting WHERE setting = :setting").param("setting", setting).update();
+		if (value != null && !value.isBlank()) {
+			this.jdbc.sql("""
+					INSERT INTO practice_setting (setting, setting_value, changed_at) VALUES (:setting, :value, :now)
+					""")
+				.param("setting", setting)
+				.param("value", value.strip())
+				.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
+				.update();
+		}
+		this.values = null;
+	}
+
+	/**
+	 * The practice as it stands now: its configured address and zone, its current name.
+	 */
+	public Practice current() {
+		return new Practice(get(NAME).orElse(this.practice.name()), this.practice.baseUrl(), this.practice.zone());
+	}
+
+	/** The practice's current name. */
+	public String name() {
+		return current().name();
+	}
+
+}
