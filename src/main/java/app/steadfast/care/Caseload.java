@@ -72,8 +72,16 @@ class Caseload {
 					: last4.kept() + " of " + last4.due() + " kept (" + last4.percent() + "%)";
 		}
 		Integer signals = null;
+		Double pulse = null;
 		if (categories.contains(Category.INSIGHTS)) {
-			signals = this.insights.progress(therapist, client, 12).signals().size();
+			var progress = this.insights.progress(therapist, client, 12);
+			signals = progress.signals().size();
+			pulse = progress.weeks()
+				.stream()
+				.map((w) -> w.myPulse())
+				.filter(java.util.Objects::nonNull)
+				.reduce((first, second) -> second)
+				.orElse(null);
 		}
 		List<String> granted = categories.stream().sorted().map(Category::name).map(Consent::label).toList();
 		Instant lastSignIn = this.audit.about(client.value(), 200)
@@ -88,7 +96,7 @@ class Caseload {
 			.count();
 		return new Row(client, this.therapy.nameOf(client), since, lastSignIn, granted,
 				this.alerts.open(therapist, client), openHomework, nextSession(therapist, client).orElse(null), kept,
-				signals);
+				signals, pulse);
 	}
 
 	/** The next session the therapist planned with the client, if any. */
@@ -133,9 +141,11 @@ class Caseload {
 	 * commitments
 	 * @param stuckSignals the stuck signals his progress shows now, where he shares his
 	 * progress
+	 * @param latestPulse his own latest weekly pulse in the last 12 weeks, where he
+	 * shares his progress
 	 */
 	record Row(AccountId client, String name, Instant since, Instant lastSignIn, List<String> granted, long openAlerts,
-			long openHomework, LocalDate nextSession, String promisesKept, Integer stuckSignals) {
+			long openHomework, LocalDate nextSession, String promisesKept, Integer stuckSignals, Double latestPulse) {
 	}
 
 }

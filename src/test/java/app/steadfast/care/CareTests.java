@@ -176,6 +176,7 @@ class CareTests {
 		assertThat(asTherapist(client)).bodyText()
 			.contains("his own weekly pulse", "<td>6.0</td>")
 			.doesNotContain("<td>2.0</td>");
+		assertThat(asTherapist("/care")).bodyText().contains("6.0 of 7");
 		assertThat(asTherapist(client + "/insights")).bodyText()
 			.contains("His own weekly pulse", "<td>6.0</td>")
 			.doesNotContain("<td>2.0</td>");
