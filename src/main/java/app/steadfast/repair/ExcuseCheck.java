@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import app.steadfast.shared.RuleLines;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.lang.Nullable;
@@ -33,12 +33,6 @@ final class ExcuseCheck {
 	static final String SHIPPED = "content/excuse-check.txt";
 
 	private static final String NEGATION = "NEGATION";
-
-	private static final Pattern DEFINITION = Pattern.compile("@([a-z][a-z0-9-]*)\\s*=\\s*(.+)");
-
-	private static final Pattern RULE = Pattern.compile("([a-z][a-z0-9-]*)\\s*\\|\\s*([A-Z_]+)\\s*\\|\\s*(.+)");
-
-	private static final Pattern REFERENCE = Pattern.compile("\\{([a-z][a-z0-9-]*)\\}");
 
 	// A space in a rule: any run of spaces and the punctuation people put between words.
 	private static final String SEPARATOR = "[\\s,;:\\u2013\\u2014-]+";
@@ -88,45 +82,21 @@ final class ExcuseCheck {
 	 * repeats or a pattern could match empty text
 	 */
 	static ExcuseCheck parse(String source, String name) {
-		Map<String, String> definitions = new HashMap<>();
-		Set<String> ids = new HashSet<>();
 		List<Rule> negations = new ArrayList<>();
 		List<Rule> rules = new ArrayList<>();
-		List<String> lines = source.lines().toList();
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i).strip();
-			String where = name + ":" + (i + 1);
-			if (line.isEmpty() || line.startsWith("#")) {
-				continue;
-			}
-			Matcher definition = DEFINITION.matcher(line);
-			Matcher rule = RULE.matcher(line);
-			if (definition.matches()) {
-				definitions.put(definition.group(1), expand(definition.group(2).strip(), definitions, where));
-			}
-			else if (rule.matches()) {
-				String id = rule.group(1);
-				if (!ids.add(id)) {
-					throw new IllegalStateException(where + ": the rule id '" + id + "' is used twice");
+		for (RuleLines.Rule line : RuleLines.read(source, name)) {
+			ExcuseCategory category = null;
+			if (!line.kind().equals(NEGATION)) {
+				try {
+					category = ExcuseCategory.valueOf(line.kind());
 				}
-				String kind = rule.group(2);
-				ExcuseCategory category = null;
-				if (!kind.equals(NEGATION)) {
-					try {
-						category = ExcuseCategory.valueOf(kind);
-					}
-					catch (IllegalArgumentException ex) {
-						throw new IllegalStateException(where + ": unknown category " + kind);
-					}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalStateException(line.where() + ": unknown category " + line.kind());
 				}
-				Pattern pattern = compile(expand(rule.group(3).strip(), definitions, where), where);
-				Rule compiled = new Rule(id, category, pattern, pattern.pattern().contains("(?<mark>"));
-				((category == null) ? negations : rules).add(compiled);
 			}
-			else {
-				throw new IllegalStateException(
-						where + ": expected '# comment', '@name = pattern' or 'id | CATEGORY | pattern'");
-			}
+			Pattern pattern = compile(line.pattern(), line.where());
+			Rule compiled = new Rule(line.id(), category, pattern, pattern.pattern().contains("(?<mark>"));
+			((category == null) ? negations : rules).add(compiled);
 		}
 		if (rules.isEmpty()) {
 			throw new IllegalStateException(name + ": no rules");
@@ -329,20 +299,6 @@ final class ExcuseCheck {
 			this.openers.put(hash, mask);
 		}
 		return mask;
-	}
-
-	private static String expand(String pattern, Map<String, String> definitions, String where) {
-		Matcher reference = REFERENCE.matcher(pattern);
-		StringBuilder expanded = new StringBuilder();
-		while (reference.find()) {
-			String value = definitions.get(reference.group(1));
-			if (value == null) {
-				throw new IllegalStateException(where + ": {" + reference.group(1) + "} is not defined above");
-			}
-			reference.appendReplacement(expanded, Matcher.quoteReplacement(value));
-		}
-		reference.appendTail(expanded);
-		return expanded.toString();
 	}
 
 	private static Pattern compile(String pattern, String where) {

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import app.steadfast.shared.RuleLines;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -26,12 +24,6 @@ import org.springframework.core.io.ClassPathResource;
 record RiskRules(List<Negation> negations, List<Hit> hits) {
 
 	static final String SHIPPED = "content/risk-language.txt";
-
-	private static final Pattern RULE = Pattern.compile("([a-z0-9-]+)\\s+\\|\\s+([A-Z_]+)\\s+\\|\\s+(.+)");
-
-	private static final Pattern DEFINITION = Pattern.compile("@([a-z][a-z-]*)\\s+=\\s+(.+)");
-
-	private static final Pattern REFERENCE = Pattern.compile("\\{([a-z][a-z-]*)\\}");
 
 	private static final String NEGATION = "NEGATION";
 
@@ -70,39 +62,15 @@ record RiskRules(List<Negation> negations, List<Hit> hits) {
 	 * comment, definition or rule, an id repeats, or a pattern could match empty text
 	 */
 	static RiskRules parse(String source, String name) {
-		Map<String, String> definitions = new HashMap<>();
-		Set<String> ids = new HashSet<>();
 		List<Negation> negations = new ArrayList<>();
 		List<Hit> hits = new ArrayList<>();
-		List<String> lines = source.lines().toList();
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i).strip();
-			String where = name + ":" + (i + 1);
-			if (line.isEmpty() || line.startsWith("#")) {
-				continue;
-			}
-			Matcher definition = DEFINITION.matcher(line);
-			Matcher rule = RULE.matcher(line);
-			if (definition.matches()) {
-				definitions.put(definition.group(1), expand(definition.group(2), definitions, where));
-			}
-			else if (rule.matches()) {
-				String id = rule.group(1);
-				if (!ids.add(id)) {
-					throw new IllegalStateException(where + ": the rule id '" + id + "' is used twice");
-				}
-				Pattern pattern = compile(expand(rule.group(3), definitions, where), where);
-				String kind = rule.group(2);
-				if (kind.equals(NEGATION)) {
-					negations.add(new Negation(id, pattern));
-				}
-				else {
-					hits.add(new Hit(id, kind(kind, where), pattern));
-				}
+		for (RuleLines.Rule rule : RuleLines.read(source, name)) {
+			Pattern pattern = compile(rule.pattern(), rule.where());
+			if (rule.kind().equals(NEGATION)) {
+				negations.add(new Negation(rule.id(), pattern));
 			}
 			else {
-				throw new IllegalStateException(
-						where + ": expected '# comment', '@name = pattern' or 'id | KIND | pattern'");
+				hits.add(new Hit(rule.id(), kind(rule.kind(), rule.where()), pattern));
 			}
 		}
 		if (hits.isEmpty()) {
@@ -117,20 +85,6 @@ record RiskRules(List<Negation> negations, List<Hit> hits) {
 		this.negations.forEach((negation) -> ids.add(negation.id()));
 		this.hits.forEach((hit) -> ids.add(hit.id()));
 		return ids;
-	}
-
-	private static String expand(String pattern, Map<String, String> definitions, String where) {
-		Matcher reference = REFERENCE.matcher(pattern);
-		StringBuilder expanded = new StringBuilder();
-		while (reference.find()) {
-			String value = definitions.get(reference.group(1));
-			if (value == null) {
-				throw new IllegalStateException(where + ": {" + reference.group(1) + "} is not defined above");
-			}
-			reference.appendReplacement(expanded, Matcher.quoteReplacement(value));
-		}
-		reference.appendTail(expanded);
-		return expanded.toString();
 	}
 
 	private static Pattern compile(String pattern, String where) {
