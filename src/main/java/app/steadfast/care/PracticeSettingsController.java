@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin's practice settings: the practice's name, the sender of its emails, the
- * crisis lines shown on every page, and where the quick-exit control leads. An empty
- * field goes back to the configured value.
+ * The admin's practice settings: the practice's name and locale, the sender of its
+ * emails, the crisis lines shown on every page, and where the quick-exit control leads.
+ * An empty field goes back to the configured value.
  */
 @Controller
 @RequestMapping("/admin/settings")
@@ -47,6 +47,7 @@ class PracticeSettingsController {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("name", this.settings.name());
 		values.put("mailFrom", this.settings.get(PracticeSettings.MAIL_FROM).orElse(""));
+		values.put("locale", this.settings.current().locale());
 		values.put("quickExit", this.crisis.quickExitUrl());
 		values.put("crisisLines", CrisisResources.format(this.crisis.current()));
 		return page(values, Map.of(), model);
@@ -56,7 +57,7 @@ class PracticeSettingsController {
 	String save(@AuthenticationPrincipal SignedIn person, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes flash) {
 		Map<String, String> values = new LinkedHashMap<>();
-		for (String field : new String[] { "name", "mailFrom", "quickExit", "crisisLines" }) {
+		for (String field : new String[] { "name", "locale", "mailFrom", "quickExit", "crisisLines" }) {
 			values.put(field, form.getOrDefault(field, "").strip());
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -64,6 +65,10 @@ class PracticeSettingsController {
 		if (!name.isEmpty() && (name.length() < 2 || name.length() > 80)) {
 			errors.put("name",
 					"Give the practice’s name in 2 to 80 characters, or leave it empty for the configured one.");
+		}
+		String locale = values.get("locale");
+		if (!PracticeSettings.LOCALES.containsKey(locale)) {
+			errors.put("locale", "Choose one of the listed locales.");
 		}
 		if (!values.get("mailFrom").isEmpty()) {
 			try {
@@ -76,29 +81,44 @@ class PracticeSettingsController {
 		if (!values.get("quickExit").isEmpty() && !values.get("quickExit").matches("https://[^\\s<>\"]{4,300}")) {
 			errors.put("quickExit", "Give an https:// address of an ordinary site, or leave it empty.");
 		}
-		if (!values.get("crisisLines").isEmpty()) {
+		String lines = values.get("crisisLines");
+		// Lines left as they came for the locale follow the locale, including a new one.
+		String before = this.settings.current().locale();
+		boolean followsLocale = lines.isEmpty() || sameAs(lines, before) || sameAs(lines, locale);
+		if (!followsLocale) {
 			try {
-				CrisisResources.parse(values.get("crisisLines"));
+				CrisisResources.parse(lines);
 			}
 			catch (IllegalArgumentException ex) {
 				errors.put("crisisLines", ex.getMessage());
 			}
+		}
+		else if (!errors.containsKey("locale") && this.crisis.forLocale(locale).isEmpty()) {
+			errors.put("crisisLines", "Steadfast has no crisis lines of its own for "
+					+ PracticeSettings.LOCALES.get(locale) + ". Write your country’s lines here.");
 		}
 		if (!errors.isEmpty()) {
 			return page(values, errors, model);
 		}
 		this.settings.put(PracticeSettings.NAME, name);
 		this.settings.put(PracticeSettings.MAIL_FROM, values.get("mailFrom"));
+		this.settings.put(PracticeSettings.LOCALE, locale);
 		this.settings.put(PracticeSettings.QUICK_EXIT, values.get("quickExit"));
-		String lines = values.get("crisisLines");
-		boolean unchanged = lines.equals(CrisisResources.format(this.crisis.configured()));
-		this.settings.put(PracticeSettings.CRISIS_LINES, unchanged ? "" : lines);
+		this.settings.put(PracticeSettings.CRISIS_LINES, followsLocale ? "" : lines);
 		this.audit.record(AuditEntry.security(AuditAction.PRACTICE_SETTINGS_CHANGED, person.accountId(), null, null));
 		flash.addFlashAttribute("saved", "Saved. Every page and email uses these from now on.");
 		return "redirect:/admin/settings";
 	}
 
+	/** Whether the lines are the locale's own, as configured or built in. */
+	private boolean sameAs(String lines, String locale) {
+		return this.crisis.forLocale(locale)
+			.map((resources) -> CrisisResources.format(resources).equals(lines.replace("\r\n", "\n")))
+			.orElse(false);
+	}
+
 	private String page(Map<String, String> values, Map<String, String> errors, Model model) {
+		model.addAttribute("locales", PracticeSettings.LOCALES);
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		return "care/settings";

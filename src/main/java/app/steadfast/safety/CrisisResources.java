@@ -11,16 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Service;
 
 /**
- * The crisis resources of the practice's locale. The practice may replace a locale's
- * lines with {@code steadfast.safety.lines.<locale>[n].*}; the built-in default is the
- * United States.
+ * The crisis resources of the practice's locale: as the admin wrote them in the practice
+ * settings, else as configured with {@code steadfast.safety.lines.<locale>[n].*}, else
+ * Steadfast's built-in lines for that locale (the United States and the United Kingdom),
+ * else the United States'.
  */
 @Service
 @EnableConfigurationProperties(CrisisResources.SafetySettings.class)
 public class CrisisResources {
 
 	@ConfigurationProperties("steadfast.safety")
-	record SafetySettings(@DefaultValue("en-US") String locale, Map<String, List<CrisisLine>> lines,
+	record SafetySettings(Map<String, List<CrisisLine>> lines,
 			@DefaultValue("https://www.weather.gov/") String quickExitUrl) {
 	}
 
@@ -33,7 +34,19 @@ public class CrisisResources {
 							"tel:+18007997233",
 							"If you feel afraid of someone at home, or you're worried you might hurt someone. Any hour."),
 					new CrisisLine("Crisis Text Line", "Text HOME to 741741", "sms:741741",
-							"If talking out loud feels like too much right now."))));
+							"If talking out loud feels like too much right now."))),
+			"en-GB",
+			new Resources(
+					new CrisisLine("Emergency services", "Call 999", "tel:999",
+							"If you or someone else is in immediate danger, or someone is hurt."),
+					List.of(new CrisisLine("Samaritans", "Call 116 123", "tel:116123",
+							"If you're thinking about ending your life, or you need someone to talk to right now. Free, any hour."),
+							new CrisisLine("Shout", "Text SHOUT to 85258", "sms:85258",
+									"If talking out loud feels like too much right now. Free, any hour."),
+							new CrisisLine("National Domestic Abuse Helpline", "Call 0808 2000 247",
+									"tel:+448082000247", "If you feel afraid of someone at home. Free, any hour."),
+							new CrisisLine("Respect Phoneline", "Call 0808 802 4040", "tel:+448088024040",
+									"If you're worried you might hurt someone you love, and you want to stop."))));
 
 	/**
 	 * A locale's resources.
@@ -50,7 +63,7 @@ public class CrisisResources {
 
 	}
 
-	private final Resources resources;
+	private final Map<String, List<CrisisLine>> configuredLines;
 
 	private final String quickExitUrl;
 
@@ -59,17 +72,7 @@ public class CrisisResources {
 	CrisisResources(SafetySettings settings, PracticeSettings practice) {
 		this.practice = practice;
 		this.quickExitUrl = settings.quickExitUrl();
-		Resources builtIn = BUILT_IN.getOrDefault(settings.locale(), BUILT_IN.get("en-US"));
-		List<CrisisLine> configured = (settings.lines() != null) ? settings.lines().get(settings.locale()) : null;
-		if (configured != null && !configured.isEmpty()) {
-			// The first configured line is the emergency number, the rest follow in
-			// order.
-			this.resources = new Resources(configured.get(0),
-					configured.size() > 1 ? List.copyOf(configured.subList(1, configured.size())) : builtIn.lines());
-		}
-		else {
-			this.resources = builtIn;
-		}
+		this.configuredLines = (settings.lines() != null) ? Map.copyOf(settings.lines()) : Map.of();
 	}
 
 	/** Where the quick-exit control leads: a neutral page on another site. */
@@ -81,12 +84,29 @@ public class CrisisResources {
 	 * The resources for this deployment: as the admin set them, else the configured ones.
 	 */
 	public Resources current() {
-		return this.practice.get(PracticeSettings.CRISIS_LINES).map(CrisisResources::parse).orElse(this.resources);
+		return this.practice.get(PracticeSettings.CRISIS_LINES)
+			.map(CrisisResources::parse)
+			.orElseGet(() -> forLocale(this.practice.current().locale()).orElseGet(() -> BUILT_IN.get("en-US")));
 	}
 
-	/** The configured resources, before any admin change. */
-	public Resources configured() {
-		return this.resources;
+	/**
+	 * A locale's resources before any admin change: as configured, else built in; empty
+	 * where Steadfast knows none for it.
+	 */
+	public java.util.Optional<Resources> forLocale(String locale) {
+		List<CrisisLine> configured = this.configuredLines.get(locale);
+		Resources builtIn = BUILT_IN.get(locale);
+		if (configured != null && !configured.isEmpty()) {
+			// The first configured line is the emergency number, the rest follow in
+			// order;
+			// an emergency number alone keeps the built-in lines after it.
+			List<CrisisLine> rest = List.copyOf(configured.subList(1, configured.size()));
+			if (rest.isEmpty()) {
+				rest = ((builtIn != null) ? builtIn : BUILT_IN.get("en-US")).lines();
+			}
+			return java.util.Optional.of(new Resources(configured.get(0), rest));
+		}
+		return java.util.Optional.ofNullable(builtIn);
 	}
 
 	/**

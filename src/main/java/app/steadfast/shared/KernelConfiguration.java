@@ -9,7 +9,7 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * The clock every module reads time from, and the session cookie.
+ * The clock every module reads time from, the session cookie, and the practice's locale.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ Postbox.MailSettings.class, Practice.class })
@@ -32,6 +32,28 @@ class KernelConfiguration {
 		cookie.setSameSite("Lax");
 		cookie.setCookiePath("/");
 		return cookie;
+	}
+
+	/**
+	 * Every request speaks the practice's locale, as the admin set it: pages declare it
+	 * and formats follow it. Nobody switches it per request.
+	 */
+	@Bean
+	org.springframework.web.servlet.LocaleResolver localeResolver(PracticeSettings settings) {
+		return new org.springframework.web.servlet.LocaleResolver() {
+
+			@Override
+			public java.util.Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+				return settings.locale();
+			}
+
+			@Override
+			public void setLocale(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) {
+				throw new UnsupportedOperationException("The practice's locale is set in its settings");
+			}
+
+		};
 	}
 
 }

@@ -32,6 +32,16 @@ public class PracticeSettings {
 	/** The crisis lines, one per line, the emergency number first. */
 	public static final String CRISIS_LINES = "crisis-lines";
 
+	/** The practice's locale, a language tag from {@link #LOCALES}. */
+	public static final String LOCALE = "locale";
+
+	/**
+	 * The locales a practice can choose, by language tag. Steadfast is written in
+	 * English; the locale names the country's English for screen readers and chooses the
+	 * built-in crisis lines, where Steadfast has them.
+	 */
+	public static final Map<String, String> LOCALES = locales();
+
 	static final Duration FRESH = Duration.ofSeconds(30);
 
 	private final JdbcClient jdbc;
@@ -92,10 +102,33 @@ public class PracticeSettings {
 	}
 
 	/**
-	 * The practice as it stands now: its configured address and zone, its current name.
+	 * The practice as it stands now: its configured address and zone, its current name
+	 * and locale.
 	 */
 	public Practice current() {
-		return new Practice(get(NAME).orElse(this.practice.name()), this.practice.baseUrl(), this.practice.zone());
+		return new Practice(get(NAME).orElse(this.practice.name()), this.practice.baseUrl(), this.practice.zone(),
+				get(LOCALE).filter(LOCALES::containsKey).orElse(configuredLocale()));
+	}
+
+	/** The practice's current locale. */
+	public java.util.Locale locale() {
+		return java.util.Locale.forLanguageTag(current().locale());
+	}
+
+	private String configuredLocale() {
+		String configured = this.practice.locale();
+		return (configured != null && LOCALES.containsKey(configured)) ? configured : "en-US";
+	}
+
+	private static Map<String, String> locales() {
+		Map<String, String> locales = new java.util.LinkedHashMap<>();
+		locales.put("en-US", "English (United States)");
+		locales.put("en-GB", "English (United Kingdom)");
+		locales.put("en-IE", "English (Ireland)");
+		locales.put("en-CA", "English (Canada)");
+		locales.put("en-AU", "English (Australia)");
+		locales.put("en-NZ", "English (New Zealand)");
+		return java.util.Collections.unmodifiableMap(locales);
 	}
 
 	/** The practice's current name. */

@@ -61,7 +61,7 @@ class PracticeSettingsTests {
 	@AfterEach
 	void configuredAgain() {
 		for (String setting : new String[] { PracticeSettings.NAME, PracticeSettings.MAIL_FROM,
-				PracticeSettings.QUICK_EXIT, PracticeSettings.CRISIS_LINES }) {
+				PracticeSettings.QUICK_EXIT, PracticeSettings.CRISIS_LINES, PracticeSettings.LOCALE }) {
 			this.settings.put(setting, "");
 		}
 	}
@@ -118,11 +118,57 @@ class PracticeSettingsTests {
 			.contains("Crisis and safety lines", "tel:988");
 	}
 
+	@Test
+	void theLocaleNamesThePagesLanguageAndChoosesTheBuiltInCrisisLines() throws Exception {
+		String usLines = lines();
+		assertThat(this.mvc.get().uri("/crisis")).bodyText().contains("<html lang=\"en-US\"");
+
+		// The lines came with the form unchanged: they follow the new locale.
+		assertThat(save("en-GB", "", "", "", usLines)).hasRedirectedUrl("/admin/settings");
+		assertThat(this.mvc.get().uri("/crisis")).bodyText()
+			.contains("<html lang=\"en-GB\"", "Samaritans", "href=\"tel:116123\"", "href=\"tel:999\"")
+			.doesNotContain("tel:988");
+		assertThat(this.settings.get(PracticeSettings.CRISIS_LINES)).isEmpty();
+
+		// Steadfast knows no lines for Ireland: the admin must write them.
+		String gbLines = lines();
+		assertThat(save("en-IE", "", "", "", gbLines)).hasStatusOk()
+			.bodyText()
+			.contains("no crisis lines of its own for English (Ireland)", "<option value=\"en-IE\" selected");
+		assertThat(this.settings.current().locale()).isEqualTo("en-GB");
+		assertThat(save("en-IE", "", "", "",
+				"Emergency services | Call 112 | tel:112 | If someone is in danger now.\n"
+						+ "Samaritans Ireland | Call 116 123 | tel:116123 | Any time, about anything."))
+			.hasRedirectedUrl("/admin/settings");
+		assertThat(this.mvc.get().uri("/crisis")).bodyText()
+			.contains("<html lang=\"en-IE\"", "Samaritans Ireland", "tel:112");
+
+		assertThat(save("xx-YY", "", "", "", "")).hasStatusOk().bodyText().contains("Choose one of the listed locales");
+		assertThat(this.settings.current().locale()).isEqualTo("en-IE");
+	}
+
+	private String lines() throws Exception {
+		String page = this.mvc.get()
+			.uri("/admin/settings")
+			.with(this.people.signedIn(this.admin))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String text = page.substring(page.indexOf('>', page.indexOf("<textarea id=\"crisisLines\"")) + 1,
+				page.indexOf("</textarea>"));
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(text);
+	}
+
 	private MvcTestResult save(String name, String mailFrom, String quickExit, String crisisLines) {
+		return save("en-US", name, mailFrom, quickExit, crisisLines);
+	}
+
+	private MvcTestResult save(String locale, String name, String mailFrom, String quickExit, String crisisLines) {
 		return this.mvc.post()
 			.uri("/admin/settings")
 			.with(this.people.signedIn(this.admin))
 			.with(csrf())
+			.param("locale", locale)
 			.param("name", name)
 			.param("mailFrom", mailFrom)
 			.param("quickExit", quickExit)

@@ -15,13 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrisisResourcesTests {
 
 	static final app.steadfast.shared.PracticeSettings CONFIGURED = app.steadfast.shared.PracticeSettings
-		.configuredOnly(
-				new app.steadfast.shared.Practice("Test practice", "http://localhost", java.time.ZoneOffset.UTC));
+		.configuredOnly(new app.steadfast.shared.Practice("Test practice", "http://localhost", java.time.ZoneOffset.UTC,
+				"en-US"));
 
 	@Test
 	void theDefaultIsTheUnitedStates() {
 		CrisisResources resources = new CrisisResources(
-				new CrisisResources.SafetySettings("en-US", null, "https://www.weather.gov/"), CONFIGURED);
+				new CrisisResources.SafetySettings(null, "https://www.weather.gov/"), CONFIGURED);
 		assertThat(resources.current().emergency().contact()).isEqualTo("Call 911");
 		assertThat(resources.current().primary().contact()).isEqualTo("Call or text 988");
 		assertThat(resources.current().lines()).extracting(CrisisLine::name)
@@ -32,10 +32,24 @@ class CrisisResourcesTests {
 	void aPracticeConfiguresItsOwnLocale() {
 		CrisisLine emergency = new CrisisLine("Emergency services", "Call 999", "tel:999", "If someone is in danger.");
 		CrisisLine samaritans = new CrisisLine("Samaritans", "Call 116 123", "tel:116123", "Any time, any reason.");
-		CrisisResources resources = new CrisisResources(new CrisisResources.SafetySettings("en-GB",
-				Map.of("en-GB", List.of(emergency, samaritans)), "https://www.metoffice.gov.uk/"), CONFIGURED);
+		CrisisResources resources = new CrisisResources(
+				new CrisisResources.SafetySettings(Map.of("en-GB", List.of(emergency, samaritans)),
+						"https://www.metoffice.gov.uk/"),
+				app.steadfast.shared.PracticeSettings.configuredOnly(new app.steadfast.shared.Practice("Test practice",
+						"http://localhost", java.time.ZoneOffset.UTC, "en-GB")));
 		assertThat(resources.current().emergency()).isEqualTo(emergency);
 		assertThat(resources.current().primary()).isEqualTo(samaritans);
+	}
+
+	@Test
+	void theUnitedKingdomHasBuiltInLinesAndACountryWithoutThemHasNone() {
+		CrisisResources resources = new CrisisResources(new CrisisResources.SafetySettings(null, "https://a.example/"),
+				app.steadfast.shared.PracticeSettings.configuredOnly(new app.steadfast.shared.Practice("Test practice",
+						"http://localhost", java.time.ZoneOffset.UTC, "en-GB")));
+		assertThat(resources.current().emergency().href()).isEqualTo("tel:999");
+		assertThat(resources.current().primary().name()).isEqualTo("Samaritans");
+		assertThat(resources.forLocale("en-IE")).isEmpty();
+		assertThat(resources.forLocale("en-US").orElseThrow().emergency().href()).isEqualTo("tel:911");
 	}
 
 	@Nested

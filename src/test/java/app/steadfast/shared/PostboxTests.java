@@ -24,8 +24,8 @@ class PostboxTests {
 		DefaultListableBeanFactory noSmtp = new DefaultListableBeanFactory();
 		return new Postbox(noSmtp.getBeanProvider(JavaMailSender.class),
 				new Postbox.MailSettings(this.folder.resolve("outbox").toString(), "Steadfast <no-reply@localhost>"),
-				clock,
-				PracticeSettings.configuredOnly(new Practice("Test practice", "http://localhost", ZoneOffset.UTC)));
+				clock, PracticeSettings
+					.configuredOnly(new Practice("Test practice", "http://localhost", ZoneOffset.UTC, "en-US")));
 	}
 
 	@Test
