@@ -44,6 +44,12 @@ class CareAccess {
 					if (therapy.therapistOf(me).isEmpty()) {
 						break;
 					}
+					if (therapy.therapistLeft(me)) {
+						steps.add(new NextStep("Your therapist has left the practice",
+								"Nobody reads what you share until the practice introduces you to someone new.",
+								"/care/grants", "See what this means", 5));
+						break;
+					}
 					List<Homework.Item> open = homework.of(me).stream().filter((h) -> !h.done()).toList();
 					if (!open.isEmpty()) {
 						steps.add(new NextStep("Homework from your therapist",
@@ -74,9 +80,19 @@ class CareAccess {
 							"Your clients, what each one shares with you, homework and questionnaires.", "/care",
 							"Open your caseload", 5));
 				}
-				case ADMIN -> steps.add(new NextStep("Care access",
-						"Emergency access for a therapist, and handing a client over to another therapist.",
-						"/admin/care", "Manage care access", 50));
+				case ADMIN -> {
+					int waiting = therapy.waitingForATherapist().size();
+					if (waiting > 0) {
+						steps.add(new NextStep("Clients waiting for a therapist", (waiting == 1)
+								? "One client’s therapist has left. Hand him over to someone new."
+								: waiting
+										+ " clients are waiting: their therapist has left. Hand each one over to someone new.",
+								"/admin/care", "Hand them over", 1));
+					}
+					steps.add(new NextStep("Care access",
+							"Emergency access for a therapist, and handing a client over to another therapist.",
+							"/admin/care", "Manage care access", 50));
+				}
 				default -> {
 				}
 			}

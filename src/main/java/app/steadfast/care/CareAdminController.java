@@ -1,5 +1,7 @@
 package app.steadfast.care;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
@@ -73,14 +75,25 @@ class CareAdminController {
 	@Transactional
 	String handOver(@AuthenticationPrincipal SignedIn admin,
 			@RequestParam(name = "clientEmail", defaultValue = "") String clientEmail,
-			@RequestParam(name = "therapistId", defaultValue = "") String therapistId, RedirectAttributes flash) {
+			@RequestParam(name = "therapistId", defaultValue = "") String therapistId, Model model,
+			RedirectAttributes flash) {
 		Person client = this.therapy.personByEmail(clientEmail.strip())
 			.filter((p) -> p.role() == Role.CLIENT)
 			.orElse(null);
 		AccountId therapist = therapist(therapistId);
-		if (client == null || therapist == null || !this.therapy.activeTherapist(therapist)) {
-			flash.addFlashAttribute("handoverProblem", "Give a client’s email address and choose a therapist.");
-			return "redirect:/admin/care";
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (client == null) {
+			errors.put("handoverClient", "Give the email address of one of the practice’s clients.");
+		}
+		if (therapist == null || !this.therapy.activeTherapist(therapist)) {
+			errors.put("handoverTherapist", "Choose his new therapist.");
+		}
+		if (!errors.isEmpty()) {
+			model.addAttribute("form", BreakGlassForm.empty());
+			model.addAttribute("handoverErrors", errors);
+			model.addAttribute("handoverClient", clientEmail);
+			model.addAttribute("handoverTherapist", therapistId);
+			return page(model, "form");
 		}
 		AccountId me = new AccountId(admin.accountId());
 		this.consultations.reassign(me, client.id(), therapist);
@@ -93,6 +106,9 @@ class CareAdminController {
 	private String page(Model model, String formName) {
 		model.addAttribute("therapists", this.therapy.therapists());
 		model.addAttribute("accesses", this.breakGlass.all());
+		model.addAttribute("waiting", this.therapy.waitingForATherapist());
+		model.addAttribute("handoverErrors",
+				model.getAttribute("handoverErrors") != null ? model.getAttribute("handoverErrors") : Map.of());
 		return "care/admin";
 	}
 

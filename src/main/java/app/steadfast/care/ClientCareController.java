@@ -52,6 +52,7 @@ class ClientCareController {
 		var therapist = this.consents.therapistOf(me);
 		Set<Category> granted = therapist.map((t) -> this.consents.granted(me, t)).orElse(Set.of());
 		model.addAttribute("therapistName", therapist.map(this.therapy::nameOf).orElse(null));
+		model.addAttribute("therapistLeft", this.therapy.therapistLeft(me));
 		model.addAttribute("consents", this.consents.offered());
 		model.addAttribute("granted", granted);
 		model.addAttribute("emergencies", this.breakGlass.about(me));

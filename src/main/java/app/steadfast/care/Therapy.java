@@ -100,6 +100,34 @@ class Therapy {
 			.toList();
 	}
 
+	/**
+	 * A client whose therapist's account was deactivated: he waits for an admin to hand
+	 * him over.
+	 */
+	record Waiting(Person client, String formerTherapist, Instant since) {
+	}
+
+	/** The clients whose therapist left the practice, longest waiting first. */
+	List<Waiting> waitingForATherapist() {
+		var deactivated = this.accounts.deactivatedStaff();
+		List<Waiting> waiting = new java.util.ArrayList<>();
+		for (AccountId therapist : deactivated) {
+			String name = nameOf(therapist);
+			for (TherapistAssignment assignment : clientsOf(therapist)) {
+				this.accounts.find(assignment.client())
+					.filter((p) -> p.role() == Role.CLIENT)
+					.ifPresent((client) -> waiting.add(new Waiting(client, name, assignment.since())));
+			}
+		}
+		waiting.sort(java.util.Comparator.comparing(Waiting::since));
+		return waiting;
+	}
+
+	/** Whether the client's assigned therapist left the practice. */
+	boolean therapistLeft(AccountId client) {
+		return therapistOf(client).filter(this.accounts.deactivatedStaff()::contains).isPresent();
+	}
+
 	/** Whether the account is an active therapist. */
 	boolean activeTherapist(AccountId id) {
 		return therapists().stream().anyMatch((p) -> p.id().equals(id));

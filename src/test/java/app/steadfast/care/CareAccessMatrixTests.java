@@ -159,8 +159,8 @@ class CareAccessMatrixTests {
 				new Row("GET", "/admin/settings", () -> "/admin/settings", none, 302, 403, 403, 403, 403, 403, 200),
 				// Empty fields keep the configured values, so this changes nothing for
 				// other tests.
-				new Row("POST", "/admin/settings", () -> "/admin/settings", Map.of("name", ""), 302, 403, 403, 403, 403,
-						403, 302),
+				new Row("POST", "/admin/settings", () -> "/admin/settings", Map.of("name", "", "locale", "en-US"), 302,
+						403, 403, 403, 403, 403, 302),
 				new Row("POST", "/admin/care/break-glass", () -> "/admin/care/break-glass", breakGlass, 302, 403, 403,
 						403, 403, 403, 302),
 				new Row("POST", "/admin/care/handover", () -> "/admin/care/handover", handover, 302, 403, 403, 403, 403,

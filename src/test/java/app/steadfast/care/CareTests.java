@@ -333,6 +333,50 @@ class CareTests {
 	}
 
 	@Test
+	void whenATherapistLeavesTheirClientsWaitOnTopForTheAdminAndAreToldPlainly() throws Exception {
+		this.accounts.deactivate(this.p.admin().id(), this.p.therapist().id());
+
+		// The admin sees both clients waiting, on his home page and on top of care
+		// access.
+		assertThat(get(this.p.admin(), "/")).bodyText()
+			.contains("Clients waiting for a therapist", "2 clients are waiting");
+		String care = get(this.p.admin(), "/admin/care").getResponse().getContentAsString();
+		assertThat(care).contains("2 clients need a new therapist", this.p.client().email(),
+				this.p.otherClient().email());
+		assertThat(care.indexOf("need a new therapist")).isLessThan(care.indexOf("Emergency access"));
+
+		// The client is told, plainly, that nobody reads what he shares for now.
+		assertThat(get(this.p.client(), "/care/grants")).bodyText()
+			.contains("has left the practice", "nobody reads what you share")
+			.doesNotContain("Your therapist is <strong>");
+		assertThat(get(this.p.client(), "/")).bodyText().contains("Your therapist has left the practice");
+
+		// A handover with a mistake keeps what the admin typed, next to each field.
+		assertThat(this.mvc.post()
+			.uri("/admin/care/handover")
+			.with(this.people.signedIn(this.p.admin()))
+			.with(csrf())
+			.param("clientEmail", "nobody@example.org")
+			.param("therapistId", this.p.therapist().id().value().toString())).hasStatusOk()
+			.bodyText()
+			.contains("Give the email address of one of the practice’s clients.", "Choose his new therapist.",
+					"value=\"nobody@example.org\"");
+
+		// Handed over from the list, he no longer waits and his new therapist has him.
+		assertThat(this.mvc.post()
+			.uri("/admin/care/handover")
+			.with(this.people.signedIn(this.p.admin()))
+			.with(csrf())
+			.param("clientEmail", this.p.client().email())
+			.param("therapistId", this.p.otherTherapist().id().value().toString())).hasRedirectedUrl("/admin/care");
+		assertThat(get(this.p.admin(), "/admin/care")).bodyText()
+			.contains("A client needs a new therapist", this.p.otherClient().email())
+			.doesNotContain(this.p.client().email());
+		assertThat(get(this.p.otherTherapist(), "/care/clients/" + this.p.client().id().value())).hasStatusOk();
+		assertThat(get(this.p.client(), "/care/grants")).bodyText().doesNotContain("has left the practice");
+	}
+
+	@Test
 	void homeworkReachesHisHomePageHeMarksItDoneAndTheTherapistSeesIt() throws Exception {
 		String clientPage = "/care/clients/" + this.p.client().id().value();
 		assertThat(this.mvc.post()
