@@ -108,8 +108,8 @@ class ClientCareController {
 		Measures.Pending pending = this.measures.waiting(new AccountId(person.accountId()), uuid(id));
 		model.addAttribute("measure", pending);
 		model.addAttribute("answers", new ArrayList<Integer>());
-		model.addAttribute("choices", Instrument.CHOICES);
-		return "care/measure";
+		model.addAttribute("difficulty", null);
+		return measurePage(model);
 	}
 
 	@PostMapping("/care/measures/{id}")
@@ -121,19 +121,31 @@ class ClientCareController {
 		for (int i = 0; i < pending.instrument().items().size(); i++) {
 			answers.add(answer(request.getParameter("q" + i)));
 		}
+		String closing = request.getParameter("difficulty");
+		Integer difficulty = (closing == null || closing.isBlank()) ? null : answer(closing);
 		try {
-			this.measures.complete(me, pending.id(), answers);
+			if (closing != null && !closing.isBlank() && difficulty == null) {
+				throw new InvalidCareInput("difficulty", "Choose one of the answers to the last question, or none.");
+			}
+			this.measures.complete(me, pending.id(), answers, difficulty);
 		}
 		catch (InvalidCareInput ex) {
 			model.addAttribute("measure", pending);
 			model.addAttribute("answers", answers);
-			model.addAttribute("choices", Instrument.CHOICES);
+			model.addAttribute("difficulty", difficulty);
 			model.addAttribute("problem", ex.getMessage());
 			model.addAttribute("problemField", ex.field());
-			return "care/measure";
+			return measurePage(model);
 		}
 		flash.addFlashAttribute("notice", "Thank you. Your answers went to your therapist.");
 		return "redirect:/care/homework";
+	}
+
+	private static String measurePage(Model model) {
+		model.addAttribute("choices", Instrument.CHOICES);
+		model.addAttribute("difficultyQuestion", Instrument.DIFFICULTY);
+		model.addAttribute("difficultyChoices", Instrument.DIFFICULTY_CHOICES);
+		return "care/measure";
 	}
 
 	private static Integer answer(String value) {

@@ -31,6 +31,17 @@ enum Instrument {
 			List.of(new Band(0, 4, "Minimal"), new Band(5, 9, "Mild"), new Band(10, 14, "Moderate"),
 					new Band(15, 21, "Severe")));
 
+	/**
+	 * The closing question both instruments ask after the items. It is not scored; it
+	 * tells how much the problems get in the way of daily life.
+	 */
+	static final String DIFFICULTY = "If you checked off any problems, how difficult have these problems made it for "
+			+ "you to do your work, take care of things at home, or get along with other people?";
+
+	/** The answers to the closing question, 0 to 3. */
+	static final List<String> DIFFICULTY_CHOICES = List.of("Not difficult at all", "Somewhat difficult",
+			"Very difficult", "Extremely difficult");
+
 	/** The answer choices every item shares, scored 0 to 3. */
 	static final List<String> CHOICES = List.of("Not at all", "Several days", "More than half the days",
 			"Nearly every day");

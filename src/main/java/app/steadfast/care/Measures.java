@@ -90,12 +90,14 @@ class Measures {
 
 	/**
 	 * The client completes a questionnaire.
+	 * @param difficulty his answer to the closing, unscored question (0 to 3), if he gave
+	 * one
 	 * @return the total
 	 * @throws InvalidCareInput naming the first unanswered item
 	 * @throws NotFound if it is not his or already done
 	 */
 	@Transactional
-	int complete(AccountId client, UUID id, List<Integer> answers) {
+	int complete(AccountId client, UUID id, List<Integer> answers, Integer difficulty) {
 		Pending pending = waiting(client, id);
 		Instrument instrument = pending.instrument();
 		for (int i = 0; i < instrument.items().size(); i++) {
@@ -104,12 +106,16 @@ class Measures {
 				throw new InvalidCareInput("q" + i, "Choose an answer for question " + (i + 1) + ".");
 			}
 		}
+		if (difficulty != null && (difficulty < 0 || difficulty > 3)) {
+			throw new InvalidCareInput("difficulty", "Choose one of the answers to the last question, or none.");
+		}
 		int total = instrument.score(answers);
+		// The item answers, then the closing answer after a semicolon when he gave one.
+		String stored = answers.stream().map(String::valueOf).collect(Collectors.joining(","))
+				+ ((difficulty != null) ? ";" + difficulty : "");
 		this.jdbc.sql("UPDATE care_measure SET completed_at = :now, answers = :answers, total = :total WHERE id = :id")
 			.param("now", now())
-			.param("answers",
-					this.encryption.seal(answers.stream().map(String::valueOf).collect(Collectors.joining(",")),
-							EncryptionBinding.of("care_measure", id, client.value())))
+			.param("answers", this.encryption.seal(stored, EncryptionBinding.of("care_measure", id, client.value())))
 			.param("total", total)
 			.param("id", id)
 			.update();
@@ -137,14 +143,13 @@ class Measures {
 			UUID id = rs.getObject("id", UUID.class);
 			Instrument instrument = Instrument.valueOf(rs.getString("instrument"));
 			int total = rs.getInt("total");
-			List<Integer> answers = new ArrayList<>(Arrays
-				.stream(this.encryption
-					.open(rs.getString("answers"), EncryptionBinding.of("care_measure", id, client.value()))
-					.split(","))
-				.map(Integer::valueOf)
-				.toList());
+			String[] stored = this.encryption
+				.open(rs.getString("answers"), EncryptionBinding.of("care_measure", id, client.value()))
+				.split(";");
+			List<Integer> answers = new ArrayList<>(Arrays.stream(stored[0].split(",")).map(Integer::valueOf).toList());
+			Integer difficulty = (stored.length > 1) ? Integer.valueOf(stored[1]) : null;
 			return new Result(id, instrument, rs.getTimestamp("completed_at").toInstant(), total,
-					instrument.severity(total), answers);
+					instrument.severity(total), answers, difficulty);
 		}).list();
 	}
 
@@ -248,9 +253,16 @@ class Measures {
 	 * @param total the score
 	 * @param severity its band
 	 * @param answers the item answers, 0 to 3
+	 * @param difficulty the answer to the closing, unscored question, if he gave one
 	 */
 	record Result(UUID id, Instrument instrument, Instant completedAt, int total, String severity,
-			List<Integer> answers) {
+			List<Integer> answers, Integer difficulty) {
+
+		/** The closing answer in words, or a dash when he left it. */
+		public String difficultyInWords() {
+			return (this.difficulty != null) ? Instrument.DIFFICULTY_CHOICES.get(this.difficulty) : "–";
+		}
+
 	}
 
 }

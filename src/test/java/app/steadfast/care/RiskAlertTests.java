@@ -161,14 +161,26 @@ class RiskAlertTests {
 		for (int i = 0; i < 9; i++) {
 			complete = complete.param("q" + i, (i == 8) ? "1" : "0");
 		}
-		assertThat(complete.exchange()).hasRedirectedUrl("/care/homework");
+		// The closing question is optional and unscored; a made-up answer is refused.
+		assertThat(complete.param("difficulty", "7").exchange()).hasStatusOk()
+			.bodyText()
+			.contains("Choose one of the answers to the last question, or none.");
+		complete = this.mvc.post()
+			.uri("/care/measures/{id}", id)
+			.with(this.people.signedIn(this.p.client()))
+			.with(csrf());
+		for (int i = 0; i < 9; i++) {
+			complete = complete.param("q" + i, (i == 8) ? "1" : "0");
+		}
+		assertThat(complete.param("difficulty", "2").exchange()).hasRedirectedUrl("/care/homework");
 		assertThat(alerts(this.p.therapist())).isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT answers FROM care_measure WHERE id = :id")
 			.param("id", id)
 			.query(String.class)
 			.single()).doesNotContain(",");
 		assertThat(this.mvc.get().uri(clientPage).with(this.people.signedIn(this.p.therapist()))).bodyText()
-			.contains("1 of 27", "Minimal", "PHQ-9 question 9", "PHQ-9 scores over time", "PHQ-9: 1 (oldest first)");
+			.contains("1 of 27", "Minimal", "PHQ-9 question 9", "PHQ-9 scores over time", "PHQ-9: 1 (oldest first)",
+					"<td>Very difficult</td>");
 		await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length >= 1);
 	}
 
