@@ -46,9 +46,17 @@ class AdminBrowserTests {
 		browser = Browser.forTest(this.port);
 	}
 
+	@Autowired
+	app.steadfast.consultations.ConsultationManagement consultations;
+
 	@Test
 	void theAdminsPagesAreAccessible() {
-		Person admin = new TestPeople(this.accounts, this.jdbc, this.details).withRole(Role.ADMIN);
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		Person admin = people.withRole(Role.ADMIN);
+		// A client whose therapist left, so care access shows its waiting list.
+		Person leaving = people.withRole(Role.THERAPIST);
+		this.consultations.reassign(admin.id(), people.client().id(), leaving.id());
+		this.accounts.deactivate(admin.id(), leaving.id());
 		browser.open("/login");
 		browser.type(By.id("email"), admin.email());
 		browser.type(By.id("password"), TestPeople.PASSWORD);
@@ -56,11 +64,13 @@ class AdminBrowserTests {
 		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/")));
 		browser.assertAccessible("admin home");
 		for (String page : new String[] { "/admin/staff", "/admin/audit", "/admin/outbox", "/admin/articles",
-				"/admin/articles/new", "/consultations", "/accounts/password" }) {
+				"/admin/articles/new", "/consultations", "/accounts/password", "/admin/care", "/admin/settings" }) {
 			browser.open(page);
 			assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url(page));
 			browser.assertAccessible(page);
 		}
+		browser.open("/admin/care");
+		assertThat(browser.find(By.id("waiting-heading")).getText()).isEqualTo("A client needs a new therapist");
 	}
 
 }
