@@ -22,6 +22,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -54,8 +55,15 @@ class DatabaseUnavailablePage extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
-			if (!databaseUnavailable(ex) || response.isCommitted()) {
+			if (!databaseUnavailable(ex)) {
 				throw ex;
+			}
+			if (response.isCommitted()) {
+				// The answer went out before the failure (the session's last write after
+				// a save's redirect, say): what it said is true, so it stands.
+				logger.warn("The database became unavailable after " + request.getMethod()
+						+ " was answered; the answer stands (" + rootCause(ex).getClass().getName() + ")");
+				return;
 			}
 			// The exception's class only: its message may name the database's address.
 			logger.warn("The database is unavailable; answered " + request.getMethod() + " with 503 ("
@@ -88,8 +96,14 @@ class DatabaseUnavailablePage extends OncePerRequestFilter {
 			if (cause instanceof DataAccessResourceFailureException
 					|| cause instanceof TransientDataAccessResourceException
 					|| cause instanceof CannotCreateTransactionException
+					// A commit or rollback that failed on the connection itself.
+					|| (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException)
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException transaction && transaction.getApplicationException() != null
+					&& databaseUnavailable(transaction.getApplicationException())) {
 				return true;
 			}
 			// SQL state class 08: connection exception.
