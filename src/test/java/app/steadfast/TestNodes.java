@@ -27,7 +27,17 @@ public final class TestNodes {
 	 */
 	public static ConfigurableApplicationContext start(String database, String name, boolean scheduler,
 			Class<?>... extra) {
+		return start(database, name, scheduler, Map.of(), extra);
+	}
+
+	/**
+	 * Starts a node with some settings of its own over the test database's (another
+	 * datasource address, say).
+	 */
+	public static ConfigurableApplicationContext start(String database, String name, boolean scheduler,
+			Map<String, Object> settings, Class<?>... extra) {
 		Map<String, Object> properties = new HashMap<>(TestDatabases.properties(database));
+		properties.putAll(settings);
 		properties.put("db-scheduler.scheduler-name", name);
 		properties.put("db-scheduler.enabled", String.valueOf(scheduler));
 		properties.put("server.port", "0");

@@ -5,6 +5,10 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -53,6 +57,27 @@ class KernelConfiguration {
 				throw new UnsupportedOperationException("The practice's locale is set in its settings");
 			}
 
+		};
+	}
+
+	/**
+	 * Two requests of one session at once (two tabs, htmx beside a form) may both add the
+	 * same session attribute; a plain INSERT makes the second fail with a duplicate key
+	 * and a 500. An upsert lets the later write win, as it would in memory.
+	 */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> concurrentSessionAttributes(Environment environment) {
+		String url = environment.getProperty("spring.datasource.url", "");
+		return (sessions) -> {
+			if (url.startsWith("jdbc:postgresql:")) {
+				new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
+			}
+			else if (url.startsWith("jdbc:h2:")) {
+				sessions.setCreateSessionAttributeQuery("""
+						MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+						KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)
+						""");
+			}
 		};
 	}
 

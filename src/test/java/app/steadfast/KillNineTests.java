@@ -1,0 +1,191 @@
+package app.steadfast;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The application, as a process of its own, is killed with SIGKILL in the middle of a
+ * burst of check-in saves from several devices: every save it acknowledged (its redirect
+ * after the POST) is in the database, whole, and the application starts again on it.
+ */
+@Tag("database")
+class KillNineTests {
+
+	static final String[] WORDS = { "hope", "guilt" };
+
+	private final List<Process> processes = new ArrayList<>();
+
+	@AfterEach
+	void noProcessLeft() {
+		this.processes.forEach(Process::destroyForcibly);
+	}
+
+	@Test
+	void everyAcknowledgedSaveSurvivesAKillDashNine() throws Exception {
+		assumeTrue(TestDatabases.onPostgres(), "The kill -9 test runs the application as a process of its own on "
+				+ "PostgreSQL; the H2 test database lives inside the test's JVM");
+		String database = TestDatabases.postgresUrl("killnine");
+		String app = start(database, 1);
+
+		String email = TestPeople.uniqueEmail("killnine");
+		WebClient signUp = new WebClient();
+		HttpResponse<String> joined = signUp.post(app + "/signup", "email", email, "displayName", "Kill nine",
+				"password", TestPeople.PASSWORD, "_csrf", signUp.csrfFrom(app + "/signup"));
+		assertThat(WebClient.location(joined)).contains("welcome");
+
+		// Six devices of his, each signed in, each saving check-ins one after another.
+		int devices = 6;
+		List<WebClient> browsers = new ArrayList<>();
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < devices; i++) {
+			WebClient browser = new WebClient();
+			assertThat(WebClient.location(browser.signIn(app, email, TestPeople.PASSWORD))).doesNotContain("error");
+			browsers.add(browser);
+			tokens.add(browser.csrfFrom(app + "/checkins/new"));
+		}
+		Process first = this.processes.get(0);
+		AtomicInteger minute = new AtomicInteger();
+		AtomicInteger tried = new AtomicInteger();
+		AtomicInteger unanswered = new AtomicInteger();
+		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+		ExecutorService burst = Executors.newFixedThreadPool(devices);
+		for (int i = 0; i < devices; i++) {
+			WebClient browser = browsers.get(i);
+			String token = tokens.get(i);
+			burst.submit(() -> {
+				while (first.isAlive()) {
+					String when = LocalDateTime.of(2025, 3, 1, 0, 0).plusMinutes(minute.getAndIncrement()).toString();
+					tried.incrementAndGet();
+					try {
+						HttpResponse<String> saved = save(browser, app, token, when);
+						if (saved.statusCode() == 302 && WebClient.location(saved).endsWith("/checkins")) {
+							acknowledged.add(when);
+						}
+					}
+					catch (UncheckedIOException ex) {
+						unanswered.incrementAndGet();
+					}
+				}
+				return null;
+			});
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 25);
+		first.destroyForcibly();
+		assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		int acknowledgedAtKill = acknowledged.size();
+		burst.shutdown();
+		assertThat(burst.awaitTermination(40, TimeUnit.SECONDS)).isTrue();
+		assertThat(first.exitValue()).as("exit status of a process killed by SIGKILL").isEqualTo(137);
+
+		Map<String, Integer> stored = wordsPerCheckIn(database, email);
+		assertThat(stored.keySet()).as("acknowledged saves in the database").containsAll(acknowledged);
+		assertThat(stored.values()).as("words of each stored check-in").allMatch((count) -> count == WORDS.length);
+
+		// And the application starts again on that database, his check-ins there.
+		String again = start(database, 2);
+		WebClient browser = new WebClient();
+		assertThat(WebClient.location(browser.signIn(again, email, TestPeople.PASSWORD))).doesNotContain("error");
+		HttpResponse<String> history = browser.get(again + "/checkins");
+		assertThat(history.statusCode()).isEqualTo(200);
+		System.out.printf(
+				"Kill -9: %d saves tried from %d devices, %d acknowledged (%d when the kill was sent), %d unanswered, %d stored, all acknowledged present%n",
+				tried.get(), devices, acknowledged.size(), acknowledgedAtKill, unanswered.get(), stored.size());
+	}
+
+	private String start(String database, int run) throws Exception {
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		Path log = Path.of("target/test-data/killnine-app-" + run + ".log");
+		Files.createDirectories(log.getParent());
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp", classpath,
+				"app.steadfast.Steadfast", "--server.address=127.0.0.1", "--server.port=" + port,
+				"--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=", "--steadfast.encryption.keyset-file=target/test-data/keyset.json",
+				"--steadfast.mail.outbox=target/test-data/outbox-killnine", "--db-scheduler.enabled=false"));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.directory(new File("."))
+			.start();
+		this.processes.add(process);
+		String app = "http://127.0.0.1:" + port;
+		WebClient probe = new WebClient();
+		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			assertThat(process.isAlive()).as("the application process (see " + log + ")").isTrue();
+			try {
+				return probe.get(app + "/login").statusCode() == 200;
+			}
+			catch (UncheckedIOException ex) {
+				return false;
+			}
+		});
+		return app;
+	}
+
+	private static HttpResponse<String> save(WebClient browser, String app, String csrf, String when) {
+		List<String> form = new ArrayList<>(List.of("step", "details", "intensity", "5", "body", "STOMACH", "when",
+				when, "trigger", "She asked where I was", "_csrf", csrf));
+		for (String word : WORDS) {
+			form.add("words");
+			form.add(word);
+		}
+		return browser.post(app + "/checkins/new", form.toArray(String[]::new));
+	}
+
+	private static Map<String, Integer> wordsPerCheckIn(String database, String email) throws Exception {
+		Map<String, Integer> words = new HashMap<>();
+		try (Connection connection = DriverManager.getConnection(database, "postgres", "");
+				PreparedStatement query = connection.prepareStatement("""
+						SELECT c.occurred_at, COUNT(w.word) AS words FROM check_in c
+						JOIN account a ON a.id = c.owner_id
+						LEFT JOIN check_in_word w ON w.check_in = c.id
+						WHERE a.email = ? GROUP BY c.id, c.occurred_at""")) {
+			query.setString(1, email);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					words.put(
+							LocalDateTime
+								.ofInstant(rows.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+										ZoneOffset.UTC)
+								.toString(),
+							rows.getInt("words"));
+				}
+			}
+		}
+		return words;
+	}
+
+}
