@@ -49,14 +49,10 @@ class AdminBrowserTests {
 	@Test
 	void theAdminsPagesAreAccessible() {
 		Person admin = new TestPeople(this.accounts, this.jdbc, this.details).withRole(Role.ADMIN);
-		browser.open("/login");
-		browser.type(By.id("email"), admin.email());
-		browser.type(By.id("password"), TestPeople.PASSWORD);
-		browser.find(By.cssSelector("main form button[type='submit']")).click();
-		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/")));
+		browser.signIn(admin.email());
 		browser.assertAccessible("admin home");
 		for (String page : new String[] { "/admin/staff", "/admin/audit", "/admin/outbox", "/admin/articles",
-				"/admin/articles/new", "/consultations", "/accounts/password" }) {
+				"/admin/articles/new", "/consultations", "/accounts/password", "/accounts/security" }) {
 			browser.open(page);
 			assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url(page));
 			browser.assertAccessible(page);
