@@ -27,6 +27,7 @@ import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredent
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
 
 /**
  * Sign-in: accounts from the database, passwords hashed with a delegating encoder (bcrypt
@@ -75,6 +76,12 @@ class SignInConfiguration {
 	UserCredentialRepository passkeyCredentials(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository users,
 			Accounts accounts, AuditLog audit) {
 		return new AuditedCredentials(new JdbcUserCredentialRepository(jdbc), users, accounts, audit);
+	}
+
+	/** A passkey being added waits in the (database) session, readable by every node. */
+	@Bean
+	PublicKeyCredentialCreationOptionsRepository passkeyCreationOptions() {
+		return new SessionCreationOptions();
 	}
 
 	@Bean
