@@ -151,6 +151,26 @@ public final class TestPeople {
 		return sessionOf(code);
 	}
 
+	/**
+	 * Completes the set-up of an authenticator app that sign-in asks of a staff member
+	 * who has none yet (reading the secret from the page, as a person would) and returns
+	 * the signed-in session cookie.
+	 */
+	public static Cookie setUpAuthenticator(org.springframework.test.web.servlet.assertj.MockMvcTester mvc,
+			Cookie halfSignedIn) throws java.io.UnsupportedEncodingException {
+		String page = mvc.get().uri("/login/code").cookie(halfSignedIn).exchange().getResponse().getContentAsString();
+		java.util.regex.Matcher secret = java.util.regex.Pattern.compile("id=\"secret\">([A-Z2-7 ]+)<").matcher(page);
+		assertThat(secret.find()).as("the set-up page shows the secret").isTrue();
+		MvcTestResult enrolled = mvc.post()
+			.uri("/login/code/setup")
+			.cookie(halfSignedIn)
+			.with(SecurityMockMvcRequestPostProcessors.csrf())
+			.param("code", totpCode(secret.group(1), Instant.now().getEpochSecond() / 30))
+			.exchange();
+		assertThat(enrolled.getResponse().getStatus()).isEqualTo(200);
+		return sessionOf(enrolled);
+	}
+
 	/** The fixture app's code for one 30-second step (RFC 6238, HMAC-SHA1, 6 digits). */
 	public static String totpCode(long step) {
 		return totpCode(TOTP_SECRET, step);
