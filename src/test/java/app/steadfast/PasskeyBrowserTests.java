@@ -90,6 +90,10 @@ class PasskeyBrowserTests {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM user_credentials WHERE label = 'Office laptop'")
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(*) FROM audit_event WHERE action = 'SIGNED_IN' AND reason = 'PASSKEY'
+				AND subject_id = (SELECT alias FROM audit_alias WHERE account_id = :id)
+				""").param("id", therapist.id().value()).query(Long.class).single()).isEqualTo(1);
 	}
 
 }
