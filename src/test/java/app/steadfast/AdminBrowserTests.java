@@ -57,20 +57,52 @@ class AdminBrowserTests {
 		Person leaving = people.withRole(Role.THERAPIST);
 		this.consultations.reassign(admin.id(), people.client().id(), leaving.id());
 		this.accounts.deactivate(admin.id(), leaving.id());
-		browser.open("/login");
-		browser.type(By.id("email"), admin.email());
-		browser.type(By.id("password"), TestPeople.PASSWORD);
-		browser.find(By.cssSelector("main form button[type='submit']")).click();
-		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/")));
+		browser.signIn(admin.email());
 		browser.assertAccessible("admin home");
 		for (String page : new String[] { "/admin/staff", "/admin/audit", "/admin/outbox", "/admin/articles",
-				"/admin/articles/new", "/consultations", "/accounts/password", "/admin/care", "/admin/settings" }) {
+				"/admin/articles/new", "/consultations", "/accounts/password", "/accounts/security", "/admin/care",
+				"/admin/settings" }) {
 			browser.open(page);
 			assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url(page));
 			browser.assertAccessible(page);
 		}
 		browser.open("/admin/care");
 		assertThat(browser.find(By.id("waiting-heading")).getText()).isEqualTo("A client needs a new therapist");
+	}
+
+	@Test
+	void aNewStaffMemberSetsUpHisAppAtFirstSignInOnAccessiblePages() {
+		Person therapist = new TestPeople(this.accounts, this.jdbc, this.details).client();
+		// A staff account with no second factor yet (not the fixture's prepared app).
+		this.jdbc.sql("UPDATE account SET role = 'THERAPIST' WHERE id = :id")
+			.param("id", therapist.id().value())
+			.update();
+		browser.open("/login");
+		browser.type(By.id("email"), therapist.email());
+		browser.type(By.id("password"), TestPeople.PASSWORD);
+		browser.submit("Sign in");
+		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/login/code")));
+		assertThat(browser.heading()).isEqualTo("Set up an authenticator app");
+		browser.assertAccessible("authenticator set-up");
+		browser.open("/care");
+		assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url("/login/code"));
+
+		String secret = browser.find(By.id("secret")).getText().replace(" ", "");
+		assertThat(browser.find(By.id("otpauth")).getText()).startsWith("otpauth://totp/").contains(secret);
+		browser.type(By.id("code"), TestPeople.totpCode(secret, java.time.Instant.now().getEpochSecond() / 30));
+		browser.submit("Turn on two-step sign-in");
+		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("recovery-codes")));
+		assertThat(browser.find(By.id("recovery-codes")).findElements(By.tagName("li"))).hasSize(10);
+		browser.assertAccessible("recovery codes");
+		browser.find(By.linkText("I've kept them: continue")).click();
+		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/")));
+		browser.open("/care");
+		assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url("/care"));
+		browser.open("/accounts/confirm");
+		browser.assertAccessible("confirm it's you");
+		browser.signOut();
+		browser.open("/login");
+		browser.assertAccessible("sign-in page with passkeys");
 	}
 
 }

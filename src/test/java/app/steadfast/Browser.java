@@ -157,13 +157,23 @@ public final class Browser {
 		find(By.xpath("//main//form//button[normalize-space()='" + label + "']")).click();
 	}
 
-	/** Signs in with the test password and waits for the home page. */
+	/**
+	 * Signs in with the test password (and for staff, a code from the fixture's
+	 * authenticator app) and waits for the home page.
+	 */
 	public void signIn(String email) {
 		open("/login");
 		type(By.id("email"), email);
 		type(By.id("password"), TestPeople.PASSWORD);
 		submit("Sign in");
-		waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url("/")));
+		waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.or(
+				org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url("/")),
+				org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url("/login/code"))));
+		if (this.driver.getCurrentUrl().equals(url("/login/code"))) {
+			type(By.id("code"), TestPeople.nextCode(email));
+			submit("Continue");
+			waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url("/")));
+		}
 	}
 
 	/** Signs out from the header and waits for the signed-out page. */

@@ -157,11 +157,7 @@ class CareBrowserTests {
 	}
 
 	private void signIn(String email) {
-		browser.open("/login");
-		browser.type(By.id("email"), email);
-		browser.type(By.id("password"), TestPeople.PASSWORD);
-		submit("Sign in");
-		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/")));
+		browser.signIn(email);
 	}
 
 	private void signOut() {

@@ -86,11 +86,7 @@ class ConsultationJourneyBrowserTests {
 		browser.assertAccessible("confirmation page");
 
 		Person therapist = new TestPeople(this.accounts, this.jdbc, this.details).withRole(Role.THERAPIST);
-		browser.open("/login");
-		browser.type(By.id("email"), therapist.email());
-		browser.type(By.id("password"), TestPeople.PASSWORD);
-		submit("Sign in");
-		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/")));
+		browser.signIn(therapist.email());
 		browser.find(By.linkText("Open the requests")).click();
 
 		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/consultations")));

@@ -60,9 +60,16 @@ public class AccountManagement {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final SecondFactors factors;
+
+	private final Passkeys passkeys;
+
 	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, PasswordTokens tokens,
 			Sessions sessions, AuditLog audit, Postbox postbox, Practice practice, ApplicationEventPublisher events,
-			JdbcClient jdbc, Clock clock, ObjectProvider<PersonalData> personalData) {
+			JdbcClient jdbc, Clock clock, ObjectProvider<PersonalData> personalData, SecondFactors factors,
+			Passkeys passkeys) {
+		this.factors = factors;
+		this.passkeys = passkeys;
 		this.personalData = personalData;
 		this.accounts = accounts;
 		this.encoder = encoder;
@@ -259,6 +266,7 @@ public class AccountManagement {
 			throw new InvalidAccountInput("password", "That isn’t your current password.");
 		}
 		this.personalData.orderedStream().forEach((data) -> data.erase(account.uuid(), account.email()));
+		this.passkeys.forget(account.email());
 		this.audit.record(AuditEntry.security(AuditAction.ACCOUNT_DELETED, account.uuid(), account.uuid(), null));
 		this.audit.forget(account.uuid());
 		this.sessions.endAllExcept(account.email(), null);
@@ -351,6 +359,17 @@ public class AccountManagement {
 		this.sessions.endAllExcept(account.email(), null);
 		this.audit.record(AuditEntry.security(AuditAction.PASSWORD_RESET, account.uuid(), account.uuid(), null));
 		this.events.publishEvent(new PasswordChanged(account.id()));
+	}
+
+	/**
+	 * Gives a prepared account (demo data, test fixtures) an authenticator app with a
+	 * known secret (base32), already confirmed. Never offered to people: they set up
+	 * their own at sign-in or on their security page.
+	 */
+	@Transactional
+	public void prepareAuthenticator(AccountId id, String base32Secret) {
+		Account account = this.accounts.findById(id.value()).orElseThrow(NotFound::new);
+		this.factors.prepare(account.uuid(), base32Secret);
 	}
 
 	/** An account made before anyone signs in: demo data. */

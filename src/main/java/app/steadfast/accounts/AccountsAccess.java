@@ -7,9 +7,12 @@ import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.NextStep;
 import app.steadfast.shared.NextSteps;
 import app.steadfast.shared.Role;
+import app.steadfast.shared.SensitiveAction;
+import app.steadfast.shared.SensitiveActions;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * Who may use the accounts pages, and what they offer on the home page.
@@ -23,7 +26,26 @@ class AccountsAccess {
 				AccessRule.everyone("/setup"), AccessRule.everyone("/accounts/forgot"),
 				AccessRule.everyone("/accounts/reset"), AccessRule.signedIn("/accounts/password"),
 				AccessRule.roles("/accounts/delete", Role.CLIENT, Role.PARTNER),
-				AccessRule.roles("/admin/staff/**", Role.ADMIN), AccessRule.roles("/admin/outbox/**", Role.ADMIN));
+				AccessRule.roles("/admin/staff/**", Role.ADMIN), AccessRule.roles("/admin/outbox/**", Role.ADMIN),
+				// The second step of a password sign-in: the controller sends a visitor
+				// to
+				// /login.
+				AccessRule.everyone("/login/code/**"), AccessRule.signedIn("/accounts/security/**"),
+				AccessRule.signedIn("/accounts/confirm/**"),
+				// Passkey sign-in (Spring Security's WebAuthn filters answer these).
+				AccessRule.everyone(HttpMethod.POST, "/webauthn/authenticate/options"),
+				AccessRule.everyone(HttpMethod.POST, "/login/webauthn"), AccessRule.signedIn("/webauthn/register/**"));
+	}
+
+	/** Changing how he signs in needs a sign-in within the last ten minutes. */
+	@Bean
+	SensitiveActions accountsSensitiveActions() {
+		return () -> List.of(SensitiveAction.of(HttpMethod.GET, "/accounts/password"),
+				SensitiveAction.of(HttpMethod.POST, "/accounts/password"),
+				SensitiveAction.of(HttpMethod.GET, "/accounts/security"),
+				SensitiveAction.of(HttpMethod.POST, "/accounts/security/**"),
+				SensitiveAction.of(HttpMethod.POST, "/webauthn/register/**"),
+				SensitiveAction.of(HttpMethod.DELETE, "/webauthn/register/**"));
 	}
 
 	@Bean
@@ -38,10 +60,14 @@ class AccountsAccess {
 							"With no mail server set up, emails are kept here "
 									+ "instead of being sent, so nothing is lost.",
 							"/admin/outbox", "Open the outbox", 30));
-			default -> List.of(new NextStep("Keep your account yours",
-					"A password only you know keeps what you write here private. Changing it signs out "
-							+ "every other device.",
-					"/accounts/password", "Change your password", 90));
+			default -> List.of(new NextStep("Passkeys and sign-in",
+					"Sign in with a passkey instead of typing a password, or add a code from an authenticator app "
+							+ "as a second step.",
+					"/accounts/security", "Sign-in and security", 91),
+					new NextStep("Keep your account yours",
+							"A password only you know keeps what you write here private. Changing it signs out "
+									+ "every other device.",
+							"/accounts/password", "Change your password", 90));
 		};
 	}
 

@@ -78,11 +78,26 @@ class FirstAccounts implements ApplicationRunner {
 				new Demo("partner@madrega.example", "Jordan", Role.PARTNER));
 		List<String> lines = new ArrayList<>();
 		lines.add("Steadfast demo accounts (demo profile only; passwords generated at first start)");
+		List<String> apps = new ArrayList<>();
 		for (Demo person : people) {
 			String password = generatedPassword();
-			this.accounts.createPrepared(person.email(), person.name(), password, person.role());
+			Person created = this.accounts.createPrepared(person.email(), person.name(), password, person.role());
 			lines.add(String.format("  %-9s %-28s %s", person.role(), person.email(), password));
+			if (person.role() == Role.THERAPIST || person.role() == Role.ADMIN) {
+				// Staff sign in with two factors: an authenticator app already set up,
+				// whose secret a person adds to his own app (or reads codes from with
+				// any TOTP tool).
+				byte[] bytes = new byte[20];
+				new SecureRandom().nextBytes(bytes);
+				String secret = Totp.base32(bytes);
+				this.accounts.prepareAuthenticator(created.id(), secret);
+				apps.add(String.format("  %-28s secret %s", person.email(), Totp.grouped(secret)));
+				apps.add("    " + SecondFactorController.otpauth("Steadfast demo", person.email(), secret));
+			}
 		}
+		lines.add("Staff sign in with a second step: add the secret below to an authenticator app");
+		lines.add("(or open the otpauth:// address with one), then type the 6-digit code it shows.");
+		lines.addAll(apps);
 		String report = String.join(System.lineSeparator(), lines);
 		log.info("{}{}", System.lineSeparator(), report);
 		Path file = Path

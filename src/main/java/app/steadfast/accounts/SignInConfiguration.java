@@ -21,7 +21,13 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
 
 /**
  * Sign-in: accounts from the database, passwords hashed with a delegating encoder (bcrypt
@@ -43,14 +49,16 @@ class SignInConfiguration {
 	}
 
 	@Bean
-	UserDetailsService accountDetails(Accounts accounts, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	UserDetailsService accountDetails(Accounts accounts, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			SecondFactors factors) {
 		// A deactivated account answers like a missing one: sign-in fails the same way.
 		return (email) -> accounts.findByEmail(Account.normalise(email))
 			.filter((account) -> jdbc.sql("SELECT COUNT(*) FROM account WHERE id = :id AND deactivated_at IS NOT NULL")
 				.param("id", account.uuid())
 				.query(Long.class)
 				.single() == 0)
-			.map(SignedInAccount::new)
+			.map((account) -> new SignedInAccount(account,
+					factors.secondFactorRequired(account.uuid(), account.role())))
 			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
 	}
 
@@ -58,6 +66,24 @@ class SignInConfiguration {
 	 * The one authentication manager: a single provider, so a throttled attempt cannot
 	 * fall through to another provider.
 	 */
+	/** Passkeys in the database, so every node sees the same ones. */
+	@Bean
+	PublicKeyCredentialUserEntityRepository passkeyUsers(JdbcOperations jdbc) {
+		return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
+	}
+
+	@Bean
+	UserCredentialRepository passkeyCredentials(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository users,
+			Accounts accounts, AuditLog audit) {
+		return new AuditedCredentials(new JdbcUserCredentialRepository(jdbc), users, accounts, audit);
+	}
+
+	/** A passkey being added waits in the (database) session, readable by every node. */
+	@Bean
+	PublicKeyCredentialCreationOptionsRepository passkeyCreationOptions() {
+		return new SessionCreationOptions();
+	}
+
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService accountDetails, PasswordEncoder passwordEncoder,
 			SignInThrottle throttle, AuditLog audit, Accounts accounts) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import app.steadfast.shared.Role;
+import app.steadfast.shared.SignInFactors;
 import app.steadfast.shared.SignedIn;
 
 import org.springframework.security.core.CredentialsContainer;
@@ -28,9 +29,12 @@ final class SignedInAccount implements UserDetails, CredentialsContainer, Signed
 
 	private final Role role;
 
+	private final boolean secondFactorRequired;
+
 	private String passwordHash;
 
-	SignedInAccount(Account account) {
+	SignedInAccount(Account account, boolean secondFactorRequired) {
+		this.secondFactorRequired = secondFactorRequired;
 		this.accountId = account.uuid();
 		this.email = account.email();
 		this.displayName = account.displayName();
@@ -55,7 +59,16 @@ final class SignedInAccount implements UserDetails, CredentialsContainer, Signed
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
+		if (this.secondFactorRequired) {
+			return List.of(new SimpleGrantedAuthority(this.role.authority()),
+					new SimpleGrantedAuthority(SignInFactors.SECOND_FACTOR_REQUIRED));
+		}
 		return List.of(new SimpleGrantedAuthority(this.role.authority()));
+	}
+
+	/** Whether a password alone is not enough for this account. */
+	boolean secondFactorRequired() {
+		return this.secondFactorRequired;
 	}
 
 	@Override

@@ -22,6 +22,14 @@ public enum AuditAction {
 	/** An admin gave a client another therapist (the record is the new therapist). */
 	CLIENT_REASSIGNED,
 	/** An admin deactivated a staff account; its sessions ended. */
-	ACCOUNT_DEACTIVATED
+	ACCOUNT_DEACTIVATED,
+	/** A second factor was turned on (an authenticator app) or a passkey added. */
+	MFA_ENABLED, MFA_DISABLED,
+	/** Someone signed in with one of his single-use recovery codes. */
+	RECOVERY_CODE_USED, RECOVERY_CODES_RENEWED,
+	/** A wrong authenticator code or recovery code, or too many of them. */
+	SECOND_FACTOR_FAILED, SECOND_FACTOR_THROTTLED,
+	/** A passkey was added to or removed from an account (the record is none). */
+	PASSKEY_ADDED, PASSKEY_REMOVED
 
 }

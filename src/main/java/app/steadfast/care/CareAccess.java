@@ -11,9 +11,12 @@ import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.NextStep;
 import app.steadfast.shared.NextSteps;
 import app.steadfast.shared.Role;
+import app.steadfast.shared.SensitiveAction;
+import app.steadfast.shared.SensitiveActions;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * Who may use the care pages (therapists their portal, clients their grants, homework and
@@ -31,6 +34,16 @@ class CareAccess {
 				AccessRule.roles("/care/reads", Role.CLIENT), AccessRule.roles("/care/homework/**", Role.CLIENT),
 				AccessRule.roles("/care/measures/**", Role.CLIENT), AccessRule.roles("/admin/care/**", Role.ADMIN),
 				AccessRule.roles("/admin/settings", Role.ADMIN));
+	}
+
+	/**
+	 * Letting his therapist see more, and an admin's emergency access or handover, need a
+	 * recent sign-in; taking a grant back never waits.
+	 */
+	@Bean
+	SensitiveActions careSensitiveActions() {
+		return () -> List.of(SensitiveAction.when(HttpMethod.POST, "/care/grants", "share", "on"),
+				SensitiveAction.of(HttpMethod.POST, "/admin/care/**"));
 	}
 
 	@Bean

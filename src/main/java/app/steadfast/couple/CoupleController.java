@@ -9,6 +9,8 @@ import app.steadfast.accounts.Person;
 import app.steadfast.safety.CrisisResources;
 import app.steadfast.shared.AccessRule;
 import app.steadfast.shared.ModuleAccess;
+import app.steadfast.shared.SensitiveAction;
+import app.steadfast.shared.SensitiveActions;
 import app.steadfast.shared.NextStep;
 import app.steadfast.shared.NextSteps;
 import app.steadfast.shared.NotFound;
@@ -19,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -314,6 +317,12 @@ class CoupleController {
 					AccessRule.roles("/couple/safety", Role.PARTNER),
 					AccessRule.roles("/couple/requests/**", Role.PARTNER),
 					AccessRule.roles("/couple/offer/**", Role.CLIENT));
+		}
+
+		/** Sharing with his partner needs a recent sign-in; stopping never waits. */
+		@Bean
+		SensitiveActions coupleSensitiveActions() {
+			return () -> List.of(SensitiveAction.when(HttpMethod.POST, "/couple/sharing", "share", "true"));
 		}
 
 		@Bean

@@ -7,9 +7,12 @@ import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.NextStep;
 import app.steadfast.shared.NextSteps;
 import app.steadfast.shared.Role;
+import app.steadfast.shared.SensitiveAction;
+import app.steadfast.shared.SensitiveActions;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * Who may use the progress pages (each person their own), and the card that leads there.
@@ -28,6 +31,13 @@ class InsightsAccess {
 				AccessRule.roles("/insights/report.pdf", Role.CLIENT, Role.PARTNER),
 				AccessRule.roles("/insights/review/day", Role.CLIENT, Role.PARTNER),
 				AccessRule.roles("/insights/review/*/report", Role.CLIENT, Role.PARTNER));
+	}
+
+	/** Taking his data out needs a recent sign-in. */
+	@Bean
+	SensitiveActions insightsSensitiveActions() {
+		return () -> List.of(SensitiveAction.of(HttpMethod.GET, "/insights/export"),
+				SensitiveAction.of(HttpMethod.GET, "/insights/data"));
 	}
 
 	@Bean

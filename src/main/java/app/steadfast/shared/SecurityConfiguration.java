@@ -1,18 +1,30 @@
 package app.steadfast.shared;
 
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.SingleResultAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -24,7 +36,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * rest.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ SessionLimits.SessionSettings.class, SecurityConfiguration.PasskeySettings.class })
 class SecurityConfiguration {
+
+	/**
+	 * Passkeys: the addresses a browser may show when it creates or uses one, besides the
+	 * practice's base URL.
+	 */
+	@org.springframework.boot.context.properties.ConfigurationProperties("steadfast.passkeys")
+	record PasskeySettings(List<String> origins) {
+		PasskeySettings {
+			origins = (origins != null) ? List.copyOf(origins) : List.of();
+		}
+	}
 
 	/** No inline script or style, nothing from another host. */
 	static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
@@ -43,7 +67,9 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain steadfastFilterChain(HttpSecurity http, List<ModuleAccess> modules,
-			ObjectProvider<AuthenticationManager> authenticationManager) throws Exception {
+			ObjectProvider<AuthenticationManager> authenticationManager, ObjectProvider<UserDetailsService> users,
+			List<SensitiveActions> sensitive, SessionLimits.SessionSettings sessions, PasskeySettings passkeys,
+			Practice practice, Clock clock) throws Exception {
 		// The application's one authentication manager (with its throttling), never a
 		// default
 		// one. A module test without the accounts module has none, and no sign-in either.
@@ -56,11 +82,43 @@ class SecurityConfiguration {
 			}
 			requests.anyRequest().denyAll();
 		});
+		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+		saved.setDefaultTargetUrl("/");
 		http.formLogin((form) -> form.loginPage("/login")
 			.usernameParameter("email")
 			.passwordParameter("password")
-			.defaultSuccessUrl("/", false)
+			.successHandler((request, response, authentication) -> {
+				if (SignInFactors.complete(authentication)) {
+					saved.onAuthenticationSuccess(request, response, authentication);
+				}
+				else {
+					// The saved request waits in the session until the second factor.
+					response.sendRedirect(request.getContextPath() + SignInGates.SECOND_FACTOR_PAGE);
+				}
+			})
 			.failureUrl("/login?error"));
+		if (users.getIfAvailable() != null) {
+			URI base = URI.create(practice.baseUrl());
+			Set<String> origins = new LinkedHashSet<>();
+			origins.add(origin(base));
+			origins.addAll(passkeys.origins());
+			http.webAuthn((webAuthn) -> webAuthn.rpName(practice.name())
+				.rpId(base.getHost())
+				.allowedOrigins(origins)
+				.disableDefaultRegistrationPage(true));
+		}
+		http.addFilterBefore(new SessionLimits(sessions, clock), SecurityContextHolderFilter.class);
+		http.addFilterBefore(new SignInGates.SecondFactorGate(), AuthorizationFilter.class);
+		http.addFilterBefore(new SignInGates.RecentSignInGate(sensitive, clock), AuthorizationFilter.class);
+		AccessDeniedHandlerImpl refused = new AccessDeniedHandlerImpl();
+		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response, denied) -> {
+			var authentication = SignInGates.signedIn();
+			if (authentication != null && !SignInFactors.complete(authentication)) {
+				response.sendRedirect(request.getContextPath() + SignInGates.SECOND_FACTOR_PAGE);
+				return;
+			}
+			refused.handle(request, response, denied);
+		}));
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -71,6 +129,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	private static String origin(URI uri) {
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
+	}
+
 	static RequestMatcher matcher(AccessRule rule) {
 		return PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern());
 	}
@@ -79,11 +141,14 @@ class SecurityConfiguration {
 		if (rule.everyone()) {
 			return SingleResultAuthorizationManager.permitAll();
 		}
+		// A sign-in that still owes its second factor is not signed in yet.
+		AuthorizationManager<RequestAuthorizationContext> complete = (authentication,
+				context) -> new AuthorizationDecision(SignInFactors.complete(authentication.get()));
 		if (rule.roles().isEmpty()) {
-			return AuthenticatedAuthorizationManager.authenticated();
+			return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), complete);
 		}
-		return AuthorityAuthorizationManager
-			.hasAnyAuthority(rule.roles().stream().map(Role::authority).sorted().toArray(String[]::new));
+		return AuthorizationManagers.allOf(AuthorityAuthorizationManager
+			.hasAnyAuthority(rule.roles().stream().map(Role::authority).sorted().toArray(String[]::new)), complete);
 	}
 
 }

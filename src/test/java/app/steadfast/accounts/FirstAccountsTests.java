@@ -31,6 +31,9 @@ class FirstAccountsTests {
 	@Autowired
 	PasswordEncoder encoder;
 
+	@Autowired
+	SecondFactors factors;
+
 	@Test
 	void demoAccountsAreSeededOnceAndTheConfiguredAdminOnlyWhenThereIsNone(@TempDir Path folder) throws Exception {
 		Path file = folder.resolve("demo-accounts.txt");
@@ -51,6 +54,19 @@ class FirstAccountsTests {
 				password,
 				this.store.findByEmail("client@madrega.example").orElseThrow().passwordHash().replace("{argon2}", "")))
 			.isTrue();
+
+		// Demo staff have an authenticator app; its secret in the file gives codes that
+		// work.
+		String secretLine = written.lines()
+			.filter((l) -> l.contains("therapist@madrega.example") && l.contains("secret"))
+			.findFirst()
+			.orElseThrow();
+		String secret = secretLine.substring(secretLine.indexOf("secret") + 7).replace(" ", "");
+		assertThat(written).contains("otpauth://totp/");
+		java.util.UUID therapist = this.store.findByEmail("therapist@madrega.example").orElseThrow().uuid();
+		assertThat(this.factors.secondFactorRequired(therapist, Role.THERAPIST)).isTrue();
+		assertThat(this.factors.verify(therapist, Totp.code(Totp.fromBase32(secret), java.time.Instant.now()), null))
+			.isEqualTo(SecondFactors.Outcome.ACCEPTED);
 
 		new FirstAccounts(this.accounts, this.store, noAdmin, demo).run(null);
 		assertThat(this.store.count()).isEqualTo(4);

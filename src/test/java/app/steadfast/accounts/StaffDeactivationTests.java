@@ -39,7 +39,7 @@ class StaffDeactivationTests {
 		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
 		Person admin = people.withRole(Role.ADMIN);
 		Person therapist = people.withRole(Role.THERAPIST);
-		Cookie session = TestPeople.sessionOf(signIn(therapist));
+		Cookie session = TestPeople.signInThroughForms(this.mvc, therapist.email());
 		assertThat(this.mvc.get().uri("/care").cookie(session)).hasStatusOk();
 
 		assertThat(this.mvc.post()

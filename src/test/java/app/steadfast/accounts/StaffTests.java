@@ -99,10 +99,29 @@ class StaffTests {
 			.param("email", email)
 			.param("password", "listening-is-the-job")
 			.exchange();
-		assertThat(signIn).hasRedirectedUrl("/");
-		Cookie session = TestPeople.sessionOf(signIn);
+		// A new staff member has no second factor yet: he sets up an app before anything
+		// else opens.
+		assertThat(signIn).hasRedirectedUrl("/login/code");
+		Cookie half = TestPeople.sessionOf(signIn);
+		assertThat(this.mvc.get().uri("/care").cookie(half)).hasRedirectedUrl("/login/code");
+		assertThat(this.mvc.get().uri("/").cookie(half)).hasRedirectedUrl("/login/code");
+		String setup = this.mvc.get().uri("/login/code").cookie(half).exchange().getResponse().getContentAsString();
+		Matcher secret = java.util.regex.Pattern.compile("id=\"secret\">([A-Z2-7 ]+)<").matcher(setup);
+		assertThat(secret.find()).as("the secret is shown as text").isTrue();
+		assertThat(setup).contains("otpauth://totp/");
+		long step = java.time.Instant.now().getEpochSecond() / 30;
+		MvcTestResult enrolled = this.mvc.post()
+			.uri("/login/code/setup")
+			.cookie(half)
+			.with(csrf())
+			.param("code", TestPeople.totpCode(secret.group(1), step))
+			.exchange();
+		assertThat(enrolled).hasStatusOk();
+		assertThat(enrolled).bodyText().contains("Your recovery codes");
+		Cookie session = TestPeople.sessionOf(enrolled);
 		assertThat(this.mvc.get().uri("/").cookie(session)).bodyText()
 			.contains("Welcome, Dr. Rivera", "Your caseload starts empty");
+		assertThat(actionsAbout(therapist)).contains(AuditAction.MFA_ENABLED);
 		assertThat(actionsAbout(therapist)).contains(AuditAction.ACCOUNT_CREATED, AuditAction.PASSWORD_RESET);
 	}
 
@@ -147,13 +166,7 @@ class StaffTests {
 	@Test
 	void aRoleChangeIsAuditedAndEndsThePersonsSessions() {
 		Person therapist = this.people.withRole(Role.THERAPIST);
-		MvcTestResult signIn = this.mvc.post()
-			.uri("/login")
-			.with(csrf())
-			.param("email", therapist.email())
-			.param("password", TestPeople.PASSWORD)
-			.exchange();
-		Cookie session = TestPeople.sessionOf(signIn);
+		Cookie session = TestPeople.signInThroughForms(this.mvc, therapist.email());
 
 		assertThat(this.mvc.post()
 			.uri("/admin/staff/{id}/role", therapist.id().value())
