@@ -170,33 +170,40 @@ public class PracticeGenerator {
 	 */
 	public record Plan(long seed, double scale, LocalDate lastDay) {
 
-		int therapists() {
+		/** See the class comment. */
+		public int therapists() {
 			return Math.max(1, (int) Math.round(10 * Math.min(1.0, this.scale)));
 		}
 
-		int clients() {
+		/** See the class comment. */
+		public int clients() {
 			return Math.max(1, (int) Math.round(1000 * this.scale));
 		}
 
-		int consultations() {
+		/** See the class comment. */
+		public int consultations() {
 			return Math.max(1, (int) Math.round(300 * this.scale));
 		}
 
-		int articles() {
+		/** See the class comment. */
+		public int articles() {
 			return Math.max(1, (int) Math.round(40 * Math.min(1.0, this.scale)));
 		}
 
-		boolean hasPartner(int client) {
+		/** See the class comment. */
+		public boolean hasPartner(int client) {
 			// 600 of every 1,000 clients.
 			return client % 5 < 3;
 		}
 
-		String email(String role, int number) {
+		/** See the class comment. */
+		public String email(String role, int number) {
 			String digits = role.equals("therapist") ? "%02d" : "%04d";
 			return role + String.format(Locale.ROOT, digits, number) + ".s" + this.seed + DOMAIN;
 		}
 
-		String adminEmail() {
+		/** See the class comment. */
+		public String adminEmail() {
 			return "admin.s" + this.seed + DOMAIN;
 		}
 
@@ -465,8 +472,9 @@ public class PracticeGenerator {
 				rows("couple_link").add(uuid(random), me, partner, linked);
 				intake(me, linked, "I broke her trust and want to rebuild it.", "That we can talk without fighting.");
 				intake(partner, linked, "He had an affair.", "To know whether I can trust him again.");
-				for (String category : new String[] { "CHECKINS", "COMMITMENTS", "STATEMENTS", "CONVERSATIONS",
-						"INSIGHTS" }) {
+				// What a client can share with his partner (couple's SHAREABLE
+				// categories).
+				for (String category : new String[] { "CHECKINS", "COMMITMENTS", "STATEMENTS", "CONVERSATIONS" }) {
 					grant(random, me, partner, category, "PARTNER", linked);
 				}
 				rows("pulse_day").add(partner, 7);
