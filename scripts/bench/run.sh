@@ -8,6 +8,9 @@
 # each page at 32 connections with wrk. Prints requests/s, p50 and p99 per page, the app's
 # CPU time per request and its RSS, and a small static file as the machine's ceiling.
 #
+# The practice's text is sealed with target/bench/keyset.json: keep it with the database (a
+# database generated with another keyset cannot be read; drop it and run again).
+#
 # Settings (environment): BENCH_DB (steadfast_bench), BENCH_PORT (8181), BENCH_DURATION
 # (20s per page), BENCH_WARMUP (60 seconds), BENCH_USERS (48 clients and 48 partners),
 # BENCH_SEED (42), BENCH_SCALE (1.0), SKIP_BUILD=1 to use the jar already in target/.
@@ -59,6 +62,10 @@ if ! psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "SELECT 1 FROM account WHERE em
 	psql -h 127.0.0.1 -U postgres -d "$DB" -qc "VACUUM ANALYZE"
 else
 	say "the practice of seed $SEED is already in $DB"
+	if [ ! -f "$WORK/keyset.json" ]; then
+		say "but $WORK/keyset.json, the keyset its text was sealed with, is missing: drop $DB and run again"
+		exit 1
+	fi
 fi
 
 say "starting the app with -Xmx256m on port $PORT"

@@ -33,6 +33,8 @@ start() { # label, java options...
 	printf '%-34s %s\n' "$label" "$(grep -o 'Started Steadfast in [0-9.]* seconds' start.log || echo 'did not start, see target/startup/start.log')"
 	kill $pid 2>/dev/null || true
 	wait $pid 2>/dev/null || true
+	# Let the database file go before the next start.
+	sleep 3
 }
 
 read -r LOAD1 _ < /proc/loadavg
