@@ -118,6 +118,13 @@ done
 say "$(wc -l < "$WORK/clients.tsv") clients and $(wc -l < "$WORK/partners.tsv") partners signed in"
 [ -s "$WORK/clients.tsv" ] || { say "nobody could sign in; see $WORK/app.log"; exit 1; }
 
+# A used practice has its completed weeks kept: each user's first view of the progress page
+# computes and keeps them (insight_week), which the measured views then read.
+say "first view of the progress page for each client (keeps his completed weeks)"
+while IFS=$'\t' read -r cookie csrf; do
+	curl -s -o /dev/null -m 120 -H "Cookie: $cookie" "$BASE/insights" || true
+done < "$WORK/clients.tsv"
+
 ARTICLE=/articles/consistency
 CHECKIN_BODY="step=details&words=shame&primary=shame&intensity=6&body=CHEST&trigger=&response=BREATHED&responseNote=&when="
 
