@@ -20,17 +20,21 @@ java -Djarmode=tools -jar "$JAR" extract --destination "$DIR/app" >/dev/null
 APP=$(ls "$DIR"/app/*.jar | head -1)
 cd "$DIR"
 
+RUN=0
 start() { # label, java options...
 	local label=$1
 	shift
-	java "$@" -jar "$(basename "$(dirname "$APP")")/$(basename "$APP")" --server.port=0 > start.log 2>&1 &
+	RUN=$((RUN + 1))
+	local log=start-$RUN.log
+	: > "$log"
+	java "$@" -jar "$(basename "$(dirname "$APP")")/$(basename "$APP")" --server.port=0 > "$log" 2>&1 &
 	local pid=$!
 	for i in $(seq 1 240); do
-		grep -q "Started Steadfast in" start.log && break
+		grep -q "Started Steadfast in" "$log" && break
 		kill -0 $pid 2>/dev/null || break
 		sleep 0.5
 	done
-	printf '%-34s %s\n' "$label" "$(grep -o 'Started Steadfast in [0-9.]* seconds' start.log || echo 'did not start, see target/startup/start.log')"
+	printf '%-34s %s\n' "$label" "$(grep -o 'Started Steadfast in [0-9.]* seconds' "$log" || echo "did not start, see target/startup/$log")"
 	kill $pid 2>/dev/null || true
 	wait $pid 2>/dev/null || true
 	# Let the database file go before the next start.
