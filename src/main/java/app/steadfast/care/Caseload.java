@@ -57,8 +57,11 @@ class Caseload {
 		this.jdbc = jdbc;
 	}
 
-	/** The therapist's assigned clients, longest first. */
-	@Transactional(readOnly = true)
+	/**
+	 * The therapist's assigned clients, longest first. Read-write: a client's progress
+	 * keeps its completed weeks as it is read.
+	 */
+	@Transactional
 	List<Row> of(AccountId therapist) {
 		return this.therapy.clientsOf(therapist).stream().map((a) -> row(therapist, a.client(), a.since())).toList();
 	}

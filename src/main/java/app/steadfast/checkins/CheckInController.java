@@ -3,6 +3,7 @@ package app.steadfast.checkins;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
@@ -46,6 +47,9 @@ class CheckInController {
 		this.clock = clock;
 	}
 
+	/** Check-ins the list shows; older ones are in the calendar (and the data export). */
+	static final int SHOWN = 100;
+
 	@ModelAttribute
 	void choices(Model model) {
 		model.addAttribute("families", this.vocabulary.families());
@@ -56,7 +60,9 @@ class CheckInController {
 	@GetMapping
 	String history(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = new AccountId(person.accountId());
-		model.addAttribute("checkIns", this.checkIns.history(me, me));
+		List<CheckInView> latest = this.checkIns.latest(me, me, SHOWN + 1);
+		model.addAttribute("checkIns", latest.subList(0, Math.min(SHOWN, latest.size())));
+		model.addAttribute("older", latest.size() > SHOWN);
 		return "checkins/history";
 	}
 

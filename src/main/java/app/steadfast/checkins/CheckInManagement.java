@@ -148,7 +148,49 @@ public class CheckInManagement {
 	@Transactional(readOnly = true)
 	public List<CheckInView> history(AccountId viewer, AccountId owner) {
 		this.sharing.requireVisible(viewer, owner, Category.CHECKINS, "history");
-		return this.checkIns.findByOwnerIdOrderByOccurredAtDesc(owner.value()).stream().map(this::view).toList();
+		return newestFirst(owner, Integer.MAX_VALUE).stream().map(this::view).toList();
+	}
+
+	/**
+	 * The owner's latest check-ins, newest first, at most {@code limit} of them (for him
+	 * or someone he shares with): what a page shows, costing the same however long his
+	 * history.
+	 */
+	@Transactional(readOnly = true)
+	public List<CheckInView> latest(AccountId viewer, AccountId owner, int limit) {
+		this.sharing.requireVisible(viewer, owner, Category.CHECKINS, "history");
+		return newestFirst(owner, limit).stream().map(this::view).toList();
+	}
+
+	// One query for the check-ins and their words: loading each check-in's words on its
+	// own would cost a query per check-in.
+	private List<CheckIn> newestFirst(AccountId owner, int limit) {
+		Map<UUID, CheckIn> found = new LinkedHashMap<>();
+		Map<UUID, List<CheckInWord>> words = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT c.id, c.occurred_at, c.intensity, c.body_location, c.trigger_text, c.response, c.response_text,
+				       c.in_the_moment, c.created_at, c.updated_at, c.version, w.word
+				FROM (SELECT * FROM check_in WHERE owner_id = :owner ORDER BY occurred_at DESC, id LIMIT :limit) c
+				JOIN check_in_word w ON w.check_in = c.id
+				ORDER BY c.occurred_at DESC, c.id, w.check_in_key
+				""").param("owner", owner.value()).param("limit", limit).query((rs) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			words.computeIfAbsent(id, (key) -> new ArrayList<>()).add(new CheckInWord(rs.getString("word")));
+			if (!found.containsKey(id)) {
+				int intensity = rs.getInt("intensity");
+				Integer maybeIntensity = rs.wasNull() ? null : intensity;
+				String response = rs.getString("response");
+				found.put(id,
+						new CheckIn(id, owner.value(), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+								maybeIntensity, BodyLocation.valueOf(rs.getString("body_location")),
+								rs.getString("trigger_text"), (response != null) ? Response.valueOf(response) : null,
+								rs.getString("response_text"), rs.getBoolean("in_the_moment"),
+								rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+								rs.getObject("updated_at", OffsetDateTime.class).toInstant(), List.of(),
+								rs.getLong("version")));
+			}
+		});
+		return found.values().stream().map((c) -> c.withWords(words.get(c.id()))).toList();
 	}
 
 	/**

@@ -59,7 +59,12 @@ class WeeklyFigures {
 		this.checkIns = checkIns;
 		this.commitments = commitments;
 		this.own = new TransactionTemplate(transactions);
-		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		// A savepoint in the view's own transaction, not a second transaction: a second
+		// one
+		// needs a second connection while the view holds its first, and under load every
+		// pooled connection ends up held by a view waiting for another (the pool
+		// starves).
+		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**

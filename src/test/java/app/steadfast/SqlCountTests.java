@@ -1,0 +1,254 @@
+package app.steadfast;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.checkins.BodyLocation;
+import app.steadfast.checkins.CheckInDetails;
+import app.steadfast.checkins.CheckInManagement;
+import app.steadfast.commitments.CommitmentDetails;
+import app.steadfast.commitments.CommitmentId;
+import app.steadfast.commitments.CommitmentManagement;
+import app.steadfast.commitments.Outcome;
+import app.steadfast.commitments.Recurrence;
+import app.steadfast.consultations.ConsultationManagement;
+import app.steadfast.couple.CoupleManagement;
+import app.steadfast.shared.Role;
+import app.steadfast.sharing.Category;
+import app.steadfast.sharing.GrantKind;
+import app.steadfast.sharing.SharingManagement;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The database work of each main page is bounded: the number of SQL statements a page
+ * issues does not grow with the number of items it shows (3 against 30 check-ins,
+ * commitments, pulses, clients), and stays under the figure recorded here. A page that
+ * starts issuing one query per item, or simply more queries, fails this test; if the
+ * growth is deliberate, raise its figure here and say why in the commit.
+ */
+@SteadfastTest
+@Import(SqlRecorder.Configuration.class)
+class SqlCountTests {
+
+	/**
+	 * The most statements each page may issue (a signed-in request, second view: the
+	 * first view of the progress page keeps its completed weeks once).
+	 */
+	static final Map<String, Integer> BOUNDS = bounds();
+
+	private static Map<String, Integer> bounds() {
+		Map<String, Integer> bounds = new LinkedHashMap<>();
+		bounds.put("home", 11);
+		bounds.put("check-ins", 8);
+		bounds.put("check-in calendar", 5);
+		bounds.put("check-in save", 7);
+		bounds.put("progress", 30);
+		bounds.put("commitments", 11);
+		bounds.put("partner's pulse", 12);
+		bounds.put("couple", 16);
+		bounds.put("article", 17);
+		bounds.put("consultation form", 3);
+		bounds.put("caseload", 90);
+		bounds.put("care client", 90);
+		return bounds;
+	}
+
+	/**
+	 * Statements a page may add per item shown. Only the caseload has any: for each
+	 * client who shares them it reads his 4-week reliability and 12-week progress through
+	 * the commitments and insights modules, and each of those reads is checked against
+	 * his grants and written to the audit log (about 21 statements a client). Known, and
+	 * the next thing to batch; this figure keeps it from getting worse.
+	 */
+	static final Map<String, Integer> PER_ITEM = Map.of("caseload", 22);
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	SqlRecorder sql;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
+
+	@Autowired
+	CheckInManagement checkIns;
+
+	@Autowired
+	CommitmentManagement commitments;
+
+	@Autowired
+	CoupleManagement couple;
+
+	@Autowired
+	ConsultationManagement consultations;
+
+	@Autowired
+	SharingManagement sharing;
+
+	@Test
+	void noPageIssuesMoreStatementsForMoreItems() {
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		Person admin = people.withRole(Role.ADMIN);
+		Map<String, Integer> few = counts(practice(people, admin, 3));
+		Map<String, Integer> many = counts(practice(people, admin, 30));
+
+		StringBuilder table = new StringBuilder("\nSQL statements per page (3 items / 30 items / bound)\n");
+		few.forEach((page, count) -> table
+			.append(String.format("  %-20s %4d %4d %4d%n", page, count, many.get(page), BOUNDS.get(page))));
+		System.out.println(table);
+
+		assertThat(few.keySet()).containsExactlyElementsOf(BOUNDS.keySet());
+		few.forEach((page, count) -> {
+			int allowance = PER_ITEM.getOrDefault(page, 0) * (30 - 3);
+			assertThat(many.get(page)).as("statements of %s with 30 items (3 items: %d)%s", page, count, table)
+				.isLessThanOrEqualTo(count + allowance);
+			assertThat(count).as("statements of %s%s", page, table).isLessThanOrEqualTo(BOUNDS.get(page));
+		});
+	}
+
+	/**
+	 * A client with n check-ins and n commitments, his partner with n weeks of pulses,
+	 * and a therapist with n clients (the first of them this client, who grants her all).
+	 */
+	record Practice(Person client, Person partner, Person therapist) {
+	}
+
+	private Practice practice(TestPeople people, Person admin, int n) {
+		Person client = people.client();
+		Person partner = people.withRole(Role.PARTNER);
+		new TestCouples(this.jdbc, this.couple).link(client, partner);
+		Person therapist = people.withRole(Role.THERAPIST);
+		this.consultations.reassign(admin.id(), client.id(), therapist.id());
+		for (Category category : List.of(Category.CHECKINS, Category.JOURNAL, Category.COMMITMENTS, Category.INSIGHTS,
+				Category.CONVERSATIONS, Category.STATEMENTS)) {
+			this.sharing.grant(client.id(), therapist.id(), category, GrantKind.THERAPIST, null);
+		}
+		for (Category category : List.of(Category.CHECKINS, Category.COMMITMENTS, Category.CONVERSATIONS)) {
+			this.couple.share(client.id(), category, true);
+		}
+		for (int other = 1; other < n; other++) {
+			Person more = people.client();
+			this.consultations.reassign(admin.id(), more.id(), therapist.id());
+			this.sharing.grant(more.id(), therapist.id(), Category.INSIGHTS, GrantKind.THERAPIST, null);
+		}
+		Instant now = Instant.now();
+		String[] words = { "shame", "anger", "hurt", "fear", "calm", "hope" };
+		for (int i = 0; i < n; i++) {
+			this.checkIns.record(client.id(), new CheckInDetails(List.of(words[i % words.length]), 1 + i % 10,
+					BodyLocation.CHEST, "A trigger " + i, null, null, now.minus(Duration.ofHours(1 + 7L * i))), false);
+		}
+		LocalDate today = this.commitments.today(client.id());
+		for (int i = 0; i < n; i++) {
+			CommitmentId id = this.commitments.create(client.id(),
+					new CommitmentDetails("Promise " + i, null, Recurrence.DAILY, Set.of(), null, null));
+			this.jdbc.sql("UPDATE commitment SET start_date = :start WHERE id = :id")
+				.param("start", today.minusDays(20))
+				.param("id", id.value())
+				.update();
+			this.commitments.record(client.id(), id, today.minusDays(1), (i % 3 == 0) ? Outcome.MISSED : Outcome.KEPT,
+					null, null);
+			this.commitments.record(client.id(), id, today.minusDays(2), Outcome.KEPT, null, null);
+		}
+		LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		for (int i = 1; i <= n; i++) {
+			for (Person person : List.of(partner, client)) {
+				this.jdbc.sql("""
+						INSERT INTO trust_pulse (id, account_id, week_start, count_on, honest, safe, listened, hopeful,
+						  note, shared, answered_at)
+						VALUES (:id, :me, :week, 4, 5, 4, 3, 5, NULL, TRUE, :at)
+						""")
+					.param("id", UUID.randomUUID())
+					.param("me", person.id().value())
+					.param("week", monday.minusWeeks(i))
+					.param("at", OffsetDateTime.now(ZoneOffset.UTC).minusWeeks(i))
+					.update();
+			}
+		}
+		return new Practice(client, partner, therapist);
+	}
+
+	private Map<String, Integer> counts(Practice practice) {
+		RequestPostProcessor him = as(practice.client());
+		RequestPostProcessor her = as(practice.partner());
+		RequestPostProcessor doctor = as(practice.therapist());
+		UUID client = practice.client().id().value();
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		counts.put("home", get(him, "/"));
+		counts.put("check-ins", get(him, "/checkins"));
+		counts.put("check-in calendar", get(him, "/checkins/calendar"));
+		counts.put("check-in save", this.sql.during(() -> {
+			assertThat(this.mvc.post()
+				.uri("/checkins/new")
+				.with(him)
+				.with(csrf())
+				.param("step", "details")
+				.param("words", "shame")
+				.param("primary", "shame")
+				.param("intensity", "6")
+				.param("body", "CHEST")
+				.param("trigger", "She asked where I was")
+				.param("response", "BREATHED")
+				.param("responseNote", "")
+				.param("when", "")).as("check-in save").hasStatus(302).hasRedirectedUrl("/checkins");
+		}).size());
+		counts.put("progress", get(him, "/insights"));
+		counts.put("commitments", get(him, "/commitments"));
+		counts.put("partner's pulse", get(her, "/couple/pulse"));
+		counts.put("couple", get(her, "/couple"));
+		counts.put("article", get(null, "/articles/consistency"));
+		counts.put("consultation form", get(null, "/consultation"));
+		counts.put("caseload", get(doctor, "/care"));
+		counts.put("care client", get(doctor, "/care/clients/" + client));
+		return counts;
+	}
+
+	/** Statements of the second view of a page (the first one warms what it keeps). */
+	private int get(RequestPostProcessor person, String path) {
+		exchange(person, path);
+		List<SqlRecorder.Executed> statements = new ArrayList<>();
+		statements.addAll(this.sql.during(() -> exchange(person, path)));
+		return statements.size();
+	}
+
+	private void exchange(RequestPostProcessor person, String path) {
+		var request = this.mvc.get().uri(path);
+		MvcTestResult result = (person != null) ? request.with(person).exchange() : request.exchange();
+		assertThat(result).as(path).hasStatus(200);
+	}
+
+	private RequestPostProcessor as(Person person) {
+		return new TestPeople(this.accounts, this.jdbc, this.details).signedIn(person);
+	}
+
+}
