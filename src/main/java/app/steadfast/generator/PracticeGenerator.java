@@ -56,6 +56,13 @@ public class PracticeGenerator {
 	/** The password every generated account signs in with. */
 	public static final String PASSWORD = "steady-practice-load-2026";
 
+	/**
+	 * The authenticator-app secret (base32) of every generated therapist and admin: staff
+	 * sign in with a second step, so generated staff need one. For generated load data
+	 * only; add it to an authenticator app to sign in as generated staff.
+	 */
+	public static final String STAFF_TOTP_SECRET = "KRSXG5CTORQWMZSHMVXGK4TBORSWIMRQ";
+
 	/** Emails of generated accounts end with this. */
 	public static final String DOMAIN = "@generated.test";
 
@@ -344,6 +351,7 @@ public class PracticeGenerator {
 			table(connection, "account", "id", "email", "display_name", "password_hash", "role", "created_at",
 					"version");
 			table(connection, "therapist_assignment", "client_id", "therapist_id", "since");
+			table(connection, "totp_enrolment", "account_id", "secret", "confirmed_at", "created_at");
 			table(connection, "share_grant", "id", "owner_id", "grantee_id", "category", "kind", "created_at", "paused",
 					"version");
 			table(connection, "couple_link", "id", "client_id", "partner_id", "linked_at");
@@ -439,6 +447,10 @@ public class PracticeGenerator {
 
 		private void account(UUID id, String email, String name, String role, OffsetDateTime created) {
 			rows("account").add(id, email, name, PracticeGenerator.this.passwordHash, role, created, 0L);
+			if ("THERAPIST".equals(role) || "ADMIN".equals(role)) {
+				// Sealed as the accounts module seals an authenticator secret.
+				rows("totp_enrolment").add(id, seal(STAFF_TOTP_SECRET, "totp_enrolment", id, id), created, created);
+			}
 		}
 
 		private void grant(SplittableRandom random, UUID owner, UUID grantee, String category, String kind,

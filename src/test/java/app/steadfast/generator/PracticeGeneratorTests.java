@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * A tiny generated practice is complete and readable: its people sign in with the
@@ -89,8 +88,22 @@ class PracticeGeneratorTests {
 		String client = plan.email("client", 1);
 		String partner = plan.email("partner", 1);
 		String therapist = plan.email("therapist", 1);
-		for (String email : List.of(client, partner, therapist, plan.adminEmail())) {
+		for (String email : List.of(client, partner)) {
 			assertThat(signIn(email)).as(email).hasStatus(302).hasRedirectedUrl("/");
+		}
+		// Staff sign in with a second step: the generated authenticator secret gives
+		// codes
+		// that work.
+		for (String email : List.of(therapist, plan.adminEmail())) {
+			MvcTestResult password = signIn(email);
+			assertThat(password).as(email).hasStatus(302).hasRedirectedUrl("/login/code");
+			String code = app.steadfast.TestPeople.totpCode(PracticeGenerator.STAFF_TOTP_SECRET,
+					java.time.Instant.now().getEpochSecond() / 30);
+			assertThat(this.mvc.post()
+				.uri("/login/code")
+				.cookie(app.steadfast.TestPeople.sessionOf(password))
+				.with(csrf())
+				.param("code", code)).as(email).hasStatus(302).hasRedirectedUrl("/");
 		}
 
 		UUID clientId = this.jdbc.sql("SELECT id FROM account WHERE email = :e")
@@ -132,7 +145,18 @@ class PracticeGeneratorTests {
 	}
 
 	private RequestPostProcessor as(String email) {
-		return user(this.details.loadUserByUsername(email));
+		// Signed in with every factor the account needs.
+		var user = this.details.loadUserByUsername(email);
+		List<org.springframework.security.core.GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+		authorities.add(org.springframework.security.core.authority.FactorGrantedAuthority
+			.withAuthority(org.springframework.security.core.authority.FactorGrantedAuthority.PASSWORD_AUTHORITY)
+			.build());
+		authorities.add(org.springframework.security.core.authority.FactorGrantedAuthority
+			.withAuthority(app.steadfast.shared.SignInFactors.TOTP)
+			.build());
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.authentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+				.authenticated(user, null, authorities));
 	}
 
 	private void open(RequestPostProcessor person, String path, String shows) {
