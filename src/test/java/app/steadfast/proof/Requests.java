@@ -20,8 +20,11 @@ import app.steadfast.repair.StatementPart;
 final class Requests {
 
 	/** Path variables that name no one's object: a slug, a tag, a card key, a week. */
-	static final List<String> NOT_AN_OBJECT = List.of("{slug}", "{tag}", "{key}", "{kind}", "{week}", "{name}",
-			"/admin/staff/", "/admin/articles/", "/consultations/");
+	static final List<String> NOT_AN_OBJECT = List.of("{slug}", "{tag}", "{key}", "{kind}", "{week}", "{name}");
+
+	/** The practice's own records, which staff work on: no client owns them. */
+	static final List<String> STAFF_RECORDS = List.of("/admin/staff/{id}", "/admin/articles/{id}",
+			"/consultations/{id}");
 
 	private Requests() {
 	}
