@@ -104,6 +104,11 @@ public final class Browser {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+		// Every network request the browser makes is written to the performance log, so a
+		// test can prove that no page reaches a third party.
+		org.openqa.selenium.logging.LoggingPreferences logging = new org.openqa.selenium.logging.LoggingPreferences();
+		logging.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
+		options.setCapability("goog:loggingPrefs", logging);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
 			.build();
@@ -180,6 +185,36 @@ public final class Browser {
 	public void signOut() {
 		find(By.xpath("//header//nav//form//button[normalize-space()='Sign out']")).click();
 		waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login?signedout"));
+	}
+
+	/**
+	 * The URLs of every network request the browser started since the last call (from
+	 * Chromium's performance log), and of every resource the current page loaded.
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> requestedUrls() {
+		List<String> urls = new java.util.ArrayList<>();
+		org.openqa.selenium.json.Json json = new org.openqa.selenium.json.Json();
+		for (org.openqa.selenium.logging.LogEntry entry : this.driver.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.PERFORMANCE)) {
+			java.util.Map<String, Object> envelope = json.toType(entry.getMessage(), java.util.Map.class);
+			java.util.Map<String, Object> message = (java.util.Map<String, Object>) envelope.get("message");
+			String method = String.valueOf(message.get("method"));
+			java.util.Map<String, Object> params = (java.util.Map<String, Object>) message.get("params");
+			if (method.equals("Network.requestWillBeSent")) {
+				urls.add(String.valueOf(((java.util.Map<String, Object>) params.get("request")).get("url")));
+			}
+			else if (method.equals("Network.webSocketCreated")) {
+				urls.add(String.valueOf(params.get("url")));
+			}
+		}
+		Object resources = script(
+				"return performance.getEntriesByType('resource').map(e => e.name)" + ".concat([location.href]);");
+		if (resources instanceof List<?> list) {
+			list.forEach((url) -> urls.add(String.valueOf(url)));
+		}
+		return urls;
 	}
 
 	public Object script(String script, Object... arguments) {

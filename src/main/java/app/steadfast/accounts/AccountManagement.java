@@ -262,7 +262,7 @@ public class AccountManagement {
 		Account account = this.accounts.findById(id.value())
 			.filter((a) -> a.role() == Role.CLIENT || a.role() == Role.PARTNER)
 			.orElseThrow(NotFound::new);
-		if (password == null || !this.encoder.matches(password, account.passwordHash())) {
+		if (!passwordMatches(password, account.passwordHash())) {
 			throw new InvalidAccountInput("password", "That isn’t your current password.");
 		}
 		this.personalData.orderedStream().forEach((data) -> data.erase(account.uuid(), account.email()));
@@ -297,7 +297,7 @@ public class AccountManagement {
 	public void changePassword(AccountId id, String currentPassword, String newPassword,
 			@Nullable String currentSessionId) {
 		Account account = this.accounts.findById(id.value()).orElseThrow(NotFound::new);
-		if (currentPassword == null || !this.encoder.matches(currentPassword, account.passwordHash())) {
+		if (!passwordMatches(currentPassword, account.passwordHash())) {
 			throw new InvalidAccountInput("currentPassword", "That isn't your current password.");
 		}
 		this.policy.problem(newPassword).ifPresent((problem) -> {
@@ -308,6 +308,17 @@ public class AccountManagement {
 		this.sessions.endAllExcept(account.email(), currentSessionId);
 		this.audit.record(AuditEntry.security(AuditAction.PASSWORD_CHANGED, account.uuid(), account.uuid(), null));
 		this.events.publishEvent(new PasswordChanged(account.id()));
+	}
+
+	/**
+	 * Whether the typed password is the account's. Text no keyboard can type (a lone
+	 * UTF-16 surrogate, which the password encoder refuses to encode) is simply not it.
+	 */
+	private boolean passwordMatches(@Nullable String password, String hash) {
+		if (password == null || !java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(password)) {
+			return false;
+		}
+		return this.encoder.matches(password, hash);
 	}
 
 	/**

@@ -271,10 +271,11 @@ public class ConsultationManagement {
 	/** Therapists keep an internal note (encrypted); admins never see or change it. */
 	@Transactional
 	void changeNote(ConsultationId id, String note, SignedIn staff) {
+		// A request that does not exist is 404 before anything is said about the form.
+		Consultation c = find(id);
 		if (staff.role() != Role.THERAPIST) {
 			throw new TriageRefused("note", "Only therapists keep notes on requests.");
 		}
-		Consultation c = find(id);
 		String clean = ConsultationForm.text(note);
 		if (clean.length() > NOTE_LIMIT) {
 			throw new TriageRefused("note", "Keep the note to 4,000 characters.");
@@ -291,13 +292,13 @@ public class ConsultationManagement {
 	@Transactional
 	void schedule(ConsultationId id, @Nullable LocalDate date, @Nullable LocalTime time, @Nullable UUID therapist,
 			SignedIn staff) {
+		Consultation c = find(id);
 		if (date == null) {
 			throw new TriageRefused("date", "Choose the day of the consultation.");
 		}
 		if (time == null) {
 			throw new TriageRefused("time", "Choose the time of the consultation.");
 		}
-		Consultation c = find(id);
 		Person holder = requireTherapist(therapist);
 		Instant now = this.clock.instant();
 		Instant startsAt = ZonedDateTime.of(date, time, this.practice.zone()).toInstant();
@@ -310,10 +311,10 @@ public class ConsultationManagement {
 
 	@Transactional
 	void close(ConsultationId id, @Nullable CloseReason reason, SignedIn staff) {
+		Consultation c = find(id);
 		if (reason == null) {
 			throw new TriageRefused("reason", "Choose why the request is closed.");
 		}
-		Consultation c = find(id);
 		c.close(reason);
 		this.consultations.save(c);
 		record(c, Kind.CLOSED, staff.accountId(), this.clock.instant());

@@ -1,0 +1,430 @@
+package app.steadfast.proof;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import app.steadfast.SteadfastTest;
+import app.steadfast.accounts.Person;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * Suites 1 and 2 of the proof: every endpoint the handler mappings know, called by
+ * everyone around one client, against one table of expectations. The URLs name real
+ * objects of the client (or of his partner, for what she owns), so "another client" and
+ * "therapist not granted" reach for someone else's record: those answer 404, never 403 or
+ * 200.
+ */
+@SteadfastTest
+class AccessMatrixTests {
+
+	/** The callers, in the order of each row's columns. */
+	static final List<String> CALLERS = List.of("anonymous", "client", "other client", "partner (sharing on)",
+			"partner (sharing off)", "therapist (granted)", "therapist (not granted)", "admin");
+
+	/**
+	 * The expectations: method and pattern, then one code per caller in the order of
+	 * {@link #CALLERS}. 2 = 200, 3 = a redirect (not to sign-in), A = allowed (200 or a
+	 * redirect not to sign-in), L = a redirect to sign-in, F = 403, N = 404, X = refused
+	 * (403 or 404).
+	 */
+	static final String TABLE = """
+			# endpoint                                            | anon client other p-on p-off ther other-ther admin
+			# Slugs, tags, card keys, signal kinds and weeks name no one's record: each caller
+			# acts on his own (a week answers 404 where he wrote no line for it).
+			# Forms that re-render with a message answer 2, forms that save answer 3.
+			GET /                                                  | 2 2 2 2 2 2 2 2
+			GET /accounts/delete                                   | L 2 2 2 2 F F F
+			GET /accounts/forgot                                   | 2 2 2 2 2 2 2 2
+			GET /accounts/password                                 | L 2 2 2 2 2 2 2
+			GET /accounts/reset                                    | 2 2 2 2 2 2 2 2
+			GET /admin/articles                                    | L F F F F F F 2
+			GET /admin/articles/new                                | L F F F F F F 2
+			GET /admin/articles/{id}                               | L F F F F F F 2
+			GET /admin/audit                                       | L F F F F F F 2
+			GET /admin/care                                        | L F F F F F F 2
+			GET /admin/outbox                                      | L F F F F F F 2
+			GET /admin/outbox/{name}                               | L F F F F F F 2
+			GET /admin/settings                                    | L F F F F F F 2
+			GET /admin/staff                                       | L F F F F F F 2
+			GET /articles                                          | 2 2 2 2 2 2 2 2
+			GET /articles/tag/{tag}                                | 2 2 2 2 2 2 2 2
+			GET /articles/{slug}                                   | 2 2 2 2 2 2 2 2
+			GET /care                                              | L F F F F 2 2 F
+			GET /care/alerts                                       | L F F F F 2 2 F
+			GET /care/clients/{id}                                 | L F F F F 2 N F
+			GET /care/clients/{id}/checkins                        | L F F F F 2 N F
+			GET /care/clients/{id}/commitments                     | L F F F F 2 N F
+			GET /care/clients/{id}/insights                        | L F F F F 2 N F
+			GET /care/clients/{id}/journal                         | L F F F F 2 N F
+			GET /care/clients/{id}/notes                           | L F F F F 2 N F
+			GET /care/clients/{id}/notes/{noteId}                  | L F F F F 2 N F
+			GET /care/grants                                       | L 2 2 F F F F F
+			GET /care/homework                                     | L 2 2 F F F F F
+			GET /care/measures/{id}                                | L 2 N F F F F F
+			GET /care/reads                                        | L 2 2 F F F F F
+			GET /checkins                                          | L 2 2 2 2 F F F
+			GET /checkins/calendar                                 | L 2 2 2 2 F F F
+			GET /checkins/journal                                  | L 2 2 2 2 F F F
+			GET /checkins/journal/{id}/edit                        | L 2 N N N F F F
+			GET /checkins/new                                      | L 2 2 2 2 F F F
+			GET /checkins/quick                                    | L 2 2 2 2 F F F
+			GET /checkins/shared                                   | L 2 2 2 2 F F F
+			GET /checkins/summary                                  | L 2 2 2 2 F F F
+			GET /checkins/{id}/edit                                | L 2 N N N F F F
+			GET /commitments                                       | L 2 2 F F F F F
+			GET /commitments/new                                   | L 2 2 F F F F F
+			GET /commitments/reliability                           | L 2 2 F F F F F
+			GET /commitments/settings                              | L 2 2 F F F F F
+			GET /commitments/shared                                | L 2 2 2 2 F F F
+			GET /commitments/{id}/edit                             | L 2 N F F F F F
+			GET /commitments/{id}/record                           | L 2 N F F F F F
+			GET /consultation                                      | 2 2 2 2 2 2 2 2
+			GET /consultation/invitation                           | N N N N N N N N
+			GET /consultations                                     | L F F F F 2 2 2
+			GET /consultations/{id}                                | L F F F F 2 2 2
+			GET /conversations                                     | L 2 2 F F F F F
+			GET /conversations/patterns                            | L 2 2 F F F F F
+			GET /conversations/pause                               | L 2 2 F F F F F
+			GET /conversations/phrases                             | L 2 2 F F F F F
+			GET /conversations/plans/new                           | L 2 2 F F F F F
+			GET /conversations/plans/{id}                          | L 2 N F F F F F
+			GET /conversations/plans/{id}/pause                    | L 2 N F F F F F
+			GET /conversations/shared                              | L 2 2 2 2 2 2 F
+			GET /conversations/talks/new                           | L 2 2 F F F F F
+			GET /conversations/talks/{id}                          | L 2 N F F F F F
+			GET /conversations/topics                              | L 2 2 F F F F F
+			GET /couple                                            | L 2 2 2 2 F F F
+			GET /couple/intake                                     | L 2 2 2 2 F F F
+			GET /couple/join                                       | 2 2 2 2 2 2 2 2
+			GET /couple/pulse                                      | L 2 3 2 2 F F F
+			GET /couple/pulse/weeks                                | L 2 2 2 2 F F F
+			GET /couple/reads                                      | L 2 2 2 2 F F F
+			GET /couple/safety                                     | L F F 2 2 F F F
+			GET /crisis                                            | 2 2 2 2 2 2 2 2
+			GET /feed.xml                                          | 2 2 2 2 2 2 2 2
+			GET /insights                                          | L 2 2 2 2 F F F
+			GET /insights/data                                     | L 2 2 2 2 F F F
+			GET /insights/export                                   | L 2 2 2 2 F F F
+			GET /insights/report                                   | L 2 2 2 2 F F F
+			GET /insights/report.pdf                               | L 2 2 2 2 F F F
+			GET /insights/review                                   | L 2 2 2 2 F F F
+			GET /login                                             | 2 3 3 3 3 3 3 3
+			GET /repair                                            | L 2 2 2 2 F F F
+			GET /repair/questions                                  | L 2 2 2 2 F F F
+			GET /repair/questions/{id}                             | L 2 N 2 2 F F F
+			GET /repair/shared                                     | L F F 2 2 2 2 F
+			GET /repair/shared/{id}                                | L F F 2 N 2 N F
+			GET /repair/statements/new                             | L 2 2 F F F F F
+			GET /repair/statements/{id}                            | L 2 N F F F F F
+			GET /repair/statements/{id}/compare                    | L 2 N F F F F F
+			GET /repair/statements/{id}/versions/{number}          | L 2 N F F F F F
+			GET /search                                            | 2 2 2 2 2 2 2 2
+			GET /setup                                             | N N N N N N N N
+			GET /signup                                            | 2 3 3 3 3 3 3 3
+			GET /sitemap.xml                                       | 2 2 2 2 2 2 2 2
+			POST /accounts/delete                                  | L 2 2 2 2 F F F
+			POST /accounts/forgot                                  | 2 2 2 2 2 2 2 2
+			POST /accounts/password                                | L 2 2 2 2 2 2 2
+			POST /accounts/reset                                   | 2 2 2 2 2 2 2 2
+			POST /admin/articles/new                               | L F F F F F F 3
+			POST /admin/articles/preview                           | L F F F F F F 2
+			POST /admin/articles/{id}                              | L F F F F F F 3
+			POST /admin/articles/{id}/publish                      | L F F F F F F 3
+			POST /admin/articles/{id}/unpublish                    | L F F F F F F 3
+			POST /admin/care/break-glass                           | L F F F F F F 2
+			POST /admin/care/handover                              | L F F F F F F 3
+			POST /admin/settings                                   | L F F F F F F 3
+			POST /admin/staff                                      | L F F F F F F 3
+			POST /admin/staff/{id}/deactivate                      | L F F F F F F 3
+			POST /admin/staff/{id}/role                            | L F F F F F F 3
+			POST /care/alerts/{id}/acknowledge                     | L F F F F 3 N F
+			POST /care/clients/{id}/homework                       | L F F F F 3 N F
+			POST /care/clients/{id}/measures                       | L F F F F 3 N F
+			POST /care/clients/{id}/notes                          | L F F F F 3 N F
+			POST /care/clients/{id}/notes/{noteId}                 | L F F F F 3 N F
+			POST /care/clients/{id}/session                        | L F F F F 3 N F
+			POST /care/grants                                      | L 3 3 F F F F F
+			POST /care/homework/{id}/done                          | L 3 N F F F F F
+			POST /care/measures/{id}                               | L 3 N F F F F F
+			POST /checkins/journal                                 | L 3 3 3 3 F F F
+			POST /checkins/journal/{id}/delete                     | L 3 N N N F F F
+			POST /checkins/journal/{id}/edit                       | L 3 N N N F F F
+			POST /checkins/new                                     | L 2 2 2 2 F F F
+			POST /checkins/quick                                   | L 2 2 2 2 F F F
+			POST /checkins/{id}/delete                             | L 3 N N N F F F
+			POST /checkins/{id}/edit                               | L 2 N N N F F F
+			POST /commitments/new                                  | L 3 3 F F F F F
+			POST /commitments/settings                             | L 2 2 F F F F F
+			POST /commitments/shared/{id}/{date}                   | L N N 3 N F F F
+			POST /commitments/{id}/edit                            | L 3 N F F F F F
+			POST /commitments/{id}/end                             | L 3 N F F F F F
+			POST /commitments/{id}/pause                           | L 3 N F F F F F
+			POST /commitments/{id}/record                          | L 3 N F F F F F
+			POST /commitments/{id}/resume                          | L 3 N F F F F F
+			POST /consultation                                     | 3 3 3 3 3 3 3 3
+			POST /consultation/invitation                          | N N N N N N N N
+			POST /consultations/{id}/assign                        | L F F F F 3 3 3
+			POST /consultations/{id}/close                         | L F F F F 3 3 3
+			POST /consultations/{id}/contacted                     | L F F F F 3 3 3
+			POST /consultations/{id}/invitation                    | L F F F F 3 3 3
+			POST /consultations/{id}/note                          | L F F F F 3 3 3
+			POST /consultations/{id}/schedule                      | L F F F F 3 3 3
+			POST /conversations/pause/breathing                    | L 3 3 F F F F F
+			POST /conversations/phrases/new                        | L 3 3 F F F F F
+			POST /conversations/phrases/{key}                      | L 3 3 F F F F F
+			POST /conversations/phrases/{key}/reset                | L 3 3 F F F F F
+			POST /conversations/plans/new                          | L 3 3 F F F F F
+			POST /conversations/shared/{id}                        | L N N 3 N F F F
+			POST /conversations/talks/new                          | L 3 3 F F F F F
+			POST /conversations/topics/{id}/merge                  | L 3 N F F F F F
+			POST /conversations/topics/{id}/rename                 | L 3 N F F F F F
+			POST /couple/end                                       | L 3 N 3 3 F F F
+			POST /couple/intake                                    | L 3 3 3 3 F F F
+			POST /couple/invite                                    | L N 3 F F F F F
+			POST /couple/join                                      | 2 2 2 2 2 2 2 2
+			POST /couple/offer                                     | L 3 N F F F F F
+			POST /couple/offer/end                                 | L 3 3 F F F F F
+			POST /couple/pulse                                     | L 3 N 3 3 F F F
+			POST /couple/requests                                  | L F F 3 3 F F F
+			POST /couple/requests/{id}/withdraw                    | L F F 3 3 F F F
+			POST /couple/sharing                                   | L 3 N 3 3 F F F
+			POST /insights/review                                  | L 3 3 3 3 F F F
+			POST /insights/review/day                              | L 3 3 3 3 F F F
+			POST /insights/review/{week}/report                    | L 3 3 3 3 F F F
+			POST /insights/signals/{kind}/dismiss                  | L 3 3 3 3 F F F
+			POST /repair/questions                                 | L N N 3 3 F F F
+			POST /repair/questions/{id}/answer                     | L 3 N N N F F F
+			POST /repair/questions/{id}/correct                    | L 2 N N N F F F
+			POST /repair/questions/{id}/delete                     | L N N 3 3 F F F
+			POST /repair/questions/{id}/more                       | L N N 2 2 F F F
+			POST /repair/questions/{id}/time                       | L 3 N N N F F F
+			POST /repair/shared/{id}/respond                       | L F F 3 N N N F
+			POST /repair/statements/new                            | L 3 3 F F F F F
+			POST /repair/statements/{id}                           | L 3 N F F F F F
+			POST /repair/statements/{id}/versions/{number}/share   | L 3 N F F F F F
+			POST /setup                                            | N N N N N N N N
+			POST /signup                                           | 3 3 3 3 3 3 3 3
+			""";
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	static final AtomicInteger addresses = new AtomicInteger();
+
+	private static ProofWorld shared;
+
+	private static ApplicationContext sharedFor;
+
+	/** One world per application context: accounts cost a password hash each. */
+	static synchronized ProofWorld world(ApplicationContext context) {
+		if (shared == null || sharedFor != context) {
+			shared = new ProofWorld(context);
+			sharedFor = context;
+		}
+		return shared;
+	}
+
+	@Test
+	void everyEndpointAnswersEveryCallerAsTheTableSays() throws Exception {
+		long started = System.nanoTime();
+		ProofWorld world = world(this.context);
+		Map<String, String> table = table();
+		Set<String> mapped = new TreeSet<>(Endpoints.of(this.mappings).keySet());
+		List<String> problems = new ArrayList<>();
+		Set<String> unlisted = new TreeSet<>(mapped);
+		unlisted.removeAll(table.keySet());
+		Set<String> stale = new TreeSet<>(table.keySet());
+		stale.removeAll(mapped);
+		List<Person> callers = callers(world);
+		List<String> suggestions = new ArrayList<>();
+		List<String> headerProblems = new ArrayList<>();
+		int cells = 0;
+		for (String endpoint : mapped) {
+			String expected = table.get(endpoint);
+			StringBuilder observed = new StringBuilder();
+			// A page is read by everyone from one object; a form gets a fresh one each
+			// time,
+			// as a form may use its object up.
+			Request page = endpoint.startsWith("GET ") ? Requests.of(endpoint, world) : null;
+			for (int i = 0; i < callers.size(); i++) {
+				Request request = (page != null) ? page : Requests.of(endpoint, world);
+				boolean sharingOff = CALLERS.get(i).equals("partner (sharing off)");
+				if (sharingOff) {
+					world.partnerSharing(false);
+				}
+				MockHttpServletResponse response;
+				try {
+					response = perform(request, callers.get(i), world);
+				}
+				finally {
+					request.restore().run();
+					if (sharingOff) {
+						world.partnerSharing(true);
+					}
+				}
+				HeadersAndCookiesTests.check(response, callers.get(i) != null,
+						endpoint + " as " + CALLERS.get(i) + " (" + response.getStatus() + ")", headerProblems);
+				char code = code(response);
+				observed.append(code).append(' ');
+				cells++;
+				if (expected != null) {
+					char want = expected.charAt(i * 2);
+					if (!matches(want, code)) {
+						problems.add(endpoint + " as " + CALLERS.get(i) + ": expected " + want + ", got " + code + " ("
+								+ response.getStatus() + " " + response.getRedirectedUrl() + ")");
+					}
+				}
+			}
+			if (expected == null) {
+				suggestions.add(String.format("%-55s| %s", endpoint, observed.toString().trim()));
+			}
+		}
+		System.out.printf("Access matrix: %d endpoints x %d callers = %d calls checked in %d s%n", mapped.size(),
+				callers.size(), cells, (System.nanoTime() - started) / 1_000_000_000);
+		suggestions.forEach((s) -> System.out.println("UNLISTED " + s));
+		assertThat(unlisted).as("endpoints missing from the table").isEmpty();
+		assertThat(stale).as("table rows with no endpoint").isEmpty();
+		assertThat(problems).as("cells that answered otherwise than the table").isEmpty();
+		System.out.printf("Headers: %d answers of the matrix checked, %d problems%n", cells, headerProblems.size());
+		assertThat(headerProblems).as("answers without the security headers").isEmpty();
+	}
+
+	/**
+	 * Suite 2: every kind of id in a URL, when it belongs to someone else or to no one (a
+	 * random UUID), answers 404 to a caller whose role may use the address.
+	 */
+	@Test
+	void everyIdOfSomeoneElseOrOfNoOneAnswers404() throws Exception {
+		ProofWorld world = world(this.context);
+		List<String> problems = new ArrayList<>();
+		int checked = 0;
+		for (String endpoint : Endpoints.of(this.mappings).keySet()) {
+			if (!endpoint.contains("{")) {
+				continue;
+			}
+			boolean staffRecord = Requests.STAFF_RECORDS.stream().anyMatch(endpoint::contains);
+			if (!staffRecord && Requests.NOT_AN_OBJECT.stream().anyMatch(endpoint::contains)) {
+				continue;
+			}
+			// The practice's own records (staff accounts, articles, consultation
+			// requests)
+			// belong to no client: for them only an id that names nothing is checked, by
+			// an
+			// admin.
+			Person stranger = staffRecord ? world.admin : Requests.strangerFor(endpoint, world);
+			for (boolean random : staffRecord ? List.of(true) : List.of(false, true)) {
+				Request request = random ? Requests.withRandomIds(endpoint, world) : Requests.of(endpoint, world);
+				MockHttpServletResponse response = perform(request, stranger, world);
+				request.restore().run();
+				checked++;
+				if (response.getStatus() != 404) {
+					problems.add(endpoint + (random ? " (random id)" : " (someone else's id)") + " answered "
+							+ response.getStatus() + " to " + stranger.role());
+				}
+			}
+		}
+		System.out.printf("Object references: %d foreign or random ids checked%n", checked);
+		assertThat(problems).isEmpty();
+		assertThat(checked).isGreaterThan(40);
+	}
+
+	private MockHttpServletResponse perform(Request request, Person caller, ProofWorld world) throws Exception {
+		MockHttpServletRequestBuilder builder = MockMvcRequestBuilders
+			.request(HttpMethod.valueOf(request.method()), request.path())
+			.with(csrf())
+			.with((r) -> {
+				int n = addresses.incrementAndGet();
+				r.setRemoteAddr("10.88." + (n / 250 % 250) + "." + (n % 250 + 1));
+				return r;
+			});
+		request.params().forEach((name, values) -> builder.param(name, values.toArray(String[]::new)));
+		request.headers().forEach(builder::header);
+		if (caller != null) {
+			builder.with(world.as(caller));
+		}
+		return this.mvc.perform(builder).getResponse();
+	}
+
+	static List<Person> callers(ProofWorld world) {
+		List<Person> callers = new ArrayList<>();
+		callers.add(null);
+		callers.addAll(List.of(world.client, world.otherClient, world.partner, world.partner, world.therapist,
+				world.otherTherapist, world.admin));
+		return callers;
+	}
+
+	static char code(MockHttpServletResponse response) {
+		int status = response.getStatus();
+		if (status >= 300 && status < 400) {
+			String location = String.valueOf(response.getRedirectedUrl());
+			return (location.endsWith("/login") || location.contains("/login?")) ? 'L' : '3';
+		}
+		return switch (status) {
+			case 200 -> '2';
+			case 400 -> 'B';
+			case 403 -> 'F';
+			case 404 -> 'N';
+			case 429 -> 'T';
+			case 500 -> 'E';
+			default -> '?';
+		};
+	}
+
+	static boolean matches(char expected, char observed) {
+		return switch (expected) {
+			case 'A' -> observed == '2' || observed == '3';
+			case 'X' -> observed == 'F' || observed == 'N';
+			default -> expected == observed;
+		};
+	}
+
+	static Map<String, String> table() {
+		Map<String, String> table = new LinkedHashMap<>();
+		for (String line : TABLE.split("\n")) {
+			if (line.isBlank() || line.strip().startsWith("#")) {
+				continue;
+			}
+			String[] parts = line.split("\\|");
+			String codes = parts[1].strip();
+			assertThat(codes.replace(" ", "")).as(line).hasSize(CALLERS.size()).matches("[23ALFNXBT]+");
+			assertThat(table.put(parts[0].strip(), codes)).as("a second row for " + parts[0]).isNull();
+		}
+		return table;
+	}
+
+	/** One concrete request for an endpoint, and what to undo after it. */
+	record Request(String method, String path, Map<String, List<String>> params, Map<String, String> headers,
+			Runnable restore) {
+	}
+
+	static String uuid() {
+		return UUID.randomUUID().toString();
+	}
+
+}
