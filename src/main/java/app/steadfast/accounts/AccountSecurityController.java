@@ -67,7 +67,12 @@ class AccountSecurityController {
 	@PostMapping("/authenticator/confirm")
 	String confirmAuthenticator(@AuthenticationPrincipal SignedInAccount person,
 			@RequestParam(name = "code", defaultValue = "") String code, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, Model model, RedirectAttributes flash) {
+		if (this.factors.hasAuthenticator(person.accountId())) {
+			// Sent twice, or from an old tab: there is nothing left to confirm.
+			flash.addFlashAttribute("notice", "Your authenticator app is already set up.");
+			return "redirect:/accounts/security";
+		}
 		List<String> codes;
 		try {
 			codes = this.factors.confirm(person.accountId(), code, request.getRemoteAddr());

@@ -136,6 +136,14 @@ class SecondFactorTests {
 		assertThat(String.join(",", hashes)).doesNotContain(codes.get(0).replace("-", ""));
 		assertThat(actions(client)).contains("MFA_ENABLED");
 
+		// The confirmation sent again (an old tab) finds nothing to confirm: no error
+		// page.
+		assertThat(this.mvc.post()
+			.uri("/accounts/security/authenticator/confirm")
+			.cookie(session)
+			.with(csrf())
+			.param("code", "000000")).hasRedirectedUrl("/accounts/security");
+
 		// From now on his password alone is not enough.
 		MvcTestResult password = passwordStep(client.email());
 		assertThat(password).hasRedirectedUrl("/login/code");

@@ -52,6 +52,9 @@ class AccessMatrixTests {
 			# acts on his own (a week answers 404 where he wrote no line for it).
 			# Forms that re-render with a message answer 2, forms that save answer 3.
 			GET /                                                  | 2 2 2 2 2 2 2 2
+			GET /accounts/confirm                                  | L A A A A A A A
+			GET /accounts/confirm/continue                         | L A A A A A A A
+			GET /accounts/security                                 | L 2 2 2 2 2 2 2
 			GET /accounts/delete                                   | L 2 2 2 2 F F F
 			GET /accounts/forgot                                   | 2 2 2 2 2 2 2 2
 			GET /accounts/password                                 | L 2 2 2 2 2 2 2
@@ -128,6 +131,7 @@ class AccessMatrixTests {
 			GET /insights/report.pdf                               | L 2 2 2 2 F F F
 			GET /insights/review                                   | L 2 2 2 2 F F F
 			GET /login                                             | 2 3 3 3 3 3 3 3
+			GET /login/code                                        | L A A A A A A A
 			GET /repair                                            | L 2 2 2 2 F F F
 			GET /repair/questions                                  | L 2 2 2 2 F F F
 			GET /repair/questions/{id}                             | L 2 N 2 2 F F F
@@ -141,6 +145,14 @@ class AccessMatrixTests {
 			GET /setup                                             | N N N N N N N N
 			GET /signup                                            | 2 3 3 3 3 3 3 3
 			GET /sitemap.xml                                       | 2 2 2 2 2 2 2 2
+			POST /accounts/confirm                                 | L A A A A A A A
+			POST /accounts/security/authenticator                  | L A A A A A A A
+			POST /accounts/security/authenticator/confirm          | L A A A A A A A
+			POST /accounts/security/authenticator/off              | L A A A A A A A
+			POST /accounts/security/passkeys/remove                | L A A A A A A A
+			POST /accounts/security/recovery-codes                 | L A A A A A A A
+			POST /login/code                                       | L A A A A A A A
+			POST /login/code/setup                                 | L A A A A A A A
 			POST /accounts/delete                                  | L 2 2 2 2 F F F
 			POST /accounts/forgot                                  | 2 2 2 2 2 2 2 2
 			POST /accounts/password                                | L 2 2 2 2 2 2 2

@@ -155,7 +155,7 @@ final class Requests {
 			case "/admin/staff" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("staff"), "displayName",
 					"New staff", "role", "THERAPIST");
 			case "/admin/staff/{id}/role" -> put(params, "role", "ADMIN");
-			case "/admin/settings" -> put(params, "name", "");
+			case "/admin/settings" -> put(params, "name", "", "locale", "en-US");
 			case "/admin/care/break-glass" -> put(params, "clientEmail", w.otherClient.email(), "therapistId",
 					w.therapist.id().value().toString(), "reason", "He asked for help while his therapist is away.");
 			case "/admin/care/handover" ->
