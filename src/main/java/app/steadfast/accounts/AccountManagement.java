@@ -315,10 +315,15 @@ public class AccountManagement {
 	 * UTF-16 surrogate, which the password encoder refuses to encode) is simply not it.
 	 */
 	private boolean passwordMatches(@Nullable String password, String hash) {
+		return matches(this.encoder, password, hash);
+	}
+
+	/** Whether the typed password matches the hash; untypeable text never does. */
+	static boolean matches(PasswordEncoder encoder, @Nullable String password, String hash) {
 		if (password == null || !java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(password)) {
 			return false;
 		}
-		return this.encoder.matches(password, hash);
+		return encoder.matches(password, hash);
 	}
 
 	/**

@@ -63,7 +63,7 @@ class ConfirmController {
 		String address = request.getRemoteAddr();
 		Account account = this.accounts.findById(person.accountId()).orElseThrow();
 		boolean throttled = this.throttle.isThrottled(account.email(), address);
-		if (throttled || !this.encoder.matches(password, account.passwordHash())) {
+		if (throttled || !AccountManagement.matches(this.encoder, password, account.passwordHash())) {
 			this.throttle.recordFailure(account.email(), address);
 			this.audit
 				.record(AuditEntry.security(throttled ? AuditAction.SIGN_IN_THROTTLED : AuditAction.SIGN_IN_FAILED,

@@ -34,6 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * 200.
  */
 @SteadfastTest
+@app.steadfast.FreshDatabase
 class AccessMatrixTests {
 
 	/** The callers, in the order of each row's columns. */

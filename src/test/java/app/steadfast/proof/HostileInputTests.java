@@ -47,6 +47,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * excuse check, the risk detector, search) take hundreds of samples each without failing.
  */
 @SteadfastTest
+@app.steadfast.FreshDatabase
 class HostileInputTests {
 
 	static final long SEED = 20261127L;

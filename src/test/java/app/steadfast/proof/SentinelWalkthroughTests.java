@@ -50,6 +50,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * sentinels, and the application log holds no sentinel, no password and no token.
  */
 @SteadfastTest
+@app.steadfast.FreshDatabase
 @ExtendWith(OutputCaptureExtension.class)
 class SentinelWalkthroughTests {
 
