@@ -38,7 +38,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * Every query the main pages issue finds its rows through an index on PostgreSQL: a
@@ -179,7 +178,7 @@ class QueryPlanTests {
 	}
 
 	private RequestPostProcessor as(String email) {
-		return user(this.details.loadUserByUsername(email));
+		return TestPeople.withEveryFactor(this.details.loadUserByUsername(email), java.time.Instant.now());
 	}
 
 	private void get(RequestPostProcessor person, String path) {

@@ -97,7 +97,14 @@ public final class TestPeople {
 	 * happened at the given moment.
 	 */
 	public RequestPostProcessor signedInAt(Person person, Instant at) {
-		UserDetails user = this.details.loadUserByUsername(person.email());
+		return withEveryFactor(this.details.loadUserByUsername(person.email()), at);
+	}
+
+	/**
+	 * Signs the account in for one MockMvc request with every factor it needs (the
+	 * password, and the authenticator app where the account must prove a second one).
+	 */
+	public static RequestPostProcessor withEveryFactor(UserDetails user, Instant at) {
 		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
 		authorities
 			.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(at).build());

@@ -145,18 +145,8 @@ class PracticeGeneratorTests {
 	}
 
 	private RequestPostProcessor as(String email) {
-		// Signed in with every factor the account needs.
-		var user = this.details.loadUserByUsername(email);
-		List<org.springframework.security.core.GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
-		authorities.add(org.springframework.security.core.authority.FactorGrantedAuthority
-			.withAuthority(org.springframework.security.core.authority.FactorGrantedAuthority.PASSWORD_AUTHORITY)
-			.build());
-		authorities.add(org.springframework.security.core.authority.FactorGrantedAuthority
-			.withAuthority(app.steadfast.shared.SignInFactors.TOTP)
-			.build());
-		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-			.authentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-				.authenticated(user, null, authorities));
+		return app.steadfast.TestPeople.withEveryFactor(this.details.loadUserByUsername(email),
+				java.time.Instant.now());
 	}
 
 	private void open(RequestPostProcessor person, String path, String shows) {

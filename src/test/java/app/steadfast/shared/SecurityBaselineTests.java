@@ -72,6 +72,24 @@ class SecurityBaselineTests {
 	}
 
 	@Test
+	void aNulCharacterInAFormIsDroppedNotAnErrorPage() {
+		// PostgreSQL refuses NUL in text; before the filter both of these answered 500
+		// there.
+		assertThat(this.mvc.post()
+			.uri("/accounts/forgot")
+			.with(csrf())
+			.param("email", "some\u0000one@example.org")
+			.exchange()
+			.getResponse()
+			.getStatus()).isLessThan(500);
+		assertThat(this.mvc.post()
+			.uri("/login")
+			.with(csrf())
+			.param("email", "no\u0000body@example.org")
+			.param("password", "wrong\u0000password")).hasRedirectedUrl("/login?error");
+	}
+
+	@Test
 	void everyResponseCarriesAStrictContentSecurityPolicyAndReferrerPolicy() {
 		MvcTestResult home = this.mvc.get().uri("/").exchange();
 		assertThat(home).hasStatusOk();
