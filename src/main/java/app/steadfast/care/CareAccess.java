@@ -94,7 +94,7 @@ class CareAccess {
 							"Open your caseload", 5));
 				}
 				case ADMIN -> {
-					int waiting = therapy.waitingForATherapist().size();
+					int waiting = therapy.waitingCount();
 					if (waiting > 0) {
 						steps.add(new NextStep("Clients waiting for a therapist", (waiting == 1)
 								? "One client’s therapist has left. Hand him over to someone new."

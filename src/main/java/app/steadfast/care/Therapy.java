@@ -123,6 +123,14 @@ class Therapy {
 		return waiting;
 	}
 
+	/**
+	 * How many clients wait for a new therapist: one query per departed therapist,
+	 * without reading each client, for the admin's home page.
+	 */
+	int waitingCount() {
+		return this.accounts.deactivatedStaff().stream().mapToInt((t) -> clientsOf(t).size()).sum();
+	}
+
 	/** Whether the client's assigned therapist left the practice. */
 	boolean therapistLeft(AccountId client) {
 		return therapistOf(client).filter(this.accounts.deactivatedStaff()::contains).isPresent();
