@@ -140,6 +140,25 @@ PAGES=(
 	"consultation form|GET|/consultation|"
 )
 
+# Every page must answer before it is timed: a table of fast error pages would be a lie.
+for page in "${PAGES[@]}"; do
+	IFS='|' read -r name method path sessions <<< "$page"
+	cookie=""; csrf=""
+	[ -n "$sessions" ] && IFS=$'\t' read -r cookie csrf < "$sessions"
+	if [ "$method" = POST ]; then
+		code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" --data "$CHECKIN_BODY&_csrf=$csrf" "$BASE$path")
+		want=302
+	else
+		code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
+		want=200
+	fi
+	if [ "$code" != "$want" ]; then
+		say "$name ($method $path) answered $code instead of $want: fix that first (see $WORK/app.log)"
+		exit 1
+	fi
+done
+say "every page answers as it should"
+
 drive() { # seconds-or-duration method path sessions -> wrk output
 	BENCH_PATH=$3 BENCH_METHOD=$2 BENCH_BODY=$CHECKIN_BODY BENCH_SESSIONS=$4 \
 		wrk -t2 -c$CONNECTIONS -d"$1" --latency -s "$ROOT/scripts/bench/bench.lua" "$BASE"

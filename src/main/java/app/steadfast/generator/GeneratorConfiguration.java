@@ -20,6 +20,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -45,7 +47,12 @@ class GeneratorConfiguration {
 			@DefaultValue("true") boolean exit) {
 	}
 
+	/**
+	 * Runs last, after the shipped articles were loaded into the empty library (they
+	 * would not load into a library the generator filled first).
+	 */
 	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	ApplicationRunner practiceGeneratorRunner(DataSource dataSource, Encryption encryption, PasswordEncoder passwords,
 			Practice practice, Clock clock, GenerateSettings settings, ApplicationContext context) {
 		return (arguments) -> {

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -23,9 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the articles shipped with the app (content/articles/*.md) into an empty library
  * at first start. From then on they live in the database and the admin edits them there;
- * a restart never overwrites an edit or brings back a deleted article.
+ * a restart never overwrites an edit or brings back a deleted article. Runs before any
+ * other start-up work (the practice generator adds its own articles to a library that
+ * must already hold these).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ShippedArticles implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ShippedArticles.class);

@@ -1,0 +1,63 @@
+package app.steadfast.shared;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who is looking at a page, as the layout's menu needs it: signed in or not, and in which
+ * role. Set as the request attribute {@code viewer} before every handler, error pages
+ * included, so the layout reads four booleans instead of parsing and evaluating a
+ * security expression for each menu block on every page. The menu only shows links; what
+ * each link opens is decided by the access rules.
+ *
+ * @param signedIn someone is signed in
+ * @param clientOrPartner a client or a partner
+ * @param therapist a therapist
+ * @param admin an administrator
+ */
+public record Viewer(boolean signedIn, boolean clientOrPartner, boolean therapist, boolean admin) {
+
+	static final String ATTRIBUTE = "viewer";
+
+	static Viewer of(Authentication authentication) {
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return new Viewer(false, false, false, false);
+		}
+		Set<String> roles = new HashSet<>();
+		for (GrantedAuthority authority : authentication.getAuthorities()) {
+			roles.add(authority.getAuthority());
+		}
+		return new Viewer(true, roles.contains(Role.CLIENT.authority()) || roles.contains(Role.PARTNER.authority()),
+				roles.contains(Role.THERAPIST.authority()), roles.contains(Role.ADMIN.authority()));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Exposure implements WebMvcConfigurer, HandlerInterceptor {
+
+		@Override
+		public void addInterceptors(InterceptorRegistry registry) {
+			registry.addInterceptor(this);
+		}
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+			request.setAttribute(ATTRIBUTE, of(SecurityContextHolder.getContext().getAuthentication()));
+			return true;
+		}
+
+	}
+
+}
