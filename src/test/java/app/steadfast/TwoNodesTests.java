@@ -14,6 +14,9 @@ import java.util.concurrent.Future;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.commitments.CommitmentJobs;
+import app.steadfast.library.ArticleContent;
+import app.steadfast.library.ArticleId;
+import app.steadfast.library.ArticleManagement;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +78,30 @@ class TwoNodesTests {
 		HttpResponse<String> page = browser.get(node + "/accounts/password");
 		assertThat(page.statusCode()).as("a signed-in page on " + node).isEqualTo(302);
 		assertThat(WebClient.location(page)).endsWith("/login");
+	}
+
+	/**
+	 * Each node keeps the published library in memory: an edit, publication or withdrawal
+	 * on one node shows on the other at its next read.
+	 */
+	@Test
+	void anArticleChangedOnOneNodeShowsOnTheOtherAtOnce() {
+		ArticleManagement onA = nodeA.getBean(ArticleManagement.class);
+		ArticleManagement onB = nodeB.getBean(ArticleManagement.class);
+		String slug = "two-nodes-" + System.nanoTime();
+		assertThat(onB.published()).isNotNull();
+		ArticleId id = onA.create(new ArticleContent(slug, "Written on one node", "Read on the other.",
+				List.of("honesty"), null, null, "The practice", "First words."));
+		assertThat(onB.read(slug)).isEmpty();
+		onA.publish(id);
+		assertThat(onB.read(slug)).hasValueSatisfying((view) -> assertThat(view.html()).contains("First words."));
+		onA.revise(id, new ArticleContent(slug, "Written on one node", "Read on the other.", List.of("honesty"), null,
+				null, "The practice", "Second words."));
+		assertThat(onB.read(slug))
+			.hasValueSatisfying((view) -> assertThat(view.html()).contains("Second words.").doesNotContain("First"));
+		onA.unpublish(id);
+		assertThat(onB.read(slug)).isEmpty();
+		assertThat(onB.published()).noneMatch((article) -> article.slug().equals(slug));
 	}
 
 	@Test

@@ -29,10 +29,6 @@ public class ArticleManagement {
 
 	static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-	private static final Comparator<Article> NEWEST_FIRST = Comparator
-		.comparing(Article::publishedOn, Comparator.nullsLast(Comparator.reverseOrder()))
-		.thenComparing(Article::slug);
-
 	private final Articles articles;
 
 	private final Markdown markdown;
@@ -41,7 +37,10 @@ public class ArticleManagement {
 
 	private final Clock clock;
 
-	ArticleManagement(Articles articles, Markdown markdown, JdbcClient jdbc, Clock clock) {
+	private final PublishedLibrary library;
+
+	ArticleManagement(Articles articles, Markdown markdown, JdbcClient jdbc, Clock clock, PublishedLibrary library) {
+		this.library = library;
 		this.articles = articles;
 		this.markdown = markdown;
 		this.jdbc = jdbc;
@@ -51,7 +50,7 @@ public class ArticleManagement {
 	/** Every published article, newest first. */
 	@Transactional(readOnly = true)
 	public List<ArticleSummary> published() {
-		return publishedArticles().stream().map(Article::summary).toList();
+		return this.library.now().summaries();
 	}
 
 	/**
@@ -60,9 +59,10 @@ public class ArticleManagement {
 	 */
 	@Transactional(readOnly = true)
 	public ArticlePage page(int page, String tag) {
-		List<ArticleSummary> all = publishedArticles().stream()
-			.filter((article) -> tag == null || article.tagList().contains(tag))
-			.map(Article::summary)
+		List<ArticleSummary> all = this.library.now()
+			.summaries()
+			.stream()
+			.filter((article) -> tag == null || article.tags().contains(tag))
 			.toList();
 		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		int current = Math.min(Math.max(1, page), pages);
@@ -73,8 +73,10 @@ public class ArticleManagement {
 	/** The tags of published articles, each with how many articles carry it, by name. */
 	@Transactional(readOnly = true)
 	public List<TagCount> tags() {
-		return publishedArticles().stream()
-			.flatMap((article) -> article.tagList().stream())
+		return this.library.now()
+			.summaries()
+			.stream()
+			.flatMap((article) -> article.tags().stream())
 			.collect(java.util.stream.Collectors.groupingBy((tag) -> tag, java.util.TreeMap::new,
 					java.util.stream.Collectors.counting()))
 			.entrySet()
@@ -89,11 +91,10 @@ public class ArticleManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ArticleView> read(String slug) {
-		List<Article> published = publishedArticles();
-		return published.stream().filter((a) -> a.slug().equals(slug)).findFirst().map((article) -> {
-			ArticleSummary summary = article.summary();
-			List<ArticleSummary> series = (summary.series() == null) ? List.of() : published.stream()
-				.map(Article::summary)
+		PublishedLibrary.Snapshot library = this.library.now();
+		return Optional.ofNullable(library.summaryBySlug().get(slug)).map((summary) -> {
+			List<ArticleSummary> series = (summary.series() == null) ? List.of() : library.summaries()
+				.stream()
 				.filter((other) -> summary.series().equals(other.series()))
 				.sorted(Comparator.comparing(ArticleSummary::seriesOrder, Comparator.nullsLast(Integer::compare))
 					.thenComparing(ArticleSummary::publishedOn))
@@ -101,16 +102,16 @@ public class ArticleManagement {
 			int at = series.indexOf(summary);
 			ArticleSummary previous = (at > 0) ? series.get(at - 1) : null;
 			ArticleSummary next = (at >= 0 && at < series.size() - 1) ? series.get(at + 1) : null;
-			List<ArticleSummary> related = published.stream()
+			List<ArticleSummary> related = library.summaries()
+				.stream()
 				.filter((other) -> !other.slug().equals(slug))
-				.map(Article::summary)
 				.filter((other) -> shared(other, summary) > 0)
 				.sorted(Comparator.comparingInt((ArticleSummary other) -> shared(other, summary))
 					.reversed()
 					.thenComparing(ArticleSummary::publishedOn, Comparator.reverseOrder()))
 				.limit(3)
 				.toList();
-			return new ArticleView(summary, this.markdown.toHtml(article.body()), previous, next, related);
+			return new ArticleView(summary, library.html(slug), previous, next, related);
 		});
 	}
 
@@ -126,7 +127,7 @@ public class ArticleManagement {
 	/** Published articles matching the query, best first. */
 	@Transactional(readOnly = true)
 	public List<SearchHit> search(String query) {
-		return ArticleSearch.search(publishedArticles(), query);
+		return ArticleSearch.search(this.library.now().articles(), query);
 	}
 
 	/** Every article, drafts included, for the admin; newest change first. */
@@ -212,10 +213,6 @@ public class ArticleManagement {
 
 	private Article find(ArticleId id) {
 		return this.articles.findById(id.value()).orElseThrow(NotFound::new);
-	}
-
-	private List<Article> publishedArticles() {
-		return this.articles.findByStatus(ArticleStatus.PUBLISHED).stream().sorted(NEWEST_FIRST).toList();
 	}
 
 	private static int shared(ArticleSummary a, ArticleSummary b) {

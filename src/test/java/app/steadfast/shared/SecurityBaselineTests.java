@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import jakarta.servlet.Filter;
+
 import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +58,9 @@ class SecurityBaselineTests {
 
 	@Autowired
 	ResourceUrlProvider resourceUrls;
+
+	@Autowired
+	List<Filter> filters;
 
 	@LocalServerPort
 	int port;
@@ -265,6 +271,7 @@ class SecurityBaselineTests {
 			assertThat(answer.getResponse().getHeader("Cache-Control")).as(file).isEqualTo("max-age=604800");
 		}
 		assertThat(this.resourceUrls.getForLookupPath("/checkins")).isNull();
+		assertThat(this.filters.stream().map(Object::getClass)).doesNotContain(ResourceUrlEncodingFilter.class);
 	}
 
 }
