@@ -18,7 +18,6 @@ import app.steadfast.conversations.ConversationManagement;
 import app.steadfast.couple.PulseManagement;
 import app.steadfast.couple.PulseWeek;
 import app.steadfast.repair.QuestionManagement;
-import app.steadfast.repair.QuestionView;
 import app.steadfast.shared.NotFound;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
@@ -111,34 +110,16 @@ public class InsightsManagement {
 				rows.stream().anyMatch((r) -> r.due() > 0), own ? questions(owner, mondays.get(0)) : null);
 	}
 
-	/** His partner's questions, when he is the one asked. */
+	/** His partner's questions, when he is the one asked: figures only. */
 	private Progress.Questions questions(AccountId owner, LocalDate from) {
-		QuestionManagement.Board board = this.questions.board(owner);
-		if (!board.linked() || board.asker()) {
+		QuestionManagement.Tally tally = this.questions.tally(owner,
+				from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+		if (!tally.linked() || tally.asker()) {
 			return null;
 		}
-		java.time.Instant since = from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-		int asked = 0;
-		int answered = 0;
-		int waiting = 0;
-		int overdue = 0;
-		long oldest = 0;
-		for (QuestionView q : board.questions()) {
-			asked += q.askedAt().isBefore(since) ? 0 : 1;
-			answered += q.entries()
-				.stream()
-				.filter((e) -> e.kind() == QuestionView.EntryKind.ANSWER)
-				.findFirst()
-				.filter((e) -> !e.writtenAt().isBefore(since))
-				.isPresent() ? 1 : 0;
-			if (q.status().waiting()) {
-				waiting++;
-				oldest = Math.max(oldest, q.ageDays());
-			}
-			overdue += q.overdue() ? 1 : 0;
-		}
-		return new Progress.Questions(asked, answered, waiting, overdue, oldest,
-				Readings.questions(board.paused(), asked, answered, waiting, overdue, oldest));
+		return new Progress.Questions(tally.asked(), tally.answered(), tally.waiting(), tally.overdue(),
+				tally.oldestWaitingDays(), Readings.questions(tally.paused(), tally.asked(), tally.answered(),
+						tally.waiting(), tally.overdue(), tally.oldestWaitingDays()));
 	}
 
 	/**

@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -84,6 +86,23 @@ public class QuestionManagement {
 	public record Board(boolean linked, boolean paused, boolean asker, List<QuestionView> questions) {
 	}
 
+	/**
+	 * How the questions between a couple stand, in figures only: nothing of their words
+	 * is opened or shown.
+	 *
+	 * @param linked whether the person has a partner linked
+	 * @param paused whether words between them are paused
+	 * @param asker whether this person is the one who asks (the partner)
+	 * @param asked questions asked since the day given
+	 * @param answered questions first answered since that day
+	 * @param waiting questions still waiting for his answer
+	 * @param overdue questions whose promised time has passed
+	 * @param oldestWaitingDays the age in days of the oldest waiting question
+	 */
+	public record Tally(boolean linked, boolean paused, boolean asker, int asked, int answered, int waiting,
+			int overdue, long oldestWaitingDays) {
+	}
+
 	/** A question to ask, with how much it matters (optional). */
 	public record NewQuestion(String words, @Nullable Importance importance) {
 	}
@@ -108,20 +127,73 @@ public class QuestionManagement {
 			return new Board(true, true, asker, List.of());
 		}
 		List<QuestionView> questions = new ArrayList<>();
-		this.jdbc.sql("""
+		List<Row> rows = this.jdbc.sql("""
 				SELECT * FROM partner_question WHERE client_id = :client AND partner_id = :partner
 				ORDER BY asked_at DESC
 				""")
 			.param("client", link.get().client().value())
 			.param("partner", link.get().partner().value())
 			.query(this::row)
-			.list()
-			.forEach((row) -> questions.add(view(row)));
+			.list();
+		Map<UUID, List<QuestionView.Entry>> entries = entries(link.get());
+		rows.forEach((row) -> questions.add(view(row, entries.getOrDefault(row.id(), List.of()))));
 		questions.sort(java.util.Comparator.comparing((QuestionView q) -> !q.status().waiting()));
 		if (asker) {
 			readBy(viewer, link.get().client(), "list");
 		}
 		return new Board(true, false, asker, questions);
+	}
+
+	/**
+	 * The figures of the person's questions since a moment, in two queries and without
+	 * opening any words (the progress page shows these, not the questions).
+	 */
+	@Transactional(readOnly = true)
+	public Tally tally(AccountId viewer, Instant since) {
+		Optional<PartnerLinks.PartnerLink> link = this.links.linkOf(viewer);
+		if (link.isEmpty()) {
+			return new Tally(false, false, false, 0, 0, 0, 0, 0);
+		}
+		boolean asker = link.get().partner().equals(viewer);
+		if (!link.get().carriesWords()) {
+			return new Tally(true, true, asker, 0, 0, 0, 0, 0);
+		}
+		OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
+		int[] counts = new int[4];
+		long[] oldest = { 0 };
+		LocalDate today = today();
+		this.jdbc.sql("""
+				SELECT status, needs_time_until, asked_at FROM partner_question
+				WHERE client_id = :client AND partner_id = :partner
+				""")
+			.param("client", link.get().client().value())
+			.param("partner", link.get().partner().value())
+			.query((rs) -> {
+				QuestionStatus status = QuestionStatus.valueOf(rs.getString("status"));
+				LocalDate until = rs.getObject("needs_time_until", LocalDate.class);
+				Instant askedAt = rs.getObject("asked_at", OffsetDateTime.class).toInstant();
+				counts[0] += askedAt.isBefore(since) ? 0 : 1;
+				if (status.waiting()) {
+					counts[2]++;
+					LocalDate asked = LocalDate.ofInstant(askedAt, this.practice.zone());
+					oldest[0] = Math.max(oldest[0], Math.max(0, ChronoUnit.DAYS.between(asked, today)));
+				}
+				counts[3] += (status == QuestionStatus.NEEDS_TIME && until != null && today.isAfter(until)) ? 1 : 0;
+			});
+		counts[1] = this.jdbc.sql("""
+				SELECT COUNT(*) FROM (
+				  SELECT e.question_id, MIN(e.written_at) AS first_answer
+				  FROM question_entry e JOIN partner_question q ON q.id = e.question_id
+				  WHERE q.client_id = :client AND q.partner_id = :partner AND e.kind = 'ANSWER'
+				  GROUP BY e.question_id
+				) answers WHERE first_answer >= :from
+				""")
+			.param("client", link.get().client().value())
+			.param("partner", link.get().partner().value())
+			.param("from", from)
+			.query(Integer.class)
+			.single();
+		return new Tally(true, false, asker, counts[0], counts[1], counts[2], counts[3], oldest[0]);
 	}
 
 	/**
@@ -362,19 +434,42 @@ public class QuestionManagement {
 	}
 
 	private List<QuestionView.Entry> entries(Row row) {
+		return entries(this.jdbc.sql("""
+				SELECT id, question_id, kind, author_id, words, until_date, written_at FROM question_entry
+				WHERE question_id = :id ORDER BY written_at, id
+				""").param("id", row.id()).query(QuestionManagement::entryRow).list());
+	}
+
+	/** The entries of every question between the couple, by question, in one query. */
+	private Map<UUID, List<QuestionView.Entry>> entries(PartnerLinks.PartnerLink link) {
+		Map<UUID, List<Object[]>> rows = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT e.id, e.question_id, e.kind, e.author_id, e.words, e.until_date, e.written_at
+				FROM question_entry e JOIN partner_question q ON q.id = e.question_id
+				WHERE q.client_id = :client AND q.partner_id = :partner ORDER BY e.written_at, e.id
+				""")
+			.param("client", link.client().value())
+			.param("partner", link.partner().value())
+			.query(QuestionManagement::entryRow)
+			.list()
+			.forEach((e) -> rows.computeIfAbsent((UUID) e[6], (q) -> new ArrayList<>()).add(e));
+		Map<UUID, List<QuestionView.Entry>> entries = new HashMap<>();
+		rows.forEach((question, list) -> entries.put(question, entries(list)));
+		return entries;
+	}
+
+	private static Object[] entryRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Object[] { rs.getObject("id", UUID.class), rs.getString("kind"),
+				rs.getObject("author_id", UUID.class), rs.getString("words"),
+				rs.getObject("until_date", LocalDate.class),
+				rs.getObject("written_at", OffsetDateTime.class).toInstant(), rs.getObject("question_id", UUID.class) };
+	}
+
+	/** One question's entries, oldest first, opened. */
+	private List<QuestionView.Entry> entries(List<Object[]> rows) {
 		List<QuestionView.Entry> entries = new ArrayList<>();
 		String lastAnswer = null;
-		for (Object[] e : this.jdbc.sql("""
-				SELECT id, kind, author_id, words, until_date, written_at FROM question_entry
-				WHERE question_id = :id ORDER BY written_at, id
-				""")
-			.param("id", row.id())
-			.query((rs,
-					n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("kind"),
-							rs.getObject("author_id", UUID.class), rs.getString("words"),
-							rs.getObject("until_date", LocalDate.class),
-							rs.getObject("written_at", OffsetDateTime.class).toInstant() })
-			.list()) {
+		for (Object[] e : rows) {
 			QuestionView.EntryKind kind = QuestionView.EntryKind.valueOf((String) e[1]);
 			String words = this.encryption.open((String) e[3], entryBinding((UUID) e[0], (UUID) e[2]));
 			entries.add(new QuestionView.Entry(kind, words, (LocalDate) e[4], (Instant) e[5],
@@ -387,6 +482,10 @@ public class QuestionManagement {
 	}
 
 	private QuestionView view(Row row) {
+		return view(row, entries(row));
+	}
+
+	private QuestionView view(Row row, List<QuestionView.Entry> entries) {
 		LocalDate today = today();
 		LocalDate asked = LocalDate.ofInstant(row.askedAt(), this.practice.zone());
 		long age = row.status().waiting() ? Math.max(0, ChronoUnit.DAYS.between(asked, today)) : 0;
@@ -394,7 +493,7 @@ public class QuestionManagement {
 				&& today.isAfter(row.until());
 		return new QuestionView(new QuestionId(row.id()), new AccountId(row.partner()), new AccountId(row.client()),
 				this.encryption.open(row.words(), questionBinding(row.id(), new AccountId(row.partner()))),
-				row.importance(), row.status(), row.until(), row.askedAt(), age, overdue, entries(row));
+				row.importance(), row.status(), row.until(), row.askedAt(), age, overdue, entries);
 	}
 
 	private static EncryptionBinding questionBinding(UUID id, AccountId partner) {

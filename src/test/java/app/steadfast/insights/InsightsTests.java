@@ -251,6 +251,53 @@ class InsightsTests {
 		assertThat(this.insights.progress(her.id(), her.id(), 12).questions()).as("not on her page").isNull();
 	}
 
+	/**
+	 * The figures are counted without opening a word, and agree with what the questions
+	 * themselves show: a question asked long ago and answered now counts as answered but
+	 * not asked; a promised time that has passed counts as overdue; a correction is not a
+	 * second answer.
+	 */
+	@Test
+	void questionFiguresAgreeWithTheQuestionsThemselves() {
+		Person her = linked();
+		List<app.steadfast.repair.QuestionId> asked = this.questions.ask(her.id(),
+				List.of(new app.steadfast.repair.QuestionManagement.NewQuestion("Where were you that night?", null),
+						new app.steadfast.repair.QuestionManagement.NewQuestion("Did you tell anyone?", null),
+						new app.steadfast.repair.QuestionManagement.NewQuestion("Why then?", null),
+						new app.steadfast.repair.QuestionManagement.NewQuestion("What now?", null)));
+		this.jdbc.sql("UPDATE partner_question SET asked_at = :long_ago WHERE id IN (:old)")
+			.param("long_ago", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusWeeks(30))
+			.param("old", List.of(asked.get(0).value(), asked.get(1).value()))
+			.update();
+		this.questions.answer(this.him.id(), asked.get(0), "At my brother's.");
+		this.questions.correct(this.him.id(), asked.get(0), "At my brother's, and later at a bar.");
+		this.questions.answer(this.him.id(), asked.get(2), "Because I was afraid.");
+		this.questions.needsTime(this.him.id(), asked.get(3), this.questions.today().plusDays(2));
+		this.jdbc.sql("UPDATE partner_question SET needs_time_until = :past WHERE id = :id")
+			.param("past", this.questions.today().minusDays(1))
+			.param("id", asked.get(3).value())
+			.update();
+
+		Progress.Questions figures = this.insights.progress(this.him.id(), this.him.id(), 12).questions();
+		var board = this.questions.board(this.him.id()).questions();
+		java.time.Instant since = this.insights.progress(this.him.id(), this.him.id(), 12)
+			.weeks()
+			.get(0)
+			.monday()
+			.atStartOfDay(java.time.ZoneOffset.UTC)
+			.toInstant();
+		assertThat(figures.askedInWeeks()).isEqualTo(2)
+			.isEqualTo((int) board.stream().filter((b) -> !b.askedAt().isBefore(since)).count());
+		assertThat(figures.answeredInWeeks()).isEqualTo(2);
+		assertThat(figures.waiting()).isEqualTo(2)
+			.isEqualTo((int) board.stream().filter((b) -> b.status().waiting()).count());
+		assertThat(figures.overdue()).isEqualTo(1)
+			.isEqualTo((int) board.stream().filter(app.steadfast.repair.QuestionView::overdue).count());
+		assertThat(figures.oldestWaitingDays()).isGreaterThanOrEqualTo(30 * 7 - 1)
+			.isEqualTo(
+					board.stream().filter((b) -> b.status().waiting()).mapToLong((b) -> b.ageDays()).max().orElse(0));
+	}
+
 	@Test
 	void aTopicThatKeepsComingBackIsASignalAndTalksAreCountedPerWeek() {
 		var money = this.conversations.log(this.him.id(),
