@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -21,7 +22,12 @@ class HomeController {
 		this.contributions = contributions;
 	}
 
+	/**
+	 * One transaction for every module's contribution: they read with one connection and
+	 * one begin and commit, not one each (writes some of them make still run in it).
+	 */
 	@GetMapping("/")
+	@Transactional
 	String home(@AuthenticationPrincipal SignedIn person, Model model) {
 		if (person == null) {
 			return "home/welcome";
