@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,7 +206,7 @@ class SqlCountTests {
 		counts.put("home", get(him, "/"));
 		counts.put("check-ins", get(him, "/checkins"));
 		counts.put("check-in calendar", get(him, "/checkins/calendar"));
-		counts.put("check-in save", this.sql.during(() -> {
+		counts.put("check-in save", counted(this.sql.during(() -> {
 			assertThat(this.mvc.post()
 				.uri("/checkins/new")
 				.with(him)
@@ -221,7 +220,7 @@ class SqlCountTests {
 				.param("response", "BREATHED")
 				.param("responseNote", "")
 				.param("when", "")).as("check-in save").hasStatus(302).hasRedirectedUrl("/checkins");
-		}).size());
+		})));
 		counts.put("progress", get(him, "/insights"));
 		counts.put("commitments", get(him, "/commitments"));
 		counts.put("partner's pulse", get(her, "/couple/pulse"));
@@ -236,9 +235,16 @@ class SqlCountTests {
 	/** Statements of the second view of a page (the first one warms what it keeps). */
 	private int get(RequestPostProcessor person, String path) {
 		exchange(person, path);
-		List<SqlRecorder.Executed> statements = new ArrayList<>();
-		statements.addAll(this.sql.during(() -> exchange(person, path)));
-		return statements.size();
+		return counted(this.sql.during(() -> exchange(person, path)));
+	}
+
+	/**
+	 * How many statements count against a page. The practice's settings are read again
+	 * every 30 seconds by whichever request comes then: on a busy machine that read lands
+	 * on a page at random, and it says nothing about that page.
+	 */
+	private static int counted(List<SqlRecorder.Executed> statements) {
+		return (int) statements.stream().filter((s) -> !s.sql().contains("FROM practice_setting")).count();
 	}
 
 	private void exchange(RequestPostProcessor person, String path) {
