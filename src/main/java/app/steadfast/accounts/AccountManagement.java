@@ -3,7 +3,10 @@ package app.steadfast.accounts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,6 +91,17 @@ public class AccountManagement {
 	@Transactional(readOnly = true)
 	public Optional<Person> find(AccountId id) {
 		return this.accounts.findById(id.value()).map(Account::person);
+	}
+
+	/** The people with these ids whose accounts exist, in one query. */
+	@Transactional(readOnly = true)
+	public Map<AccountId, Person> find(Collection<AccountId> ids) {
+		Map<AccountId, Person> people = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.accounts.findAllById(ids.stream().map(AccountId::value).distinct().toList())
+				.forEach((account) -> people.put(account.person().id(), account.person()));
+		}
+		return people;
 	}
 
 	/** The person who signs in with this address, if any. */

@@ -10,12 +10,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,10 +41,13 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batch;
+
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	AuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 	}
 
@@ -60,22 +71,9 @@ public class AuditLog {
 		AuditRecord row = new AuditRecord(seq, now, entry.action(), actor, subject, entry.category(), entry.recordRef(),
 				entry.reason(), entry.address(), prevHash, null);
 		String hash = hash(row);
-		this.jdbc.sql("""
-				INSERT INTO audit_event (seq, occurred_at, action, actor_id, subject_id, category, record_ref,
-				  reason, address, prev_hash, hash)
-				VALUES (:seq, :at, :action, :actor, :subject, :category, :record, :reason, :address, :prev, :hash)
-				""")
-			.param("seq", seq)
-			.param("at", now.atOffset(ZoneOffset.UTC))
-			.param("action", entry.action().name())
-			.param("actor", actor)
-			.param("subject", subject)
-			.param("category", entry.category())
-			.param("record", entry.recordRef())
-			.param("reason", entry.reason())
-			.param("address", entry.address())
-			.param("prev", prevHash)
-			.param("hash", hash)
+		this.jdbc.sql(INSERT)
+			.paramSource(parameters(new AuditRecord(seq, now, entry.action(), actor, subject, entry.category(),
+					entry.recordRef(), entry.reason(), entry.address(), prevHash, hash)))
 			.update();
 		this.jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
 			.param("seq", seq)
@@ -83,6 +81,57 @@ public class AuditLog {
 			.update();
 		return new AuditRecord(seq, now, entry.action(), entry.actorId(), entry.subjectId(), entry.category(),
 				entry.recordRef(), entry.reason(), entry.address(), prevHash, hash);
+	}
+
+	/**
+	 * Appends several entries in the order given, as {@link #record} would one after
+	 * another, with a fixed number of statements however many there are: one lock of the
+	 * head, the aliases in one query (and the missing ones in one batch), the rows in one
+	 * batch and one update of the head. Runs in its own transaction, like
+	 * {@link #record}.
+	 * @return the rows written, in the order given
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public List<AuditRecord> recordAll(List<AuditEntry> entries) {
+		if (entries.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> head = this.jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+			.query()
+			.singleRow();
+		long seq = ((Number) head.get("last_seq")).longValue();
+		String prevHash = (String) head.get("last_hash");
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Set<UUID> people = new LinkedHashSet<>();
+		for (AuditEntry entry : entries) {
+			if (entry.actorId() != null) {
+				people.add(entry.actorId());
+			}
+			if (entry.subjectId() != null) {
+				people.add(entry.subjectId());
+			}
+		}
+		Map<UUID, UUID> aliases = aliases(people);
+		List<AuditRecord> stored = new ArrayList<>();
+		List<AuditRecord> written = new ArrayList<>();
+		for (AuditEntry entry : entries) {
+			seq++;
+			AuditRecord row = new AuditRecord(seq, now, entry.action(), aliases.get(entry.actorId()),
+					aliases.get(entry.subjectId()), entry.category(), entry.recordRef(), entry.reason(),
+					entry.address(), prevHash, null);
+			String hash = hash(row);
+			stored.add(new AuditRecord(seq, now, row.action(), row.actorId(), row.subjectId(), row.category(),
+					row.recordRef(), row.reason(), row.address(), prevHash, hash));
+			written.add(new AuditRecord(seq, now, entry.action(), entry.actorId(), entry.subjectId(), entry.category(),
+					entry.recordRef(), entry.reason(), entry.address(), prevHash, hash));
+			prevHash = hash;
+		}
+		this.batch.batchUpdate(INSERT, stored.stream().map(AuditLog::parameters).toArray(SqlParameterSource[]::new));
+		this.jdbc.sql("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+			.param("seq", seq)
+			.param("hash", prevHash)
+			.update();
+		return written;
 	}
 
 	/**
@@ -109,6 +158,30 @@ public class AuditLog {
 	}
 
 	/**
+	 * When each of these people was last the subject of this action (for example when
+	 * each last signed in), in one query; people it never concerned are left out. Reads
+	 * one index entry per person, however long the log.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Instant> lastOf(AuditAction action, Collection<UUID> subjectIds) {
+		Map<UUID, Instant> last = new HashMap<>();
+		if (subjectIds.isEmpty()) {
+			return last;
+		}
+		this.jdbc.sql("""
+				SELECT a.account_id, (SELECT MAX(e.occurred_at) FROM audit_event e
+				  WHERE e.subject_id = a.alias AND e.action = :action) AS last_at
+				FROM audit_alias a WHERE a.account_id IN (:ids)
+				""").param("action", action.name()).param("ids", subjectIds).query((rs) -> {
+			OffsetDateTime at = rs.getObject("last_at", OffsetDateTime.class);
+			if (at != null) {
+				last.put(rs.getObject("account_id", UUID.class), at.toInstant());
+			}
+		});
+		return last;
+	}
+
+	/**
 	 * The rows a person did (as the actor), newest first.
 	 */
 	@Transactional(readOnly = true)
@@ -130,9 +203,55 @@ public class AuditLog {
 		this.jdbc.sql("DELETE FROM audit_alias WHERE account_id = :id").param("id", accountId).update();
 	}
 
+	private static final String INSERT = """
+			INSERT INTO audit_event (seq, occurred_at, action, actor_id, subject_id, category, record_ref,
+			  reason, address, prev_hash, hash)
+			VALUES (:seq, :at, :action, :actor, :subject, :category, :record, :reason, :address, :prev, :hash)
+			""";
+
+	private static MapSqlParameterSource parameters(AuditRecord row) {
+		return new MapSqlParameterSource().addValue("seq", row.seq())
+			.addValue("at", row.occurredAt().atOffset(ZoneOffset.UTC))
+			.addValue("action", row.action().name())
+			.addValue("actor", row.actorId())
+			.addValue("subject", row.subjectId())
+			.addValue("category", row.category())
+			.addValue("record", row.recordRef())
+			.addValue("reason", row.reason())
+			.addValue("address", row.address())
+			.addValue("prev", row.prevHash())
+			.addValue("hash", row.hash());
+	}
+
 	private static final String NAMED = """
 			SELECT e.*, aa.account_id AS actor_account, sa.account_id AS subject_account FROM audit_event e
 			LEFT JOIN audit_alias aa ON aa.alias = e.actor_id LEFT JOIN audit_alias sa ON sa.alias = e.subject_id""";
+
+	/** The aliases of these people, made in one batch for those who have none yet. */
+	private Map<UUID, UUID> aliases(Collection<UUID> accounts) {
+		Map<UUID, UUID> aliases = new HashMap<>();
+		if (accounts.isEmpty()) {
+			return aliases;
+		}
+		this.jdbc.sql("SELECT account_id, alias FROM audit_alias WHERE account_id IN (:ids)")
+			.param("ids", accounts)
+			.query((rs) -> {
+				aliases.put(rs.getObject("account_id", UUID.class), rs.getObject("alias", UUID.class));
+			});
+		List<SqlParameterSource> missing = new ArrayList<>();
+		for (UUID account : accounts) {
+			if (!aliases.containsKey(account)) {
+				UUID alias = UUID.randomUUID();
+				aliases.put(account, alias);
+				missing.add(new MapSqlParameterSource().addValue("id", account).addValue("alias", alias));
+			}
+		}
+		if (!missing.isEmpty()) {
+			this.batch.batchUpdate("INSERT INTO audit_alias (account_id, alias) VALUES (:id, :alias)",
+					missing.toArray(SqlParameterSource[]::new));
+		}
+		return aliases;
+	}
 
 	private UUID alias(UUID account) {
 		if (account == null) {

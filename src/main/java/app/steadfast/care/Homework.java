@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
@@ -183,6 +186,29 @@ class Homework {
 				SELECT * FROM care_homework WHERE client_id = :client
 				ORDER BY CASE WHEN done_at IS NULL THEN 0 ELSE 1 END, due_date, assigned_at
 				""").param("client", client.value()).query(this::item).list();
+	}
+
+	/**
+	 * How much homework the therapist set each of these clients that is not done yet, in
+	 * one query.
+	 */
+	@Transactional(readOnly = true)
+	Map<AccountId, Long> openCounts(AccountId therapist, Collection<AccountId> clients) {
+		Map<AccountId, Long> counts = new LinkedHashMap<>();
+		clients.forEach((client) -> counts.put(client, 0L));
+		if (clients.isEmpty()) {
+			return counts;
+		}
+		this.jdbc.sql("""
+				SELECT client_id, COUNT(*) AS open_count FROM care_homework
+				WHERE client_id IN (:clients) AND therapist_id = :t AND done_at IS NULL GROUP BY client_id
+				""")
+			.param("clients", clients.stream().map(AccountId::value).distinct().toList())
+			.param("t", therapist.value())
+			.query((rs) -> {
+				counts.put(new AccountId(rs.getObject("client_id", UUID.class)), rs.getLong("open_count"));
+			});
+		return counts;
 	}
 
 	/** The homework a therapist set a client he serves. */

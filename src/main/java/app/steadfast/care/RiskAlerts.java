@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -127,6 +130,26 @@ class RiskAlerts {
 			.param("c", client.value())
 			.query(Long.class)
 			.single();
+	}
+
+	/** {@link #open} for many clients at once, in one query. */
+	@Transactional(readOnly = true)
+	Map<AccountId, Long> open(AccountId therapist, Collection<AccountId> clients) {
+		Map<AccountId, Long> counts = new LinkedHashMap<>();
+		clients.forEach((client) -> counts.put(client, 0L));
+		if (clients.isEmpty()) {
+			return counts;
+		}
+		this.jdbc.sql("""
+				SELECT client_id, COUNT(*) AS open_count FROM care_alert
+				WHERE therapist_id = :t AND client_id IN (:clients) AND acknowledged_at IS NULL GROUP BY client_id
+				""")
+			.param("t", therapist.value())
+			.param("clients", clients.stream().map(AccountId::value).distinct().toList())
+			.query((rs) -> {
+				counts.put(new AccountId(rs.getObject("client_id", UUID.class)), rs.getLong("open_count"));
+			});
+		return counts;
 	}
 
 	/**

@@ -2,7 +2,10 @@ package app.steadfast.care;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import app.steadfast.accounts.AccountId;
@@ -81,6 +84,14 @@ class Therapy {
 	/** A person's chosen name, or a neutral word when the account is gone. */
 	String nameOf(AccountId id) {
 		return this.accounts.find(id).map(Person::displayName).orElse("Someone");
+	}
+
+	/** {@link #nameOf} for many people at once, in one query. */
+	Map<AccountId, String> namesOf(Collection<AccountId> ids) {
+		Map<AccountId, Person> people = this.accounts.find(ids);
+		Map<AccountId, String> names = new LinkedHashMap<>();
+		ids.forEach((id) -> names.put(id, people.containsKey(id) ? people.get(id).displayName() : "Someone"));
+		return names;
 	}
 
 	Optional<Person> person(AccountId id) {

@@ -12,8 +12,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -253,25 +255,60 @@ public class CheckInManagement {
 	 */
 	@Transactional(readOnly = true)
 	public CheckInWeek weekOf(AccountId owner, LocalDate monday) {
+		return weeksOf(List.of(owner), monday).get(owner);
+	}
+
+	/**
+	 * {@link #weekOf} for many owners at once, in one query. Owners without check-ins
+	 * that week get an empty week.
+	 */
+	@Transactional(readOnly = true)
+	public Map<AccountId, CheckInWeek> weeksOf(Collection<AccountId> owners, LocalDate monday) {
 		ZoneId zone = this.practice.zone();
-		List<CheckIn> week = window(owner, monday.atStartOfDay(zone).toInstant(),
-				monday.plusWeeks(1).atStartOfDay(zone).toInstant());
-		int intensitySum = 0;
-		int withIntensity = 0;
-		int intense = 0;
-		Map<String, Integer> families = new HashMap<>();
-		for (CheckIn checkIn : week) {
-			String family = family(checkIn.words().get(0));
-			families.merge(family, 1, Integer::sum);
-			if (checkIn.intensity() != null) {
-				intensitySum += checkIn.intensity();
-				withIntensity++;
-				if (checkIn.intensity() >= CheckInWeek.INTENSE && ("anger".equals(family) || "shame".equals(family))) {
-					intense++;
-				}
-			}
+		// Per owner: how many, intensity sum, how many with an intensity, intense.
+		Map<AccountId, int[]> sums = new LinkedHashMap<>();
+		Map<AccountId, Map<String, Integer>> families = new HashMap<>();
+		owners.forEach((owner) -> {
+			sums.put(owner, new int[4]);
+			families.put(owner, new HashMap<>());
+		});
+		if (!owners.isEmpty()) {
+			Set<UUID> counted = new HashSet<>();
+			this.jdbc.sql("""
+					SELECT c.id, c.owner_id, c.intensity, w.word
+					FROM check_in c JOIN check_in_word w ON w.check_in = c.id
+					WHERE c.owner_id IN (:owners) AND c.occurred_at >= :from AND c.occurred_at < :to
+					ORDER BY c.owner_id, c.occurred_at, c.id, w.check_in_key
+					""")
+				.param("owners", owners.stream().map(AccountId::value).distinct().toList())
+				.param("from", monday.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC))
+				.param("to", monday.plusWeeks(1).atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC))
+				.query((rs) -> {
+					// The first word of a check-in names its family; the others only add
+					// to it.
+					if (!counted.add(rs.getObject("id", UUID.class))) {
+						return;
+					}
+					AccountId owner = new AccountId(rs.getObject("owner_id", UUID.class));
+					int intensity = rs.getInt("intensity");
+					Integer given = rs.wasNull() ? null : intensity;
+					String family = family(rs.getString("word"));
+					int[] sum = sums.get(owner);
+					families.get(owner).merge(family, 1, Integer::sum);
+					sum[0]++;
+					if (given != null) {
+						sum[1] += given;
+						sum[2]++;
+						if (given >= CheckInWeek.INTENSE && ("anger".equals(family) || "shame".equals(family))) {
+							sum[3]++;
+						}
+					}
+				});
 		}
-		return new CheckInWeek(monday, week.size(), intensitySum, withIntensity, families, intense);
+		Map<AccountId, CheckInWeek> weeks = new LinkedHashMap<>();
+		sums.forEach((owner, sum) -> weeks.put(owner,
+				new CheckInWeek(monday, sum[0], sum[1], sum[2], families.get(owner), sum[3])));
+		return weeks;
 	}
 
 	/**

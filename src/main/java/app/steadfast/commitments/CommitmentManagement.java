@@ -13,8 +13,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,6 +94,28 @@ public class CommitmentManagement {
 	/** Today in the owner's time zone: the day his records and due dates count in. */
 	public LocalDate today(AccountId owner) {
 		return LocalDate.ofInstant(this.clock.instant(), settings(owner).zone());
+	}
+
+	/**
+	 * Today for each owner, in his time zone, as {@link #today(AccountId)} gives it, in
+	 * one query.
+	 */
+	@Transactional(readOnly = true)
+	public Map<AccountId, LocalDate> today(Collection<AccountId> owners) {
+		Map<AccountId, ZoneId> zones = new HashMap<>();
+		if (!owners.isEmpty()) {
+			this.jdbc.sql("SELECT owner_id, zone FROM commitment_settings WHERE owner_id IN (:owners)")
+				.param("owners", owners.stream().map(AccountId::value).distinct().toList())
+				.query((rs) -> {
+					zones.put(new AccountId(rs.getObject("owner_id", UUID.class)), zone(rs.getString("zone")));
+				});
+		}
+		Instant now = this.clock.instant();
+		Map<AccountId, LocalDate> today = new LinkedHashMap<>();
+		for (AccountId owner : owners) {
+			today.put(owner, LocalDate.ofInstant(now, zones.getOrDefault(owner, this.practice.zone())));
+		}
+		return today;
 	}
 
 	/** His reminder settings, or the defaults while he has chosen none. */
@@ -374,6 +398,23 @@ public class CommitmentManagement {
 		return reliability(owner, weeks, today(owner));
 	}
 
+	/**
+	 * How reliably each owner the viewer may see kept his commitments over the last
+	 * {@code weeks} ISO weeks (this one included), all his commitments together: the
+	 * figure {@link #reliability(AccountId, AccountId, int)} sums for those weeks, for
+	 * many owners with a fixed number of queries. Each read is checked and audited like
+	 * that one; owners the viewer may not see are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<AccountId, Reliability.Tally> reliabilityOf(AccountId viewer, Collection<AccountId> owners, int weeks) {
+		Set<AccountId> visible = this.sharing.visibleAmong(viewer, owners, Category.COMMITMENTS,
+				"reliability-" + weeks);
+		Map<AccountId, LocalDate[]> days = new LinkedHashMap<>();
+		today(visible).forEach((owner, today) -> days.put(owner, new LocalDate[] {
+				today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1), today }));
+		return tallies(days);
+	}
+
 	Reliability reliability(AccountId owner, int weeks, LocalDate today) {
 		int span = Math.max(weeks, 12);
 		LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -417,27 +458,58 @@ public class CommitmentManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Reliability.Tally weekOf(AccountId owner, LocalDate monday) {
-		LocalDate today = today(owner);
-		LocalDate last = monday.plusDays(6).isAfter(today) ? today : monday.plusDays(6);
-		Reliability.Tally tally = new Reliability.Tally(0, 0);
-		if (last.isBefore(monday)) {
-			return tally;
+		return weeksOf(List.of(owner), monday).get(owner);
+	}
+
+	/**
+	 * {@link #weekOf} for many owners at once, with a fixed number of queries: each
+	 * counts due days up to his own today.
+	 */
+	@Transactional(readOnly = true)
+	public Map<AccountId, Reliability.Tally> weeksOf(Collection<AccountId> owners, LocalDate monday) {
+		Map<AccountId, LocalDate[]> days = new LinkedHashMap<>();
+		today(owners).forEach((owner, today) -> days.put(owner,
+				new LocalDate[] { monday, monday.plusDays(6).isAfter(today) ? today : monday.plusDays(6) }));
+		return tallies(days);
+	}
+
+	/**
+	 * Kept out of due for each owner, all his commitments together, over his own days
+	 * (first and last included; none when the last comes before the first), in four
+	 * queries however many owners.
+	 */
+	private Map<AccountId, Reliability.Tally> tallies(Map<AccountId, LocalDate[]> days) {
+		Map<AccountId, Reliability.Tally> tallies = new LinkedHashMap<>();
+		days.keySet().forEach((owner) -> tallies.put(owner, new Reliability.Tally(0, 0)));
+		List<UUID> owners = days.entrySet()
+			.stream()
+			.filter((e) -> !e.getValue()[1].isBefore(e.getValue()[0]))
+			.map((e) -> e.getKey().value())
+			.toList();
+		if (owners.isEmpty()) {
+			return tallies;
 		}
-		List<Row> rows = rows("c.owner_id = :key", owner.value());
+		LocalDate from = owners.stream().map((o) -> days.get(new AccountId(o))[0]).min(LocalDate::compareTo).get();
+		LocalDate to = owners.stream().map((o) -> days.get(new AccountId(o))[1]).max(LocalDate::compareTo).get();
+		List<Row> rows = rows("c.owner_id IN (:key)", owners);
 		List<UUID> ids = rows.stream().map(Row::id).toList();
 		Map<UUID, List<LocalDate[]>> pauses = pauses(ids);
-		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, monday, last);
-		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, monday, last);
+		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, from, to);
+		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, from, to);
 		for (Row row : rows) {
-			for (LocalDate date : dueDates(row, pauses.getOrDefault(row.id(), List.of()), monday, last)) {
+			AccountId owner = new AccountId(row.owner());
+			LocalDate[] mine = days.get(owner);
+			Reliability.Tally tally = tallies.get(owner);
+			for (LocalDate date : dueDates(row, pauses.getOrDefault(row.id(), List.of()), mine[0], mine[1])) {
 				Recorded r = recorded.getOrDefault(row.id(), Map.of()).get(date);
 				OccurrenceView.PartnerView seen = witnessed.getOrDefault(row.id(), Map.of()).get(date);
 				tally = tally.plus(new Reliability.Tally((r != null && r.outcome() == Outcome.KEPT) ? 1 : 0, 1,
 						(seen != null && seen.seen() == Seen.CONFIRMED) ? 1 : 0,
 						(seen != null && seen.seen() == Seen.SAW_DIFFERENTLY) ? 1 : 0));
 			}
+			tallies.put(owner, tally);
 		}
-		return tally;
+		return tallies;
 	}
 
 	private static List<Reliability.Week> weeks(Reliability.Tally[] tallies, LocalDate firstMonday, int shown,
@@ -751,7 +823,7 @@ public class CommitmentManagement {
 			.orElseThrow(NotFound::new);
 	}
 
-	private List<Row> rows(String where, UUID key) {
+	private List<Row> rows(String where, Object key) {
 		return this.jdbc.sql("""
 				SELECT c.id, c.owner_id, c.title, c.why, c.recurrence, c.weekdays, c.once_date, c.due_time,
 				       c.start_date, c.end_date, c.status, c.created_at, c.remind_at, c.from_request

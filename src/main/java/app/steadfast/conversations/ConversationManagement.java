@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -338,19 +339,37 @@ public class ConversationManagement {
 	 */
 	@Transactional(readOnly = true)
 	public ConversationWeek weekOf(AccountId owner, LocalDate monday) {
-		return this.jdbc.sql("""
-				SELECT COUNT(*) AS talks, COALESCE(SUM(defensiveness), 0) AS defensiveness,
+		return weeksOf(List.of(owner), monday).get(owner);
+	}
+
+	/**
+	 * {@link #weekOf} for many owners at once, in one query. Owners without talks that
+	 * week get an empty week.
+	 */
+	@Transactional(readOnly = true)
+	public Map<AccountId, ConversationWeek> weeksOf(Collection<AccountId> owners, LocalDate monday) {
+		Map<AccountId, ConversationWeek> weeks = new LinkedHashMap<>();
+		owners.forEach((owner) -> weeks.put(owner, new ConversationWeek(monday, 0, 0, 0, 0, 0)));
+		if (owners.isEmpty()) {
+			return weeks;
+		}
+		this.jdbc.sql("""
+				SELECT owner_id, COUNT(*) AS talks, COALESCE(SUM(defensiveness), 0) AS defensiveness,
 				       COALESCE(SUM(CASE WHEN escalation = 'SOMEWHAT' THEN 1 ELSE 0 END), 0) AS somewhat,
 				       COALESCE(SUM(CASE WHEN escalation = 'BADLY' THEN 1 ELSE 0 END), 0) AS badly,
 				       COALESCE(SUM(CASE WHEN break_taken = 'CAME_BACK' THEN 1 ELSE 0 END), 0) AS came_back
-				FROM conversation_log WHERE owner_id = :owner AND talked_on BETWEEN :from AND :to
+				FROM conversation_log WHERE owner_id IN (:owners) AND talked_on BETWEEN :from AND :to
+				GROUP BY owner_id
 				""")
-			.param("owner", owner.value())
+			.param("owners", owners.stream().map(AccountId::value).distinct().toList())
 			.param("from", monday)
 			.param("to", monday.plusDays(6))
-			.query((rs, n) -> new ConversationWeek(monday, rs.getInt("talks"), rs.getInt("defensiveness"),
-					rs.getInt("somewhat"), rs.getInt("badly"), rs.getInt("came_back")))
-			.single();
+			.query((rs) -> {
+				weeks.put(new AccountId(rs.getObject("owner_id", UUID.class)),
+						new ConversationWeek(monday, rs.getInt("talks"), rs.getInt("defensiveness"),
+								rs.getInt("somewhat"), rs.getInt("badly"), rs.getInt("came_back")));
+			});
+		return weeks;
 	}
 
 	/** What is wrong with a talk, by field; empty when it can be saved. */

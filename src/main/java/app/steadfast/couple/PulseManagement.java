@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -103,6 +107,35 @@ public class PulseManagement {
 	@Transactional(readOnly = true)
 	public List<PulseWeek> mine(AccountId me) {
 		return weeks(me, false);
+	}
+
+	/**
+	 * Each person's own pulse averages ({@link PulseWeek#average()}) by week, for the
+	 * weeks starting from {@code from} to {@code to}, in one query. Like {@link #mine},
+	 * it asks no one's permission: callers show it only to the person or through a grant
+	 * of their own.
+	 */
+	@Transactional(readOnly = true)
+	public Map<AccountId, Map<LocalDate, Double>> averages(Collection<AccountId> people, LocalDate from, LocalDate to) {
+		Map<AccountId, Map<LocalDate, Double>> averages = new LinkedHashMap<>();
+		people.forEach((person) -> averages.put(person, new HashMap<>()));
+		if (people.isEmpty()) {
+			return averages;
+		}
+		this.jdbc.sql("""
+				SELECT account_id, week_start, count_on, honest, safe, listened, hopeful FROM trust_pulse
+				WHERE account_id IN (:people) AND week_start BETWEEN :from AND :to
+				""")
+			.param("people", people.stream().map(AccountId::value).distinct().toList())
+			.param("from", from)
+			.param("to", to)
+			.query((rs) -> {
+				LocalDate week = rs.getObject("week_start", LocalDate.class);
+				PulseWeek scores = new PulseWeek(week, List.of(rs.getInt("count_on"), rs.getInt("honest"),
+						rs.getInt("safe"), rs.getInt("listened"), rs.getInt("hopeful")), null, false);
+				averages.get(new AccountId(rs.getObject("account_id", UUID.class))).put(week, scores.average());
+			});
+		return averages;
 	}
 
 	/**

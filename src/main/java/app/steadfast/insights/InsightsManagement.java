@@ -4,10 +4,15 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,6 +20,7 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.consultations.ConsultationManagement;
 import app.steadfast.conversations.ConversationManagement;
+import app.steadfast.conversations.RecurringTopic;
 import app.steadfast.couple.PulseManagement;
 import app.steadfast.couple.PulseWeek;
 import app.steadfast.repair.QuestionManagement;
@@ -95,19 +101,70 @@ public class InsightsManagement {
 					average(mine, w.monday()), average(hers, w.monday()), w.talks().talks(),
 					w.talks().averageDefensiveness(), w.talks().escalatedSomewhat() + w.talks().escalatedBadly()))
 			.toList();
+		// Topic names are his words: only on his own view.
+		List<RecurringTopic> topics = own ? this.conversations.recurringTopics(owner, owner) : List.of();
+		List<StuckSignal> signals = signals(figures, partners, thisMonday, topics, dismissed(owner, today));
+		return new Progress(rows, Readings.promises(rows), Readings.feelings(rows), Readings.pulse(rows, own),
+				Readings.talks(rows), signals, this.consultations.therapistOf(owner).isPresent(),
+				rows.stream().anyMatch((r) -> r.due() > 0), own ? questions(owner, mondays.get(0)) : null);
+	}
+
+	/**
+	 * What {@link #progress} shows the viewer of each owner's last {@code weeks} weeks
+	 * that a caseload needs, for many owners with a fixed number of queries: how many
+	 * stuck signals hold and his own latest pulse. Each read is checked and audited like
+	 * {@link #progress}; owners the viewer may not see are left out. Read-write for the
+	 * same reason as {@link #progress}: a completed week not kept yet is computed (for
+	 * its owner alone) and kept.
+	 */
+	@Transactional
+	public Map<AccountId, ProgressGlance> glances(AccountId viewer, Collection<AccountId> owners, int weeks) {
+		Set<AccountId> visible = this.sharing.visibleAmong(viewer, owners, Category.INSIGHTS, "progress-" + weeks);
+		Map<AccountId, ProgressGlance> glances = new LinkedHashMap<>();
+		// His own view holds what his partner shares with him and his topics: read it
+		// whole.
+		List<AccountId> others = visible.stream().filter((owner) -> !owner.equals(viewer)).toList();
+		Map<AccountId, LocalDate> today = this.commitments.today(others);
+		Map<AccountId, LocalDate> thisMondays = new LinkedHashMap<>();
+		today.forEach(
+				(owner, day) -> thisMondays.put(owner, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
+		Map<AccountId, List<WeeklyFigures.Week>> figures = this.figures.weeks(thisMondays, weeks);
+		Map<AccountId, Map<LocalDate, Double>> pulses = others.isEmpty() ? Map.of()
+				: this.pulse.averages(others,
+						thisMondays.values().stream().min(LocalDate::compareTo).get().minusWeeks(weeks - 1),
+						thisMondays.values().stream().max(LocalDate::compareTo).get());
+		Map<AccountId, Set<StuckSignal.Kind>> dismissed = dismissed(today);
+		for (AccountId owner : visible) {
+			if (owner.equals(viewer)) {
+				glances.put(owner, ProgressGlance.of(progress(owner, weeks, this.commitments.today(owner), true)));
+				continue;
+			}
+			List<WeeklyFigures.Week> mine = figures.get(owner);
+			List<StuckSignal> signals = signals(mine, List.of(), thisMondays.get(owner), List.of(),
+					dismissed.get(owner));
+			Double latest = null;
+			for (WeeklyFigures.Week week : mine) {
+				Double pulse = pulses.get(owner).get(week.monday());
+				latest = (pulse != null) ? pulse : latest;
+			}
+			glances.put(owner, new ProgressGlance(signals.size(), latest));
+		}
+		return glances;
+	}
+
+	/**
+	 * The stuck signals that hold on these figures and are not set aside, in the order
+	 * the progress page shows them.
+	 */
+	private static List<StuckSignal> signals(List<WeeklyFigures.Week> figures, List<PulseWeek> partners,
+			LocalDate thisMonday, List<RecurringTopic> topics, Set<StuckSignal.Kind> dismissed) {
 		List<StuckSignal> signals = new ArrayList<>();
 		StuckSignals.promisesLow(figures).ifPresent(signals::add);
 		StuckSignals.pulseFlat(partners, thisMonday).ifPresent(signals::add);
 		StuckSignals.intenseFeelings(figures).ifPresent(signals::add);
-		if (own) {
-			// Topic names are his words: only on his own view.
-			this.conversations.recurringTopics(owner, owner).stream().map(StuckSignals::topic).forEach(signals::add);
-		}
-		Set<StuckSignal.Kind> dismissed = dismissed(owner, today);
+		topics.stream().map(StuckSignals::topic).forEach(signals::add);
 		signals.removeIf((s) -> dismissed.contains(s.kind()));
-		return new Progress(rows, Readings.promises(rows), Readings.feelings(rows), Readings.pulse(rows, own),
-				Readings.talks(rows), signals, this.consultations.therapistOf(owner).isPresent(),
-				rows.stream().anyMatch((r) -> r.due() > 0), own ? questions(owner, mondays.get(0)) : null);
+		return signals;
 	}
 
 	/** His partner's questions, when he is the one asked: figures only. */
@@ -151,6 +208,28 @@ public class InsightsManagement {
 			.stream()
 			.map(StuckSignal.Kind::valueOf)
 			.collect(Collectors.toSet());
+	}
+
+	/** The signals each owner set aside that are still out of sight on his today. */
+	private Map<AccountId, Set<StuckSignal.Kind>> dismissed(Map<AccountId, LocalDate> today) {
+		Map<AccountId, Set<StuckSignal.Kind>> dismissed = new HashMap<>();
+		today.keySet().forEach((owner) -> dismissed.put(owner, EnumSet.noneOf(StuckSignal.Kind.class)));
+		if (today.isEmpty()) {
+			return dismissed;
+		}
+		this.jdbc.sql("""
+				SELECT owner_id, signal, until_date FROM insight_dismissal
+				WHERE owner_id IN (:owners) AND until_date > :earliest
+				""")
+			.param("owners", today.keySet().stream().map(AccountId::value).toList())
+			.param("earliest", today.values().stream().min(LocalDate::compareTo).get())
+			.query((rs) -> {
+				AccountId owner = new AccountId(rs.getObject("owner_id", UUID.class));
+				if (rs.getObject("until_date", LocalDate.class).isAfter(today.get(owner))) {
+					dismissed.get(owner).add(StuckSignal.Kind.valueOf(rs.getString("signal")));
+				}
+			});
+		return dismissed;
 	}
 
 	private static Map<LocalDate, PulseWeek> byWeek(List<PulseWeek> weeks) {

@@ -2,10 +2,13 @@ package app.steadfast.insights;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.checkins.CheckInManagement;
@@ -87,49 +90,102 @@ class WeeklyFigures {
 
 	/** The figures of the weeks starting on the Mondays given, oldest first. */
 	List<Week> weeks(AccountId owner, List<LocalDate> mondays, LocalDate thisMonday) {
-		Map<String, Map<LocalDate, Map<String, Integer>>> kept = kept(owner, mondays.get(0),
-				mondays.get(mondays.size() - 1));
+		Map<String, Map<LocalDate, Map<String, Integer>>> kept = kept(List.of(owner), mondays.get(0),
+				mondays.get(mondays.size() - 1))
+			.getOrDefault(owner, Map.of());
 		List<Week> weeks = new ArrayList<>();
 		for (LocalDate monday : mondays) {
-			boolean current = !monday.isBefore(thisMonday);
-			Map<String, Integer> c = kept.getOrDefault(CHECKINS, Map.of()).get(monday);
-			CheckInWeek checkIns;
-			if (c != null && !current) {
-				checkIns = checkIns(monday, c);
-			}
-			else {
-				checkIns = this.checkIns.weekOf(owner, monday);
-				if (!current) {
-					keep(owner, CHECKINS, monday, metrics(checkIns));
-				}
-			}
-			Map<String, Integer> p = kept.getOrDefault(COMMITMENTS, Map.of()).get(monday);
-			Reliability.Tally promises;
-			if (p != null && !current) {
-				promises = new Reliability.Tally(p.getOrDefault("kept", 0), p.getOrDefault("due", 0),
-						p.getOrDefault("confirmed", 0), p.getOrDefault("differently", 0));
-			}
-			else {
-				promises = this.commitments.weekOf(owner, monday);
-				if (!current) {
-					keep(owner, COMMITMENTS, monday, metrics(promises));
-				}
-			}
-			Map<String, Integer> t = kept.getOrDefault(CONVERSATIONS, Map.of()).get(monday);
-			ConversationWeek talks;
-			if (t != null && !current) {
-				talks = new ConversationWeek(monday, t.getOrDefault("talks", 0), t.getOrDefault("defensiveness", 0),
-						t.getOrDefault("somewhat", 0), t.getOrDefault("badly", 0), t.getOrDefault("came_back", 0));
-			}
-			else {
-				talks = this.conversations.weekOf(owner, monday);
-				if (!current) {
-					keep(owner, CONVERSATIONS, monday, metrics(talks));
-				}
-			}
-			weeks.add(new Week(monday, current, checkIns, promises, talks));
+			weeks.add(week(owner, monday, thisMonday, kept, null));
 		}
 		return weeks;
+	}
+
+	/**
+	 * The figures of many owners' last {@code count} weeks, each ending with his own week
+	 * under way (the Monday given for him), oldest first: what {@link #weeks} gives each,
+	 * with a fixed number of queries. Kept weeks are read in one query and the weeks
+	 * under way through each module's batch API, once for each Monday the owners' weeks
+	 * start on (their time zones may differ); only a completed week not kept yet is
+	 * computed for its owner alone, and kept.
+	 */
+	Map<AccountId, List<Week>> weeks(Map<AccountId, LocalDate> thisMondays, int count) {
+		Map<AccountId, List<Week>> weeks = new LinkedHashMap<>();
+		if (thisMondays.isEmpty()) {
+			return weeks;
+		}
+		LocalDate first = thisMondays.values().stream().min(LocalDate::compareTo).get().minusWeeks(count - 1);
+		LocalDate last = thisMondays.values().stream().max(LocalDate::compareTo).get();
+		Map<AccountId, Map<String, Map<LocalDate, Map<String, Integer>>>> kept = kept(thisMondays.keySet(), first,
+				last);
+		Map<LocalDate, List<AccountId>> byMonday = thisMondays.keySet()
+			.stream()
+			.collect(Collectors.groupingBy(thisMondays::get, LinkedHashMap::new, Collectors.toList()));
+		Map<LocalDate, Current> current = new HashMap<>();
+		byMonday.forEach((monday, owners) -> current.put(monday, new Current(this.checkIns.weeksOf(owners, monday),
+				this.commitments.weeksOf(owners, monday), this.conversations.weeksOf(owners, monday))));
+		thisMondays.forEach((owner, thisMonday) -> {
+			List<Week> mine = new ArrayList<>();
+			for (int i = count - 1; i >= 0; i--) {
+				mine.add(week(owner, thisMonday.minusWeeks(i), thisMonday, kept.getOrDefault(owner, Map.of()),
+						current.get(thisMonday)));
+			}
+			weeks.put(owner, mine);
+		});
+		return weeks;
+	}
+
+	/**
+	 * The figures of the weeks under way of several owners, from each module's batch API.
+	 */
+	private record Current(Map<AccountId, CheckInWeek> checkIns, Map<AccountId, Reliability.Tally> promises,
+			Map<AccountId, ConversationWeek> talks) {
+	}
+
+	/**
+	 * One week of one owner: kept figures for a completed week that has them, else a
+	 * fresh computation (from {@code current} when it is the week under way and given),
+	 * kept when the week is completed.
+	 */
+	private Week week(AccountId owner, LocalDate monday, LocalDate thisMonday,
+			Map<String, Map<LocalDate, Map<String, Integer>>> kept, Current under) {
+		boolean current = !monday.isBefore(thisMonday);
+		boolean given = current && under != null;
+		Map<String, Integer> c = kept.getOrDefault(CHECKINS, Map.of()).get(monday);
+		CheckInWeek checkIns;
+		if (c != null && !current) {
+			checkIns = checkIns(monday, c);
+		}
+		else {
+			checkIns = given ? under.checkIns().get(owner) : this.checkIns.weekOf(owner, monday);
+			if (!current) {
+				keep(owner, CHECKINS, monday, metrics(checkIns));
+			}
+		}
+		Map<String, Integer> p = kept.getOrDefault(COMMITMENTS, Map.of()).get(monday);
+		Reliability.Tally promises;
+		if (p != null && !current) {
+			promises = new Reliability.Tally(p.getOrDefault("kept", 0), p.getOrDefault("due", 0),
+					p.getOrDefault("confirmed", 0), p.getOrDefault("differently", 0));
+		}
+		else {
+			promises = given ? under.promises().get(owner) : this.commitments.weekOf(owner, monday);
+			if (!current) {
+				keep(owner, COMMITMENTS, monday, metrics(promises));
+			}
+		}
+		Map<String, Integer> t = kept.getOrDefault(CONVERSATIONS, Map.of()).get(monday);
+		ConversationWeek talks;
+		if (t != null && !current) {
+			talks = new ConversationWeek(monday, t.getOrDefault("talks", 0), t.getOrDefault("defensiveness", 0),
+					t.getOrDefault("somewhat", 0), t.getOrDefault("badly", 0), t.getOrDefault("came_back", 0));
+		}
+		else {
+			talks = given ? under.talks().get(owner) : this.conversations.weekOf(owner, monday);
+			if (!current) {
+				keep(owner, CONVERSATIONS, monday, metrics(talks));
+			}
+		}
+		return new Week(monday, current, checkIns, promises, talks);
 	}
 
 	/** Drops every kept week of one source for the owner. */
@@ -161,17 +217,26 @@ class WeeklyFigures {
 		return counts;
 	}
 
-	private Map<String, Map<LocalDate, Map<String, Integer>>> kept(AccountId owner, LocalDate from, LocalDate to) {
-		Map<String, Map<LocalDate, Map<String, Integer>>> kept = new HashMap<>();
+	/**
+	 * The kept figures of these owners' weeks in a range: owner, source, week, metric.
+	 */
+	private Map<AccountId, Map<String, Map<LocalDate, Map<String, Integer>>>> kept(Collection<AccountId> owners,
+			LocalDate from, LocalDate to) {
+		Map<AccountId, Map<String, Map<LocalDate, Map<String, Integer>>>> kept = new HashMap<>();
 		this.jdbc.sql("""
-				SELECT source, week_start, metric, amount FROM insight_week
-				WHERE owner_id = :owner AND source IN ('checkins', 'commitments', 'conversations')
+				SELECT owner_id, source, week_start, metric, amount FROM insight_week
+				WHERE owner_id IN (:owners) AND source IN ('checkins', 'commitments', 'conversations')
 				  AND week_start BETWEEN :from AND :to
-				""").param("owner", owner.value()).param("from", from).param("to", to).query((rs) -> {
-			kept.computeIfAbsent(rs.getString("source"), (s) -> new HashMap<>())
-				.computeIfAbsent(rs.getObject("week_start", LocalDate.class), (w) -> new HashMap<>())
-				.put(rs.getString("metric"), rs.getInt("amount"));
-		});
+				""")
+			.param("owners", owners.stream().map(AccountId::value).distinct().toList())
+			.param("from", from)
+			.param("to", to)
+			.query((rs) -> {
+				kept.computeIfAbsent(new AccountId(rs.getObject("owner_id", UUID.class)), (o) -> new HashMap<>())
+					.computeIfAbsent(rs.getString("source"), (s) -> new HashMap<>())
+					.computeIfAbsent(rs.getObject("week_start", LocalDate.class), (w) -> new HashMap<>())
+					.put(rs.getString("metric"), rs.getInt("amount"));
+			});
 		return kept;
 	}
 

@@ -1,5 +1,6 @@
 package app.steadfast.sharing;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,6 +9,9 @@ import org.springframework.data.repository.ListCrudRepository;
 interface ShareGrants extends ListCrudRepository<ShareGrant, UUID> {
 
 	List<ShareGrant> findByOwnerIdAndGranteeIdAndCategory(UUID ownerId, UUID granteeId, Category category);
+
+	List<ShareGrant> findByGranteeIdAndCategoryAndOwnerIdIn(UUID granteeId, Category category,
+			Collection<UUID> ownerIds);
 
 	List<ShareGrant> findByOwnerIdOrderByCreatedAtDesc(UUID ownerId);
 

@@ -2,9 +2,16 @@ package app.steadfast.sharing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.audit.AuditAction;
@@ -52,6 +59,42 @@ public class SharingManagement {
 		grant.ifPresent((g) -> this.audit
 			.record(AuditEntry.read(viewer.value(), owner.value(), category.name(), recordRef, g.kind().name())));
 		return grant.isPresent();
+	}
+
+	/**
+	 * {@link #maySee} for many owners at once, with a fixed number of statements: which
+	 * of them let the viewer see their records of this category. The viewer always sees
+	 * his own; every other allowed read is written to the audit log, one row per owner in
+	 * the order given, with the reason {@link #maySee} would give.
+	 * @param recordRef the records' id, for the audit log
+	 * @return the owners whose records the viewer may see
+	 */
+	@Transactional(readOnly = true)
+	public Set<AccountId> visibleAmong(AccountId viewer, Collection<AccountId> owners, Category category,
+			String recordRef) {
+		Set<AccountId> visible = new LinkedHashSet<>();
+		List<UUID> others = owners.stream().filter((o) -> !o.equals(viewer)).map(AccountId::value).distinct().toList();
+		Map<AccountId, Grant> grants = new HashMap<>();
+		if (!others.isEmpty()) {
+			Instant now = this.clock.instant();
+			this.grants.findByGranteeIdAndCategoryAndOwnerIdIn(viewer.value(), category, others)
+				.stream()
+				.map(ShareGrant::view)
+				.filter((g) -> g.isActiveAt(now))
+				.forEach((g) -> grants.merge(g.owner(), g, (a, b) -> b.createdAt().isBefore(a.createdAt()) ? b : a));
+		}
+		List<AuditEntry> reads = new ArrayList<>();
+		for (AccountId owner : owners) {
+			if (owner.equals(viewer)) {
+				visible.add(owner);
+			}
+			else if (grants.containsKey(owner) && visible.add(owner)) {
+				reads.add(AuditEntry.read(viewer.value(), owner.value(), category.name(), recordRef,
+						grants.get(owner).kind().name()));
+			}
+		}
+		this.audit.recordAll(reads);
+		return visible;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package app.steadfast.audit;
 
 import app.steadfast.FreshDatabase;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -106,6 +107,63 @@ class AuditLogTests {
 		this.log.record(AuditEntry.read(id(), owner, "JOURNAL", "entry-1", "PARTNER"));
 		this.log.record(AuditEntry.read(id(), id(), "JOURNAL", "entry-2", "PARTNER"));
 		assertThat(this.log.about(owner, 10)).extracting(AuditRecord::recordRef).containsExactly("entry-1");
+	}
+
+	@Test
+	void entriesAppendedTogetherChainExactlyLikeEntriesAppendedOneByOne() {
+		UUID viewer = id();
+		UUID owner = id();
+		UUID other = id();
+		AuditRecord first = this.log.record(AuditEntry.security(AuditAction.SIGNED_IN, owner, owner, "127.0.0.1"));
+		List<AuditRecord> together = this.log
+			.recordAll(List.of(AuditEntry.read(viewer, owner, "INSIGHTS", "progress-12", "THERAPIST"),
+					AuditEntry.read(viewer, other, "INSIGHTS", "progress-12", "THERAPIST"),
+					AuditEntry.security(AuditAction.PASSWORD_CHANGED, null, owner, null)));
+		AuditRecord last = this.log.record(AuditEntry.read(viewer, other, "COMMITMENTS", "reliability-4", "THERAPIST"));
+
+		assertThat(together).extracting(AuditRecord::seq).containsExactly(2L, 3L, 4L);
+		assertThat(together).extracting(AuditRecord::prevHash)
+			.containsExactly(first.hash(), together.get(0).hash(), together.get(1).hash());
+		assertThat(last.prevHash()).isEqualTo(together.get(2).hash());
+		assertThat(together.get(2).actorId()).isNull();
+		// Returned as written, and read back the same, naming people by account.
+		assertThat(this.log.latest(5)).containsExactly(last, together.get(2), together.get(1), together.get(0), first);
+		// One alias per person, whether made alone or together.
+		assertThat(this.log.about(owner, 10)).extracting(AuditRecord::seq).containsExactly(4L, 2L, 1L);
+		assertThat(this.log.by(viewer, 10)).extracting(AuditRecord::seq).containsExactly(5L, 3L, 2L);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_alias WHERE account_id IN (:ids)")
+			.param("ids", List.of(viewer, owner, other))
+			.query(Long.class)
+			.single()).isEqualTo(3);
+		assertThat(this.log.verify()).isEqualTo(new AuditVerification(true, 5, null, null));
+		assertThat(this.log.recordAll(List.of())).isEmpty();
+		assertThat(this.log.verify()).isEqualTo(new AuditVerification(true, 5, null, null));
+	}
+
+	@Test
+	void anEditOfARowAppendedTogetherIsDetected() {
+		this.log.recordAll(List.of(AuditEntry.read(id(), id(), "CHECKINS", "r-1", "PARTNER"),
+				AuditEntry.read(id(), id(), "CHECKINS", "r-2", "PARTNER"),
+				AuditEntry.read(id(), id(), "CHECKINS", "r-3", "PARTNER")));
+		this.jdbc.sql("UPDATE audit_event SET record_ref = 'r-9' WHERE seq = 2").update();
+		assertThat(this.log.verify().firstBrokenSeq()).isEqualTo(2);
+	}
+
+	@Test
+	void theLastTimeEachPersonWasTheSubjectOfAnActionIsFoundForAllAtOnce() {
+		UUID early = id();
+		UUID twice = id();
+		UUID never = id();
+		UUID unknown = id();
+		AuditRecord earlySignIn = this.log.record(AuditEntry.security(AuditAction.SIGNED_IN, early, early, null));
+		this.log.record(AuditEntry.security(AuditAction.SIGNED_IN, twice, twice, null));
+		AuditRecord latest = this.log.record(AuditEntry.security(AuditAction.SIGNED_IN, twice, twice, null));
+		this.log.record(AuditEntry.read(id(), twice, "CHECKINS", "r-1", "PARTNER"));
+		this.log.record(AuditEntry.security(AuditAction.PASSWORD_CHANGED, never, never, null));
+
+		assertThat(this.log.lastOf(AuditAction.SIGNED_IN, List.of(early, twice, never, unknown)))
+			.containsOnly(Map.entry(early, earlySignIn.occurredAt()), Map.entry(twice, latest.occurredAt()));
+		assertThat(this.log.lastOf(AuditAction.SIGNED_IN, List.of())).isEmpty();
 	}
 
 	@Test

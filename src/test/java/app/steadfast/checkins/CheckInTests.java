@@ -58,6 +58,9 @@ class CheckInTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	app.steadfast.shared.Practice practice;
+
+	@Autowired
 	UserDetailsService details;
 
 	TestPeople people;
@@ -295,6 +298,45 @@ class CheckInTests {
 
 	private static AccountId id(Person person) {
 		return person.id();
+	}
+
+	@Test
+	void theWeekOfManyOwnersIsCountedAtOnceFromEachCheckInsFirstWord() {
+		Person other = this.people.client();
+		Person quiet = this.people.client();
+		java.time.ZoneId zone = this.practice.zone();
+		java.time.LocalDate monday = java.time.LocalDate.now(zone)
+			.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+			.minusWeeks(1);
+		java.time.Instant start = monday.atStartOfDay(zone).toInstant();
+		java.time.Instant end = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
+		checkIn(this.client, List.of("furious", "hurt"), 9, start, false);
+		checkIn(this.client, List.of("ashamed"), 8, start.plusSeconds(3600), false);
+		checkIn(this.client, List.of("hurt", "anger"), 9, start.plusSeconds(7200), false);
+		checkIn(this.client, List.of("calm"), null, end.minusSeconds(1), true);
+		checkIn(this.client, List.of("anger"), 10, start.minusSeconds(1), false);
+		checkIn(this.client, List.of("anger"), 10, end, false);
+		checkIn(other, List.of("anger"), 10, start.plusSeconds(60), false);
+		String calm = this.vocabulary.word("calm").orElseThrow().family();
+
+		java.util.Map<AccountId, CheckInWeek> weeks = this.checkIns
+			.weeksOf(List.of(this.client.id(), other.id(), quiet.id()), monday);
+
+		assertThat(weeks).containsExactly(
+				java.util.Map.entry(this.client.id(),
+						new CheckInWeek(monday, 4, 26, 3, java.util.Map.of("anger", 1, "shame", 1, "hurt", 1, calm, 1),
+								2)),
+				java.util.Map.entry(other.id(), new CheckInWeek(monday, 1, 10, 1, java.util.Map.of("anger", 1), 1)),
+				java.util.Map.entry(quiet.id(), new CheckInWeek(monday, 0, 0, 0, java.util.Map.of(), 0)));
+		for (Person person : List.of(this.client, other, quiet)) {
+			assertThat(this.checkIns.weekOf(person.id(), monday)).isEqualTo(weeks.get(person.id()));
+		}
+	}
+
+	private void checkIn(Person person, List<String> words, Integer intensity, java.time.Instant when,
+			boolean inTheMoment) {
+		this.checkIns.record(person.id(),
+				new CheckInDetails(words, intensity, BodyLocation.CHEST, null, null, null, when), inTheMoment);
 	}
 
 }

@@ -302,4 +302,79 @@ class CommitmentTests {
 		assertThat(ended.occurrences()).extracting(OccurrenceView::state).containsExactly(OccurrenceView.State.KEPT);
 	}
 
+	@Test
+	void manyOwnersFiguresAtOnceEqualEachOnesOwnAndEachReadIsAuditedLikeOne() {
+		Person therapist = this.people.withRole(Role.THERAPIST);
+		Person partner = this.people.withRole(Role.PARTNER);
+		Person far = this.people.client();
+		Person quiet = this.people.client();
+		Person hidden = this.people.client();
+		this.commitments.changeSettings(far.id(), new ReminderSettings(true, false, ReminderSettings.DEFAULT_DIGEST_AT,
+				false, java.time.ZoneId.of("Pacific/Kiritimati")));
+		for (Person person : List.of(this.client, far)) {
+			LocalDate today = this.commitments.today(person.id());
+			CommitmentId walk = startedDaysAgo(person, daily("Walk for 20 minutes after work"), 40);
+			CommitmentId call = startedDaysAgo(person, new CommitmentDetails("Call my mother on Sundays and Thursdays",
+					null, Recurrence.WEEKLY, Set.of(DayOfWeek.SUNDAY, DayOfWeek.THURSDAY), null, null), 40);
+			this.commitments.pause(person.id(), call, today.minusDays(12));
+			this.commitments.resume(person.id(), call, today.minusDays(5));
+			for (int day = 0; day < 35; day += 2) {
+				this.commitments.record(person.id(), walk, today.minusDays(day),
+						(day % 3 == 0) ? Outcome.MISSED : Outcome.KEPT, null, null);
+			}
+			for (int day = 1; day < 20; day += 4) {
+				this.jdbc.sql("""
+						INSERT INTO commitment_witness (commitment_id, due_date, witness_id, seen, note, seen_at)
+						VALUES (:id, :date, :witness, :seen, NULL, CURRENT_TIMESTAMP)
+						""")
+					.param("id", walk.value())
+					.param("date", today.minusDays(day))
+					.param("witness", partner.id().value())
+					.param("seen", (day % 8 == 1) ? Seen.CONFIRMED.name() : Seen.SAW_DIFFERENTLY.name())
+					.update();
+			}
+		}
+		List<app.steadfast.accounts.AccountId> owners = List.of(this.client.id(), far.id(), quiet.id(), hidden.id());
+		for (Person person : List.of(this.client, far, quiet)) {
+			this.sharing.grant(person.id(), therapist.id(), Category.COMMITMENTS, GrantKind.THERAPIST, null);
+		}
+
+		var together = this.commitments.reliabilityOf(therapist.id(), owners, 4);
+		assertThat(together).containsOnlyKeys(this.client.id(), far.id(), quiet.id());
+		assertThat(together.get(this.client.id()).due()).isPositive();
+		assertThat(together.get(this.client.id()).confirmed()).isPositive();
+		assertThat(together.get(quiet.id())).isEqualTo(new Reliability.Tally(0, 0));
+		for (Person person : List.of(this.client, far, quiet)) {
+			assertThat(reads(person)).as("one audited read").isEqualTo(1);
+			assertThat(together.get(person.id())).as("last 4 weeks")
+				.isEqualTo(this.commitments.reliability(therapist.id(), person.id(), 4).last4());
+			Reliability own = this.commitments.reliability(person.id(), person.id(), 12);
+			for (Reliability.Week week : own.weeks()) {
+				assertThat(this.commitments.weeksOf(owners, week.monday()).get(person.id()))
+					.as("week of " + week.monday())
+					.isEqualTo(week.tally())
+					.isEqualTo(this.commitments.weekOf(person.id(), week.monday()));
+			}
+		}
+		assertThat(reads(hidden)).isZero();
+		assertThat(this.commitments.today(owners)).containsEntry(far.id(), this.commitments.today(far.id()))
+			.containsEntry(quiet.id(), this.commitments.today(quiet.id()));
+	}
+
+	private CommitmentId startedDaysAgo(Person person, CommitmentDetails details, int days) {
+		CommitmentId id = this.commitments.create(person.id(), details);
+		this.jdbc.sql("UPDATE commitment SET start_date = :start WHERE id = :id")
+			.param("start", this.commitments.today(person.id()).minusDays(days))
+			.param("id", id.value())
+			.update();
+		return id;
+	}
+
+	private long reads(Person person) {
+		return this.audit.about(person.id().value(), 100)
+			.stream()
+			.filter((row) -> row.action() == AuditAction.RECORD_READ)
+			.count();
+	}
+
 }

@@ -148,6 +148,40 @@ class SharingDecisionTests {
 	}
 
 	@Test
+	void manyOwnersAtOnceGiveTheSameAnswersAndAuditEachAllowedReadOnce() {
+		AccountId paused = this.stranger;
+		AccountId revoked = new TestPeople(this.accounts, this.jdbc, this.details).client().id();
+		AccountId ungranted = new TestPeople(this.accounts, this.jdbc, this.details).client().id();
+		this.sharing.grant(this.owner, this.partner, Category.INSIGHTS, GrantKind.THERAPIST, null);
+		this.sharing.grant(this.owner, this.partner, Category.JOURNAL, GrantKind.THERAPIST, null);
+		this.sharing.pause(this.sharing.grant(paused, this.partner, Category.INSIGHTS, GrantKind.THERAPIST, null));
+		this.sharing.revoke(revoked,
+				this.sharing.grant(revoked, this.partner, Category.INSIGHTS, GrantKind.THERAPIST, null));
+		java.util.List<AccountId> owners = java.util.List.of(ungranted, this.owner, paused, revoked, this.partner);
+
+		assertThat(this.sharing.visibleAmong(this.partner, owners, Category.INSIGHTS, "progress-12"))
+			.containsExactly(this.owner, this.partner);
+		for (AccountId other : java.util.List.of(ungranted, paused, revoked, this.partner)) {
+			assertThat(readsOf(other)).as("reads of an owner who lets nobody see").isZero();
+		}
+		assertThat(this.audit.about(this.owner.value(), 10))
+			.filteredOn((row) -> row.action() == AuditAction.RECORD_READ)
+			.singleElement()
+			.satisfies((read) -> {
+				assertThat(read.actorId()).isEqualTo(this.partner.value());
+				assertThat(read.category()).isEqualTo("INSIGHTS");
+				assertThat(read.recordRef()).isEqualTo("progress-12");
+				assertThat(read.reason()).isEqualTo("THERAPIST");
+			});
+		for (AccountId other : owners) {
+			assertThat(this.sharing.visibleAmong(this.partner, java.util.List.of(other), Category.INSIGHTS, "one")
+				.contains(other)).as("alone")
+				.isEqualTo(this.sharing.maySee(this.partner, other, Category.INSIGHTS, "one"));
+		}
+		assertThat(this.sharing.visibleAmong(this.partner, java.util.List.of(), Category.INSIGHTS, "none")).isEmpty();
+	}
+
+	@Test
 	void aDeniedReadLooksExactlyLikeAMissingRecord() {
 		assertThatThrownBy(() -> this.sharing.requireVisible(this.stranger, this.owner, Category.JOURNAL, this.record))
 			.isInstanceOf(NotFound.class)
