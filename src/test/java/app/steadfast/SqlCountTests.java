@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import app.steadfast.commitments.Outcome;
 import app.steadfast.commitments.Recurrence;
 import app.steadfast.consultations.ConsultationManagement;
 import app.steadfast.couple.CoupleManagement;
+import app.steadfast.repair.QuestionId;
+import app.steadfast.repair.QuestionManagement;
 import app.steadfast.shared.Role;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.GrantKind;
@@ -69,10 +72,11 @@ class SqlCountTests {
 		bounds.put("commitments", 11);
 		bounds.put("partner's pulse", 12);
 		bounds.put("couple", 16);
-		bounds.put("article", 17);
+		bounds.put("questions", 8);
+		bounds.put("article", 3);
 		bounds.put("consultation form", 3);
 		bounds.put("caseload", 36);
-		bounds.put("care client", 90);
+		bounds.put("care client", 70);
 		return bounds;
 	}
 
@@ -105,6 +109,9 @@ class SqlCountTests {
 
 	@Autowired
 	SharingManagement sharing;
+
+	@Autowired
+	QuestionManagement questions;
 
 	@Test
 	void noPageIssuesMoreStatementsForMoreItems() {
@@ -184,6 +191,14 @@ class SqlCountTests {
 					.update();
 			}
 		}
+		List<QuestionManagement.NewQuestion> questions = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			questions.add(new QuestionManagement.NewQuestion("Question " + i + "?", null));
+		}
+		List<QuestionId> asked = this.questions.ask(partner.id(), questions);
+		for (int i = 0; i < n; i += 2) {
+			this.questions.answer(client.id(), asked.get(i), "Answer " + i + ".");
+		}
 		return new Practice(client, partner, therapist);
 	}
 
@@ -215,6 +230,7 @@ class SqlCountTests {
 		counts.put("commitments", get(him, "/commitments"));
 		counts.put("partner's pulse", get(her, "/couple/pulse"));
 		counts.put("couple", get(her, "/couple"));
+		counts.put("questions", get(him, "/repair/questions"));
 		counts.put("article", get(null, "/articles/consistency"));
 		counts.put("consultation form", get(null, "/consultation"));
 		counts.put("caseload", get(doctor, "/care"));
