@@ -62,6 +62,9 @@ class SecurityBaselineTests {
 	@Autowired
 	List<Filter> filters;
 
+	@Autowired
+	org.springframework.web.servlet.FlashMapManager flashMapManager;
+
 	@LocalServerPort
 	int port;
 
@@ -245,6 +248,11 @@ class SecurityBaselineTests {
 			.bodyText()
 			.contains("href=\"/admin/staff\"", "href=\"/consultations\"")
 			.doesNotContain("href=\"/checkins\"", "href=\"/care\"");
+	}
+
+	@Test
+	void oneTimeMessagesAreBoundedPerSession() {
+		assertThat(this.flashMapManager).isInstanceOf(BoundedFlashMaps.Manager.class);
 	}
 
 	@Test
