@@ -6,8 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import jakarta.servlet.Filter;
-
 import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -60,7 +59,7 @@ class SecurityBaselineTests {
 	ResourceUrlProvider resourceUrls;
 
 	@Autowired
-	List<Filter> filters;
+	List<FilterRegistrationBean<?>> filterRegistrations;
 
 	@Autowired
 	org.springframework.web.servlet.FlashMapManager flashMapManager;
@@ -279,7 +278,10 @@ class SecurityBaselineTests {
 			assertThat(answer.getResponse().getHeader("Cache-Control")).as(file).isEqualTo("max-age=604800");
 		}
 		assertThat(this.resourceUrls.getForLookupPath("/checkins")).isNull();
-		assertThat(this.filters.stream().map(Object::getClass)).doesNotContain(ResourceUrlEncodingFilter.class);
+		assertThat(
+				this.filterRegistrations.stream().map((registration) -> (Object) registration.getFilter().getClass()))
+			.isNotEmpty()
+			.doesNotContain(ResourceUrlEncodingFilter.class);
 	}
 
 }
