@@ -6,18 +6,26 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.lang.Nullable;
+
 /**
  * The outcome of checking one text for risk language. It names the rules that matched,
  * never the words that matched them, so it may be logged, stored or sent on.
  *
  * @param hit whether any rule matched; exactly when {@code kinds} is not empty
  * @param kinds what the matched rules are about
- * @param matchedRules the ids of the matched rules, in the order of the rules file
+ * @param matchedRules the ids of the matched rules, in the order of the rules file, and
+ * {@value #SENTENCE_MODEL} when the sentence model read risk
+ * @param confidence how sure the check is; null exactly when it is not a hit
  */
-public record RiskCheck(boolean hit, Set<RiskKind> kinds, List<String> matchedRules) {
+public record RiskCheck(boolean hit, Set<RiskKind> kinds, List<String> matchedRules,
+		@Nullable RiskConfidence confidence) {
 
-	/** No rule matched. */
-	public static final RiskCheck CLEAR = new RiskCheck(false, Set.of(), List.of());
+	/** Nothing read as risk. */
+	public static final RiskCheck NONE = new RiskCheck(false, Set.of(), List.of(), null);
+
+	/** The name the sentence model goes by among the matched rules. */
+	public static final String SENTENCE_MODEL = "sentence-model";
 
 	public RiskCheck {
 		kinds = kinds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
@@ -25,10 +33,13 @@ public record RiskCheck(boolean hit, Set<RiskKind> kinds, List<String> matchedRu
 		if (hit == kinds.isEmpty()) {
 			throw new IllegalArgumentException("A check is a hit exactly when it has kinds");
 		}
+		if (hit == (confidence == null)) {
+			throw new IllegalArgumentException("A hit, and only a hit, has a confidence");
+		}
 	}
 
-	static RiskCheck of(Collection<RiskKind> kinds, List<String> matchedRules) {
-		return kinds.isEmpty() ? CLEAR : new RiskCheck(true, EnumSet.copyOf(kinds), matchedRules);
+	static RiskCheck of(Collection<RiskKind> kinds, List<String> matchedRules, RiskConfidence confidence) {
+		return kinds.isEmpty() ? NONE : new RiskCheck(true, EnumSet.copyOf(kinds), matchedRules, confidence);
 	}
 
 }

@@ -10,51 +10,129 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.steadfast.shared.SentenceClassifier;
+import app.steadfast.shared.SentenceModel;
+import app.steadfast.shared.Sentences;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
  * The risk-language detector: checks free text for language about suicide, self-harm or
- * harming someone, against the transparent list of rules in content/risk-language.txt
- * (explained for clinicians in docs/risk-language.md).
- * <p>
- * Explicit denials of intent ("I would never hurt myself", "I'm not suicidal") are set
- * aside first and are not hits; a negation that expresses the risk ("I don't want to be
- * alive") is a hit. A check never changes, stores or logs the text, and never refuses it:
- * the caller saves what the person wrote whatever the outcome, and shows crisis resources
- * on the next page when it is a hit.
+ * harming someone, in two layers (explained for clinicians in docs/risk-language.md):
+ * <ol>
+ * <li>the transparent list of rules in content/risk-language.txt, run on the whole
+ * normalised text; a rule hit is a {@link RiskConfidence#CLEAR clear} hit;</li>
+ * <li>the embedded sentence model with a classifier trained on labelled sentences
+ * (content/language/risk-model.txt), run on each sentence, which catches what no rule can
+ * phrase: plans and means without a keyword, euphemisms, threats. A reading above the
+ * "possible" threshold is a hit; above the "clear" threshold a clear one.</li>
+ * </ol>
+ * Explicit denials of intent ("I would never hurt myself", "I'm not suicidal") and
+ * reported questions answered no are set aside before both layers; a negation that
+ * expresses the risk ("I don't want to be alive") is a hit. Until the sentence model has
+ * loaded, the rules answer alone. A check never changes, stores or logs the text, and
+ * never refuses it: the caller saves what the person wrote whatever the outcome, and
+ * shows crisis resources on the next page when it is a hit.
  */
 @Service
 public class RiskLanguage {
 
 	private static final Logger log = LoggerFactory.getLogger(RiskLanguage.class);
 
+	/** The classifier that ships with the app. */
+	static final String SHIPPED_MODEL = "content/language/risk-model.txt";
+
 	// Stands in for a denial that was set aside, so that the words on either side of it
 	// do not join into a phrase no one wrote.
 	private static final String SET_ASIDE = " ~ ";
 
+	private static final java.util.regex.Pattern SET_ASIDE_MARKS = java.util.regex.Pattern.compile("(\\s*~\\s*)+");
+
+	// A short text is also read whole: the classifier was trained on notes of a sentence
+	// or two, and some risk only shows across two sentences.
+	private static final int WHOLE_UP_TO_SENTENCES = 3;
+
+	private static final int WHOLE_UP_TO_WORDS = 60;
+
 	private final RiskRules rules;
+
+	@Nullable
+	private final SentenceModel model;
+
+	private final SentenceClassifier classifier;
 
 	private final ApplicationEventPublisher events;
 
+	@Autowired
+	RiskLanguage(ApplicationEventPublisher events, SentenceModel model) {
+		this(events, model, SentenceClassifier.read(SHIPPED_MODEL));
+	}
+
+	/** The rules alone, as before the sentence model has loaded. */
 	RiskLanguage(ApplicationEventPublisher events) {
+		this(events, null, SentenceClassifier.read(SHIPPED_MODEL));
+	}
+
+	RiskLanguage(ApplicationEventPublisher events, @Nullable SentenceModel model, SentenceClassifier classifier) {
 		this.rules = RiskRules.shipped();
 		this.events = events;
-		log.info("Loaded {} risk-language rules and {} negations from {}", this.rules.hits().size(),
-				this.rules.negations().size(), RiskRules.SHIPPED);
+		this.model = model;
+		this.classifier = classifier;
+		log.info("Loaded {} risk-language rules and {} negations from {}, and the sentence classifier {}",
+				this.rules.hits().size(), this.rules.negations().size(), RiskRules.SHIPPED, SHIPPED_MODEL);
 	}
 
 	/**
 	 * Checks one text. Null, blank and any other text are all accepted; this never throws
 	 * because of what the text holds.
-	 * @return which rules matched and what they are about; {@link RiskCheck#CLEAR} when
-	 * none did
+	 * @return which layers and rules found what; {@link RiskCheck#NONE} when neither did
 	 */
 	public RiskCheck check(@Nullable String text) {
+		Reading rules = byRules(text);
+		Reading model = byModel(text);
+		Set<RiskKind> kinds = EnumSet.noneOf(RiskKind.class);
+		kinds.addAll(rules.kinds());
+		kinds.addAll(model.kinds());
+		List<String> matched = new ArrayList<>(rules.matched());
+		matched.addAll(model.matched());
+		boolean clear = !rules.kinds().isEmpty() || model.clear();
+		return RiskCheck.of(kinds, matched, clear ? RiskConfidence.CLEAR : RiskConfidence.POSSIBLE);
+	}
+
+	/** What the rules alone make of the text, for the evaluation and the docs. */
+	RiskCheck checkByRules(@Nullable String text) {
+		Reading rules = byRules(text);
+		return RiskCheck.of(rules.kinds(), rules.matched(), RiskConfidence.CLEAR);
+	}
+
+	/**
+	 * What the sentence model alone makes of the text, for the evaluation and the docs;
+	 * {@link RiskCheck#NONE} while it is not loaded.
+	 */
+	RiskCheck checkByModel(@Nullable String text) {
+		Reading model = byModel(text);
+		return RiskCheck.of(model.kinds(), model.matched(),
+				model.clear() ? RiskConfidence.CLEAR : RiskConfidence.POSSIBLE);
+	}
+
+	/** Whether the sentence model takes part yet. */
+	boolean modelReady() {
+		return this.model != null && this.model.ready();
+	}
+
+	private record Reading(Set<RiskKind> kinds, List<String> matched, boolean clear) {
+
+		static final Reading NOTHING = new Reading(Set.of(), List.of(), false);
+
+	}
+
+	private Reading byRules(@Nullable String text) {
 		String remaining = withoutDenials(RiskText.normalise(text));
 		if (remaining.isBlank()) {
-			return RiskCheck.CLEAR;
+			return Reading.NOTHING;
 		}
 		Set<RiskKind> kinds = EnumSet.noneOf(RiskKind.class);
 		List<String> matched = new ArrayList<>();
@@ -64,15 +142,81 @@ public class RiskLanguage {
 				matched.add(hit.id());
 			}
 		}
-		return RiskCheck.of(kinds, matched);
+		return new Reading(kinds, matched, !kinds.isEmpty());
+	}
+
+	private Reading byModel(@Nullable String text) {
+		if (text == null || text.isBlank() || !modelReady()) {
+			return Reading.NOTHING;
+		}
+		List<String> units = units(text);
+		if (units.isEmpty()) {
+			return Reading.NOTHING;
+		}
+		List<float[]> readings = this.model.embed(units).orElse(List.of());
+		double possible = this.classifier.setting("possible");
+		double clearAt = this.classifier.setting("clear");
+		List<String> labels = this.classifier.labels();
+		Set<RiskKind> kinds = EnumSet.noneOf(RiskKind.class);
+		boolean clear = false;
+		for (float[] reading : readings) {
+			float[] p = this.classifier.probabilities(reading);
+			double risk = 1 - p[0];
+			if (risk < possible) {
+				continue;
+			}
+			int top = 1;
+			for (int c = 2; c < p.length; c++) {
+				if (p[c] > p[top]) {
+					top = c;
+				}
+			}
+			kinds.add(RiskKind.valueOf(labels.get(top)));
+			clear |= risk >= clearAt;
+		}
+		return kinds.isEmpty() ? Reading.NOTHING : new Reading(kinds, List.of(RiskCheck.SENTENCE_MODEL), clear);
+	}
+
+	/**
+	 * What the sentence model reads: each sentence, normalised, with denials set aside (a
+	 * sentence that was all denial is not read), and a short text also whole.
+	 */
+	private List<String> units(String text) {
+		List<String> units = new ArrayList<>();
+		List<Sentences.Span> sentences = Sentences.split(text);
+		for (Sentences.Span sentence : sentences) {
+			String unit = forModel(sentence.of(text));
+			if (unit != null) {
+				units.add(unit);
+			}
+		}
+		if (sentences.size() > 1 && sentences.size() <= WHOLE_UP_TO_SENTENCES
+				&& Sentences.words(text) <= WHOLE_UP_TO_WORDS) {
+			String whole = forModel(text);
+			if (whole != null) {
+				units.add(whole);
+			}
+		}
+		return units;
+	}
+
+	@Nullable
+	private String forModel(String words) {
+		String normalised = RiskText.normalise(words);
+		String remaining = withoutDenials(normalised);
+		if (remaining.equals(normalised)) {
+			return normalised;
+		}
+		String left = SET_ASIDE_MARKS.matcher(remaining).replaceAll(" ").strip();
+		return (Sentences.words(left) < 3) ? null : left;
 	}
 
 	/**
 	 * Checks a check-in note or journal entry and, on a hit, publishes
-	 * {@link RiskLanguageDetected}, which holds the ids and kinds but none of the text.
-	 * Call it in the transaction that saves the record: the event is then published with
-	 * the record, and listeners (the care module alerting a consenting client's
-	 * therapist) run only once both are committed.
+	 * {@link RiskLanguageDetected}, which holds the ids, kinds and confidence but none of
+	 * the text. Call it in the transaction that saves the record: the event is then
+	 * published with the record, and listeners (the care module alerting a consenting
+	 * client's therapist) run only once both are committed.
 	 * @param text what the person wrote; may be null or blank
 	 * @param owner the account that wrote it
 	 * @param source the kind of record
@@ -87,7 +231,8 @@ public class RiskLanguage {
 		Objects.requireNonNull(record, "record");
 		RiskCheck check = check(text);
 		if (check.hit()) {
-			this.events.publishEvent(new RiskLanguageDetected(owner, source, record, check.kinds()));
+			this.events
+				.publishEvent(new RiskLanguageDetected(owner, source, record, check.kinds(), check.confidence()));
 		}
 		return check;
 	}

@@ -13,8 +13,10 @@ import java.util.UUID;
  * @param source the kind of record
  * @param record the id of the record
  * @param kinds what the language was about; never empty
+ * @param confidence whether the hit was clear or possible
  */
-public record RiskLanguageDetected(UUID owner, RiskSource source, UUID record, Set<RiskKind> kinds) {
+public record RiskLanguageDetected(UUID owner, RiskSource source, UUID record, Set<RiskKind> kinds,
+		RiskConfidence confidence) {
 
 	public RiskLanguageDetected {
 		if (kinds.isEmpty()) {

@@ -184,14 +184,14 @@ class RiskLanguageTests {
 	@ParameterizedTest(name = "near miss: {0}")
 	@MethodSource("nearMisses")
 	void everydaySpeechThatSoundsLikeHarmIsNotAHit(String text) {
-		assertThat(language.check(text)).as(text).isEqualTo(RiskCheck.CLEAR);
+		assertThat(language.check(text)).as(text).isEqualTo(RiskCheck.NONE);
 	}
 
 	@ParameterizedTest(name = "denial: {0}")
 	@MethodSource("denials")
 	void anExplicitDenialOfIntentIsNotAHitButTheSameThoughtWithoutItIs(String denial, String affirmation,
 			RiskKind kind) {
-		assertThat(language.check(denial)).as(denial).isEqualTo(RiskCheck.CLEAR);
+		assertThat(language.check(denial)).as(denial).isEqualTo(RiskCheck.NONE);
 		assertThat(language.denials(denial)).as(denial).isNotEmpty();
 		assertThat(language.check(affirmation).kinds()).as(affirmation).containsExactly(kind);
 	}
@@ -245,8 +245,8 @@ class RiskLanguageTests {
 		RiskCheck check = reporting.checkAndReport("Some days I want to die", owner, RiskSource.JOURNAL, record);
 
 		assertThat(check.kinds()).containsExactly(RiskKind.SUICIDE);
-		assertThat(published)
-			.containsExactly(new RiskLanguageDetected(owner, RiskSource.JOURNAL, record, Set.of(RiskKind.SUICIDE)));
+		assertThat(published).containsExactly(new RiskLanguageDetected(owner, RiskSource.JOURNAL, record,
+				Set.of(RiskKind.SUICIDE), RiskConfidence.CLEAR));
 		assertThat(Stream.of(RiskLanguageDetected.class.getRecordComponents()))
 			.noneMatch((component) -> component.getType() == String.class);
 	}
@@ -267,7 +267,7 @@ class RiskLanguageTests {
 	@NullAndEmptySource
 	@ValueSource(strings = { " ", "\n\t", "~", "\u0000", "\u200b", "'", "don't", "my self" })
 	void emptyAndTrivialTextIsClear(String text) {
-		assertThat(language.check(text)).isEqualTo(RiskCheck.CLEAR);
+		assertThat(language.check(text)).isEqualTo(RiskCheck.NONE);
 	}
 
 	@Test

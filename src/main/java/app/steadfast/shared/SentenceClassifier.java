@@ -1,0 +1,232 @@
+package app.steadfast.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * A small trained classifier over sentence-model readings: one or more dense layers (ReLU
+ * between, softmax at the end), read from a plain-text weights file that ships as a
+ * resource and is rebuilt from labelled sentences by the documented training command
+ * (docs/language-checks.md).
+ * <p>
+ * The file: {@code # comments}; {@code labels A B C}; {@code setting NAME NUMBER} lines
+ * (the thresholds its checker uses, chosen with it); then for each layer
+ * {@code layer IN OUT relu|softmax} followed by OUT lines of IN weights and a bias.
+ */
+public final class SentenceClassifier {
+
+	private final List<String> labels;
+
+	private final List<Layer> layers;
+
+	private final Map<String, Double> settings;
+
+	/**
+	 * One dense layer.
+	 *
+	 * @param weights OUT rows of IN weights
+	 * @param bias OUT biases
+	 * @param softmax whether it ends in softmax (else ReLU)
+	 */
+	public record Layer(float[][] weights, float[] bias, boolean softmax) {
+
+		int in() {
+			return this.weights[0].length;
+		}
+
+		int out() {
+			return this.weights.length;
+		}
+
+	}
+
+	/**
+	 * A classifier of these layers.
+	 * @throws IllegalArgumentException if the layers do not chain from 384 inputs to one
+	 * output per label, or only the last is softmax
+	 */
+	public SentenceClassifier(List<String> labels, List<Layer> layers, Map<String, Double> settings) {
+		this.labels = List.copyOf(labels);
+		this.layers = List.copyOf(layers);
+		this.settings = new TreeMap<>(settings);
+		int width = SentenceModel.DIMENSIONS;
+		for (int i = 0; i < this.layers.size(); i++) {
+			Layer layer = this.layers.get(i);
+			if (layer.in() != width || layer.bias().length != layer.out()) {
+				throw new IllegalArgumentException("Layer " + (i + 1) + " does not fit the one before it");
+			}
+			if (layer.softmax() != (i == this.layers.size() - 1)) {
+				throw new IllegalArgumentException("Only the last layer ends in softmax");
+			}
+			width = layer.out();
+		}
+		if (width != this.labels.size()) {
+			throw new IllegalArgumentException("The last layer has one output per label");
+		}
+	}
+
+	/** Reads a weights file from the class path. */
+	public static SentenceClassifier read(String resource) {
+		try {
+			return parse(new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8), resource);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Reads a weights file.
+	 * @throws IllegalStateException naming the line when it is malformed
+	 */
+	public static SentenceClassifier parse(String source, String name) {
+		List<String> labels = null;
+		List<Layer> layers = new ArrayList<>();
+		Map<String, Double> settings = new TreeMap<>();
+		List<String> lines = source.lines()
+			.map(String::strip)
+			.filter((l) -> !l.isEmpty() && !l.startsWith("#"))
+			.toList();
+		int i = 0;
+		try {
+			while (i < lines.size()) {
+				String[] head = lines.get(i++).split("\\s+");
+				if (head[0].equals("labels")) {
+					labels = Arrays.asList(head).subList(1, head.length);
+				}
+				else if (head[0].equals("setting")) {
+					settings.put(head[1], Double.parseDouble(head[2]));
+				}
+				else if (head[0].equals("layer")) {
+					int in = Integer.parseInt(head[1]);
+					int out = Integer.parseInt(head[2]);
+					float[][] weights = new float[out][in];
+					float[] bias = new float[out];
+					for (int o = 0; o < out; o++) {
+						String[] values = lines.get(i++).split("\\s+");
+						if (values.length != in + 1) {
+							throw new IllegalStateException(name + ": a row of layer " + (layers.size() + 1) + " has "
+									+ values.length + " numbers, not " + (in + 1));
+						}
+						for (int k = 0; k < in; k++) {
+							weights[o][k] = Float.parseFloat(values[k]);
+						}
+						bias[o] = Float.parseFloat(values[in]);
+					}
+					layers.add(new Layer(weights, bias, head[3].equals("softmax")));
+				}
+				else {
+					throw new IllegalStateException(name + ": unexpected line '" + head[0] + "'");
+				}
+			}
+			if (labels == null) {
+				throw new IllegalStateException(name + ": no labels line");
+			}
+			return new SentenceClassifier(labels, layers, settings);
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof IllegalStateException) {
+				throw ex;
+			}
+			throw new IllegalStateException(name + ": malformed near data line " + i + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The labels, in the order of {@link #probabilities}. */
+	public List<String> labels() {
+		return this.labels;
+	}
+
+	/**
+	 * A setting chosen with the classifier.
+	 * @throws IllegalStateException if the file has no such setting
+	 */
+	public double setting(String name) {
+		Double value = this.settings.get(name);
+		if (value == null) {
+			throw new IllegalStateException("The classifier has no setting '" + name + "'");
+		}
+		return value;
+	}
+
+	/** A copy with this setting. */
+	public SentenceClassifier with(String name, double value) {
+		Map<String, Double> changed = new TreeMap<>(this.settings);
+		changed.put(name, value);
+		return new SentenceClassifier(this.labels, this.layers, changed);
+	}
+
+	/** The layers, for the training command that writes them. */
+	public List<Layer> layers() {
+		return this.layers;
+	}
+
+	/** How likely each label is for this reading; the figures add up to 1. */
+	public float[] probabilities(float[] reading) {
+		float[] values = reading;
+		for (Layer layer : this.layers) {
+			float[] next = new float[layer.out()];
+			for (int o = 0; o < next.length; o++) {
+				float[] row = layer.weights()[o];
+				float sum = layer.bias()[o];
+				for (int k = 0; k < row.length; k++) {
+					sum += row[k] * values[k];
+				}
+				next[o] = layer.softmax() ? sum : Math.max(0, sum);
+			}
+			values = next;
+		}
+		float max = Float.NEGATIVE_INFINITY;
+		for (float v : values) {
+			max = Math.max(max, v);
+		}
+		float total = 0;
+		for (int o = 0; o < values.length; o++) {
+			values[o] = (float) Math.exp(values[o] - max);
+			total += values[o];
+		}
+		for (int o = 0; o < values.length; o++) {
+			values[o] /= total;
+		}
+		return values;
+	}
+
+	/** Writes the classifier in the format {@link #parse} reads. */
+	public String write(String comment) {
+		StringBuilder out = new StringBuilder();
+		comment.lines().forEach((line) -> out.append("# ").append(line).append('\n'));
+		out.append("labels ").append(String.join(" ", this.labels)).append('\n');
+		this.settings
+			.forEach((name, value) -> out.append("setting ").append(name).append(' ').append(value).append('\n'));
+		for (Layer layer : this.layers) {
+			out.append("layer ")
+				.append(layer.in())
+				.append(' ')
+				.append(layer.out())
+				.append(' ')
+				.append(layer.softmax() ? "softmax" : "relu")
+				.append('\n');
+			for (int o = 0; o < layer.out(); o++) {
+				for (int k = 0; k < layer.in(); k++) {
+					out.append(number(layer.weights()[o][k])).append(' ');
+				}
+				out.append(number(layer.bias()[o])).append('\n');
+			}
+		}
+		return out.toString();
+	}
+
+	private static String number(float value) {
+		String text = String.format(java.util.Locale.ROOT, "%.5g", value);
+		return text.contains("e") ? text : text.replaceAll("0+$", "").replaceAll("\\.$", "");
+	}
+
+}

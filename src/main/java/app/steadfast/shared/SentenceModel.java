@@ -1,0 +1,204 @@
+package app.steadfast.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded sentence model (the quantized all-MiniLM-L6-v2, shipped inside the jar and
+ * run in process on ONNX Runtime): turns a sentence into 384 numbers that place sentences
+ * of like meaning near each other. Text never leaves the app.
+ * <p>
+ * It loads once per process, in the background, so start-up does not wait for it; until
+ * it is ready {@link #embed} answers empty and callers fall back on their rules alone.
+ * Readings of recent sentences are kept, keyed by a digest of the sentence and never the
+ * sentence itself, so checking a long statement again after a one-sentence edit only
+ * reads the new sentence.
+ */
+@Component
+public class SentenceModel {
+
+	private static final Logger log = LoggerFactory.getLogger(SentenceModel.class);
+
+	/** How many numbers a reading has. */
+	public static final int DIMENSIONS = 384;
+
+	// About 6 MB of readings; enough for a long statement edited many times.
+	private static final int REMEMBERED = 4_000;
+
+	private static final AtomicInteger threads = new AtomicInteger();
+
+	private static final ExecutorService workers = Executors
+		.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), (runnable) -> {
+			Thread thread = new Thread(runnable, "sentence-model-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+
+	// One model per process, however many application contexts (tests start several).
+	private static volatile CompletableFuture<EmbeddingModel> loading;
+
+	private static volatile long loadMillis = -1;
+
+	private static final Map<Digest, float[]> remembered = new ConcurrentHashMap<>();
+
+	SentenceModel() {
+	}
+
+	// Off the start-up path: the app answers with its rules alone until the model is in.
+	@EventListener(ApplicationReadyEvent.class)
+	void applicationReady() {
+		start();
+	}
+
+	/** Starts loading the model in the background, once per process. */
+	public static void start() {
+		if (loading == null) {
+			synchronized (SentenceModel.class) {
+				if (loading == null) {
+					loading = CompletableFuture.supplyAsync(SentenceModel::load, workers).whenComplete((model, ex) -> {
+						if (ex != null) {
+							log.warn("The sentence model could not load; the checks use their rules alone", ex);
+						}
+					});
+				}
+			}
+		}
+	}
+
+	private static EmbeddingModel load() {
+		long started = System.nanoTime();
+		EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(workers);
+		model.embed("warm up");
+		loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+		log.info("Sentence model loaded in {} ms", loadMillis);
+		return model;
+	}
+
+	/** Whether the model has loaded. */
+	public boolean ready() {
+		CompletableFuture<EmbeddingModel> current = loading;
+		return current != null && current.isDone() && !current.isCompletedExceptionally();
+	}
+
+	/**
+	 * Waits until the model has loaded, for tests and benchmarks.
+	 * @return whether it is ready within the time given
+	 */
+	public boolean awaitReady(Duration timeout) {
+		start();
+		try {
+			loading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
+	}
+
+	/** How long loading took, in milliseconds; -1 until it has loaded. */
+	public long loadMillis() {
+		return loadMillis;
+	}
+
+	/**
+	 * The readings of several sentences, in order, each of unit length; empty while the
+	 * model is not ready (or if it failed to load). Sentences read before are not read
+	 * again.
+	 */
+	public Optional<List<float[]>> embed(List<String> sentences) {
+		if (!ready()) {
+			return Optional.empty();
+		}
+		EmbeddingModel model = loading.join();
+		List<float[]> readings = new ArrayList<>(sentences.size());
+		List<Integer> missing = new ArrayList<>();
+		List<Digest> digests = new ArrayList<>(sentences.size());
+		for (int i = 0; i < sentences.size(); i++) {
+			Digest digest = Digest.of(sentences.get(i));
+			digests.add(digest);
+			float[] known = remembered.get(digest);
+			readings.add(known);
+			if (known == null) {
+				missing.add(i);
+			}
+		}
+		if (!missing.isEmpty()) {
+			List<TextSegment> segments = missing.stream().map((i) -> TextSegment.from(sentences.get(i))).toList();
+			List<Embedding> embeddings = model.embedAll(segments).content();
+			if (remembered.size() + missing.size() > REMEMBERED) {
+				remembered.clear();
+			}
+			for (int j = 0; j < missing.size(); j++) {
+				float[] vector = embeddings.get(j).vector();
+				readings.set(missing.get(j), vector);
+				remembered.put(digests.get(missing.get(j)), vector);
+			}
+		}
+		return Optional.of(readings);
+	}
+
+	/** Forgets the remembered readings, for benchmarks that time a first reading. */
+	public void forget() {
+		remembered.clear();
+	}
+
+	private record Digest(long high, long low) {
+
+		static Digest of(String sentence) {
+			try {
+				byte[] hash = MessageDigest.getInstance("SHA-256").digest(sentence.getBytes(StandardCharsets.UTF_8));
+				long high = 0;
+				long low = 0;
+				for (int i = 0; i < 8; i++) {
+					high = (high << 8) | (hash[i] & 0xff);
+					low = (low << 8) | (hash[i + 8] & 0xff);
+				}
+				return new Digest(high, low);
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/** Waits for the model in a test or benchmark, failing loudly if it does not load. */
+	public static SentenceModel loaded(Duration timeout) {
+		SentenceModel model = new SentenceModel();
+		start();
+		if (!model.awaitReady(timeout)) {
+			throw new IllegalStateException("The sentence model did not load within " + timeout);
+		}
+		return model;
+	}
+
+}

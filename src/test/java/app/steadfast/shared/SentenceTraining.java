@@ -1,0 +1,451 @@
+package app.steadfast.shared;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains a {@link SentenceClassifier} from labelled sentences: a small network over the
+ * sentence model's readings, deterministic for a given file and seed. It is the training
+ * command behind the weights that ship in src/main/resources/content/language; run it
+ * with {@code scripts/language/train.sh} (docs/language-checks.md).
+ * <p>
+ * A labelled file has one row per line, {@code LABEL<TAB>text} (LABEL may be {@code A,B}:
+ * the first is trained on), and {@code #} comments.
+ */
+public final class SentenceTraining {
+
+	/**
+	 * One labelled row.
+	 *
+	 * @param labels the labels, the main one first
+	 * @param text the sentence or two
+	 */
+	public record Row(List<String> labels, String text) {
+
+		/** The main label. */
+		public String label() {
+			return this.labels.get(0);
+		}
+
+	}
+
+	/**
+	 * How to train.
+	 *
+	 * @param hidden width of the hidden layer; 0 for a linear model
+	 * @param epochs passes over the rows
+	 * @param rate Adam's step size
+	 * @param decay L2 weight decay
+	 * @param balance how far to even out label counts (0 none, 1 fully)
+	 * @param seed for the initial weights and the order of rows
+	 */
+	public record Settings(int hidden, int epochs, double rate, double decay, double balance, long seed) {
+
+		public static final Settings DEFAULT = new Settings(64, 60, 0.002, 0.0005, 0.5, 20261205L);
+
+	}
+
+	private SentenceTraining() {
+	}
+
+	/** Reads a labelled file. */
+	public static List<Row> read(Path file) throws IOException {
+		List<Row> rows = new ArrayList<>();
+		int number = 0;
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			number++;
+			if (line.isBlank() || line.startsWith("#")) {
+				continue;
+			}
+			int tab = line.indexOf('\t');
+			if (tab < 1) {
+				throw new IllegalStateException(file + ":" + number + ": expected LABEL<TAB>text");
+			}
+			List<String> labels = Arrays.stream(line.substring(0, tab).split(",")).map(String::strip).toList();
+			rows.add(new Row(labels, line.substring(tab + 1).strip()));
+		}
+		return rows;
+	}
+
+	/** The readings of the rows' normalised texts, in order. */
+	public static float[][] readings(SentenceModel model, List<Row> rows) {
+		List<String> texts = rows.stream().map((r) -> Sentences.normalise(r.text())).toList();
+		return model.embed(texts).orElseThrow().toArray(new float[0][]);
+	}
+
+	/** Trains on these readings and labels. */
+	public static SentenceClassifier train(List<String> labels, float[][] x, int[] y, Settings settings) {
+		int n = x.length;
+		int d = SentenceModel.DIMENSIONS;
+		int k = labels.size();
+		Random random = new Random(settings.seed());
+		int[] counts = new int[k];
+		for (int label : y) {
+			counts[label]++;
+		}
+		double[] weight = new double[k];
+		for (int c = 0; c < k; c++) {
+			double even = (counts[c] == 0) ? 0 : n / (double) (k * counts[c]);
+			weight[c] = Math.pow(even, settings.balance());
+		}
+		boolean deep = settings.hidden() > 0;
+		int h = deep ? settings.hidden() : d;
+		Param w1 = deep ? Param.random(h, d, Math.sqrt(2.0 / d), random) : null;
+		Param w2 = Param.random(k, h, Math.sqrt(1.0 / h), random);
+		int[] order = new int[n];
+		for (int i = 0; i < n; i++) {
+			order[i] = i;
+		}
+		int batch = 32;
+		int step = 0;
+		double[] hiddenOut = new double[h];
+		double[] logits = new double[k];
+		double[] dLogits = new double[k];
+		double[] dHidden = new double[h];
+		for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+			shuffle(order, random);
+			for (int from = 0; from < n; from += batch) {
+				int to = Math.min(n, from + batch);
+				if (deep) {
+					w1.zeroGrad();
+				}
+				w2.zeroGrad();
+				for (int b = from; b < to; b++) {
+					float[] xi = x[order[b]];
+					int yi = y[order[b]];
+					if (deep) {
+						for (int j = 0; j < h; j++) {
+							double s = w1.bias[j];
+							double[] row = w1.w[j];
+							for (int q = 0; q < d; q++) {
+								s += row[q] * xi[q];
+							}
+							hiddenOut[j] = Math.max(0, s);
+						}
+					}
+					else {
+						for (int j = 0; j < d; j++) {
+							hiddenOut[j] = xi[j];
+						}
+					}
+					double max = Double.NEGATIVE_INFINITY;
+					for (int c = 0; c < k; c++) {
+						double s = w2.bias[c];
+						double[] row = w2.w[c];
+						for (int j = 0; j < h; j++) {
+							s += row[j] * hiddenOut[j];
+						}
+						logits[c] = s;
+						max = Math.max(max, s);
+					}
+					double total = 0;
+					for (int c = 0; c < k; c++) {
+						logits[c] = Math.exp(logits[c] - max);
+						total += logits[c];
+					}
+					for (int c = 0; c < k; c++) {
+						dLogits[c] = weight[yi] * (logits[c] / total - ((c == yi) ? 1 : 0));
+					}
+					Arrays.fill(dHidden, 0);
+					for (int c = 0; c < k; c++) {
+						double g = dLogits[c];
+						double[] grad = w2.g[c];
+						double[] row = w2.w[c];
+						for (int j = 0; j < h; j++) {
+							grad[j] += g * hiddenOut[j];
+							dHidden[j] += g * row[j];
+						}
+						w2.gb[c] += g;
+					}
+					if (deep) {
+						for (int j = 0; j < h; j++) {
+							if (hiddenOut[j] <= 0) {
+								continue;
+							}
+							double g = dHidden[j];
+							double[] grad = w1.g[j];
+							for (int q = 0; q < d; q++) {
+								grad[q] += g * xi[q];
+							}
+							w1.gb[j] += g;
+						}
+					}
+				}
+				step++;
+				double scale = 1.0 / (to - from);
+				if (deep) {
+					w1.adam(step, settings.rate(), settings.decay(), scale);
+				}
+				w2.adam(step, settings.rate(), settings.decay(), scale);
+			}
+		}
+		List<SentenceClassifier.Layer> layers = new ArrayList<>();
+		if (deep) {
+			layers.add(new SentenceClassifier.Layer(w1.weights(), w1.biases(), false));
+		}
+		layers.add(new SentenceClassifier.Layer(w2.weights(), w2.biases(), true));
+		return new SentenceClassifier(labels, layers, Map.of());
+	}
+
+	/** The labels of these rows: NONE first, then the others in order of first use. */
+	public static List<String> labelsOf(List<Row> rows) {
+		Map<String, Boolean> labels = new LinkedHashMap<>();
+		labels.put("NONE", true);
+		rows.forEach((r) -> labels.put(r.label(), true));
+		return List.copyOf(labels.keySet());
+	}
+
+	/**
+	 * Out-of-fold probabilities: each row scored by a classifier trained on the other
+	 * folds, so thresholds can be chosen on rows the classifier has not seen.
+	 */
+	public static float[][] outOfFold(List<String> labels, float[][] x, int[] y, Settings settings, int folds) {
+		float[][] scores = new float[x.length][];
+		for (int fold = 0; fold < folds; fold++) {
+			List<Integer> trainIdx = new ArrayList<>();
+			List<Integer> testIdx = new ArrayList<>();
+			for (int i = 0; i < x.length; i++) {
+				((i % folds == fold) ? testIdx : trainIdx).add(i);
+			}
+			float[][] tx = new float[trainIdx.size()][];
+			int[] ty = new int[trainIdx.size()];
+			for (int i = 0; i < trainIdx.size(); i++) {
+				tx[i] = x[trainIdx.get(i)];
+				ty[i] = y[trainIdx.get(i)];
+			}
+			SentenceClassifier classifier = train(labels, tx, ty, settings);
+			for (int i : testIdx) {
+				scores[i] = classifier.probabilities(x[i]);
+			}
+		}
+		return scores;
+	}
+
+	/** The label indexes of the rows' main labels. */
+	public static int[] targets(List<String> labels, List<Row> rows) {
+		return rows.stream().mapToInt((r) -> {
+			int index = labels.indexOf(r.label());
+			if (index < 0) {
+				throw new IllegalStateException("Unknown label " + r.label());
+			}
+			return index;
+		}).toArray();
+	}
+
+	/**
+	 * Trains the shipped classifiers: {@code risk} and {@code excuse} from
+	 * src/test/resources/language/*-training.tsv into
+	 * src/main/resources/content/language/*-model.txt. Prints out-of-fold figures.
+	 */
+	public static void main(String[] args) throws IOException {
+		List<String> tasks = (args.length == 0) ? List.of("risk", "excuse") : List.of(args);
+		SentenceModel model = SentenceModel.loaded(Duration.ofMinutes(2));
+		for (String task : tasks) {
+			Path source = Path.of("src/test/resources/language/" + task + "-training.tsv");
+			Path target = Path.of("src/main/resources/content/language/" + task + "-model.txt");
+			List<Row> rows = read(source);
+			List<String> labels = labelsOf(rows);
+			float[][] x = readings(model, rows);
+			int[] y = targets(labels, rows);
+			Settings settings = Settings.DEFAULT;
+			float[][] oof = outOfFold(labels, x, y, settings, 5);
+			System.out.println(task + ": " + rows.size() + " rows; out-of-fold, model alone:");
+			report(labels, y, oof);
+			SentenceClassifier classifier = train(labels, x, y, settings);
+			for (Map.Entry<String, Double> threshold : thresholds(task, labels, y, oof).entrySet()) {
+				classifier = classifier.with(threshold.getKey(), threshold.getValue());
+			}
+			String comment = "The " + task + " classifier over sentence-model readings. Trained by SentenceTraining\n"
+					+ "(scripts/language/train.sh) from src/test/resources/language/" + task + "-training.tsv: "
+					+ rows.size() + " rows,\n" + settings + ". Do not edit by hand.";
+			Files.writeString(target, classifier.write(comment), StandardCharsets.UTF_8);
+			System.out.println("Wrote " + target);
+		}
+		System.exit(0);
+	}
+
+	/**
+	 * The thresholds a checker uses, chosen on out-of-fold scores so that few clean rows
+	 * are flagged: for risk, "possible" flags at most 3% of clean rows and "clear" at
+	 * most 0.5%; for excuses, "warning" flags at most 3% of clean and owning rows.
+	 */
+	static Map<String, Double> thresholds(String task, List<String> labels, int[] y, float[][] oof) {
+		Map<String, Double> chosen = new LinkedHashMap<>();
+		List<Double> clean = new ArrayList<>();
+		List<Double> flagged = new ArrayList<>();
+		int ownership = labels.indexOf("OWNERSHIP");
+		for (int i = 0; i < y.length; i++) {
+			double score;
+			if (task.equals("risk")) {
+				score = 1 - oof[i][0];
+			}
+			else {
+				score = 0;
+				for (int c = 1; c < labels.size(); c++) {
+					if (c != ownership) {
+						score = Math.max(score, oof[i][c]);
+					}
+				}
+			}
+			boolean isClean = y[i] == 0 || y[i] == ownership;
+			(isClean ? clean : flagged).add(score);
+		}
+		clean.sort(null);
+		if (task.equals("risk")) {
+			chosen.put("possible", quantile(clean, 0.97));
+			chosen.put("clear", quantile(clean, 0.995));
+		}
+		else {
+			chosen.put("warning", quantile(clean, 0.97));
+		}
+		chosen.forEach((name, value) -> {
+			long caught = flagged.stream().filter((score) -> score >= value).count();
+			System.out.printf(Locale.ROOT, "  threshold %s = %.3f: catches %.3f of the flagged rows out of fold%n",
+					name, value, caught / (double) Math.max(1, flagged.size()));
+		});
+		return chosen;
+	}
+
+	private static double quantile(List<Double> sorted, double q) {
+		if (sorted.isEmpty()) {
+			return 0.5;
+		}
+		int index = (int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()));
+		// Never below one half: a reading must at least lean towards the label.
+		return Math.max(0.5, Math.round(sorted.get(index) * 1000 + 1) / 1000.0);
+	}
+
+	/** Prints recall per label and the share of NONE rows flagged, at the top label. */
+	static void report(List<String> labels, int[] y, float[][] scores) {
+		int k = labels.size();
+		int[] total = new int[k];
+		int[] right = new int[k];
+		int flagged = 0;
+		for (int i = 0; i < y.length; i++) {
+			int top = 0;
+			for (int c = 1; c < k; c++) {
+				if (scores[i][c] > scores[i][top]) {
+					top = c;
+				}
+			}
+			total[y[i]]++;
+			if (top == y[i]) {
+				right[y[i]]++;
+			}
+			if (y[i] == 0 && top != 0) {
+				flagged++;
+			}
+		}
+		for (int c = 0; c < k; c++) {
+			System.out.printf(Locale.ROOT, "  %-20s %4d rows, %.3f right%n", labels.get(c), total[c],
+					(total[c] == 0) ? 0.0 : right[c] / (double) total[c]);
+		}
+		System.out.printf(Locale.ROOT, "  NONE flagged: %.3f%n", flagged / (double) Math.max(1, total[0]));
+	}
+
+	private static void shuffle(int[] order, Random random) {
+		for (int i = order.length - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
+			int t = order[i];
+			order[i] = order[j];
+			order[j] = t;
+		}
+	}
+
+	private static final class Param {
+
+		final double[][] w;
+
+		final double[] bias;
+
+		final double[][] g;
+
+		final double[] gb;
+
+		final double[][] m;
+
+		final double[][] v;
+
+		final double[] mb;
+
+		final double[] vb;
+
+		Param(int out, int in) {
+			this.w = new double[out][in];
+			this.bias = new double[out];
+			this.g = new double[out][in];
+			this.gb = new double[out];
+			this.m = new double[out][in];
+			this.v = new double[out][in];
+			this.mb = new double[out];
+			this.vb = new double[out];
+		}
+
+		static Param random(int out, int in, double scale, Random random) {
+			Param p = new Param(out, in);
+			for (int o = 0; o < out; o++) {
+				for (int i = 0; i < in; i++) {
+					p.w[o][i] = random.nextGaussian() * scale;
+				}
+			}
+			return p;
+		}
+
+		void zeroGrad() {
+			for (double[] row : this.g) {
+				Arrays.fill(row, 0);
+			}
+			Arrays.fill(this.gb, 0);
+		}
+
+		void adam(int step, double rate, double decay, double scale) {
+			double b1 = 0.9;
+			double b2 = 0.999;
+			double c1 = 1 - Math.pow(b1, step);
+			double c2 = 1 - Math.pow(b2, step);
+			for (int o = 0; o < this.w.length; o++) {
+				for (int i = 0; i < this.w[o].length; i++) {
+					double grad = this.g[o][i] * scale + decay * this.w[o][i];
+					this.m[o][i] = b1 * this.m[o][i] + (1 - b1) * grad;
+					this.v[o][i] = b2 * this.v[o][i] + (1 - b2) * grad * grad;
+					this.w[o][i] -= rate * (this.m[o][i] / c1) / (Math.sqrt(this.v[o][i] / c2) + 1e-8);
+				}
+				double grad = this.gb[o] * scale;
+				this.mb[o] = b1 * this.mb[o] + (1 - b1) * grad;
+				this.vb[o] = b2 * this.vb[o] + (1 - b2) * grad * grad;
+				this.bias[o] -= rate * (this.mb[o] / c1) / (Math.sqrt(this.vb[o] / c2) + 1e-8);
+			}
+		}
+
+		float[][] weights() {
+			float[][] out = new float[this.w.length][];
+			for (int o = 0; o < this.w.length; o++) {
+				out[o] = new float[this.w[o].length];
+				for (int i = 0; i < this.w[o].length; i++) {
+					out[o][i] = (float) this.w[o][i];
+				}
+			}
+			return out;
+		}
+
+		float[] biases() {
+			float[] out = new float[this.bias.length];
+			for (int o = 0; o < this.bias.length; o++) {
+				out[o] = (float) this.bias[o];
+			}
+			return out;
+		}
+
+	}
+
+}
