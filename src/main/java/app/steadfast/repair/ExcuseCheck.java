@@ -14,23 +14,40 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import app.steadfast.shared.RuleLines;
+import app.steadfast.shared.SentenceClassifier;
+import app.steadfast.shared.SentenceModel;
+import app.steadfast.shared.Sentences;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.lang.Nullable;
 
 /**
- * The excuse check: a transparent list of rules (content/excuse-check.txt, explained for
- * clinicians in docs/excuse-check.md) that marks minimizing, justifying, blame-shifting,
- * conditional apologies, comparison, passive voice, pressure and the "but" that cancels
- * an apology, and recognises ownership.
- * <p>
- * It reads the text as written (case ignored, curly quotes made straight), so every mark
- * points at the words he typed. Negations and quoted words are set aside first. It never
- * throws because of what the text holds and keeps no text.
+ * The excuse check, in two layers (explained for clinicians in docs/excuse-check.md):
+ * <ol>
+ * <li>a transparent list of rules (content/excuse-check.txt) that marks minimizing,
+ * justifying, blame-shifting, conditional apologies, comparison, passive voice, pressure
+ * and the "but" that cancels an apology, and recognises ownership. It reads the text as
+ * written (case ignored, curly quotes made straight), so every mark points at the words
+ * he typed. Negations and quoted words are set aside first;</li>
+ * <li>the embedded sentence model with a classifier trained on labelled sentences
+ * (content/language/excuse-model.txt), which reads each sentence for the same moves in
+ * words no rule was written for. Where it reads an excuse with confidence and no rule
+ * marked one, the whole sentence is marked ({@value #SENTENCE_MODEL}); where it reads an
+ * excuse, ownership the rules found in that sentence is not praised ("Yes I hid it, but
+ * only because...").</li>
+ * </ol>
+ * Until the sentence model has loaded, the rules answer alone. It never throws because of
+ * what the text holds and keeps no text.
  */
 final class ExcuseCheck {
 
 	static final String SHIPPED = "content/excuse-check.txt";
+
+	/** The classifier that ships with the app. */
+	static final String SHIPPED_MODEL = "content/language/excuse-model.txt";
+
+	/** The rule id of marks the sentence model made. */
+	static final String SENTENCE_MODEL = "sentence-model";
 
 	private static final String NEGATION = "NEGATION";
 
@@ -61,9 +78,33 @@ final class ExcuseCheck {
 
 	private final List<Rule> rules;
 
-	private ExcuseCheck(List<Rule> negations, List<Rule> rules) {
+	@Nullable
+	private final SentenceModel model;
+
+	@Nullable
+	private final SentenceClassifier classifier;
+
+	private ExcuseCheck(List<Rule> negations, List<Rule> rules, @Nullable SentenceModel model,
+			@Nullable SentenceClassifier classifier) {
 		this.negations = List.copyOf(negations);
 		this.rules = List.copyOf(rules);
+		this.model = model;
+		this.classifier = classifier;
+	}
+
+	/** This check with the sentence model as its second layer. */
+	ExcuseCheck withModel(SentenceModel model, SentenceClassifier classifier) {
+		return new ExcuseCheck(this.negations, this.rules, model, classifier);
+	}
+
+	/** This check with the shipped classifier as its second layer. */
+	ExcuseCheck withModel(SentenceModel model) {
+		return withModel(model, SentenceClassifier.read(SHIPPED_MODEL));
+	}
+
+	/** Whether the sentence model takes part yet. */
+	boolean modelReady() {
+		return this.model != null && this.classifier != null && this.model.ready();
 	}
 
 	/** The rules that ship with the app. */
@@ -104,7 +145,7 @@ final class ExcuseCheck {
 		if (negations.size() + rules.size() > Long.SIZE) {
 			throw new IllegalStateException(name + ": at most " + Long.SIZE + " rules, negations included");
 		}
-		return new ExcuseCheck(negations, rules);
+		return new ExcuseCheck(negations, rules, null, null);
 	}
 
 	/** Every rule id, negations first. */
@@ -121,10 +162,112 @@ final class ExcuseCheck {
 	}
 
 	/**
-	 * Marks the text. Null and blank text have no marks. Marks are sorted by start; two
-	 * marks of one category never overlap.
+	 * Marks the text with both layers. Null and blank text have no marks. Marks are
+	 * sorted by start; two marks of one category never overlap.
 	 */
 	List<ExcuseMark> check(@Nullable String text) {
+		List<ExcuseMark> byRules = checkByRules(text);
+		if (text == null || text.isBlank() || !modelReady()) {
+			return byRules;
+		}
+		List<Sentences.Span> sentences = Sentences.split(text);
+		List<Reading> readings = read(text, sentences);
+		List<ExcuseMark> marks = new ArrayList<>(byRules);
+		for (int i = 0; i < sentences.size(); i++) {
+			Sentences.Span sentence = sentences.get(i);
+			Reading reading = readings.get(i);
+			if (reading.excuse() == null) {
+				continue;
+			}
+			// An admission he goes on to excuse is not praised as ownership.
+			marks.removeIf((mark) -> mark.category() == ExcuseCategory.OWNERSHIP && within(mark, sentence));
+			boolean ruleWarned = byRules.stream()
+				.anyMatch((mark) -> mark.category().warning() && within(mark, sentence));
+			if (!ruleWarned) {
+				marks.add(new ExcuseMark(sentence.start(), sentence.end(), reading.excuse(), SENTENCE_MODEL));
+			}
+		}
+		marks
+			.sort(Comparator.comparingInt(ExcuseMark::start).thenComparing(ExcuseMark::end, Comparator.reverseOrder()));
+		return List.copyOf(marks);
+	}
+
+	/**
+	 * What the sentence model alone marks: each sentence it reads as an excuse, whole;
+	 * nothing while it is not loaded.
+	 */
+	List<ExcuseMark> checkByModel(@Nullable String text) {
+		if (text == null || text.isBlank() || !modelReady()) {
+			return List.of();
+		}
+		List<Sentences.Span> sentences = Sentences.split(text);
+		List<Reading> readings = read(text, sentences);
+		List<ExcuseMark> marks = new ArrayList<>();
+		for (int i = 0; i < sentences.size(); i++) {
+			if (readings.get(i).excuse() != null) {
+				marks.add(new ExcuseMark(sentences.get(i).start(), sentences.get(i).end(), readings.get(i).excuse(),
+						SENTENCE_MODEL));
+			}
+		}
+		return marks;
+	}
+
+	/**
+	 * The model's reading of one sentence.
+	 *
+	 * @param excuse the excuse it reads with confidence, or null
+	 */
+	private record Reading(@Nullable ExcuseCategory excuse) {
+	}
+
+	private List<Reading> read(String text, List<Sentences.Span> sentences) {
+		List<String> units = sentences.stream().map((s) -> Sentences.normalise(s.of(text))).toList();
+		List<float[]> readings = this.model.embed(units).orElse(null);
+		List<Reading> out = new ArrayList<>();
+		double threshold = this.classifier.setting("warning");
+		List<String> labels = this.classifier.labels();
+		for (int i = 0; i < sentences.size(); i++) {
+			if (readings == null || quotedWhole(text, sentences.get(i))) {
+				out.add(new Reading(null));
+				continue;
+			}
+			float[] p = this.classifier.probabilities(this.classifier.input(readings.get(i), units.get(i)));
+			// How much the reading leans to any excuse at all, then which one.
+			double excuseShare = 0;
+			int top = -1;
+			for (int c = 0; c < p.length; c++) {
+				String label = labels.get(c);
+				if (label.equals("NONE") || label.equals(ExcuseCategory.OWNERSHIP.name())) {
+					continue;
+				}
+				excuseShare += p[c];
+				if (top < 0 || p[c] > p[top]) {
+					top = c;
+				}
+			}
+			boolean excuse = top >= 0 && excuseShare >= threshold;
+			String label = excuse ? labels.get(top) : null;
+			out.add(new Reading(excuse ? ExcuseCategory.valueOf(label) : null));
+		}
+		return out;
+	}
+
+	// A sentence that is all quotation is what someone else said, or what he used to say.
+	private static boolean quotedWhole(String text, Sentences.Span sentence) {
+		String words = sentence.of(text).strip();
+		return words.length() > 2 && "\"\u201C".indexOf(words.charAt(0)) >= 0
+				&& words.substring(1).replaceAll("[.!?,\\s]+$", "").matches("[^\"\u201C\u201D]*[\"\u201D]");
+	}
+
+	private static boolean within(ExcuseMark mark, Sentences.Span sentence) {
+		return mark.start() >= sentence.start() && mark.start() < sentence.end();
+	}
+
+	/**
+	 * Marks the text with the rules alone. Null and blank text have no marks. Marks are
+	 * sorted by start; two marks of one category never overlap.
+	 */
+	List<ExcuseMark> checkByRules(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}

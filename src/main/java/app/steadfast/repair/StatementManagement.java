@@ -16,6 +16,7 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.safety.RiskLanguage;
 import app.steadfast.safety.RiskSource;
 import app.steadfast.shared.Encryption;
+import app.steadfast.shared.SentenceModel;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.sharing.Category;
@@ -38,7 +39,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StatementManagement {
 
-	private static final ExcuseCheck CHECK = ExcuseCheck.shipped();
+	// Parsed once per process: the rules and the classifier do not change while it runs.
+	private static final ExcuseCheck RULES = ExcuseCheck.shipped();
+
+	private final ExcuseCheck check;
 
 	private final JdbcClient jdbc;
 
@@ -53,7 +57,8 @@ public class StatementManagement {
 	private final Clock clock;
 
 	StatementManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, PartnerLinks links,
-			RiskLanguage risk, Clock clock) {
+			RiskLanguage risk, SentenceModel model, Clock clock) {
+		this.check = RULES.withModel(model);
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
@@ -64,7 +69,7 @@ public class StatementManagement {
 
 	/** Runs the excuse check over each part. Keeps nothing. */
 	public Review review(Map<StatementPart, String> words) {
-		return Review.of(words, CHECK);
+		return Review.of(words, this.check);
 	}
 
 	/**

@@ -159,8 +159,8 @@ public class RiskLanguage {
 		List<String> labels = this.classifier.labels();
 		Set<RiskKind> kinds = EnumSet.noneOf(RiskKind.class);
 		boolean clear = false;
-		for (float[] reading : readings) {
-			float[] p = this.classifier.probabilities(reading);
+		for (int i = 0; i < readings.size(); i++) {
+			float[] p = this.classifier.probabilities(this.classifier.input(readings.get(i), units.get(i)));
 			double risk = 1 - p[0];
 			if (risk < possible) {
 				continue;

@@ -17,6 +17,11 @@ import org.springframework.core.io.ClassPathResource;
  * resource and is rebuilt from labelled sentences by the documented training command
  * (docs/language-checks.md).
  * <p>
+ * Besides the reading, the first layer may also see the sentence's words and word pairs,
+ * hashed into a fixed number of buckets (setting {@code grams}; 0 or absent for none):
+ * the model's reading carries meaning, the words carry the turns of phrase that tell an
+ * excuse from an admission.
+ * <p>
  * The file: {@code # comments}; {@code labels A B C}; {@code setting NAME NUMBER} lines
  * (the thresholds its checker uses, chosen with it); then for each layer
  * {@code layer IN OUT relu|softmax} followed by OUT lines of IN weights and a bias.
@@ -57,7 +62,7 @@ public final class SentenceClassifier {
 		this.labels = List.copyOf(labels);
 		this.layers = List.copyOf(layers);
 		this.settings = new TreeMap<>(settings);
-		int width = SentenceModel.DIMENSIONS;
+		int width = SentenceModel.DIMENSIONS + grams(settings);
 		for (int i = 0; i < this.layers.size(); i++) {
 			Layer layer = this.layers.get(i);
 			if (layer.in() != width || layer.bias().length != layer.out()) {
@@ -169,16 +174,88 @@ public final class SentenceClassifier {
 		return this.layers;
 	}
 
-	/** How likely each label is for this reading; the figures add up to 1. */
+	/**
+	 * What the first layer sees of a sentence: its reading, and the buckets of its words
+	 * and word pairs, each with the same weight so that together they have length 1.
+	 *
+	 * @param reading the sentence model's reading
+	 * @param grams the buckets, without repeats
+	 * @param gramValue the value of each bucket
+	 */
+	public record Input(float[] reading, int[] grams, float gramValue) {
+	}
+
+	private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("[\\p{L}\\p{N}']+");
+
+	/** How many word buckets a classifier with these settings sees. */
+	public static int grams(Map<String, Double> settings) {
+		return settings.getOrDefault("grams", 0.0).intValue();
+	}
+
+	/**
+	 * The input for a sentence: its reading, and, if this classifier sees words, the
+	 * buckets of the words and word pairs of the normalised sentence.
+	 */
+	public Input input(float[] reading, String normalised) {
+		return input(reading, normalised, grams(this.settings));
+	}
+
+	/** {@link #input(float[], String)} for a given number of buckets. */
+	public static Input input(float[] reading, String normalised, int buckets) {
+		if (buckets == 0) {
+			return new Input(reading, new int[0], 0);
+		}
+		java.util.Set<Integer> seen = new java.util.LinkedHashSet<>();
+		java.util.regex.Matcher matcher = WORDS.matcher(normalised);
+		String previous = "<s>";
+		while (matcher.find()) {
+			String word = matcher.group();
+			seen.add(bucket(word, buckets));
+			seen.add(bucket(previous + " " + word, buckets));
+			previous = word;
+		}
+		seen.add(bucket(previous + " </s>", buckets));
+		int[] grams = seen.stream().mapToInt(Integer::intValue).toArray();
+		return new Input(reading, grams, (float) (1 / Math.sqrt(grams.length)));
+	}
+
+	// FNV-1a: fixed across runs and machines, unlike String.hashCode's spec-free future.
+	private static int bucket(String gram, int buckets) {
+		int hash = 0x811c9dc5;
+		for (int i = 0; i < gram.length(); i++) {
+			hash = (hash ^ gram.charAt(i)) * 0x01000193;
+		}
+		return Math.floorMod(hash, buckets);
+	}
+
+	/**
+	 * How likely each label is for this reading (without words); the figures add up to 1.
+	 */
 	public float[] probabilities(float[] reading) {
-		float[] values = reading;
+		return probabilities(new Input(reading, new int[0], 0));
+	}
+
+	/** How likely each label is for this input; the figures add up to 1. */
+	public float[] probabilities(Input input) {
+		float[] values = null;
 		for (Layer layer : this.layers) {
 			float[] next = new float[layer.out()];
 			for (int o = 0; o < next.length; o++) {
 				float[] row = layer.weights()[o];
 				float sum = layer.bias()[o];
-				for (int k = 0; k < row.length; k++) {
-					sum += row[k] * values[k];
+				if (values == null) {
+					float[] reading = input.reading();
+					for (int k = 0; k < reading.length; k++) {
+						sum += row[k] * reading[k];
+					}
+					for (int gram : input.grams()) {
+						sum += row[reading.length + gram] * input.gramValue();
+					}
+				}
+				else {
+					for (int k = 0; k < row.length; k++) {
+						sum += row[k] * values[k];
+					}
 				}
 				next[o] = layer.softmax() ? sum : Math.max(0, sum);
 			}

@@ -1,0 +1,120 @@
+package app.steadfast.safety;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import app.steadfast.shared.SentenceModel;
+import app.steadfast.shared.SentenceTraining;
+import app.steadfast.shared.SentenceTraining.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The risk-language check against sentences written apart from it: the evaluation set
+ * (src/test/resources/language/risk-evaluation.tsv) was written by someone who never saw
+ * the rules or the training rows, and nothing is trained or tuned on it. Prints recall
+ * per kind and the share of clean sentences flagged, for the rules alone, the sentence
+ * model alone and both together, on the evaluation set and (for comparison only) on the
+ * training rows; and holds both layers together to the practice's floor on the evaluation
+ * set.
+ */
+class RiskLanguageEvaluationTests {
+
+	private static final Path EVALUATION = Path.of("src/test/resources/language/risk-evaluation.tsv");
+
+	private static final Path TRAINING = Path.of("src/test/resources/language/risk-training.tsv");
+
+	private static RiskLanguage language;
+
+	@BeforeAll
+	static void loadModel() {
+		language = new RiskLanguage((event) -> {
+		}, SentenceModel.loaded(Duration.ofMinutes(2)),
+				app.steadfast.shared.SentenceClassifier.read(RiskLanguage.SHIPPED_MODEL));
+		assertThat(language.modelReady()).isTrue();
+	}
+
+	/**
+	 * The figures of one layer on one set.
+	 *
+	 * @param recall share of risky rows flagged, any kind
+	 * @param recallByKind share of rows of each kind flagged with that kind
+	 * @param falsePositives share of clean rows flagged
+	 * @param clearShare share of the flagged risky rows flagged as clear
+	 */
+	record Figures(double recall, Map<RiskKind, Double> recallByKind, double falsePositives, double clearShare) {
+
+		String line(String name) {
+			StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+					"  %-12s recall %.3f, false positives %.3f, clear among hits %.3f; by kind:", name, this.recall,
+					this.falsePositives, this.clearShare));
+			this.recallByKind.forEach((kind, r) -> out.append(String.format(Locale.ROOT, " %s %.3f", kind, r)));
+			return out.toString();
+		}
+
+	}
+
+	static Figures measure(List<Row> rows, Function<String, RiskCheck> check) {
+		int risky = 0;
+		int caught = 0;
+		int clean = 0;
+		int flagged = 0;
+		int clear = 0;
+		Map<RiskKind, int[]> byKind = new EnumMap<>(RiskKind.class);
+		for (Row row : rows) {
+			RiskCheck result = check.apply(row.text());
+			if (row.label().equals("NONE")) {
+				clean++;
+				if (result.hit()) {
+					flagged++;
+				}
+				continue;
+			}
+			risky++;
+			if (result.hit()) {
+				caught++;
+				if (result.confidence() == RiskConfidence.CLEAR) {
+					clear++;
+				}
+			}
+			RiskKind kind = RiskKind.valueOf(row.label());
+			int[] counts = byKind.computeIfAbsent(kind, (k) -> new int[2]);
+			counts[0]++;
+			if (row.labels()
+				.stream()
+				.anyMatch((l) -> !l.equals("NONE") && result.kinds().contains(RiskKind.valueOf(l)))) {
+				counts[1]++;
+			}
+		}
+		Map<RiskKind, Double> recallByKind = new EnumMap<>(RiskKind.class);
+		byKind.forEach((kind, counts) -> recallByKind.put(kind, counts[1] / (double) counts[0]));
+		return new Figures(caught / (double) risky, recallByKind, flagged / (double) clean,
+				(caught == 0) ? 0 : clear / (double) caught);
+	}
+
+	@Test
+	void bothLayersTogetherReachThePracticesFloorOnSentencesWrittenApartFromThem() throws IOException {
+		List<Row> evaluation = SentenceTraining.read(EVALUATION);
+		List<Row> training = SentenceTraining.read(TRAINING);
+		Figures both = measure(evaluation, language::check);
+		System.out.println("Risk language, evaluation set (" + evaluation.size() + " rows written apart):");
+		System.out.println(measure(evaluation, language::checkByRules).line("rules"));
+		System.out.println(measure(evaluation, language::checkByModel).line("model"));
+		System.out.println(both.line("both"));
+		System.out.println("Risk language, training rows (" + training.size() + " rows the model learned from):");
+		System.out.println(measure(training, language::checkByRules).line("rules"));
+		System.out.println(measure(training, language::checkByModel).line("model"));
+		System.out.println(measure(training, language::check).line("both"));
+		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(0.95);
+		assertThat(both.falsePositives()).as("false positives on the evaluation set").isLessThanOrEqualTo(0.05);
+	}
+
+}
