@@ -138,7 +138,8 @@ public class SharingManagement {
 		if (actor.equals(owner)) {
 			return true;
 		}
-		return activeGrant(actor, owner, category).filter((g) -> g.kind() == GrantKind.PARTNER).isPresent();
+		return activeGrant(actor, owner, category).filter((g) -> g.kind() == GrantKind.PARTNER).isPresent()
+				&& travelsBetween(actor, owner);
 	}
 
 	/**
@@ -274,13 +275,15 @@ public class SharingManagement {
 	}
 
 	/**
-	 * Whether a grant opens records now: active, and for a partner share, while words
-	 * travel between the couple (both intakes answered, no safety pause), in either
-	 * direction.
+	 * Whether a grant opens records now: active, and for a partner share, not while the
+	 * couple link between the two holds words back (her safety pause, in either
+	 * direction; ending the link revokes every partner share).
 	 */
 	private boolean opens(Grant grant, Instant now) {
-		return grant.isActiveAt(now)
-				&& (grant.kind() != GrantKind.PARTNER || travelsBetween(grant.grantee(), grant.owner()));
+		return grant.isActiveAt(now) && (grant.kind() != GrantKind.PARTNER
+				|| channel(grant.grantee()).filter((c) -> c.other(grant.grantee()).equals(grant.owner()))
+					.map(PartnerChannel::travels)
+					.orElse(true));
 	}
 
 	/**
