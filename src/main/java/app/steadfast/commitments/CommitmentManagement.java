@@ -578,8 +578,8 @@ public class CommitmentManagement {
 	 * His partner says what she saw of a due date: confirmed, or seen differently, with
 	 * an optional note. It stands beside his record and never changes it; saying it again
 	 * replaces her earlier view.
-	 * @throws NotFound if the commitment is unknown, hers to see is not shared, or it is
-	 * his own
+	 * @throws NotFound if the commitment is unknown, it is his own, or the sharing module
+	 * refuses (not his linked partner with his share, or her safety pause holds)
 	 * @throws InvalidCommitment if the day is not a due date or lies in the future
 	 */
 	@Transactional
