@@ -39,6 +39,7 @@ import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,13 +71,10 @@ public class CommitmentManagement {
 
 	private final Clock clock;
 
-	private final PartnerLinks links;
-
 	private final ApplicationEventPublisher events;
 
 	CommitmentManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, Practice practice,
-			RiskLanguage risk, Clock clock, PartnerLinks links, ApplicationEventPublisher events) {
-		this.links = links;
+			RiskLanguage risk, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.risk = risk;
 		this.jdbc = jdbc;
@@ -162,11 +160,11 @@ public class CommitmentManagement {
 	}
 
 	/**
-	 * What his partner asked of him, while she is linked and it stands: for making a
-	 * commitment of it.
+	 * What his partner asked of him, while the sharing module lets her words reach him
+	 * and it stands: for making a commitment of it.
 	 */
 	public Optional<PartnerLinks.PartnerAsked> request(AccountId owner, UUID request) {
-		return this.links.requestTo(owner, request);
+		return this.sharing.requestTo(owner, request);
 	}
 
 	private ZoneId zone(String id) {
@@ -369,7 +367,7 @@ public class CommitmentManagement {
 	public CommitmentView find(AccountId viewer, CommitmentId id) {
 		Row row = rows("c.id = :key", id.value()).stream().findFirst().orElseThrow(NotFound::new);
 		this.sharing.requireVisible(viewer, new AccountId(row.owner()), Category.COMMITMENTS, id.value().toString());
-		return views(List.of(row), today(new AccountId(row.owner()))).get(0);
+		return views(List.of(row), today(new AccountId(row.owner())), viewer).get(0);
 	}
 
 	/**
@@ -380,11 +378,11 @@ public class CommitmentManagement {
 	@Transactional(readOnly = true)
 	public List<CommitmentView> list(AccountId viewer, AccountId owner) {
 		this.sharing.requireVisible(viewer, owner, Category.COMMITMENTS, "list");
-		return views(rows("c.owner_id = :key", owner.value()), today(owner));
+		return views(rows("c.owner_id = :key", owner.value()), today(owner), viewer);
 	}
 
 	List<CommitmentView> list(AccountId owner, LocalDate today) {
-		return views(rows("c.owner_id = :key", owner.value()), today);
+		return views(rows("c.owner_id = :key", owner.value()), today, owner);
 	}
 
 	/**
@@ -395,7 +393,7 @@ public class CommitmentManagement {
 	@Transactional(readOnly = true)
 	public Reliability reliability(AccountId viewer, AccountId owner, int weeks) {
 		this.sharing.requireVisible(viewer, owner, Category.COMMITMENTS, "reliability-" + weeks);
-		return reliability(owner, weeks, today(owner));
+		return reliability(owner, weeks, today(owner), viewer);
 	}
 
 	/**
@@ -412,10 +410,14 @@ public class CommitmentManagement {
 		Map<AccountId, LocalDate[]> days = new LinkedHashMap<>();
 		today(visible).forEach((owner, today) -> days.put(owner, new LocalDate[] {
 				today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1), today }));
-		return tallies(days);
+		return tallies(days, viewer);
 	}
 
 	Reliability reliability(AccountId owner, int weeks, LocalDate today) {
+		return reliability(owner, weeks, today, owner);
+	}
+
+	private Reliability reliability(AccountId owner, int weeks, LocalDate today, AccountId viewer) {
 		int span = Math.max(weeks, 12);
 		LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		LocalDate firstMonday = thisMonday.minusWeeks(span - 1);
@@ -423,7 +425,7 @@ public class CommitmentManagement {
 		List<UUID> ids = rows.stream().map(Row::id).toList();
 		Map<UUID, List<LocalDate[]>> pauses = pauses(ids);
 		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, firstMonday, today);
-		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, firstMonday, today);
+		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, firstMonday, today, viewer);
 		List<Reliability.PerCommitment> per = new ArrayList<>();
 		Reliability.Tally[] overall = new Reliability.Tally[span];
 		Arrays.fill(overall, new Reliability.Tally(0, 0));
@@ -470,15 +472,17 @@ public class CommitmentManagement {
 		Map<AccountId, LocalDate[]> days = new LinkedHashMap<>();
 		today(owners).forEach((owner, today) -> days.put(owner,
 				new LocalDate[] { monday, monday.plusDays(6).isAfter(today) ? today : monday.plusDays(6) }));
-		return tallies(days);
+		return tallies(days, null);
 	}
 
 	/**
 	 * Kept out of due for each owner, all his commitments together, over his own days
 	 * (first and last included; none when the last comes before the first), in four
-	 * queries however many owners.
+	 * queries however many owners. His partner's confirmations are counted as the viewer
+	 * may be shown them, or all of them (the figures kept for his progress) without a
+	 * viewer.
 	 */
-	private Map<AccountId, Reliability.Tally> tallies(Map<AccountId, LocalDate[]> days) {
+	private Map<AccountId, Reliability.Tally> tallies(Map<AccountId, LocalDate[]> days, @Nullable AccountId viewer) {
 		Map<AccountId, Reliability.Tally> tallies = new LinkedHashMap<>();
 		days.keySet().forEach((owner) -> tallies.put(owner, new Reliability.Tally(0, 0)));
 		List<UUID> owners = days.entrySet()
@@ -495,7 +499,7 @@ public class CommitmentManagement {
 		List<UUID> ids = rows.stream().map(Row::id).toList();
 		Map<UUID, List<LocalDate[]>> pauses = pauses(ids);
 		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, from, to);
-		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, from, to);
+		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, from, to, viewer);
 		for (Row row : rows) {
 			AccountId owner = new AccountId(row.owner());
 			LocalDate[] mine = days.get(owner);
@@ -540,14 +544,14 @@ public class CommitmentManagement {
 		return VAGUE.matcher(title).find() || (!countable && title.strip().split("\\s+").length < 3);
 	}
 
-	private List<CommitmentView> views(List<Row> rows, LocalDate today) {
+	private List<CommitmentView> views(List<Row> rows, LocalDate today, AccountId viewer) {
 		LocalDate from = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
 		LocalDate to = from.plusDays(13);
 		List<UUID> ids = rows.stream().map(Row::id).toList();
 		Map<UUID, List<LocalDate[]>> pauses = pauses(ids);
 		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, from, to);
 		Map<UUID, List<CommitmentView.Wording>> wordings = wordings(rows);
-		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, from, to);
+		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed = witnessed(ids, from, to, viewer);
 		return rows.stream().sorted(java.util.Comparator.comparing(Row::status)).map((row) -> {
 			Map<LocalDate, Recorded> mine = recorded.getOrDefault(row.id(), Map.of());
 			EncryptionBinding binding;
@@ -574,23 +578,20 @@ public class CommitmentManagement {
 	 * His partner says what she saw of a due date: confirmed, or seen differently, with
 	 * an optional note. It stands beside his record and never changes it; saying it again
 	 * replaces her earlier view.
-	 * @throws NotFound if the commitment is unknown, hers to see is not shared, or it is
-	 * his own
+	 * @throws NotFound if the commitment is unknown, it is his own, or the sharing module
+	 * refuses (not his linked partner with his share, or her safety pause holds)
 	 * @throws InvalidCommitment if the day is not a due date or lies in the future
 	 */
 	@Transactional
 	public void witness(AccountId viewer, CommitmentId id, LocalDate dueDate, Seen seen, String note) {
 		Row row = rows("c.id = :key", id.value()).stream().findFirst().orElseThrow(NotFound::new);
 		AccountId owner = new AccountId(row.owner());
-		boolean hisPartner = this.links.linkOf(viewer)
-			.filter((link) -> link.partner().equals(viewer) && link.client().equals(owner))
-			.isPresent();
-		if (!hisPartner) {
-			// Only his partner can say what she saw; anyone else with a share only reads.
+		if (viewer.equals(owner)) {
 			throw new NotFound();
 		}
-		this.sharing.requireVisible(viewer, new AccountId(row.owner()), Category.COMMITMENTS,
-				id.value() + "/" + dueDate);
+		// Only his partner, through his share, while her words reach him: the sharing
+		// module decides, her safety pause included.
+		this.sharing.requireMayAct(viewer, owner, Category.COMMITMENTS, id.value() + "/" + dueDate);
 		if (seen == null) {
 			throw new InvalidCommitment("seen", "Choose what you saw.");
 		}
@@ -619,18 +620,29 @@ public class CommitmentManagement {
 		this.events.publishEvent(new CommitmentDayRecorded(id, owner, dueDate));
 	}
 
+	/**
+	 * What his partner said she saw of each due day, as the viewer may be shown it (the
+	 * sharing module holds back what a partner wrote while her safety pause holds); with
+	 * no viewer, all of it.
+	 */
 	private Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed(List<UUID> ids, LocalDate from,
-			LocalDate to) {
+			LocalDate to, @Nullable AccountId viewer) {
 		Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> views = new java.util.HashMap<>();
 		if (ids.isEmpty()) {
 			return views;
 		}
+		Map<UUID, Boolean> shown = new java.util.HashMap<>();
 		this.jdbc.sql("""
 				SELECT commitment_id, due_date, witness_id, seen, note FROM commitment_witness
 				WHERE commitment_id IN (:ids) AND due_date BETWEEN :from AND :to
 				""").param("ids", ids).param("from", from).param("to", to).query((rs) -> {
 			UUID commitment = rs.getObject("commitment_id", UUID.class);
 			LocalDate date = rs.getObject("due_date", LocalDate.class);
+			UUID witness = rs.getObject("witness_id", UUID.class);
+			if (viewer != null && !shown.computeIfAbsent(witness,
+					(w) -> this.sharing.mayShowContribution(new AccountId(w), viewer))) {
+				return;
+			}
 			String note = this.encryption.open(rs.getString("note"),
 					witnessBinding(commitment, date, rs.getObject("witness_id", UUID.class)));
 			views.computeIfAbsent(commitment, (key) -> new java.util.HashMap<>())

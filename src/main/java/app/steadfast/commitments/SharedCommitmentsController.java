@@ -36,8 +36,10 @@ class SharedCommitmentsController {
 	 * @param name their chosen name
 	 * @param commitments their commitments
 	 * @param reliability their last 4 weeks
+	 * @param mayConfirm whether this person may say what they saw (the sharing module
+	 * decides)
 	 */
-	record Shared(String name, List<CommitmentView> commitments, Reliability reliability) {
+	record Shared(String name, List<CommitmentView> commitments, Reliability reliability, boolean mayConfirm) {
 	}
 
 	private final SharingManagement sharing;
@@ -62,9 +64,12 @@ class SharedCommitmentsController {
 			.map(Grant::owner)
 			.distinct()
 			.map((owner) -> new Shared(this.accounts.find(owner).map(Person::displayName).orElse(""),
-					this.commitments.list(me, owner), this.commitments.reliability(me, owner, 4)))
+					this.commitments.list(me, owner), this.commitments.reliability(me, owner, 4),
+					this.sharing.mayAct(me, owner, Category.COMMITMENTS)))
 			.toList();
 		model.addAttribute("shared", shared);
+		model.addAttribute("pausedForMe",
+				this.sharing.channel(me).filter(SharingManagement.PartnerChannel::pausedByMe).isPresent());
 		return "commitments/shared";
 	}
 

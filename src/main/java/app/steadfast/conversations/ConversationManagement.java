@@ -30,8 +30,6 @@ import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.RecentCheckIns;
 import app.steadfast.sharing.Category;
-import app.steadfast.sharing.GrantKind;
-import app.steadfast.sharing.PartnerLinks;
 import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,17 +65,14 @@ public class ConversationManagement {
 
 	private final PhraseCards cards;
 
-	private final PartnerLinks links;
-
 	private final Practice practice;
 
 	private final Clock clock;
 
 	ConversationManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, RiskLanguage risk,
-			ApplicationEventPublisher events, PhraseCards cards, PartnerLinks links, Practice practice, Clock clock,
+			ApplicationEventPublisher events, PhraseCards cards, Practice practice, Clock clock,
 			RecentCheckIns checkIns) {
 		this.checkIns = checkIns;
-		this.links = links;
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
@@ -430,9 +425,9 @@ public class ConversationManagement {
 	}
 
 	/**
-	 * What of the partner views a viewer is shown: the owner sees his partner's only
-	 * while their link carries words (never during her safety pause); anyone else sees
-	 * only their own.
+	 * What of the partner views a viewer is shown: the owner sees his linked partner's as
+	 * the sharing module lets him (never what she wrote while her safety pause holds);
+	 * anyone else sees only their own.
 	 */
 	private List<TalkView> seenBy(AccountId viewer, List<TalkView> talks) {
 		if (talks.isEmpty()) {
@@ -441,9 +436,11 @@ public class ConversationManagement {
 		AccountId owner = talks.get(0).owner();
 		java.util.function.Predicate<TalkView.PartnerView> shown;
 		if (viewer.equals(owner)) {
-			Optional<PartnerLinks.PartnerLink> link = this.links.linkOf(owner)
-				.filter(PartnerLinks.PartnerLink::carriesWords);
-			shown = (v) -> link.isPresent() && link.get().other(owner).equals(v.viewer());
+			Optional<AccountId> partner = this.sharing.channel(owner)
+				.filter((c) -> c.client().equals(owner))
+				.map(SharingManagement.PartnerChannel::partner)
+				.filter((p) -> this.sharing.mayShowContribution(p, owner));
+			shown = (v) -> partner.isPresent() && partner.get().equals(v.viewer());
 		}
 		else {
 			shown = (v) -> v.viewer().equals(viewer);
@@ -456,18 +453,12 @@ public class ConversationManagement {
 	}
 
 	/**
-	 * Whether the viewer may add their view of the owner's talks now: his partner,
-	 * through his partner share, while their link carries words.
+	 * Whether the viewer may add their view of the owner's talks now: the sharing module
+	 * decides (his partner, through his partner share, while words travel between them).
 	 */
 	@Transactional(readOnly = true)
 	public boolean mayAddView(AccountId viewer, AccountId owner) {
-		boolean partnerShare = this.sharing.activeGrantsTo(viewer)
-			.stream()
-			.anyMatch((g) -> g.owner().equals(owner) && g.category() == Category.CONVERSATIONS
-					&& g.kind() == GrantKind.PARTNER);
-		return partnerShare && this.links.linkOf(viewer)
-			.filter((link) -> link.carriesWords() && link.other(viewer).equals(owner))
-			.isPresent();
+		return !viewer.equals(owner) && this.sharing.mayAct(viewer, owner, Category.CONVERSATIONS);
 	}
 
 	/**
@@ -488,10 +479,7 @@ public class ConversationManagement {
 		if (owner.equals(viewer.value())) {
 			throw new NotFound();
 		}
-		this.sharing.requireVisible(viewer, new AccountId(owner), Category.CONVERSATIONS, id.value() + "/view");
-		if (!mayAddView(viewer, new AccountId(owner))) {
-			throw new NotFound();
-		}
+		this.sharing.requireMayAct(viewer, new AccountId(owner), Category.CONVERSATIONS, id.value() + "/view");
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (escalation == null) {
 			problems.put("escalation", "Choose whether it escalated, as you saw it.");

@@ -97,8 +97,21 @@ public class CoupleManagement {
 	/** The person's active link, seen from either side, for other modules. */
 	@Transactional(readOnly = true)
 	public Optional<PartnerLinks.PartnerLink> linkOf(AccountId person) {
-		return activeLink(person).map((link) -> new PartnerLinks.PartnerLink(link.client(), link.partner(),
-				intakeDone(link.client()) && intakeDone(link.partner()), paused(link)));
+		// One statement: the sharing module asks this for every read across people.
+		return this.jdbc.sql("""
+				SELECT l.client_id, l.partner_id, mine.account_id AS client_done, hers.account_id AS partner_done,
+				       hers.safety_pause
+				FROM couple_link l
+				LEFT JOIN couple_intake mine ON mine.account_id = l.client_id
+				LEFT JOIN couple_intake hers ON hers.account_id = l.partner_id
+				WHERE (l.client_id = :me OR l.partner_id = :me) AND l.ended_at IS NULL
+				""")
+			.param("me", person.value())
+			.query((rs, i) -> new PartnerLinks.PartnerLink(new AccountId(rs.getObject("client_id", UUID.class)),
+					new AccountId(rs.getObject("partner_id", UUID.class)),
+					rs.getObject("client_done") != null && rs.getObject("partner_done") != null,
+					rs.getObject("partner_done") != null && rs.getBoolean("safety_pause")))
+			.optional();
 	}
 
 	/** Where the person stands with their partner. */
@@ -116,7 +129,10 @@ public class CoupleManagement {
 		AccountId partner = link.get().other(me);
 		String name = this.accounts.find(partner).map(Person::displayName).orElse(null);
 		boolean both = mine && intakeDone(partner);
-		return new LinkState(partner, name, link.get().linkedAt(), mine, both, paused(link.get()), pending);
+		// Only the partner whose safety answers asked for it is told of the pause: to him
+		// she is a partner who simply shares nothing.
+		boolean paused = paused(link.get()) && link.get().partner().equals(me);
+		return new LinkState(partner, name, link.get().linkedAt(), mine, both, paused, pending);
 	}
 
 	/**
@@ -315,13 +331,14 @@ public class CoupleManagement {
 		}
 	}
 
-	/** Who read the person's records through a share, and when: newest first. */
+	/**
+	 * Who read the person's records through a share, and when: newest first, as the
+	 * sharing module lets him know them (never a partner's reads during her safety
+	 * pause).
+	 */
 	@Transactional(readOnly = true)
 	public List<AuditRecord> readsOfMine(AccountId me) {
-		return this.audit.about(me.value(), 200)
-			.stream()
-			.filter((row) -> row.action() == AuditAction.RECORD_READ)
-			.toList();
+		return this.sharing.readsOf(me, 200);
 	}
 
 	private void applyPause(AccountId me, boolean pause) {

@@ -13,8 +13,8 @@ import app.steadfast.accounts.AccountId;
  * @param linkedAt when they linked, or {@code null}
  * @param myIntakeDone whether this person answered the private intake
  * @param bothIntakesDone whether both did, which opens the joint features
- * @param paused whether sharing is paused (for the partner who asked: by their own safety
- * answers)
+ * @param paused whether this person's own safety answers paused their sharing; always
+ * false for the client, who is never told
  * @param pendingInvitation whether this client has an invitation waiting
  */
 public record LinkState(AccountId partner, String partnerName, Instant linkedAt, boolean myIntakeDone,

@@ -19,6 +19,7 @@ import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
+import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,13 +42,17 @@ public class PulseManagement {
 
 	private final Practice practice;
 
+	private final SharingManagement sharing;
+
 	private final Clock clock;
 
-	PulseManagement(JdbcClient jdbc, CoupleManagement couple, Encryption encryption, Practice practice, Clock clock) {
+	PulseManagement(JdbcClient jdbc, CoupleManagement couple, Encryption encryption, Practice practice,
+			SharingManagement sharing, Clock clock) {
 		this.jdbc = jdbc;
 		this.couple = couple;
 		this.encryption = encryption;
 		this.practice = practice;
+		this.sharing = sharing;
 		this.clock = clock;
 	}
 
@@ -139,13 +144,13 @@ public class PulseManagement {
 	}
 
 	/**
-	 * The partner's pulses this person may see: only weeks she shared, and none while her
-	 * safety pause is on.
+	 * The partner's pulses this person may see: only weeks she shared, and none while the
+	 * sharing module holds back what she wrote (her safety pause).
 	 */
 	@Transactional(readOnly = true)
 	public List<PulseWeek> partners(AccountId me) {
 		Optional<AccountId> partner = this.couple.partnerOf(me);
-		if (partner.isEmpty() || this.couple.safetyPause(partner.get())) {
+		if (partner.isEmpty() || !this.sharing.mayShowContribution(partner.get(), me)) {
 			return List.of();
 		}
 		return weeks(partner.get(), true);

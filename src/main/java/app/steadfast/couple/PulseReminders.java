@@ -29,8 +29,10 @@ import org.springframework.stereotype.Component;
 /**
  * The weekly pulse reminder email, on the day each person chose. It goes out once per
  * person and week whichever node runs the job: the send is recorded first, under a
- * primary key. No reminder goes to either partner while her safety pause is on, and none
- * once the week's pulse is answered. The email carries a link, never clinical content.
+ * primary key. No reminder goes to the partner while her safety pause is on, and none
+ * once the week's pulse is answered. His own reminder keeps coming during her pause, as
+ * it would if she simply shared nothing: its stopping would tell him. The email carries a
+ * link, never clinical content.
  */
 @Component
 class PulseReminders {
@@ -74,7 +76,7 @@ class PulseReminders {
 					JOIN couple_intake theirs ON theirs.account_id = CASE WHEN l.client_id = p.id THEN l.partner_id ELSE l.client_id END
 					JOIN couple_intake hers ON hers.account_id = l.partner_id
 					LEFT JOIN pulse_day d ON d.account_id = p.id
-					WHERE hers.safety_pause = FALSE
+					WHERE (p.id = l.client_id OR hers.safety_pause = FALSE)
 					  AND COALESCE(d.day_of_week, 1) = :today
 					  AND NOT EXISTS (SELECT 1 FROM trust_pulse t WHERE t.account_id = p.id AND t.week_start = :week)
 					  AND NOT EXISTS (SELECT 1 FROM pulse_reminder_sent s WHERE s.account_id = p.id AND s.week_start = :week)

@@ -14,6 +14,7 @@ import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Role;
+import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,14 +35,17 @@ public class RequestsAndOffers {
 
 	private final Encryption encryption;
 
+	private final SharingManagement sharing;
+
 	private final Clock clock;
 
 	RequestsAndOffers(JdbcClient jdbc, CoupleManagement couple, AccountManagement accounts, Encryption encryption,
-			Clock clock) {
+			SharingManagement sharing, Clock clock) {
 		this.jdbc = jdbc;
 		this.couple = couple;
 		this.accounts = accounts;
 		this.encryption = encryption;
+		this.sharing = sharing;
 		this.clock = clock;
 	}
 
@@ -49,10 +53,17 @@ public class RequestsAndOffers {
 	 * The partner sends a request: a menu item, her own words, or both (her words then
 	 * say it).
 	 * @throws NotFound if she is not a linked partner, or the intakes are not both done
+	 * @throws InvalidCoupleInput if nothing is chosen or written, it is too long, or her
+	 * safety pause holds (nothing of hers travels to him then)
 	 */
 	@Transactional
 	public void request(AccountId partner, RequestMenu item, String ownWords) {
 		AccountId client = linkedClientOf(partner);
+		if (this.sharing.channel(partner).filter(SharingManagement.PartnerChannel::travels).isEmpty()) {
+			throw new InvalidCoupleInput(
+					"Requests are paused while your safety answers ask for it, so nothing reaches your partner. "
+							+ "You can change those answers on your safety page.");
+		}
 		String words = (ownWords == null || ownWords.isBlank()) ? null : ownWords.strip();
 		if (item == null && words == null) {
 			throw new InvalidCoupleInput("Pick something from the list, or write it in your own words.");
@@ -94,14 +105,19 @@ public class RequestsAndOffers {
 		return requests("partner_id", partner, partner);
 	}
 
-	/** Her open requests, as he sees them: none while her safety pause is on. */
+	/**
+	 * Her open requests, as he sees them: none while words do not travel between them
+	 * (the sharing module decides; during her safety pause he sees what he would if she
+	 * had asked for nothing).
+	 */
 	@Transactional(readOnly = true)
 	public List<PartnerRequest> receivedBy(AccountId client) {
-		Optional<AccountId> partner = this.couple.partnerOf(client);
-		if (partner.isEmpty() || this.couple.safetyPause(partner.get())) {
+		Optional<SharingManagement.PartnerChannel> channel = this.sharing.channel(client)
+			.filter((c) -> c.travels() && c.client().equals(client));
+		if (channel.isEmpty()) {
 			return List.of();
 		}
-		return requests("client_id", client, partner.get()).stream().toList();
+		return requests("client_id", client, channel.get().partner()).stream().toList();
 	}
 
 	/**

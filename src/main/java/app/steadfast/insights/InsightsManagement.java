@@ -94,12 +94,17 @@ public class InsightsManagement {
 		Map<LocalDate, PulseWeek> mine = byWeek(this.pulse.mine(owner));
 		List<PulseWeek> partners = own ? this.pulse.partners(owner) : List.of();
 		Map<LocalDate, PulseWeek> hers = byWeek(partners);
+		// The days his partner confirmed are her words: the sharing module holds them
+		// back
+		// while her safety pause holds, for whoever looks.
+		boolean herViewShown = this.sharing.partnerContributionsShown(owner);
 		List<Progress.WeekRow> rows = figures.stream()
 			.map((w) -> new Progress.WeekRow(w.monday(), w.current(), w.checkIns().checkIns(),
 					w.checkIns().averageIntensity(), top(w.checkIns().families()), w.promises().kept(),
-					w.promises().due(), w.promises().confirmed(), w.promises().sawDifferently(),
-					average(mine, w.monday()), average(hers, w.monday()), w.talks().talks(),
-					w.talks().averageDefensiveness(), w.talks().escalatedSomewhat() + w.talks().escalatedBadly()))
+					w.promises().due(), herViewShown ? w.promises().confirmed() : 0,
+					herViewShown ? w.promises().sawDifferently() : 0, average(mine, w.monday()),
+					average(hers, w.monday()), w.talks().talks(), w.talks().averageDefensiveness(),
+					w.talks().escalatedSomewhat() + w.talks().escalatedBadly()))
 			.toList();
 		// Topic names are his words: only on his own view.
 		List<RecurringTopic> topics = own ? this.conversations.recurringTopics(owner, owner) : List.of();
@@ -175,8 +180,8 @@ public class InsightsManagement {
 			return null;
 		}
 		return new Progress.Questions(tally.asked(), tally.answered(), tally.waiting(), tally.overdue(),
-				tally.oldestWaitingDays(), Readings.questions(tally.paused(), tally.asked(), tally.answered(),
-						tally.waiting(), tally.overdue(), tally.oldestWaitingDays()));
+				tally.oldestWaitingDays(), Readings.questions(tally.asked(), tally.answered(), tally.waiting(),
+						tally.overdue(), tally.oldestWaitingDays()));
 	}
 
 	/**

@@ -153,10 +153,7 @@ final class Readings {
 		return reading.toString();
 	}
 
-	static String questions(boolean paused, int asked, int answered, int waiting, int overdue, long oldest) {
-		if (paused) {
-			return "Questions from your partner are paused for now.";
-		}
+	static String questions(int asked, int answered, int waiting, int overdue, long oldest) {
 		if (asked == 0 && waiting == 0) {
 			return "Your partner hasn't asked anything in these weeks. When they do, an honest answer, even a hard one, is how trust gets rebuilt.";
 		}

@@ -14,15 +14,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
-import app.steadfast.audit.AuditEntry;
-import app.steadfast.audit.AuditLog;
 import app.steadfast.safety.RiskLanguage;
 import app.steadfast.safety.RiskSource;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
-import app.steadfast.sharing.PartnerLinks;
+import app.steadfast.sharing.SharingManagement;
+import app.steadfast.sharing.SharingManagement.PartnerChannel;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
@@ -35,9 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * removed: a correction is a new entry shown with the answer it corrects. Only the
  * partner can delete a question, and only their own.
  * <p>
- * Questions and answers travel only while the couple's link carries words: during a
- * safety pause neither side reaches the other, and the client is never told why. Every
- * read by the partner of his answers is written to the audit log.
+ * Questions and answers travel only while the sharing module says words travel between
+ * the couple: during her safety pause neither side reaches the other, and the client sees
+ * what he would if she had asked nothing (never that a pause exists). Every read by the
+ * partner of his answers is written to the audit log through the sharing module.
  */
 @Service
 public class QuestionManagement {
@@ -54,9 +54,7 @@ public class QuestionManagement {
 
 	private final Encryption encryption;
 
-	private final PartnerLinks links;
-
-	private final AuditLog audit;
+	private final SharingManagement sharing;
 
 	private final RiskLanguage risk;
 
@@ -64,12 +62,11 @@ public class QuestionManagement {
 
 	private final Clock clock;
 
-	QuestionManagement(JdbcClient jdbc, Encryption encryption, PartnerLinks links, AuditLog audit, RiskLanguage risk,
+	QuestionManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, RiskLanguage risk,
 			Practice practice, Clock clock) {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
-		this.links = links;
-		this.audit = audit;
+		this.sharing = sharing;
 		this.risk = risk;
 		this.practice = practice;
 		this.clock = clock;
@@ -79,7 +76,9 @@ public class QuestionManagement {
 	 * What the person sees of their questions.
 	 *
 	 * @param linked whether they have a partner linked
-	 * @param paused whether words between them are paused (never why)
+	 * @param paused whether questions are paused for this person: only ever true for the
+	 * partner (by her own safety answers, or before both intakes are answered); he sees a
+	 * partner who asked nothing
 	 * @param asker whether this person is the one who asks (the partner)
 	 * @param questions the questions, waiting ones first, newest first within
 	 */
@@ -91,7 +90,7 @@ public class QuestionManagement {
 	 * is opened or shown.
 	 *
 	 * @param linked whether the person has a partner linked
-	 * @param paused whether words between them are paused
+	 * @param paused whether questions are paused for this person (only ever the partner)
 	 * @param asker whether this person is the one who asks (the partner)
 	 * @param asked questions asked since the day given
 	 * @param answered questions first answered since that day
@@ -118,13 +117,13 @@ public class QuestionManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Board board(AccountId viewer) {
-		Optional<PartnerLinks.PartnerLink> link = this.links.linkOf(viewer);
+		Optional<PartnerChannel> link = this.sharing.channel(viewer);
 		if (link.isEmpty()) {
 			return new Board(false, false, false, List.of());
 		}
 		boolean asker = link.get().partner().equals(viewer);
-		if (!link.get().carriesWords()) {
-			return new Board(true, true, asker, List.of());
+		if (!link.get().travels()) {
+			return new Board(true, asker, asker, List.of());
 		}
 		List<QuestionView> questions = new ArrayList<>();
 		List<Row> rows = this.jdbc.sql("""
@@ -150,13 +149,13 @@ public class QuestionManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Tally tally(AccountId viewer, Instant since) {
-		Optional<PartnerLinks.PartnerLink> link = this.links.linkOf(viewer);
+		Optional<PartnerChannel> link = this.sharing.channel(viewer);
 		if (link.isEmpty()) {
 			return new Tally(false, false, false, 0, 0, 0, 0, 0);
 		}
 		boolean asker = link.get().partner().equals(viewer);
-		if (!link.get().carriesWords()) {
-			return new Tally(true, true, asker, 0, 0, 0, 0, 0);
+		if (!link.get().travels()) {
+			return new Tally(true, asker, asker, 0, 0, 0, 0, 0);
 		}
 		OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
 		int[] counts = new int[4];
@@ -204,10 +203,10 @@ public class QuestionManagement {
 	 */
 	@Transactional
 	public List<QuestionId> ask(AccountId partner, List<NewQuestion> questions) {
-		PartnerLinks.PartnerLink link = this.links.linkOf(partner)
+		PartnerChannel link = this.sharing.channel(partner)
 			.filter((l) -> l.partner().equals(partner))
 			.orElseThrow(NotFound::new);
-		if (!link.carriesWords()) {
+		if (!link.travels()) {
 			throw new InvalidRepairInput("questions", "Questions are paused for now.");
 		}
 		List<NewQuestion> asked = questions.stream().filter((q) -> q.words() != null && !q.words().isBlank()).toList();
@@ -408,8 +407,8 @@ public class QuestionManagement {
 			.query(this::row)
 			.optional()
 			.orElseThrow(NotFound::new);
-		PartnerLinks.PartnerLink link = this.links.linkOf(viewer).orElseThrow(NotFound::new);
-		if (!link.carriesWords() || !link.client().value().equals(row.client())
+		PartnerChannel link = this.sharing.channel(viewer).orElseThrow(NotFound::new);
+		if (!link.travels() || !link.client().value().equals(row.client())
 				|| !link.partner().value().equals(row.partner())) {
 			throw new NotFound();
 		}
@@ -417,7 +416,7 @@ public class QuestionManagement {
 	}
 
 	private void readBy(AccountId partner, AccountId client, String ref) {
-		this.audit.record(AuditEntry.read(partner.value(), client.value(), AUDIT_CATEGORY, ref, "PARTNER"));
+		this.sharing.recordRead(partner, client, AUDIT_CATEGORY, ref);
 	}
 
 	private record Row(UUID id, UUID partner, UUID client, String words, @Nullable Importance importance,
@@ -441,7 +440,7 @@ public class QuestionManagement {
 	}
 
 	/** The entries of every question between the couple, by question, in one query. */
-	private Map<UUID, List<QuestionView.Entry>> entries(PartnerLinks.PartnerLink link) {
+	private Map<UUID, List<QuestionView.Entry>> entries(PartnerChannel link) {
 		Map<UUID, List<Object[]>> rows = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT e.id, e.question_id, e.kind, e.author_id, e.words, e.until_date, e.written_at

@@ -21,7 +21,6 @@ import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.GrantKind;
-import app.steadfast.sharing.PartnerLinks;
 import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,19 +49,16 @@ public class StatementManagement {
 
 	private final SharingManagement sharing;
 
-	private final PartnerLinks links;
-
 	private final RiskLanguage risk;
 
 	private final Clock clock;
 
-	StatementManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, PartnerLinks links,
-			RiskLanguage risk, SentenceModel model, Clock clock) {
+	StatementManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, RiskLanguage risk,
+			SentenceModel model, Clock clock) {
 		this.check = RULES.withModel(model);
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
-		this.links = links;
 		this.risk = risk;
 		this.clock = clock;
 	}
@@ -192,7 +188,7 @@ public class StatementManagement {
 			.query((rs, n) -> rs.getObject("id", UUID.class))
 			.list()
 			.stream()
-			.map((id) -> view(row(id).orElseThrow(NotFound::new), owner))
+			.map((id) -> view(row(id).orElseThrow(NotFound::new), owner, owner))
 			.toList();
 	}
 
@@ -209,7 +205,7 @@ public class StatementManagement {
 			.query(UUID.class)
 			.optional()
 			.orElseThrow(NotFound::new);
-		return view(row(id).orElseThrow(NotFound::new), owner);
+		return view(row(id).orElseThrow(NotFound::new), owner, owner);
 	}
 
 	/**
@@ -241,9 +237,12 @@ public class StatementManagement {
 	public void share(AccountId owner, StatementId statement, int number, Audience audience) {
 		VersionView version = version(owner, statement, number);
 		if (audience == Audience.PARTNER) {
-			AccountId partner = this.links.linkOf(owner)
-				.filter((link) -> link.client().equals(owner) && link.carriesWords())
-				.map(PartnerLinks.PartnerLink::partner)
+			// Open once both answered the intake. Her safety pause does not refuse him: a
+			// refusal would tell him; the sharing module keeps the version from her until
+			// the pause ends.
+			AccountId partner = this.sharing.channel(owner)
+				.filter((link) -> link.client().equals(owner) && link.open())
+				.map(SharingManagement.PartnerChannel::partner)
 				.orElseThrow(() -> new InvalidRepairInput("audience",
 						"Sharing with your partner isn't open right now. You can still share it with your therapist."));
 			boolean granted = this.sharing.grantsBy(owner)
@@ -322,7 +321,7 @@ public class StatementManagement {
 			throw new NotFound();
 		}
 		this.sharing.requireVisible(viewer, owner, Category.STATEMENTS, versionId.toString());
-		return view(row, owner);
+		return view(row, owner, viewer);
 	}
 
 	/**
@@ -337,6 +336,7 @@ public class StatementManagement {
 			throw new NotFound();
 		}
 		sharedVersion(partner, versionId);
+		this.sharing.requireMayAct(partner, new AccountId(row.owner()), Category.STATEMENTS, versionId + "/respond");
 		String text = (words == null) ? "" : words.strip();
 		if (text.isEmpty()) {
 			throw new InvalidRepairInput("words", "Write your response first.");
@@ -358,14 +358,14 @@ public class StatementManagement {
 	}
 
 	/**
-	 * How the viewer stands to the owner: his partner while their link carries words, his
-	 * therapist when not his partner, or null.
+	 * How the viewer stands to the owner: his partner while the sharing module lets words
+	 * travel between them, his therapist when not his partner, or null.
 	 */
 	@Nullable
 	private Audience audienceOf(AccountId viewer, AccountId owner) {
-		Optional<PartnerLinks.PartnerLink> link = this.links.linkOf(viewer);
+		Optional<SharingManagement.PartnerChannel> link = this.sharing.channel(viewer);
 		if (link.isPresent() && link.get().client().equals(owner) && link.get().partner().equals(viewer)) {
-			return link.get().carriesWords() ? Audience.PARTNER : null;
+			return link.get().travels() ? Audience.PARTNER : null;
 		}
 		boolean therapist = this.sharing.activeGrantsTo(viewer)
 			.stream()
@@ -401,7 +401,11 @@ public class StatementManagement {
 			.optional();
 	}
 
-	private VersionView view(Row row, AccountId owner) {
+	/**
+	 * The version with the responses to it the viewer may be shown (what his partner
+	 * wrote is held back while her safety pause holds).
+	 */
+	private VersionView view(Row row, AccountId owner, AccountId viewer) {
 		Map<StatementPart, String> parts = new EnumMap<>(StatementPart.class);
 		this.jdbc.sql("SELECT part, words FROM statement_part WHERE version_id = :id")
 			.param("id", row.id())
@@ -412,12 +416,17 @@ public class StatementManagement {
 		List<VersionView.Response> responses = this.jdbc.sql(
 				"SELECT id, author_id, words, responded_at FROM statement_response WHERE version_id = :id ORDER BY responded_at")
 			.param("id", row.id())
-			.query((rs, n) -> new VersionView.Response(
-					this.encryption.open(rs.getString("words"),
-							EncryptionBinding.of("statement_response", rs.getObject("id", UUID.class),
-									rs.getObject("author_id", UUID.class))),
-					rs.getObject("responded_at", OffsetDateTime.class).toInstant()))
-			.list();
+			.query((rs, n) -> Map.entry(new AccountId(rs.getObject("author_id", UUID.class)),
+					new VersionView.Response(
+							this.encryption.open(rs.getString("words"),
+									EncryptionBinding.of("statement_response", rs.getObject("id", UUID.class),
+											rs.getObject("author_id", UUID.class))),
+							rs.getObject("responded_at", OffsetDateTime.class).toInstant())))
+			.list()
+			.stream()
+			.filter((e) -> this.sharing.mayShowContribution(e.getKey(), viewer))
+			.map(Map.Entry::getValue)
+			.toList();
 		return new VersionView(row.id(), new StatementId(row.statement()), owner, row.number(), row.savedAt(),
 				row.sharedWithPartnerAt(), row.sharedWithTherapistAt(), parts, responses);
 	}

@@ -7,9 +7,10 @@ import java.util.UUID;
 import app.steadfast.accounts.AccountId;
 
 /**
- * Who a person is linked with as a couple, for capabilities that carry words between the
- * two (her questions to him, his answers to her) without depending on the module that
- * manages the link. The couple module implements it.
+ * Who a person is linked with as a couple, and whether her safety pause holds: what the
+ * sharing module's decision consults, without depending on the module that manages the
+ * link. The couple module implements it. Capabilities never ask it themselves: they ask
+ * {@link SharingManagement}, whose answers carry the pause.
  */
 public interface PartnerLinks {
 

@@ -17,16 +17,31 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditEntry;
 import app.steadfast.audit.AuditLog;
+import app.steadfast.audit.AuditRecord;
 import app.steadfast.shared.NotFound;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The sharing module's API: the store of grants and the one decision every capability
- * asks. Grants are written by the screens that own them (the couple and care modules);
- * capabilities only ask {@link #maySee} or {@link #requireVisible}.
+ * asks, for every read and every write across people. Grants are written by the screens
+ * that own them (the couple and care modules); capabilities only ask: {@link #maySee} or
+ * {@link #requireVisible} to show a record to someone other than its owner,
+ * {@link #mayAct} or {@link #requireMayAct} for a partner writing on a record of his
+ * (confirming a day, responding to a statement, her view of a talk), {@link #channel} for
+ * the words that travel between a couple outside any record (her questions, her
+ * requests), and {@link #mayShowContribution} before showing what someone wrote on
+ * another person's record.
+ * <p>
+ * The partner's safety pause lives here, inside every one of those answers, so no
+ * capability can forget it: while it holds nothing travels between the two either way
+ * (her grants are paused, his partner shares open nothing to her, her earlier
+ * contributions are held back, her questions and requests do not travel, she cannot act
+ * on his records), and what he sees is what he would see if she had simply shared
+ * nothing: never that a pause exists, nor any read of hers.
  */
 @Service
 public class SharingManagement {
@@ -37,17 +52,21 @@ public class SharingManagement {
 
 	private final Clock clock;
 
-	SharingManagement(ShareGrants grants, AuditLog audit, Clock clock) {
+	private final ObjectProvider<PartnerLinks> links;
+
+	SharingManagement(ShareGrants grants, AuditLog audit, Clock clock, ObjectProvider<PartnerLinks> links) {
 		this.grants = grants;
 		this.audit = audit;
 		this.clock = clock;
+		this.links = links;
 	}
 
 	/**
 	 * Whether the viewer may see the owner's record of this category. The owner always
 	 * may. For anyone else it takes an active grant (not revoked, not paused, not
-	 * expired), and each allowed read is written to the audit log with the grant's kind
-	 * as its reason.
+	 * expired; a partner share only while words travel between the couple, so never
+	 * during her safety pause), and each allowed read is written to the audit log with
+	 * the grant's kind as its reason.
 	 * @param recordRef the record's id, for the audit log
 	 */
 	@Transactional(readOnly = true)
@@ -80,7 +99,7 @@ public class SharingManagement {
 			this.grants.findByGranteeIdAndCategoryAndOwnerIdIn(viewer.value(), category, others)
 				.stream()
 				.map(ShareGrant::view)
-				.filter((g) -> g.isActiveAt(now))
+				.filter((g) -> opens(g, now))
 				.forEach((g) -> grants.merge(g.owner(), g, (a, b) -> b.createdAt().isBefore(a.createdAt()) ? b : a));
 		}
 		List<AuditEntry> reads = new ArrayList<>();
@@ -105,6 +124,166 @@ public class SharingManagement {
 		if (!maySee(viewer, owner, category, recordRef)) {
 			throw new NotFound();
 		}
+	}
+
+	/**
+	 * Whether the actor may write on the owner's record of this category now: the owner
+	 * always may; anyone else only as his linked partner, through his partner share of
+	 * that category, while words travel between them (both intakes answered, no safety
+	 * pause). A therapist's grant only ever reads. Nothing is audited: this is the
+	 * question a page asks before offering a form.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayAct(AccountId actor, AccountId owner, Category category) {
+		if (actor.equals(owner)) {
+			return true;
+		}
+		return activeGrant(actor, owner, category).filter((g) -> g.kind() == GrantKind.PARTNER).isPresent()
+				&& travelsBetween(actor, owner);
+	}
+
+	/**
+	 * Like {@link #mayAct}, for the write itself: a refusal throws {@link NotFound}, so
+	 * it answers exactly like a record that is not shared with the actor; an allowed
+	 * write across people is audited as a read of the record it is written on.
+	 * @param recordRef the record's id, for the audit log
+	 */
+	@Transactional(readOnly = true)
+	public void requireMayAct(AccountId actor, AccountId owner, Category category, String recordRef) {
+		if (!mayAct(actor, owner, category)) {
+			throw new NotFound();
+		}
+		if (!actor.equals(owner)) {
+			this.audit.record(AuditEntry.read(actor.value(), owner.value(), category.name(), recordRef,
+					GrantKind.PARTNER.name()));
+		}
+	}
+
+	/**
+	 * The couple link as this person may know it, for the words that travel between the
+	 * two outside any record (her questions and his answers, her requests); empty when
+	 * the person has no partner linked.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PartnerChannel> channel(AccountId person) {
+		PartnerLinks links = this.links.getIfAvailable();
+		if (links == null) {
+			return Optional.empty();
+		}
+		return links.linkOf(person)
+			.map((link) -> new PartnerChannel(link.client(), link.partner(), link.open(), link.carriesWords(),
+					link.paused() && link.partner().equals(person)));
+	}
+
+	/**
+	 * A request his linked partner sent him and has not withdrawn, while words travel
+	 * between them; empty for anything else (another person's request, or any request
+	 * during her safety pause, exactly as if she had withdrawn it).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PartnerLinks.PartnerAsked> requestTo(AccountId client, UUID request) {
+		PartnerLinks links = this.links.getIfAvailable();
+		if (links == null || channel(client).filter((c) -> c.travels() && c.client().equals(client)).isEmpty()) {
+			return Optional.empty();
+		}
+		return links.requestTo(client, request);
+	}
+
+	/**
+	 * Whether what the author wrote on someone else's record (a partner's confirmation of
+	 * his promise, her response to his statement, her view of a talk, her pulse) may be
+	 * shown to the viewer now. Its author always sees it; nobody else does while the
+	 * author's safety pause holds, whenever it was written.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayShowContribution(AccountId author, AccountId viewer) {
+		return author.equals(viewer) || !heldBack(author);
+	}
+
+	/**
+	 * Whether what the owner's linked partner wrote on his records may be shown beside
+	 * them now (to him, or to anyone he grants): for figures that count her contributions
+	 * without naming her, such as days she confirmed. False while her safety pause holds.
+	 */
+	@Transactional(readOnly = true)
+	public boolean partnerContributionsShown(AccountId owner) {
+		return channel(owner).filter((c) -> c.client().equals(owner) && heldBack(c.partner())).isEmpty();
+	}
+
+	/**
+	 * The reads of the owner's records by someone else, newest first, as the owner may be
+	 * shown them. No read of a partner's can happen during her safety pause (nothing
+	 * travels then), so her pause leaves no trace here.
+	 * @param limit how many rows of the log about him to look at
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditRecord> readsOf(AccountId owner, int limit) {
+		return this.audit.about(owner.value(), limit)
+			.stream()
+			.filter((row) -> row.action() == AuditAction.RECORD_READ)
+			.toList();
+	}
+
+	/**
+	 * Records a partner's read across people that is not of a shared category (her
+	 * reading his answers to her questions), once {@link #channel} said words travel.
+	 * @throws NotFound if words do not travel between the two now
+	 */
+	@Transactional
+	public void recordRead(AccountId viewer, AccountId owner, String what, String recordRef) {
+		if (viewer.equals(owner)) {
+			return;
+		}
+		if (!travelsBetween(viewer, owner)) {
+			throw new NotFound();
+		}
+		this.audit.record(AuditEntry.read(viewer.value(), owner.value(), what, recordRef, GrantKind.PARTNER.name()));
+	}
+
+	/**
+	 * The couple link as one of its two people may know it.
+	 *
+	 * @param client the client (the man doing the work)
+	 * @param partner his partner
+	 * @param open whether both answered the private intake, so joint features are open
+	 * @param travels whether words travel between the two now
+	 * @param pausedByMe whether this person is the partner whose own safety answers
+	 * paused it (only she is ever told; he sees a partner who simply shares nothing)
+	 */
+	public record PartnerChannel(AccountId client, AccountId partner, boolean open, boolean travels,
+			boolean pausedByMe) {
+
+		/** The other person of the link. */
+		public AccountId other(AccountId me) {
+			return me.equals(this.client) ? this.partner : this.client;
+		}
+
+	}
+
+	/**
+	 * Whether this person is a partner whose own safety pause holds: nothing of theirs
+	 * reaches anyone while it does.
+	 */
+	private boolean heldBack(AccountId person) {
+		PartnerLinks links = this.links.getIfAvailable();
+		return links != null
+				&& links.linkOf(person).filter((l) -> l.paused() && l.partner().equals(person)).isPresent();
+	}
+
+	private boolean travelsBetween(AccountId one, AccountId other) {
+		return channel(one).filter((c) -> c.travels() && c.other(one).equals(other)).isPresent();
+	}
+
+	/**
+	 * Whether a grant opens records now: active, and for a partner share, not while the
+	 * couple link between the two holds words back (her safety pause, in either
+	 * direction; ending the link revokes every partner share).
+	 */
+	private boolean opens(Grant grant, Instant now) {
+		return grant.isActiveAt(now) && (grant.kind() != GrantKind.PARTNER
+				|| channel(grant.grantee()).filter((c) -> c.other(grant.grantee()).equals(grant.owner()))
+					.map(PartnerChannel::travels)
+					.orElse(true));
 	}
 
 	/**
@@ -171,14 +350,17 @@ public class SharingManagement {
 		return this.grants.findByOwnerIdOrderByCreatedAtDesc(owner.value()).stream().map(ShareGrant::view).toList();
 	}
 
-	/** The grants that open records to the grantee right now. */
+	/**
+	 * The grants that open records to the grantee right now (a partner share only while
+	 * words travel between the couple).
+	 */
 	@Transactional(readOnly = true)
 	public List<Grant> activeGrantsTo(AccountId grantee) {
 		Instant now = this.clock.instant();
 		return this.grants.findByGranteeIdOrderByCreatedAtDesc(grantee.value())
 			.stream()
 			.map(ShareGrant::view)
-			.filter((g) -> g.isActiveAt(now))
+			.filter((g) -> opens(g, now))
 			.toList();
 	}
 
@@ -187,7 +369,7 @@ public class SharingManagement {
 		return this.grants.findByOwnerIdAndGranteeIdAndCategory(owner.value(), viewer.value(), category)
 			.stream()
 			.map(ShareGrant::view)
-			.filter((g) -> g.isActiveAt(now))
+			.filter((g) -> opens(g, now))
 			.min(Comparator.comparing(Grant::createdAt));
 	}
 

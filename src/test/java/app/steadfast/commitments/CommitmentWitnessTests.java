@@ -55,6 +55,9 @@ class CommitmentWitnessTests {
 
 	CommitmentId id;
 
+	@Autowired
+	app.steadfast.couple.CoupleManagement couple;
+
 	LocalDate today;
 
 	@BeforeEach
@@ -62,12 +65,8 @@ class CommitmentWitnessTests {
 		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
 		this.client = this.people.client();
 		this.partner = this.people.withRole(Role.PARTNER);
-		this.jdbc.sql(
-				"INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :c, :p, CURRENT_TIMESTAMP)")
-			.param("id", java.util.UUID.randomUUID())
-			.param("c", this.client.id().value())
-			.param("p", this.partner.id().value())
-			.update();
+		// Linked, both intakes answered: words travel between them.
+		new app.steadfast.TestCouples(this.jdbc, this.couple).link(this.client, this.partner);
 		this.id = this.commitments.create(this.client.id(),
 				new CommitmentDetails("Put my phone away at dinner", null, Recurrence.DAILY, Set.of(), null, null));
 		this.today = this.commitments.today();

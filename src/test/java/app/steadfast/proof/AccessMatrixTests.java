@@ -39,7 +39,8 @@ class AccessMatrixTests {
 
 	/** The callers, in the order of each row's columns. */
 	static final List<String> CALLERS = List.of("anonymous", "client", "other client", "partner (sharing on)",
-			"partner (sharing off)", "therapist (granted)", "therapist (not granted)", "admin");
+			"partner (sharing off)", "therapist (granted)", "therapist (not granted)", "admin",
+			"partner (safety pause)");
 
 	/**
 	 * The expectations: method and pattern, then one code per caller in the order of
@@ -48,194 +49,194 @@ class AccessMatrixTests {
 	 * (403 or 404).
 	 */
 	static final String TABLE = """
-			# endpoint                                            | anon client other p-on p-off ther other-ther admin
+			# endpoint                                            | anon client other p-on p-off ther other-ther admin pause
 			# Slugs, tags, card keys, signal kinds and weeks name no one's record: each caller
 			# acts on his own (a week answers 404 where he wrote no line for it).
 			# Forms that re-render with a message answer 2, forms that save answer 3.
-			GET /                                                  | 2 2 2 2 2 2 2 2
-			GET /accounts/confirm                                  | L A A A A A A A
-			GET /accounts/confirm/continue                         | L A A A A A A A
-			GET /accounts/security                                 | L 2 2 2 2 2 2 2
-			GET /accounts/delete                                   | L 2 2 2 2 F F F
-			GET /accounts/forgot                                   | 2 2 2 2 2 2 2 2
-			GET /accounts/password                                 | L 2 2 2 2 2 2 2
-			GET /accounts/reset                                    | 2 2 2 2 2 2 2 2
-			GET /admin/articles                                    | L F F F F F F 2
-			GET /admin/articles/new                                | L F F F F F F 2
-			GET /admin/articles/{id}                               | L F F F F F F 2
-			GET /admin/audit                                       | L F F F F F F 2
-			GET /admin/care                                        | L F F F F F F 2
-			GET /admin/outbox                                      | L F F F F F F 2
-			GET /admin/outbox/{name}                               | L F F F F F F 2
-			GET /admin/settings                                    | L F F F F F F 2
-			GET /admin/staff                                       | L F F F F F F 2
-			GET /articles                                          | 2 2 2 2 2 2 2 2
-			GET /articles/tag/{tag}                                | 2 2 2 2 2 2 2 2
-			GET /articles/{slug}                                   | 2 2 2 2 2 2 2 2
-			GET /care                                              | L F F F F 2 2 F
-			GET /care/alerts                                       | L F F F F 2 2 F
-			GET /care/clients/{id}                                 | L F F F F 2 N F
-			GET /care/clients/{id}/checkins                        | L F F F F 2 N F
-			GET /care/clients/{id}/commitments                     | L F F F F 2 N F
-			GET /care/clients/{id}/insights                        | L F F F F 2 N F
-			GET /care/clients/{id}/journal                         | L F F F F 2 N F
-			GET /care/clients/{id}/notes                           | L F F F F 2 N F
-			GET /care/clients/{id}/notes/{noteId}                  | L F F F F 2 N F
-			GET /care/grants                                       | L 2 2 F F F F F
-			GET /care/homework                                     | L 2 2 F F F F F
-			GET /care/measures/{id}                                | L 2 N F F F F F
-			GET /care/reads                                        | L 2 2 F F F F F
-			GET /checkins                                          | L 2 2 2 2 F F F
-			GET /checkins/calendar                                 | L 2 2 2 2 F F F
-			GET /checkins/journal                                  | L 2 2 2 2 F F F
-			GET /checkins/journal/{id}/edit                        | L 2 N N N F F F
-			GET /checkins/new                                      | L 2 2 2 2 F F F
-			GET /checkins/quick                                    | L 2 2 2 2 F F F
-			GET /checkins/shared                                   | L 2 2 2 2 F F F
-			GET /checkins/summary                                  | L 2 2 2 2 F F F
-			GET /checkins/{id}/edit                                | L 2 N N N F F F
-			GET /commitments                                       | L 2 2 F F F F F
-			GET /commitments/new                                   | L 2 2 F F F F F
-			GET /commitments/reliability                           | L 2 2 F F F F F
-			GET /commitments/settings                              | L 2 2 F F F F F
-			GET /commitments/shared                                | L 2 2 2 2 F F F
-			GET /commitments/{id}/edit                             | L 2 N F F F F F
-			GET /commitments/{id}/record                           | L 2 N F F F F F
-			GET /consultation                                      | 2 2 2 2 2 2 2 2
-			GET /consultation/invitation                           | N N N N N N N N
-			GET /consultations                                     | L F F F F 2 2 2
-			GET /consultations/{id}                                | L F F F F 2 2 2
-			GET /conversations                                     | L 2 2 F F F F F
-			GET /conversations/patterns                            | L 2 2 F F F F F
-			GET /conversations/pause                               | L 2 2 F F F F F
-			GET /conversations/phrases                             | L 2 2 F F F F F
-			GET /conversations/plans/new                           | L 2 2 F F F F F
-			GET /conversations/plans/{id}                          | L 2 N F F F F F
-			GET /conversations/plans/{id}/pause                    | L 2 N F F F F F
-			GET /conversations/shared                              | L 2 2 2 2 2 2 F
-			GET /conversations/talks/new                           | L 2 2 F F F F F
-			GET /conversations/talks/{id}                          | L 2 N F F F F F
-			GET /conversations/topics                              | L 2 2 F F F F F
-			GET /couple                                            | L 2 2 2 2 F F F
-			GET /couple/intake                                     | L 2 2 2 2 F F F
-			GET /couple/join                                       | 2 2 2 2 2 2 2 2
-			GET /couple/pulse                                      | L 2 3 2 2 F F F
-			GET /couple/pulse/weeks                                | L 2 2 2 2 F F F
-			GET /couple/reads                                      | L 2 2 2 2 F F F
-			GET /couple/safety                                     | L F F 2 2 F F F
-			GET /crisis                                            | 2 2 2 2 2 2 2 2
-			GET /feed.xml                                          | 2 2 2 2 2 2 2 2
-			GET /insights                                          | L 2 2 2 2 F F F
-			GET /insights/data                                     | L 2 2 2 2 F F F
-			GET /insights/export                                   | L 2 2 2 2 F F F
-			GET /insights/report                                   | L 2 2 2 2 F F F
-			GET /insights/report.pdf                               | L 2 2 2 2 F F F
-			GET /insights/review                                   | L 2 2 2 2 F F F
-			GET /login                                             | 2 3 3 3 3 3 3 3
-			GET /login/code                                        | L A A A A A A A
-			GET /repair                                            | L 2 2 2 2 F F F
-			GET /repair/questions                                  | L 2 2 2 2 F F F
-			GET /repair/questions/{id}                             | L 2 N 2 2 F F F
-			GET /repair/shared                                     | L F F 2 2 2 2 F
-			GET /repair/shared/{id}                                | L F F 2 N 2 N F
-			GET /repair/statements/new                             | L 2 2 F F F F F
-			GET /repair/statements/{id}                            | L 2 N F F F F F
-			GET /repair/statements/{id}/compare                    | L 2 N F F F F F
-			GET /repair/statements/{id}/versions/{number}          | L 2 N F F F F F
-			GET /search                                            | 2 2 2 2 2 2 2 2
-			GET /setup                                             | N N N N N N N N
-			GET /signup                                            | 2 3 3 3 3 3 3 3
-			GET /sitemap.xml                                       | 2 2 2 2 2 2 2 2
-			POST /accounts/confirm                                 | L A A A A A A A
-			POST /accounts/security/authenticator                  | L A A A A A A A
-			POST /accounts/security/authenticator/confirm          | L A A A A A A A
-			POST /accounts/security/authenticator/off              | L A A A A A A A
-			POST /accounts/security/passkeys/remove                | L A A A A A A A
-			POST /accounts/security/recovery-codes                 | L A A A A A A A
-			POST /login/code                                       | L A A A A A A A
-			POST /login/code/setup                                 | L A A A A A A A
-			POST /accounts/delete                                  | L 2 2 2 2 F F F
-			POST /accounts/forgot                                  | 2 2 2 2 2 2 2 2
-			POST /accounts/password                                | L 2 2 2 2 2 2 2
-			POST /accounts/reset                                   | 2 2 2 2 2 2 2 2
-			POST /admin/articles/new                               | L F F F F F F 3
-			POST /admin/articles/preview                           | L F F F F F F 2
-			POST /admin/articles/{id}                              | L F F F F F F 3
-			POST /admin/articles/{id}/publish                      | L F F F F F F 3
-			POST /admin/articles/{id}/unpublish                    | L F F F F F F 3
-			POST /admin/care/break-glass                           | L F F F F F F 2
-			POST /admin/care/handover                              | L F F F F F F 3
-			POST /admin/settings                                   | L F F F F F F 3
-			POST /admin/staff                                      | L F F F F F F 3
-			POST /admin/staff/{id}/deactivate                      | L F F F F F F 3
-			POST /admin/staff/{id}/role                            | L F F F F F F 3
-			POST /care/alerts/{id}/acknowledge                     | L F F F F 3 N F
-			POST /care/clients/{id}/homework                       | L F F F F 3 N F
-			POST /care/clients/{id}/measures                       | L F F F F 3 N F
-			POST /care/clients/{id}/notes                          | L F F F F 3 N F
-			POST /care/clients/{id}/notes/{noteId}                 | L F F F F 3 N F
-			POST /care/clients/{id}/session                        | L F F F F 3 N F
-			POST /care/grants                                      | L 3 3 F F F F F
-			POST /care/homework/{id}/done                          | L 3 N F F F F F
-			POST /care/measures/{id}                               | L 3 N F F F F F
-			POST /checkins/journal                                 | L 3 3 3 3 F F F
-			POST /checkins/journal/{id}/delete                     | L 3 N N N F F F
-			POST /checkins/journal/{id}/edit                       | L 3 N N N F F F
-			POST /checkins/new                                     | L 2 2 2 2 F F F
-			POST /checkins/quick                                   | L 2 2 2 2 F F F
-			POST /checkins/{id}/delete                             | L 3 N N N F F F
-			POST /checkins/{id}/edit                               | L 2 N N N F F F
-			POST /commitments/new                                  | L 3 3 F F F F F
-			POST /commitments/settings                             | L 2 2 F F F F F
-			POST /commitments/shared/{id}/{date}                   | L N N 3 N F F F
-			POST /commitments/{id}/edit                            | L 3 N F F F F F
-			POST /commitments/{id}/end                             | L 3 N F F F F F
-			POST /commitments/{id}/pause                           | L 3 N F F F F F
-			POST /commitments/{id}/record                          | L 3 N F F F F F
-			POST /commitments/{id}/resume                          | L 3 N F F F F F
-			POST /consultation                                     | 3 3 3 3 3 3 3 3
-			POST /consultation/invitation                          | N N N N N N N N
-			POST /consultations/{id}/assign                        | L F F F F 3 3 3
-			POST /consultations/{id}/close                         | L F F F F 3 3 3
-			POST /consultations/{id}/contacted                     | L F F F F 3 3 3
-			POST /consultations/{id}/invitation                    | L F F F F 3 3 3
-			POST /consultations/{id}/note                          | L F F F F 3 3 3
-			POST /consultations/{id}/schedule                      | L F F F F 3 3 3
-			POST /conversations/pause/breathing                    | L 3 3 F F F F F
-			POST /conversations/phrases/new                        | L 3 3 F F F F F
-			POST /conversations/phrases/{key}                      | L 3 3 F F F F F
-			POST /conversations/phrases/{key}/reset                | L 3 3 F F F F F
-			POST /conversations/plans/new                          | L 3 3 F F F F F
-			POST /conversations/shared/{id}                        | L N N 3 N F F F
-			POST /conversations/talks/new                          | L 3 3 F F F F F
-			POST /conversations/topics/{id}/merge                  | L 3 N F F F F F
-			POST /conversations/topics/{id}/rename                 | L 3 N F F F F F
-			POST /couple/end                                       | L 3 N 3 3 F F F
-			POST /couple/intake                                    | L 3 3 3 3 F F F
-			POST /couple/invite                                    | L N 3 F F F F F
-			POST /couple/join                                      | 2 2 2 2 2 2 2 2
-			POST /couple/offer                                     | L 3 N F F F F F
-			POST /couple/offer/end                                 | L 3 3 F F F F F
-			POST /couple/pulse                                     | L 3 N 3 3 F F F
-			POST /couple/requests                                  | L F F 3 3 F F F
-			POST /couple/requests/{id}/withdraw                    | L F F 3 3 F F F
-			POST /couple/sharing                                   | L 3 N 3 3 F F F
-			POST /insights/review                                  | L 3 3 3 3 F F F
-			POST /insights/review/day                              | L 3 3 3 3 F F F
-			POST /insights/review/{week}/report                    | L 3 3 3 3 F F F
-			POST /insights/signals/{kind}/dismiss                  | L 3 3 3 3 F F F
-			POST /repair/questions                                 | L N N 3 3 F F F
-			POST /repair/questions/{id}/answer                     | L 3 N N N F F F
-			POST /repair/questions/{id}/correct                    | L 2 N N N F F F
-			POST /repair/questions/{id}/delete                     | L N N 3 3 F F F
-			POST /repair/questions/{id}/more                       | L N N 2 2 F F F
-			POST /repair/questions/{id}/time                       | L 3 N N N F F F
-			POST /repair/shared/{id}/respond                       | L F F 3 N N N F
-			POST /repair/statements/new                            | L 3 3 F F F F F
-			POST /repair/statements/{id}                           | L 3 N F F F F F
-			POST /repair/statements/{id}/versions/{number}/share   | L 3 N F F F F F
-			POST /setup                                            | N N N N N N N N
-			POST /signup                                           | 3 3 3 3 3 3 3 3
+			GET /                                                  | 2 2 2 2 2 2 2 2 2
+			GET /accounts/confirm                                  | L A A A A A A A A
+			GET /accounts/confirm/continue                         | L A A A A A A A A
+			GET /accounts/security                                 | L 2 2 2 2 2 2 2 2
+			GET /accounts/delete                                   | L 2 2 2 2 F F F 2
+			GET /accounts/forgot                                   | 2 2 2 2 2 2 2 2 2
+			GET /accounts/password                                 | L 2 2 2 2 2 2 2 2
+			GET /accounts/reset                                    | 2 2 2 2 2 2 2 2 2
+			GET /admin/articles                                    | L F F F F F F 2 F
+			GET /admin/articles/new                                | L F F F F F F 2 F
+			GET /admin/articles/{id}                               | L F F F F F F 2 F
+			GET /admin/audit                                       | L F F F F F F 2 F
+			GET /admin/care                                        | L F F F F F F 2 F
+			GET /admin/outbox                                      | L F F F F F F 2 F
+			GET /admin/outbox/{name}                               | L F F F F F F 2 F
+			GET /admin/settings                                    | L F F F F F F 2 F
+			GET /admin/staff                                       | L F F F F F F 2 F
+			GET /articles                                          | 2 2 2 2 2 2 2 2 2
+			GET /articles/tag/{tag}                                | 2 2 2 2 2 2 2 2 2
+			GET /articles/{slug}                                   | 2 2 2 2 2 2 2 2 2
+			GET /care                                              | L F F F F 2 2 F F
+			GET /care/alerts                                       | L F F F F 2 2 F F
+			GET /care/clients/{id}                                 | L F F F F 2 N F F
+			GET /care/clients/{id}/checkins                        | L F F F F 2 N F F
+			GET /care/clients/{id}/commitments                     | L F F F F 2 N F F
+			GET /care/clients/{id}/insights                        | L F F F F 2 N F F
+			GET /care/clients/{id}/journal                         | L F F F F 2 N F F
+			GET /care/clients/{id}/notes                           | L F F F F 2 N F F
+			GET /care/clients/{id}/notes/{noteId}                  | L F F F F 2 N F F
+			GET /care/grants                                       | L 2 2 F F F F F F
+			GET /care/homework                                     | L 2 2 F F F F F F
+			GET /care/measures/{id}                                | L 2 N F F F F F F
+			GET /care/reads                                        | L 2 2 F F F F F F
+			GET /checkins                                          | L 2 2 2 2 F F F 2
+			GET /checkins/calendar                                 | L 2 2 2 2 F F F 2
+			GET /checkins/journal                                  | L 2 2 2 2 F F F 2
+			GET /checkins/journal/{id}/edit                        | L 2 N N N F F F N
+			GET /checkins/new                                      | L 2 2 2 2 F F F 2
+			GET /checkins/quick                                    | L 2 2 2 2 F F F 2
+			GET /checkins/shared                                   | L 2 2 2 2 F F F 2
+			GET /checkins/summary                                  | L 2 2 2 2 F F F 2
+			GET /checkins/{id}/edit                                | L 2 N N N F F F N
+			GET /commitments                                       | L 2 2 F F F F F F
+			GET /commitments/new                                   | L 2 2 F F F F F F
+			GET /commitments/reliability                           | L 2 2 F F F F F F
+			GET /commitments/settings                              | L 2 2 F F F F F F
+			GET /commitments/shared                                | L 2 2 2 2 F F F 2
+			GET /commitments/{id}/edit                             | L 2 N F F F F F F
+			GET /commitments/{id}/record                           | L 2 N F F F F F F
+			GET /consultation                                      | 2 2 2 2 2 2 2 2 2
+			GET /consultation/invitation                           | N N N N N N N N N
+			GET /consultations                                     | L F F F F 2 2 2 F
+			GET /consultations/{id}                                | L F F F F 2 2 2 F
+			GET /conversations                                     | L 2 2 F F F F F F
+			GET /conversations/patterns                            | L 2 2 F F F F F F
+			GET /conversations/pause                               | L 2 2 F F F F F F
+			GET /conversations/phrases                             | L 2 2 F F F F F F
+			GET /conversations/plans/new                           | L 2 2 F F F F F F
+			GET /conversations/plans/{id}                          | L 2 N F F F F F F
+			GET /conversations/plans/{id}/pause                    | L 2 N F F F F F F
+			GET /conversations/shared                              | L 2 2 2 2 2 2 F 2
+			GET /conversations/talks/new                           | L 2 2 F F F F F F
+			GET /conversations/talks/{id}                          | L 2 N F F F F F F
+			GET /conversations/topics                              | L 2 2 F F F F F F
+			GET /couple                                            | L 2 2 2 2 F F F 2
+			GET /couple/intake                                     | L 2 2 2 2 F F F 2
+			GET /couple/join                                       | 2 2 2 2 2 2 2 2 2
+			GET /couple/pulse                                      | L 2 3 2 2 F F F 2
+			GET /couple/pulse/weeks                                | L 2 2 2 2 F F F 2
+			GET /couple/reads                                      | L 2 2 2 2 F F F 2
+			GET /couple/safety                                     | L F F 2 2 F F F 2
+			GET /crisis                                            | 2 2 2 2 2 2 2 2 2
+			GET /feed.xml                                          | 2 2 2 2 2 2 2 2 2
+			GET /insights                                          | L 2 2 2 2 F F F 2
+			GET /insights/data                                     | L 2 2 2 2 F F F 2
+			GET /insights/export                                   | L 2 2 2 2 F F F 2
+			GET /insights/report                                   | L 2 2 2 2 F F F 2
+			GET /insights/report.pdf                               | L 2 2 2 2 F F F 2
+			GET /insights/review                                   | L 2 2 2 2 F F F 2
+			GET /login                                             | 2 3 3 3 3 3 3 3 3
+			GET /login/code                                        | L A A A A A A A A
+			GET /repair                                            | L 2 2 2 2 F F F 2
+			GET /repair/questions                                  | L 2 2 2 2 F F F 2
+			GET /repair/questions/{id}                             | L 2 N 2 2 F F F N
+			GET /repair/shared                                     | L F F 2 2 2 2 F 2
+			GET /repair/shared/{id}                                | L F F 2 N 2 N F N
+			GET /repair/statements/new                             | L 2 2 F F F F F F
+			GET /repair/statements/{id}                            | L 2 N F F F F F F
+			GET /repair/statements/{id}/compare                    | L 2 N F F F F F F
+			GET /repair/statements/{id}/versions/{number}          | L 2 N F F F F F F
+			GET /search                                            | 2 2 2 2 2 2 2 2 2
+			GET /setup                                             | N N N N N N N N N
+			GET /signup                                            | 2 3 3 3 3 3 3 3 3
+			GET /sitemap.xml                                       | 2 2 2 2 2 2 2 2 2
+			POST /accounts/confirm                                 | L A A A A A A A A
+			POST /accounts/security/authenticator                  | L A A A A A A A A
+			POST /accounts/security/authenticator/confirm          | L A A A A A A A A
+			POST /accounts/security/authenticator/off              | L A A A A A A A A
+			POST /accounts/security/passkeys/remove                | L A A A A A A A A
+			POST /accounts/security/recovery-codes                 | L A A A A A A A A
+			POST /login/code                                       | L A A A A A A A A
+			POST /login/code/setup                                 | L A A A A A A A A
+			POST /accounts/delete                                  | L 2 2 2 2 F F F 2
+			POST /accounts/forgot                                  | 2 2 2 2 2 2 2 2 2
+			POST /accounts/password                                | L 2 2 2 2 2 2 2 2
+			POST /accounts/reset                                   | 2 2 2 2 2 2 2 2 2
+			POST /admin/articles/new                               | L F F F F F F 3 F
+			POST /admin/articles/preview                           | L F F F F F F 2 F
+			POST /admin/articles/{id}                              | L F F F F F F 3 F
+			POST /admin/articles/{id}/publish                      | L F F F F F F 3 F
+			POST /admin/articles/{id}/unpublish                    | L F F F F F F 3 F
+			POST /admin/care/break-glass                           | L F F F F F F 2 F
+			POST /admin/care/handover                              | L F F F F F F 3 F
+			POST /admin/settings                                   | L F F F F F F 3 F
+			POST /admin/staff                                      | L F F F F F F 3 F
+			POST /admin/staff/{id}/deactivate                      | L F F F F F F 3 F
+			POST /admin/staff/{id}/role                            | L F F F F F F 3 F
+			POST /care/alerts/{id}/acknowledge                     | L F F F F 3 N F F
+			POST /care/clients/{id}/homework                       | L F F F F 3 N F F
+			POST /care/clients/{id}/measures                       | L F F F F 3 N F F
+			POST /care/clients/{id}/notes                          | L F F F F 3 N F F
+			POST /care/clients/{id}/notes/{noteId}                 | L F F F F 3 N F F
+			POST /care/clients/{id}/session                        | L F F F F 3 N F F
+			POST /care/grants                                      | L 3 3 F F F F F F
+			POST /care/homework/{id}/done                          | L 3 N F F F F F F
+			POST /care/measures/{id}                               | L 3 N F F F F F F
+			POST /checkins/journal                                 | L 3 3 3 3 F F F 3
+			POST /checkins/journal/{id}/delete                     | L 3 N N N F F F N
+			POST /checkins/journal/{id}/edit                       | L 3 N N N F F F N
+			POST /checkins/new                                     | L 2 2 2 2 F F F 2
+			POST /checkins/quick                                   | L 2 2 2 2 F F F 2
+			POST /checkins/{id}/delete                             | L 3 N N N F F F N
+			POST /checkins/{id}/edit                               | L 2 N N N F F F N
+			POST /commitments/new                                  | L 3 3 F F F F F F
+			POST /commitments/settings                             | L 2 2 F F F F F F
+			POST /commitments/shared/{id}/{date}                   | L N N 3 N F F F N
+			POST /commitments/{id}/edit                            | L 3 N F F F F F F
+			POST /commitments/{id}/end                             | L 3 N F F F F F F
+			POST /commitments/{id}/pause                           | L 3 N F F F F F F
+			POST /commitments/{id}/record                          | L 3 N F F F F F F
+			POST /commitments/{id}/resume                          | L 3 N F F F F F F
+			POST /consultation                                     | 3 3 3 3 3 3 3 3 3
+			POST /consultation/invitation                          | N N N N N N N N N
+			POST /consultations/{id}/assign                        | L F F F F 3 3 3 F
+			POST /consultations/{id}/close                         | L F F F F 3 3 3 F
+			POST /consultations/{id}/contacted                     | L F F F F 3 3 3 F
+			POST /consultations/{id}/invitation                    | L F F F F 3 3 3 F
+			POST /consultations/{id}/note                          | L F F F F 3 3 3 F
+			POST /consultations/{id}/schedule                      | L F F F F 3 3 3 F
+			POST /conversations/pause/breathing                    | L 3 3 F F F F F F
+			POST /conversations/phrases/new                        | L 3 3 F F F F F F
+			POST /conversations/phrases/{key}                      | L 3 3 F F F F F F
+			POST /conversations/phrases/{key}/reset                | L 3 3 F F F F F F
+			POST /conversations/plans/new                          | L 3 3 F F F F F F
+			POST /conversations/shared/{id}                        | L N N 3 N F F F N
+			POST /conversations/talks/new                          | L 3 3 F F F F F F
+			POST /conversations/topics/{id}/merge                  | L 3 N F F F F F F
+			POST /conversations/topics/{id}/rename                 | L 3 N F F F F F F
+			POST /couple/end                                       | L 3 N 3 3 F F F 3
+			POST /couple/intake                                    | L 3 3 3 3 F F F 3
+			POST /couple/invite                                    | L N 3 F F F F F F
+			POST /couple/join                                      | 2 2 2 2 2 2 2 2 2
+			POST /couple/offer                                     | L 3 N F F F F F F
+			POST /couple/offer/end                                 | L 3 3 F F F F F F
+			POST /couple/pulse                                     | L 3 N 3 3 F F F 3
+			POST /couple/requests                                  | L F F 3 3 F F F 2
+			POST /couple/requests/{id}/withdraw                    | L F F 3 3 F F F 3
+			POST /couple/sharing                                   | L 3 N 3 3 F F F 3
+			POST /insights/review                                  | L 3 3 3 3 F F F 3
+			POST /insights/review/day                              | L 3 3 3 3 F F F 3
+			POST /insights/review/{week}/report                    | L 3 3 3 3 F F F 3
+			POST /insights/signals/{kind}/dismiss                  | L 3 3 3 3 F F F 3
+			POST /repair/questions                                 | L N N 3 3 F F F 2
+			POST /repair/questions/{id}/answer                     | L 3 N N N F F F N
+			POST /repair/questions/{id}/correct                    | L 2 N N N F F F N
+			POST /repair/questions/{id}/delete                     | L N N 3 3 F F F 3
+			POST /repair/questions/{id}/more                       | L N N 2 2 F F F N
+			POST /repair/questions/{id}/time                       | L 3 N N N F F F N
+			POST /repair/shared/{id}/respond                       | L F F 3 N N N F N
+			POST /repair/statements/new                            | L 3 3 F F F F F F
+			POST /repair/statements/{id}                           | L 3 N F F F F F F
+			POST /repair/statements/{id}/versions/{number}/share   | L 3 N F F F F F F
+			POST /setup                                            | N N N N N N N N N
+			POST /signup                                           | 3 3 3 3 3 3 3 3 3
 			""";
 
 	@Autowired
@@ -288,8 +289,12 @@ class AccessMatrixTests {
 			for (int i = 0; i < callers.size(); i++) {
 				Request request = (page != null) ? page : Requests.of(endpoint, world);
 				boolean sharingOff = CALLERS.get(i).equals("partner (sharing off)");
+				boolean pause = CALLERS.get(i).equals("partner (safety pause)");
 				if (sharingOff) {
 					world.partnerSharing(false);
+				}
+				if (pause) {
+					world.safetyPause(true);
 				}
 				MockHttpServletResponse response;
 				try {
@@ -299,6 +304,10 @@ class AccessMatrixTests {
 					request.restore().run();
 					if (sharingOff) {
 						world.partnerSharing(true);
+					}
+					if (pause) {
+						world.relinkIfEnded();
+						world.safetyPause(false);
 					}
 				}
 				HeadersAndCookiesTests.check(response, callers.get(i) != null,
@@ -388,7 +397,7 @@ class AccessMatrixTests {
 		List<Person> callers = new ArrayList<>();
 		callers.add(null);
 		callers.addAll(List.of(world.client, world.otherClient, world.partner, world.partner, world.therapist,
-				world.otherTherapist, world.admin));
+				world.otherTherapist, world.admin, world.partner));
 		return callers;
 	}
 

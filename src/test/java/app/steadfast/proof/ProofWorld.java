@@ -153,6 +153,14 @@ final class ProofWorld {
 		}
 	}
 
+	/**
+	 * His partner's safety answers ask for the pause, or no longer do (through the couple
+	 * module's intake, as her form saves them).
+	 */
+	void safetyPause(boolean on) {
+		new TestCouples(this.jdbc, this.couple).pause(this.partner, on);
+	}
+
 	/** Links him and his partner again if a request ended the link. */
 	void relinkIfEnded() {
 		if (this.couple.partnerOf(this.client.id()).isEmpty()) {

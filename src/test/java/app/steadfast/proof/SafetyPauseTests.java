@@ -1,0 +1,296 @@
+package app.steadfast.proof;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import app.steadfast.SteadfastTest;
+import app.steadfast.TestCouples;
+import app.steadfast.TestPeople;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.checkins.BodyLocation;
+import app.steadfast.checkins.CheckInDetails;
+import app.steadfast.checkins.CheckInManagement;
+import app.steadfast.commitments.CommitmentDetails;
+import app.steadfast.commitments.CommitmentId;
+import app.steadfast.commitments.CommitmentManagement;
+import app.steadfast.commitments.Outcome;
+import app.steadfast.commitments.Recurrence;
+import app.steadfast.conversations.BreakTaken;
+import app.steadfast.conversations.ConversationManagement;
+import app.steadfast.conversations.Escalation;
+import app.steadfast.conversations.TalkDetails;
+import app.steadfast.couple.CoupleManagement;
+import app.steadfast.insights.InsightsManagement;
+import app.steadfast.repair.Audience;
+import app.steadfast.repair.StatementManagement;
+import app.steadfast.repair.StatementPart;
+import app.steadfast.shared.Role;
+import app.steadfast.sharing.Category;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * Suite 3 of the proof, the partner's safety pause: while it holds nothing of hers
+ * reaches him, every write of hers across people is refused, and his pages are the same,
+ * byte for byte once tokens, ids and times are set aside, as if she had simply turned all
+ * her shares off.
+ */
+@SteadfastTest
+class SafetyPauseTests {
+
+	/** Every page he has that could show anything of hers or of the link. */
+	static final List<String> HIS_PAGES = List.of("/", "/couple", "/couple/reads", "/couple/pulse",
+			"/couple/pulse/weeks", "/commitments", "/commitments/reliability", "/commitments/shared",
+			"/checkins/shared", "/conversations", "/conversations/shared", "/conversations/talks/{talk}", "/repair",
+			"/repair/questions", "/repair/statements/{statement}", "/insights", "/insights?weeks=12",
+			"/insights/review", "/insights/report", "/care/reads", "/commitments/new");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
+
+	@Autowired
+	CoupleManagement couple;
+
+	@Autowired
+	CommitmentManagement commitments;
+
+	@Autowired
+	ConversationManagement conversations;
+
+	@Autowired
+	StatementManagement statements;
+
+	@Autowired
+	CheckInManagement checkIns;
+
+	@Autowired
+	InsightsManagement insights;
+
+	TestPeople people;
+
+	TestCouples couples;
+
+	@BeforeEach
+	void people() {
+		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
+		this.couples = new TestCouples(this.jdbc, this.couple);
+	}
+
+	/**
+	 * One couple, both sharing everything, his records of every kind, her reads of them.
+	 */
+	final class Couple {
+
+		final Person him = SafetyPauseTests.this.people.client();
+
+		final Person her = SafetyPauseTests.this.people.withRole(Role.PARTNER);
+
+		final CommitmentId commitment;
+
+		final UUID talk;
+
+		final UUID statement;
+
+		final UUID version;
+
+		Couple() throws Exception {
+			SafetyPauseTests.this.couples.link(this.him, this.her);
+			for (Category category : CoupleManagement.SHAREABLE) {
+				SafetyPauseTests.this.couple.share(this.him.id(), category, true);
+				SafetyPauseTests.this.couple.share(this.her.id(), category, true);
+			}
+			this.commitment = SafetyPauseTests.this.commitments.create(this.him.id(),
+					new CommitmentDetails("Phone face up at dinner", null, Recurrence.DAILY, Set.of(), null, null));
+			// A fixture: the promise began three days ago, so there are past days to
+			// confirm.
+			SafetyPauseTests.this.jdbc.sql("UPDATE commitment SET start_date = :start WHERE id = :id")
+				.param("start", today().minusDays(3))
+				.param("id", this.commitment.value())
+				.update();
+			SafetyPauseTests.this.commitments.record(this.him.id(), this.commitment, today().minusDays(1), Outcome.KEPT,
+					null, null);
+			this.talk = SafetyPauseTests.this.conversations
+				.log(this.him.id(),
+						new TalkDetails(null, "Weekends", null, today().minusDays(1), 3, Escalation.NO, BreakTaken.NO,
+								"Slowing down", null, false))
+				.id()
+				.value();
+			var saved = SafetyPauseTests.this.statements.save(this.him.id(), null,
+					Map.of(StatementPart.WHAT_HAPPENED, "I lied about where I was."));
+			SafetyPauseTests.this.statements.share(this.him.id(), saved.statement(), saved.number(), Audience.PARTNER);
+			this.statement = saved.statement().value();
+			this.version = SafetyPauseTests.this.statements.version(this.him.id(), saved.statement(), saved.number())
+				.id();
+			SafetyPauseTests.this.checkIns.record(this.her.id(), new CheckInDetails(List.of("hurt"), 5,
+					BodyLocation.CHEST, "Her words", null, null, java.time.Instant.now().minusSeconds(600)), false);
+			// She reads what he shares, before anything changes: both worlds list these.
+			for (String page : List.of("/commitments/shared", "/conversations/shared", "/repair/shared",
+					"/repair/shared/" + this.version)) {
+				assertThat(get(this.her, page)).hasStatusOk();
+			}
+		}
+
+		LocalDate today() {
+			return SafetyPauseTests.this.commitments.today(this.him.id());
+		}
+
+		String page(String path) {
+			return path.replace("{talk}", this.talk.toString()).replace("{statement}", this.statement.toString());
+		}
+
+	}
+
+	@Test
+	void whileHerPauseHoldsEveryWriteOfHersAcrossPeopleIsRefusedAndHisPagesReadAsIfSheSharedNothing() throws Exception {
+		Couple paused = new Couple();
+		Couple sharesOff = new Couple();
+
+		this.couples.pause(paused.her, true);
+		// What she tries during her pause: each is refused, and leaves nothing he sees.
+		String day = paused.today().minusDays(1).toString();
+		assertThat(post(paused.her, "/commitments/shared/" + paused.commitment.value() + "/" + day, "seen", "CONFIRMED",
+				"note", "SEEN-DURING-PAUSE"))
+			.as("confirming his day")
+			.hasStatus(404);
+		assertThat(post(paused.her, "/conversations/shared/" + paused.talk, "escalation", "NO", "feltHeard", "4",
+				"note", "VIEW-DURING-PAUSE"))
+			.as("her view of his talk")
+			.hasStatus(404);
+		assertThat(post(paused.her, "/repair/shared/" + paused.version + "/respond", "words", "RESPONSE-DURING-PAUSE"))
+			.as("responding to his statement")
+			.hasStatus(404);
+		assertThat(get(paused.her, "/repair/shared/" + paused.version)).as("reading his statement").hasStatus(404);
+		assertThat(post(paused.her, "/repair/questions", "question", "QUESTION-DURING-PAUSE")).hasStatusOk()
+			.bodyText()
+			.contains("paused");
+		assertThat(post(paused.her, "/couple/requests", "item", "SPACE", "ownWords", "")).hasStatusOk()
+			.bodyText()
+			.contains("Requests are paused");
+		// Her own pages still open, read nothing of his.
+		for (String page : List.of("/commitments/shared", "/conversations/shared", "/checkins/shared", "/repair/shared",
+				"/couple")) {
+			assertThat(get(paused.her, page)).as(page).hasStatusOk();
+		}
+		assertThat(this.jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM commitment_witness WHERE witness_id = :her)
+				     + (SELECT COUNT(*) FROM conversation_partner_view WHERE viewer_id = :her)
+				     + (SELECT COUNT(*) FROM statement_response WHERE author_id = :her)
+				     + (SELECT COUNT(*) FROM partner_question WHERE partner_id = :her)
+				     + (SELECT COUNT(*) FROM partner_request WHERE partner_id = :her)
+				""").param("her", paused.her.id().value()).query(Long.class).single()).as("nothing of hers written")
+			.isZero();
+
+		// The other world: she simply turns every share of hers off.
+		for (Category category : CoupleManagement.SHAREABLE) {
+			this.couple.share(sharesOff.her.id(), category, false);
+		}
+
+		List<String> differences = new ArrayList<>();
+		for (String page : HIS_PAGES) {
+			MvcTestResult a = get(paused.him, paused.page(page));
+			MvcTestResult b = get(sharesOff.him, sharesOff.page(page));
+			assertThat(a.getResponse().getStatus()).as(page).isEqualTo(b.getResponse().getStatus());
+			String left = normalised(a.getResponse().getContentAsString(), paused);
+			String right = normalised(b.getResponse().getContentAsString(), sharesOff);
+			if (!left.equals(right)) {
+				differences.add(page + ":\n" + firstDifference(left, right));
+			}
+			assertThat(a.getResponse().getContentAsString()).as(page)
+				.doesNotContain("paused for now", "Sharing from your partner", "DURING-PAUSE");
+		}
+		assertThat(differences).as("his pages, pause on against her shares off").isEmpty();
+	}
+
+	@Test
+	void herConfirmationsStayOffHisPagesWhileHerPauseHoldsAndOnesDuringItAreRefused() throws Exception {
+		Couple c = new Couple();
+		String before = c.today().minusDays(2).toString();
+		String during = c.today().minusDays(1).toString();
+		assertThat(post(c.her, "/commitments/shared/" + c.commitment.value() + "/" + before, "seen", "SAW_DIFFERENTLY",
+				"note", "SEEN-BEFORE-PAUSE"))
+			.hasStatus3xxRedirection();
+		// Without a pause he sees her view: the pages can show it.
+		assertThat(get(c.him, "/commitments")).bodyText().contains("SEEN-BEFORE-PAUSE");
+		assertThat(get(c.him, "/commitments/reliability")).bodyText()
+			.contains("class=\"partner-view\"", "Your partner saw differently");
+		assertThat(get(c.him, "/insights")).bodyText().contains("Your partner looked at");
+
+		this.couples.pause(c.her, true);
+		assertThat(post(c.her, "/commitments/shared/" + c.commitment.value() + "/" + during, "seen", "CONFIRMED",
+				"note", "SEEN-DURING-PAUSE"))
+			.hasStatus(404);
+		for (String page : List.of("/commitments", "/commitments/reliability", "/insights", "/insights/report")) {
+			assertThat(get(c.him, page)).as(page)
+				.bodyText()
+				.doesNotContain("SEEN-BEFORE-PAUSE", "SEEN-DURING-PAUSE", "Your partner: ", "class=\"partner-view\"",
+						"Your partner saw differently", "Your partner looked at");
+		}
+		assertThat(this.insights.progress(c.him.id(), c.him.id(), 4).weeks())
+			.allSatisfy((w) -> assertThat(w.confirmed() + w.sawDifferently()).isZero());
+		assertThat(this.commitments.reliability(c.him.id(), c.him.id(), 4).last12().witnessed()).isFalse();
+
+		// When her answers no longer ask for the pause, her earlier view is back; the one
+		// she tried during it was never written.
+		this.couples.pause(c.her, false);
+		assertThat(get(c.him, "/commitments")).bodyText()
+			.contains("SEEN-BEFORE-PAUSE")
+			.doesNotContain("SEEN-DURING-PAUSE");
+	}
+
+	private MvcTestResult get(Person person, String path) {
+		return this.mvc.get().uri(path).with(this.people.signedIn(person)).exchange();
+	}
+
+	private MvcTestResult post(Person person, String path, String... params) {
+		var request = this.mvc.post().uri(path).with(this.people.signedIn(person)).with(csrf());
+		for (int i = 0; i < params.length; i += 2) {
+			request = request.param(params[i], params[i + 1]);
+		}
+		return request.exchange();
+	}
+
+	/** The page without what differs between any two renderings: tokens, ids, times. */
+	static String normalised(String html, Couple couple) {
+		return html.replace(couple.him.email(), "HIM")
+			.replace(couple.her.email(), "HER")
+			.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"")
+			.replaceAll("<meta name=\"csrf-token\" content=\"[^\"]*\"", "<meta name=\"csrf-token\"")
+			.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID")
+			.replaceAll("nonce=\"[^\"]*\"", "nonce")
+			.replaceAll("\\d{1,2}:\\d{2}(:\\d{2})?( ?[AaPp][Mm])?", "TIME");
+	}
+
+	static String firstDifference(String left, String right) {
+		int i = 0;
+		while (i < left.length() && i < right.length() && left.charAt(i) == right.charAt(i)) {
+			i++;
+		}
+		int from = Math.max(0, i - 200);
+		return "  pause:     ..." + left.substring(from, Math.min(left.length(), i + 200)) + "\n  shares off: ..."
+				+ right.substring(from, Math.min(right.length(), i + 200));
+	}
+
+}
