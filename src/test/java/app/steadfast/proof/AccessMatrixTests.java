@@ -131,6 +131,7 @@ class AccessMatrixTests {
 			GET /insights/report                                   | L 2 2 2 2 F F F
 			GET /insights/report.pdf                               | L 2 2 2 2 F F F
 			GET /insights/review                                   | L 2 2 2 2 F F F
+			GET /leave                                             | 2 2 2 2 2 2 2 2
 			GET /login                                             | 2 3 3 3 3 3 3 3
 			GET /login/code                                        | L A A A A A A A
 			GET /repair                                            | L 2 2 2 2 F F F
@@ -152,6 +153,7 @@ class AccessMatrixTests {
 			POST /accounts/security/authenticator/off              | L A A A A A A A
 			POST /accounts/security/passkeys/remove                | L A A A A A A A
 			POST /accounts/security/recovery-codes                 | L A A A A A A A
+			POST /leave                                            | 3 3 3 3 3 3 3 3
 			POST /login/code                                       | L A A A A A A A
 			POST /login/code/setup                                 | L A A A A A A A
 			POST /accounts/delete                                  | L 2 2 2 2 F F F
