@@ -9,12 +9,46 @@
 			event.detail.headers[header.getAttribute('content')] = token.getAttribute('content');
 		}
 	});
-	// Quick exit: leave for a neutral page and replace this one in the history, so Back does not return here.
-	document.addEventListener('click', function (event) {
-		var exit = event.target.closest ? event.target.closest('[data-quick-exit]') : null;
-		if (exit) {
+	// Quick exit (every page a partner sees): sign out in the background and leave for a neutral
+	// page, replacing this one in the history so Back does not return here. Without script, or
+	// if the background sign-out cannot be sent, the form posts itself: the server signs out and
+	// moves on to the same neutral page.
+	function quickExit(form) {
+		var sent = false;
+		try {
+			sent = !!navigator.sendBeacon && navigator.sendBeacon(form.action, new URLSearchParams(new FormData(form)));
+		} catch (ignored) {
+			sent = false;
+		}
+		if (sent) {
+			window.location.replace(form.getAttribute('data-quick-exit') || form.action);
+		} else {
+			form.submit();
+		}
+	}
+	document.addEventListener('submit', function (event) {
+		if (event.target.matches && event.target.matches('form[data-quick-exit]')) {
 			event.preventDefault();
-			window.location.replace(exit.getAttribute('href'));
+			quickExit(event.target);
+		}
+	});
+	document.addEventListener('keydown', function (event) {
+		if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) {
+			return;
+		}
+		var form = document.querySelector('form[data-quick-exit]');
+		if (form) {
+			event.preventDefault();
+			quickExit(form);
+		}
+	});
+	// A link back to the page a person came from uses the history where there is one, so the
+	// browser can give back what was typed in its form.
+	document.addEventListener('click', function (event) {
+		var back = event.target.closest ? event.target.closest('[data-history-back]') : null;
+		if (back && window.history.length > 1) {
+			event.preventDefault();
+			window.history.back();
 		}
 	});
 	// A form that failed validation moves focus to its summary, so the problems are announced.

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import app.steadfast.accounts.AccountManagement;
+import app.steadfast.shared.PracticeSettings;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +45,12 @@ class CoupleBrowserTests {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PracticeSettings settings;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
@@ -124,6 +133,54 @@ class CoupleBrowserTests {
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
 					"The link is ended."));
 		assertThat(browser.find(By.tagName("main")).getText()).contains("You're not linked with anyone.");
+	}
+
+	/**
+	 * Esc on her private intake: she is signed out, the intake is replaced in the history
+	 * by the neutral page, and Back does not bring it back.
+	 */
+	@Test
+	void escOnHerIntakeSignsHerOutAndReplacesThePage() {
+		String hers = "her-" + UUID.randomUUID() + "@example.org";
+		var partner = this.accounts.signUp(hers, "Jordan", TestPeople.PASSWORD, null);
+		this.jdbc.sql("UPDATE account SET role = 'PARTNER' WHERE id = :id").param("id", partner.id().value()).update();
+		// The neutral site, here this site's plain page: the test browser has no
+		// internet.
+		this.settings.put(PracticeSettings.QUICK_EXIT, browser.url("/leave"));
+		try {
+			browser.signIn(hers);
+			browser.open("/couple");
+			browser.open("/couple/intake");
+			browser.assertAccessible("partner intake with the quick exit");
+			assertThat(browser.find(By.cssSelector("form.quick-exit-bar button")).getText())
+				.isEqualTo("Leave this site now");
+			browser.type(By.id("brings"), "I am afraid of what happens if he sees this.");
+			long entries = (Long) browser.script("return history.length;");
+			String session = browser.driver().manage().getCookieNamed("STEADFAST_SESSION").getValue();
+
+			browser.find(By.id("brings")).sendKeys(Keys.ESCAPE);
+
+			browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/leave")));
+			browser.waiting().until((driver) -> sessions(session) == 0);
+			assertThat((Long) browser.script("return history.length;")).as("replaced, not added").isEqualTo(entries);
+			assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("Steadfast", "afraid");
+			browser.driver().navigate().back();
+			// Back reaches the page before the intake, which now asks to sign in.
+			browser.waiting().until(ExpectedConditions.urlContains("/login"));
+			browser.open("/couple/intake");
+			browser.waiting().until(ExpectedConditions.urlContains("/login"));
+		}
+		finally {
+			this.settings.put(PracticeSettings.QUICK_EXIT, null);
+		}
+	}
+
+	private long sessions(String cookie) {
+		String id = new String(java.util.Base64.getDecoder().decode(cookie));
+		return this.jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE session_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
 	}
 
 	private void answerIntake(boolean partner) {

@@ -26,6 +26,8 @@ public final class WebClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+	private static final String ACCEPT_PAGE = "text/html,application/xhtml+xml,*/*;q=0.8";
+
 	private final HttpClient http;
 
 	public WebClient() {
@@ -45,16 +47,33 @@ public final class WebClient {
 		return send(HttpRequest.newBuilder(URI.create(url)).GET());
 	}
 
+	/** Opens a page as a browser does: an error answers with the error page, not JSON. */
+	public HttpResponse<String> getPage(String url) {
+		return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", ACCEPT_PAGE).GET());
+	}
+
 	/** Posts a form; values come in name, value pairs. */
 	public HttpResponse<String> post(String url, String... pairs) {
+		return send(form(url, pairs));
+	}
+
+	/**
+	 * Posts a form as a browser does, asking for a page (so an error answers with the
+	 * error page, not JSON); values come in name, value pairs.
+	 */
+	public HttpResponse<String> postForPage(String url, String... pairs) {
+		return send(form(url, pairs).header("Accept", ACCEPT_PAGE));
+	}
+
+	private static HttpRequest.Builder form(String url, String... pairs) {
 		List<String> fields = new ArrayList<>();
 		for (int i = 0; i < pairs.length; i += 2) {
 			fields.add(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
 		}
-		return send(HttpRequest.newBuilder(URI.create(url))
+		return HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(String.join("&", fields))));
+			.POST(HttpRequest.BodyPublishers.ofString(String.join("&", fields)));
 	}
 
 	/** The CSRF token of the first form on the page at the address. */

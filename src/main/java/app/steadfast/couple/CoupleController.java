@@ -213,7 +213,6 @@ class CoupleController {
 	@GetMapping("/safety")
 	String safety(Model model) {
 		model.addAttribute("resources", this.crisis.current());
-		model.addAttribute("quickExit", this.crisis.quickExitUrl());
 		return "couple/safety";
 	}
 

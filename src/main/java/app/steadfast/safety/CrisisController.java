@@ -4,6 +4,7 @@ import java.util.List;
 
 import app.steadfast.shared.AccessRule;
 import app.steadfast.shared.ModuleAccess;
+import app.steadfast.shared.QuickExit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +51,12 @@ class CrisisController {
 
 	@Configuration(proxyBeanMethods = false)
 	static class Access {
+
+		/** The layout's quick exit leads where the practice settings say. */
+		@Bean
+		QuickExit quickExit(CrisisResources resources) {
+			return resources::quickExitUrl;
+		}
 
 		@Bean
 		ModuleAccess safetyRules() {

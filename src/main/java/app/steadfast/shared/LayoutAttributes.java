@@ -1,5 +1,6 @@
 package app.steadfast.shared;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,8 +13,11 @@ class LayoutAttributes {
 
 	private final PracticeSettings practice;
 
-	LayoutAttributes(PracticeSettings practice) {
+	private final ObjectProvider<QuickExit> quickExit;
+
+	LayoutAttributes(PracticeSettings practice, ObjectProvider<QuickExit> quickExit) {
 		this.practice = practice;
+		this.quickExit = quickExit;
 	}
 
 	@ModelAttribute("practice")
@@ -25,6 +29,15 @@ class LayoutAttributes {
 	@ModelAttribute("requestPath")
 	String requestPath(jakarta.servlet.http.HttpServletRequest request) {
 		return request.getRequestURI();
+	}
+
+	/**
+	 * Where the quick exit leads, on a partner's pages (the layout shows it to her only).
+	 */
+	@ModelAttribute("quickExit")
+	String quickExit(jakarta.servlet.http.HttpServletRequest request) {
+		return (request.getAttribute(Viewer.ATTRIBUTE) instanceof Viewer viewer && viewer.partner())
+				? QuickExitController.address(this.quickExit) : null;
 	}
 
 	@ModelAttribute("person")

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a sign-in or a reset request in an error page instead of an ordinary answer.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class NoNulCharacters extends OncePerRequestFilter {
 
 	@Override

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,11 +27,13 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * Composes every module's {@link ModuleAccess} rules into one filter chain and denies the
@@ -62,26 +66,34 @@ class SecurityConfiguration {
 				AccessRule.everyone(HttpMethod.GET, "/css/**"), AccessRule.everyone(HttpMethod.GET, "/js/**"),
 				AccessRule.everyone(HttpMethod.GET, "/images/**"), AccessRule.everyone(HttpMethod.GET, "/webjars/**"),
 				AccessRule.everyone(HttpMethod.GET, "/favicon.ico"),
-				AccessRule.everyone(HttpMethod.GET, "/actuator/health"));
+				AccessRule.everyone(HttpMethod.GET, "/actuator/health"), AccessRule.everyone(QuickExitController.PATH));
 	}
 
 	@Bean
 	SecurityFilterChain steadfastFilterChain(HttpSecurity http, List<ModuleAccess> modules,
 			ObjectProvider<AuthenticationManager> authenticationManager, ObjectProvider<UserDetailsService> users,
 			List<SensitiveActions> sensitive, SessionLimits.SessionSettings sessions, PasskeySettings passkeys,
-			Practice practice, Clock clock) throws Exception {
+			Practice practice, Clock clock, ObjectProvider<HandlerMappingIntrospector> handlers) throws Exception {
 		// The application's one authentication manager (with its throttling), never a
 		// default
 		// one. A module test without the accounts module has none, and no sign-in either.
 		authenticationManager.ifAvailable(http::authenticationManager);
+		NoSuchPage noSuchPage = new NoSuchPage(handlers);
 		http.authorizeHttpRequests((requests) -> {
 			for (ModuleAccess module : modules) {
 				for (AccessRule rule : module.rules()) {
-					requests.requestMatchers(matcher(rule)).access(manager(rule));
+					requests.requestMatchers(matcher(rule)).access(noSuchPage.orElse(manager(rule)));
 				}
 			}
-			requests.anyRequest().denyAll();
+			// Deny by default: every real address no rule names. A page nothing serves
+			// goes on to answer 404.
+			requests.anyRequest().access(noSuchPage);
 		});
+		// The quick exit must work with a stale token (her session may have ended),
+		// and all it can do is sign someone out.
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers(
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, QuickExitController.PATH)));
+		http.addFilterAfter(new FormTooLarge.Answer(), CsrfFilter.class);
 		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
 		saved.setDefaultTargetUrl("/");
 		http.formLogin((form) -> form.loginPage("/login")
@@ -112,6 +124,15 @@ class SecurityConfiguration {
 		http.addFilterBefore(new SignInGates.RecentSignInGate(sensitive, clock), AuthorizationFilter.class);
 		AccessDeniedHandlerImpl refused = new AccessDeniedHandlerImpl();
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response, denied) -> {
+			if (FormTooLarge.refused(request)) {
+				// Its CSRF token was in the form nobody could read.
+				FormTooLarge.answer(request, response);
+				return;
+			}
+			if (!noSuchPage.served(request)) {
+				response.sendError(HttpServletResponse.SC_NOT_FOUND);
+				return;
+			}
 			var authentication = SignInGates.signedIn();
 			if (authentication != null && !SignInFactors.complete(authentication)) {
 				response.sendRedirect(request.getContextPath() + SignInGates.SECOND_FACTOR_PAGE);

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who is looking at a page, as the layout's menu needs it: signed in or not, and in which
  * role. Set as the request attribute {@code viewer} before every handler, error pages
- * included, so the layout reads four booleans instead of parsing and evaluating a
+ * included, so the layout reads a few booleans instead of parsing and evaluating a
  * security expression for each menu block on every page. The menu only shows links; what
  * each link opens is decided by the access rules.
  *
@@ -26,22 +26,24 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * @param clientOrPartner a client or a partner
  * @param therapist a therapist
  * @param admin an administrator
+ * @param partner a partner: every page she sees carries the quick exit
  */
-public record Viewer(boolean signedIn, boolean clientOrPartner, boolean therapist, boolean admin) {
+public record Viewer(boolean signedIn, boolean clientOrPartner, boolean therapist, boolean admin, boolean partner) {
 
 	static final String ATTRIBUTE = "viewer";
 
 	static Viewer of(Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof AnonymousAuthenticationToken) {
-			return new Viewer(false, false, false, false);
+			return new Viewer(false, false, false, false, false);
 		}
 		Set<String> roles = new HashSet<>();
 		for (GrantedAuthority authority : authentication.getAuthorities()) {
 			roles.add(authority.getAuthority());
 		}
 		return new Viewer(true, roles.contains(Role.CLIENT.authority()) || roles.contains(Role.PARTNER.authority()),
-				roles.contains(Role.THERAPIST.authority()), roles.contains(Role.ADMIN.authority()));
+				roles.contains(Role.THERAPIST.authority()), roles.contains(Role.ADMIN.authority()),
+				roles.contains(Role.PARTNER.authority()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

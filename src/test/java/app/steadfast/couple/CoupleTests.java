@@ -187,8 +187,8 @@ class CoupleTests {
 			.satisfies((link) -> assertThat(link.paused()).isTrue())
 			.satisfies((link) -> assertThat(link.carriesWords()).isFalse());
 		assertThat(this.mvc.get().uri("/couple/safety").with(this.people.signedIn(partner))).bodyText()
-			.contains("Leave this page now", "data-quick-exit", "href=\"https://www.weather.gov/\"", "tel:+18007997233",
-					"text START to 88788", "monitored");
+			.contains("Leave this site now", "action=\"/leave\"", "data-quick-exit=\"https://www.weather.gov/\"",
+					"tel:+18007997233", "text START to 88788", "monitored");
 
 		assertThat(body(this.mvc.get().uri("/checkins/shared").with(this.people.signedIn(this.client)).exchange()))
 			.doesNotContain("What I need right now is space.");

@@ -132,6 +132,7 @@ class AccessMatrixTests {
 			GET /insights/report                                   | L 2 2 2 2 F F F 2
 			GET /insights/report.pdf                               | L 2 2 2 2 F F F 2
 			GET /insights/review                                   | L 2 2 2 2 F F F 2
+			GET /leave                                             | 2 2 2 2 2 2 2 2 2
 			GET /login                                             | 2 3 3 3 3 3 3 3 3
 			GET /login/code                                        | L A A A A A A A A
 			GET /repair                                            | L 2 2 2 2 F F F 2
@@ -153,6 +154,7 @@ class AccessMatrixTests {
 			POST /accounts/security/authenticator/off              | L A A A A A A A A
 			POST /accounts/security/passkeys/remove                | L A A A A A A A A
 			POST /accounts/security/recovery-codes                 | L A A A A A A A A
+			POST /leave                                            | 3 3 3 3 3 3 3 3 3
 			POST /login/code                                       | L A A A A A A A A
 			POST /login/code/setup                                 | L A A A A A A A A
 			POST /accounts/delete                                  | L 2 2 2 2 F F F 2

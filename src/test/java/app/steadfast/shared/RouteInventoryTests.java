@@ -37,7 +37,7 @@ class RouteInventoryTests {
 	/** The pages a visitor may open without signing in. */
 	static final Set<String> PUBLIC = Set.of("/", "/login", "/signup", "/setup", "/accounts/forgot", "/accounts/reset",
 			"/crisis", "/error", "/articles", "/articles/{slug}", "/articles/tag/{tag}", "/search", "/feed.xml",
-			"/sitemap.xml", "/consultation", "/couple/join");
+			"/sitemap.xml", "/consultation", "/couple/join", "/leave");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -134,10 +134,49 @@ class RouteInventoryTests {
 		assertThat(checked).isGreaterThan(10);
 	}
 
+	/**
+	 * An address nothing serves answers 404 to everyone, also under a module's pattern
+	 * (the page that helps him find his way is the container's error page, shown on a
+	 * real server in SecurityBaselineTests).
+	 */
 	@Test
-	void anUnmappedAddressIsDenied() {
-		assertThat(this.mvc.get().uri("/no/such/page")).hasStatus(302);
-		assertThat(this.mvc.post().uri("/no/such/page")).hasStatus(403);
+	void anAddressNothingServesAnswers404ToEveryone() {
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		List<String> missing = List.of("/no/such/page", "/checkins/no-such-page", "/admin/no-such-page",
+				"/care/clients/no/such/page", "/couple/no-such-page");
+		for (String path : missing) {
+			assertThat(this.mvc.get().uri(path)).as(path + " for a stranger").hasStatus(404);
+			for (Role role : Role.values()) {
+				assertThat(this.mvc.get().uri(path).with(people.signedIn(people.withRole(role))))
+					.as(path + " as " + role)
+					.hasStatus(404);
+			}
+		}
+		// A form sent there by someone signed in: refused as not found, not as forbidden.
+		assertThat(this.mvc.post()
+			.uri("/no/such/page")
+			.with(people.signedIn(people.client()))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.hasStatus(404);
+		// Without its CSRF token too (a served address answers 403 then).
+		assertThat(this.mvc.post().uri("/no/such/page")).hasStatus(404);
+	}
+
+	/** A real address still asks a stranger to sign in, and refuses the wrong role. */
+	@Test
+	void aRealProtectedAddressStillAsksAStrangerToSignIn() {
+		assertThat(this.mvc.get().uri("/checkins")).hasStatus(302).redirectedUrl().endsWith("/login");
+		assertThat(this.mvc.get().uri("/admin/staff")).hasStatus(302).redirectedUrl().endsWith("/login");
+		assertThat(this.mvc.get().uri("/checkins/00000000-0000-0000-0000-000000000000/edit")).hasStatus(302)
+			.redirectedUrl()
+			.endsWith("/login");
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		assertThat(this.mvc.get().uri("/admin/staff").with(people.signedIn(people.client()))).hasStatus(403);
+		// Served with another method only: refused, not missing.
+		assertThat(this.mvc.get().uri("/couple/end")).hasStatus(302).redirectedUrl().endsWith("/login");
+		assertThat(this.mvc.get()
+			.uri("/admin/staff/00000000-0000-0000-0000-000000000000/role")
+			.with(people.signedIn(people.client()))).hasStatus(403);
 	}
 
 	private List<Endpoint> endpoints() {

@@ -45,6 +45,12 @@ class SecurityBaselineTests {
 			throw new IllegalStateException("secret internal detail 7f3a");
 		}
 
+		/** A real address that no module's rule names: deny by default must hold. */
+		@GetMapping("/unruled/page")
+		String unruled() {
+			return "served without a rule";
+		}
+
 		@Bean
 		ModuleAccess failingRules() {
 			return () -> List.of(AccessRule.everyone("/test-only/**"));
@@ -196,6 +202,31 @@ class SecurityBaselineTests {
 	}
 
 	@Test
+	void aRealAddressWithoutAnAccessRuleIsStillDenied() throws Exception {
+		assertThat(this.mvc.get().uri("/unruled/page")).hasStatus(302).redirectedUrl().endsWith("/login");
+		for (Role role : Role.values()) {
+			MvcTestResult result = this.mvc.get()
+				.uri("/unruled/page")
+				.with(this.people.signedIn(this.people.withRole(role)))
+				.exchange();
+			assertThat(result).as(role.name()).hasStatus(403);
+			assertThat(result.getResponse().getContentAsString()).doesNotContain("served without a rule");
+		}
+	}
+
+	@Test
+	void anAddressNothingServesShowsAPageThatHelpsHimFindHisWay() throws Exception {
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/no/such/page"))
+				.header("Accept", "text/html")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+		assertThat(page.body()).contains("We couldn't find that page", "href=\"/\"", "href=\"/articles\"",
+				"href=\"/crisis\"", "href=\"tel:988\"", "href=\"/consultation\"");
+	}
+
+	@Test
 	void aMissingObjectAnswers404WithTheFriendlyPage() {
 		var admin = this.people.withRole(Role.ADMIN);
 		MvcTestResult result = this.mvc.get()
@@ -218,7 +249,8 @@ class SecurityBaselineTests {
 		MvcTestResult health = this.mvc.get().uri("/actuator/health").exchange();
 		assertThat(health).hasStatusOk();
 		assertThat(health).bodyText().contains("\"status\":\"UP\"").doesNotContain("components", "db", "diskSpace");
-		assertThat(this.mvc.get().uri("/actuator/env")).hasStatus(302);
+		// Not exposed: nothing serves it.
+		assertThat(this.mvc.get().uri("/actuator/env")).hasStatus(404);
 	}
 
 	@Test

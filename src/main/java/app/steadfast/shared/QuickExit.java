@@ -1,0 +1,18 @@
+package app.steadfast.shared;
+
+/**
+ * Where the quick exit on a partner's pages leads: an ordinary site on another host that
+ * draws no attention (a weather page, say). The module that knows the practice's safety
+ * settings provides it; without one the exit ends on {@link QuickExitController#PATH}, a
+ * plain page of this site that names nothing.
+ */
+@FunctionalInterface
+public interface QuickExit {
+
+	/**
+	 * The address to leave for: an absolute http(s) address, or blank for the plain local
+	 * page.
+	 */
+	String address();
+
+}
