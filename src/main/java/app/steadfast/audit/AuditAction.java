@@ -35,6 +35,11 @@ public enum AuditAction {
 	 * The password was right, and the account still owes a second factor: not a sign-in
 	 * yet. {@link #SIGNED_IN} follows only once every factor passed.
 	 */
-	PASSWORD_ACCEPTED
+	PASSWORD_ACCEPTED,
+	/**
+	 * Someone asked to sign up with the address of an existing account; its owner was
+	 * told by email, nothing changed.
+	 */
+	SIGN_UP_FOR_EXISTING_ACCOUNT
 
 }
