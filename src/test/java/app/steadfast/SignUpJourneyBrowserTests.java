@@ -20,14 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A visitor's first minutes in a real browser (headless Chromium): the crisis resources,
- * sign-up with one mistake, sign-out and sign-in again. Every page visited is checked
- * with axe-core and must have no serious or critical accessibility violation.
+ * sign-up with one mistake and through the emailed link, sign-out and sign-in again.
+ * Every page visited is checked with axe-core and must have no serious or critical
+ * accessibility violation.
  */
 // Skipping with a reason: an abort in @BeforeAll is reported by Surefire as no tests at
 // all, its message lost.
 @EnabledIf(value = "app.steadfast.Browser#installedOrOnCi", disabledReason = Browser.MISSING)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SignUpJourneyBrowserTests {
+
+	@org.junit.jupiter.api.extension.RegisterExtension
+	static com.icegreen.greenmail.junit5.GreenMailExtension smtp = TestMail.smtpServer();
 
 	private static Browser browser;
 
@@ -88,6 +92,20 @@ class SignUpJourneyBrowserTests {
 		assertThat(browser.find(By.id("displayName")).getDomProperty("value")).isEqualTo(name);
 		browser.assertAccessible("sign-up page with a rejected password");
 
+		browser.type(By.id("password"), password);
+		submit();
+
+		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/signup/sent")));
+		assertThat(browser.heading()).isEqualTo("Check your email");
+		browser.assertAccessible("sign-up sent page");
+		assertThat(smtp.waitForIncomingEmail(10000, 1)).isTrue();
+		java.util.regex.Matcher link = java.util.regex.Pattern
+			.compile("http://localhost:8080(/signup/confirm\\?token=[A-Za-z0-9_-]+)")
+			.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(smtp.getReceivedMessages()[0]));
+		assertThat(link.find()).as("the link to finish signing up").isTrue();
+		browser.open(link.group(1));
+		assertThat(browser.heading()).isEqualTo("Welcome, " + name);
+		browser.assertAccessible("finish signing up page");
 		browser.type(By.id("password"), password);
 		submit();
 

@@ -67,10 +67,16 @@ public class AccountManagement {
 
 	private final Passkeys passkeys;
 
+	private final SignInThrottle signInThrottle;
+
+	/** How long a sign-up link works. */
+	static final java.time.Duration SIGN_UP_LINK_LIFETIME = java.time.Duration.ofHours(24);
+
 	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, PasswordTokens tokens,
 			Sessions sessions, AuditLog audit, Postbox postbox, Practice practice, ApplicationEventPublisher events,
 			JdbcClient jdbc, Clock clock, ObjectProvider<PersonalData> personalData, SecondFactors factors,
-			Passkeys passkeys) {
+			Passkeys passkeys, SignInThrottle signInThrottle) {
+		this.signInThrottle = signInThrottle;
 		this.factors = factors;
 		this.passkeys = passkeys;
 		this.personalData = personalData;
@@ -285,6 +291,7 @@ public class AccountManagement {
 		this.audit.forget(account.uuid());
 		this.sessions.endAllExcept(account.email(), null);
 		this.jdbc.sql("DELETE FROM sign_in_failure WHERE email = :email").param("email", account.email()).update();
+		this.jdbc.sql("DELETE FROM sign_up_request WHERE email = :email").param("email", account.email()).update();
 		// Published events name people by id; those about him go too.
 		this.jdbc.sql("DELETE FROM event_publication WHERE serialized_event LIKE :id")
 			.param("id", "%" + account.uuid() + "%")
@@ -341,8 +348,9 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Emails a reset link if an account uses the address; does nothing visible otherwise,
-	 * so the answer never tells whether an address has an account.
+	 * Emails a reset link if an account uses the address; does nothing visible otherwise.
+	 * The reset form calls it after its answer left ({@link AccountRequests}), so the
+	 * answer never tells, nor takes longer, whether an address has an account.
 	 */
 	@Transactional
 	public void requestReset(String email, @Nullable String address) {
@@ -361,6 +369,133 @@ public class AccountManagement {
 							"""
 						.formatted(account.displayName(), link(token))));
 		});
+	}
+
+	/**
+	 * The work behind the sign-up form, done after its answer left (see
+	 * {@link AccountRequests}): a new address is emailed a link to finish creating the
+	 * account; the owner of an address already in use is told someone tried, with links
+	 * to sign in or reset. Nothing else changes for an existing account.
+	 */
+	@Transactional
+	void requestSignUp(String email, String displayName, String password, @Nullable String address) {
+		String normalised = Account.normalise(email);
+		String base = this.practice.baseUrl().replaceAll("/+$", "");
+		Optional<Account> existing = this.accounts.findByEmail(normalised);
+		if (existing.isPresent()) {
+			Account account = existing.get();
+			this.audit
+				.record(AuditEntry.security(AuditAction.SIGN_UP_FOR_EXISTING_ACCOUNT, null, account.uuid(), address));
+			this.postbox.send(new Mail(account.email(),
+					"Someone tried to create a " + this.practice.name() + " account with your email",
+					"""
+							Hello %s,
+
+							Someone, maybe you, tried to create a new account at %s with this email address. You already have one, so nothing was created and nothing changed.
+
+							To sign in: %s/login
+
+							Forgotten your password? Choose a new one here: %s/accounts/forgot
+
+							If it wasn't you, you can ignore this email.
+							"""
+						.formatted(account.displayName(), this.practice.name(), base, base)));
+			return;
+		}
+		String passwordHash = this.encoder.encode(password);
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		java.time.Instant now = this.clock.instant();
+		this.jdbc.sql("DELETE FROM sign_up_request WHERE expires_at < :now")
+			.param("now", now.atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO sign_up_request (token_hash, email, display_name, password_hash, expires_at)
+				VALUES (:hash, :email, :name, :password, :expires)
+				""")
+			.param("hash", PasswordTokens.hash(token))
+			.param("email", normalised)
+			.param("name", displayName.strip())
+			.param("password", passwordHash)
+			.param("expires", now.plus(SIGN_UP_LINK_LIFETIME).atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		this.postbox.send(new Mail(normalised, "Finish creating your " + this.practice.name() + " account",
+				"""
+						Hello %s,
+
+						To finish creating your account at %s, open this link and type the password you chose:
+
+						%s/signup/confirm?token=%s
+
+						The link works once and for 24 hours. If you didn't ask for an account, ignore this email: nothing is created without it.
+						"""
+					.formatted(displayName.strip(), this.practice.name(), base, token)));
+	}
+
+	/** The name given with a sign-up whose emailed link still works. */
+	@Transactional(readOnly = true)
+	Optional<String> pendingSignUp(@Nullable String token) {
+		return pending(token).map(PendingSignUp::displayName);
+	}
+
+	/**
+	 * Creates the account a sign-up link was sent for, once its owner types the password
+	 * he chose, and uses the link up. Wrong passwords are counted like failed sign-ins.
+	 * @throws InvalidAccountInput if the password is not the one chosen, or there were
+	 * too many tries
+	 * @throws NotFound if the link is unknown, used or expired, or the address has an
+	 * account by now
+	 */
+	@Transactional(noRollbackFor = InvalidAccountInput.class)
+	Person confirmSignUp(@Nullable String token, @Nullable String password, String address) {
+		PendingSignUp pending = pending(token).orElseThrow(NotFound::new);
+		if (this.signInThrottle.isThrottled(pending.email(), address)) {
+			this.signInThrottle.recordFailure(pending.email(), address);
+			throw new InvalidAccountInput("password", "Too many tries. Wait a few minutes, then try again.");
+		}
+		if (!passwordMatches(password, pending.passwordHash())) {
+			this.signInThrottle.recordFailure(pending.email(), address);
+			throw new InvalidAccountInput("password",
+					"That isn’t the password you chose when you signed up. Try again.");
+		}
+		int used = this.jdbc
+			.sql("UPDATE sign_up_request SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL")
+			.param("now", this.clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.param("hash", PasswordTokens.hash(token))
+			.update();
+		if (used != 1 || this.accounts.existsByEmail(pending.email())) {
+			throw new NotFound();
+		}
+		Account account = Account.create(pending.email(), pending.displayName(), pending.passwordHash(), Role.CLIENT,
+				this.clock.instant());
+		try {
+			account = this.accounts.save(account);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new NotFound();
+		}
+		this.events.publishEvent(new AccountCreated(account.id(), Role.CLIENT));
+		this.audit.record(AuditEntry.security(AuditAction.SIGNED_UP, account.uuid(), account.uuid(), address));
+		return account.person();
+	}
+
+	private record PendingSignUp(String email, String displayName, String passwordHash) {
+	}
+
+	private Optional<PendingSignUp> pending(@Nullable String token) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				SELECT email, display_name, password_hash FROM sign_up_request
+				WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
+				""")
+			.param("hash", PasswordTokens.hash(token))
+			.param("now", this.clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.query((rs, n) -> new PendingSignUp(rs.getString("email"), rs.getString("display_name"),
+					rs.getString("password_hash")))
+			.optional();
 	}
 
 	/** Whether a reset or invitation link still works, and which it is. */

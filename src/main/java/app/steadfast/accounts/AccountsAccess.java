@@ -23,6 +23,7 @@ class AccountsAccess {
 	@Bean
 	ModuleAccess accountsRules() {
 		return () -> List.of(AccessRule.everyone("/login"), AccessRule.everyone("/signup"),
+				AccessRule.everyone("/signup/sent"), AccessRule.everyone("/signup/confirm"),
 				AccessRule.everyone("/setup"), AccessRule.everyone("/accounts/forgot"),
 				AccessRule.everyone("/accounts/reset"), AccessRule.signedIn("/accounts/password"),
 				AccessRule.roles("/accounts/delete", Role.CLIENT, Role.PARTNER),

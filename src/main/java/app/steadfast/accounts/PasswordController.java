@@ -29,8 +29,11 @@ class PasswordController {
 
 	private final AccountManagement accounts;
 
-	PasswordController(AccountManagement accounts) {
+	private final AccountRequests requests;
+
+	PasswordController(AccountManagement accounts, AccountRequests requests) {
 		this.accounts = accounts;
+		this.requests = requests;
 	}
 
 	@GetMapping("/password")
@@ -67,11 +70,15 @@ class PasswordController {
 
 	@PostMapping("/forgot")
 	String forgot(@Valid @ModelAttribute("form") ForgotForm form, BindingResult errors, HttpServletRequest request,
-			Model model) {
+			jakarta.servlet.http.HttpServletResponse response, Model model) {
 		if (errors.hasErrors()) {
 			return "accounts/forgot";
 		}
-		this.accounts.requestReset(form.email(), request.getRemoteAddr());
+		if (!this.requests.reset(form.email(), request.getRemoteAddr())) {
+			response.setStatus(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("throttled", true);
+			return "accounts/forgot";
+		}
 		model.addAttribute("sent", true);
 		return "accounts/forgot";
 	}

@@ -8,6 +8,9 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import app.steadfast.audit.AuditAction;
+import app.steadfast.audit.AuditEntry;
+import app.steadfast.audit.AuditLog;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.SignInFactors;
 
@@ -36,7 +39,10 @@ class SecondFactorController {
 
 	private final Clock clock;
 
-	SecondFactorController(SecondFactors factors, Practice practice, Clock clock) {
+	private final AuditLog audit;
+
+	SecondFactorController(SecondFactors factors, Practice practice, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.factors = factors;
 		this.practice = practice;
 		this.clock = clock;
@@ -73,6 +79,7 @@ class SecondFactorController {
 		switch (outcome) {
 			case ACCEPTED, RECOVERY_CODE_ACCEPTED -> {
 				SignInSession.prove(authentication, SignInFactors.TOTP, this.clock.instant(), request, response);
+				signedIn(account, request);
 				if (outcome == SecondFactors.Outcome.RECOVERY_CODE_ACCEPTED) {
 					return "redirect:/accounts/security?recovery";
 				}
@@ -105,9 +112,16 @@ class SecondFactorController {
 			return setup(account, ex.getMessage(), model);
 		}
 		SignInSession.prove(authentication, SignInFactors.TOTP, this.clock.instant(), request, response);
+		signedIn(account, request);
 		model.addAttribute("codes", codes);
 		model.addAttribute("next", SignInSession.savedTarget(request, response));
 		return "accounts/recovery-codes";
+	}
+
+	/** Every factor passed: now, and only now, he is signed in. */
+	private void signedIn(SignedInAccount account, HttpServletRequest request) {
+		this.audit.record(new AuditEntry(AuditAction.SIGNED_IN, account.accountId(), account.accountId(), null, null,
+				"TOTP", request.getRemoteAddr()));
 	}
 
 	private String setup(SignedInAccount account, String error, Model model) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditEntry;
 import app.steadfast.audit.AuditLog;
+import app.steadfast.shared.SignInFactors;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -125,7 +126,11 @@ class SignInConfiguration {
 			try {
 				Authentication result = this.passwords.authenticate(attempt);
 				this.throttle.forgetFailures(email);
-				this.audit.record(AuditEntry.security(AuditAction.SIGNED_IN, subject, subject, address));
+				// Signed in only once every factor passed: the second step records it
+				// then.
+				this.audit.record(AuditEntry.security(
+						SignInFactors.complete(result) ? AuditAction.SIGNED_IN : AuditAction.PASSWORD_ACCEPTED, subject,
+						subject, address));
 				return result;
 			}
 			catch (AuthenticationException ex) {

@@ -1,10 +1,12 @@
 package app.steadfast.accounts;
 
 import app.steadfast.accounts.AccountForms.SignUpForm;
+import app.steadfast.shared.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
@@ -13,6 +15,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Sign-up for clients, and the sign-in page (Spring Security handles the sign-in itself).
@@ -22,10 +25,13 @@ class SignUpController {
 
 	private final AccountManagement accounts;
 
+	private final AccountRequests requests;
+
 	private final SignInAfterSignUp signIn;
 
-	SignUpController(AccountManagement accounts, SignInAfterSignUp signIn) {
+	SignUpController(AccountManagement accounts, AccountRequests requests, SignInAfterSignUp signIn) {
 		this.accounts = accounts;
+		this.requests = requests;
 		this.signIn = signIn;
 	}
 
@@ -43,22 +49,61 @@ class SignUpController {
 		return "accounts/signup";
 	}
 
+	/**
+	 * The same answer for a new address and one in use: "check your email". Which email
+	 * goes out, and whether an account will be made, is decided after the answer left.
+	 */
 	@PostMapping("/signup")
 	String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, Model model) {
 		this.accounts.passwordProblem(form.password())
 			.ifPresent((problem) -> errors.rejectValue("password", "password", problem));
 		if (errors.hasErrors()) {
 			return "accounts/signup";
 		}
-		try {
-			this.accounts.signUp(form.email(), form.displayName(), form.password(), request.getRemoteAddr());
-		}
-		catch (InvalidAccountInput ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+		if (!this.requests.signUp(form.email(), form.displayName(), form.password(), request.getRemoteAddr())) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("throttled", true);
 			return "accounts/signup";
 		}
-		this.signIn.signIn(form.email(), form.password(), request, response);
+		return "redirect:/signup/sent";
+	}
+
+	@GetMapping("/signup/sent")
+	String sent() {
+		return "accounts/signup-sent";
+	}
+
+	@GetMapping("/signup/confirm")
+	String confirmForm(@RequestParam(name = "token", required = false) String token, Model model) {
+		return this.accounts.pendingSignUp(token).map((name) -> {
+			model.addAttribute("name", name);
+			model.addAttribute("token", token);
+			return "accounts/signup-confirm";
+		}).orElse("accounts/signup-expired");
+	}
+
+	/**
+	 * The password he chose proves the link reached him: the account is made, he is in.
+	 */
+	@PostMapping("/signup/confirm")
+	String confirm(@RequestParam(name = "token", defaultValue = "") String token,
+			@RequestParam(name = "password", defaultValue = "") String password, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Person person;
+		try {
+			person = this.accounts.confirmSignUp(token, password, request.getRemoteAddr());
+		}
+		catch (InvalidAccountInput ex) {
+			model.addAttribute("name", this.accounts.pendingSignUp(token).orElse(""));
+			model.addAttribute("token", token);
+			model.addAttribute("error", ex.getMessage());
+			return "accounts/signup-confirm";
+		}
+		catch (NotFound ex) {
+			return "accounts/signup-expired";
+		}
+		this.signIn.signIn(person.email(), password, request, response);
 		return "redirect:/?welcome";
 	}
 

@@ -30,6 +30,16 @@ public enum AuditAction {
 	/** A wrong authenticator code or recovery code, or too many of them. */
 	SECOND_FACTOR_FAILED, SECOND_FACTOR_THROTTLED,
 	/** A passkey was added to or removed from an account (the record is none). */
-	PASSKEY_ADDED, PASSKEY_REMOVED
+	PASSKEY_ADDED, PASSKEY_REMOVED,
+	/**
+	 * The password was right, and the account still owes a second factor: not a sign-in
+	 * yet. {@link #SIGNED_IN} follows only once every factor passed.
+	 */
+	PASSWORD_ACCEPTED,
+	/**
+	 * Someone asked to sign up with the address of an existing account; its owner was
+	 * told by email, nothing changed.
+	 */
+	SIGN_UP_FOR_EXISTING_ACCOUNT
 
 }

@@ -42,8 +42,9 @@ import org.springframework.stereotype.Service;
 /**
  * Sends the emails people asked for. With an SMTP server configured
  * ({@code spring.mail.host}) it sends through it; without one nothing is lost: each
- * message is written to the outbox folder as an {@code .eml} file, which the admin can
- * read.
+ * message is written to the outbox folder as an {@code .eml} file for its owner; the
+ * admin sees who, when and what kind, never the body, which may hold someone's sign-in
+ * link.
  */
 @Service
 public class Postbox {
@@ -118,7 +119,7 @@ public class Postbox {
 		return this.smtp.getIfAvailable() == null;
 	}
 
-	/** The messages in the outbox, newest first. */
+	/** The messages in the outbox, newest first, without their bodies. */
 	public List<OutboxMessage> outbox() {
 		Path folder = Path.of(this.settings.outbox());
 		if (Files.notExists(folder)) {
@@ -159,23 +160,19 @@ public class Postbox {
 		return parts;
 	}
 
-	/** The readable text of a message, naming any attached files. */
-	private static String textOf(MimeMessage message) throws IOException, MessagingException {
-		Object content = message.getContent();
-		if (!(content instanceof Multipart parts)) {
-			return String.valueOf(content);
+	/** The names of the files attached to a message. */
+	private static List<String> attachmentsOf(MimeMessage message) throws IOException, MessagingException {
+		if (!(message.getContent() instanceof Multipart parts)) {
+			return List.of();
 		}
-		StringBuilder text = new StringBuilder();
+		List<String> names = new java.util.ArrayList<>();
 		for (int i = 0; i < parts.getCount(); i++) {
 			BodyPart part = parts.getBodyPart(i);
 			if (part.getFileName() != null) {
-				text.append(System.lineSeparator()).append("[Attached: ").append(part.getFileName()).append(']');
-			}
-			else if (part.isMimeType("text/plain")) {
-				text.append(part.getContent());
+				names.add(part.getFileName());
 			}
 		}
-		return text.toString();
+		return names;
 	}
 
 	private void keep(MimeMessage message) throws MessagingException {
@@ -200,7 +197,8 @@ public class Postbox {
 			Date sent = message.getSentDate();
 			Instant written = (sent != null) ? sent.toInstant() : Files.getLastModifiedTime(file).toInstant();
 			String to = String.join(", ", Stream.of(message.getAllRecipients()).map(Object::toString).toList());
-			return new OutboxMessage(file.getFileName().toString(), to, message.getSubject(), written, textOf(message));
+			return new OutboxMessage(file.getFileName().toString(), to, message.getSubject(), written,
+					attachmentsOf(message));
 		}
 		catch (IOException | MessagingException ex) {
 			throw new IllegalStateException("An outbox message could not be read", ex);

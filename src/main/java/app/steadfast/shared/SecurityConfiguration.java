@@ -59,6 +59,12 @@ class SecurityConfiguration {
 			"style-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
 			"base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'");
 
+	/**
+	 * Where a failed password sign-in leads: the address alone says it failed, and
+	 * nothing of the attempt is kept.
+	 */
+	static final String SIGN_IN_FAILED = "/login?error";
+
 	/** Addresses the kernel itself serves to everyone. */
 	@Bean
 	ModuleAccess sharedAccess() {
@@ -108,7 +114,13 @@ class SecurityConfiguration {
 					response.sendRedirect(request.getContextPath() + SignInGates.SECOND_FACTOR_PAGE);
 				}
 			})
-			.failureUrl("/login?error"));
+			// Spring Security's own failure handler keeps the exception in the session,
+			// and
+			// with it the attempt and the password typed; sessions live in the database.
+			// The
+			// one answer needs no detail: wrong and throttled read the same on purpose.
+			.failureHandler((request, response, exception) -> response
+				.sendRedirect(request.getContextPath() + SIGN_IN_FAILED)));
 		if (users.getIfAvailable() != null) {
 			URI base = URI.create(practice.baseUrl());
 			Set<String> origins = new LinkedHashSet<>();

@@ -85,6 +85,25 @@ class SecondFactorTests {
 	}
 
 	@Test
+	void aSignInIsAuditedOnlyOnceEveryFactorPassed() {
+		Person admin = this.people.withRole(Role.ADMIN);
+		Cookie half = TestPeople.sessionOf(passwordStep(admin.email()));
+		assertThat(actions(admin)).as("after the password").contains("PASSWORD_ACCEPTED").doesNotContain("SIGNED_IN");
+		code(half, "000000".equals(TestPeople.totpCode(Instant.now().getEpochSecond() / 30)) ? "111111" : "000000");
+		assertThat(actions(admin)).as("after a wrong code")
+			.contains("SECOND_FACTOR_FAILED")
+			.doesNotContain("SIGNED_IN");
+
+		code(half, TestPeople.nextCode(admin.email()));
+		assertThat(actions(admin)).as("after the right code").containsOnlyOnce("SIGNED_IN");
+
+		// A client's password is his whole sign-in.
+		Person client = this.people.client();
+		TestPeople.signInThroughForms(this.mvc, client.email());
+		assertThat(actions(client)).containsOnlyOnce("SIGNED_IN").doesNotContain("PASSWORD_ACCEPTED");
+	}
+
+	@Test
 	void wrongCodesAreThrottledEvenBeforeTheRightOne() {
 		Person admin = this.people.withRole(Role.ADMIN);
 		Cookie half = TestPeople.sessionOf(passwordStep(admin.email()));

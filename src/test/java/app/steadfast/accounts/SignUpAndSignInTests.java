@@ -1,16 +1,26 @@
 package app.steadfast.accounts;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
 import app.steadfast.SteadfastTest;
+import app.steadfast.TestMail;
 import app.steadfast.TestPeople;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditLog;
 import app.steadfast.audit.AuditRecord;
 import app.steadfast.shared.Role;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -22,6 +32,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @SteadfastTest
 class SignUpAndSignInTests {
 
+	@RegisterExtension
+	static GreenMailExtension smtp = TestMail.smtpServer();
+
+	private static final Pattern CONFIRM = Pattern
+		.compile("http://localhost:8080(/signup/confirm\\?token=([A-Za-z0-9_-]+))");
+
+	private static final AtomicInteger addresses = new AtomicInteger();
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -32,11 +50,23 @@ class SignUpAndSignInTests {
 	AuditLog audit;
 
 	@Test
-	void aNewClientSignsUpAndIsSignedInAtOnce() {
+	void aNewClientSignsUpThroughTheEmailedLinkAndIsThenSignedIn() throws Exception {
 		String email = TestPeople.uniqueEmail("Signup").toUpperCase();
 		MvcTestResult result = signUp(email, "  Marcus ", TestPeople.PASSWORD);
-		assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/?welcome");
-		assertThat(this.mvc.get().uri("/?welcome").cookie(TestPeople.sessionOf(result))).bodyText()
+		assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/signup/sent");
+		MimeMessage mail = mailTo(email.toLowerCase());
+		Matcher link = CONFIRM.matcher(String.valueOf(mail.getContent()));
+		assertThat(link.find()).as("a link to finish signing up").isTrue();
+		assertThat(this.mvc.get().uri(link.group(1))).bodyText().contains("Welcome, Marcus");
+
+		MvcTestResult done = this.mvc.post()
+			.uri("/signup/confirm")
+			.with(csrf())
+			.param("token", link.group(2))
+			.param("password", TestPeople.PASSWORD)
+			.exchange();
+		assertThat(done).hasRedirectedUrl("/?welcome");
+		assertThat(this.mvc.get().uri("/?welcome").cookie(TestPeople.sessionOf(done))).bodyText()
 			.contains("Welcome, Marcus", "Your account is ready.");
 		Person person = this.accounts.findByEmail(email).orElseThrow();
 		assertThat(person.displayName()).isEqualTo("Marcus");
@@ -78,13 +108,16 @@ class SignUpAndSignInTests {
 	}
 
 	@Test
-	void anEmailInUseIsRefusedWithoutChangingTheExistingAccount() {
+	void anEmailInUseGetsTheSameAnswerItsOwnerIsToldAndNothingChanges() throws Exception {
 		String email = TestPeople.uniqueEmail("taken");
-		signUp(email, "First", TestPeople.PASSWORD);
+		Person first = this.accounts.signUp(email, "First", TestPeople.PASSWORD, null);
 		MvcTestResult second = signUp(email.toUpperCase(), "Second", "another-good-password");
-		assertThat(second).hasStatusOk();
-		assertThat(second).bodyText().contains("There is already an account with this email.");
+		assertThat(second).hasRedirectedUrl("/signup/sent");
+		assertThat(second.getResponse().getContentAsString()).doesNotContain("already");
+		MimeMessage told = mailTo(email);
+		assertThat(String.valueOf(told.getContent())).contains("You already have one", "/accounts/forgot");
 		assertThat(this.accounts.findByEmail(email).orElseThrow().displayName()).isEqualTo("First");
+		assertThat(actionsAbout(first)).contains(AuditAction.SIGN_UP_FOR_EXISTING_ACCOUNT);
 	}
 
 	@Test
@@ -143,13 +176,12 @@ class SignUpAndSignInTests {
 	}
 
 	private MvcTestResult signUp(String email, String name, String password) {
-		return this.mvc.post()
-			.uri("/signup")
-			.with(csrf())
-			.param("email", email)
-			.param("displayName", name)
-			.param("password", password)
-			.exchange();
+		int n = addresses.incrementAndGet();
+		return this.mvc.post().uri("/signup").with(csrf()).with((request) -> {
+			// Sign-up requests are counted per network address: each its own.
+			request.setRemoteAddr("198.18." + (n / 250 % 250) + "." + (n % 250 + 1));
+			return request;
+		}).param("email", email).param("displayName", name).param("password", password).exchange();
 	}
 
 	private MvcTestResult signIn(String email, String password) {
@@ -162,6 +194,24 @@ class SignUpAndSignInTests {
 			request.setRemoteAddr(address);
 			return request;
 		}).param("email", email).param("password", password).exchange();
+	}
+
+	/**
+	 * The email to that address: it goes out after the answer, and one from an earlier
+	 * test may still land in this test's server.
+	 */
+	private static MimeMessage mailTo(String email) {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> Arrays.stream(smtp.getReceivedMessages()).filter((m) -> {
+				try {
+					return m.getAllRecipients()[0].toString().equals(email);
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}).findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
 	}
 
 	private List<AuditAction> actionsAbout(Person person) {

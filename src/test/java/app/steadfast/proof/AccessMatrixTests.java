@@ -147,6 +147,8 @@ class AccessMatrixTests {
 			GET /search                                            | 2 2 2 2 2 2 2 2 2
 			GET /setup                                             | N N N N N N N N N
 			GET /signup                                            | 2 3 3 3 3 3 3 3 3
+			GET /signup/confirm                                    | 2 2 2 2 2 2 2 2 2
+			GET /signup/sent                                       | 2 2 2 2 2 2 2 2 2
 			GET /sitemap.xml                                       | 2 2 2 2 2 2 2 2 2
 			POST /accounts/confirm                                 | L A A A A A A A A
 			POST /accounts/security/authenticator                  | L A A A A A A A A
@@ -239,6 +241,7 @@ class AccessMatrixTests {
 			POST /repair/statements/{id}/versions/{number}/share   | L 3 N F F F F F F
 			POST /setup                                            | N N N N N N N N N
 			POST /signup                                           | 3 3 3 3 3 3 3 3 3
+			POST /signup/confirm                                   | 2 2 2 2 2 2 2 2 2
 			""";
 
 	@Autowired

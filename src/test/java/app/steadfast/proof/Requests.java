@@ -149,7 +149,10 @@ final class Requests {
 					"password", app.steadfast.TestPeople.PASSWORD);
 			case "/accounts/password" ->
 				put(params, "currentPassword", "not-the-password", "newPassword", "another-good-password-1");
-			case "/accounts/forgot" -> put(params, "email", w.otherClient.email());
+			// Every address alike: a real one or not, the answer and the count are the
+			// same.
+			case "/accounts/forgot" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("forgot"));
+			case "/signup/confirm" -> put(params, "token", "no-such-token", "password", "another-good-password-1");
 			case "/accounts/reset" -> put(params, "token", "no-such-token", "password", "another-good-password-1");
 			case "/accounts/delete" -> put(params, "password", "not-the-password");
 			case "/admin/staff" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("staff"), "displayName",

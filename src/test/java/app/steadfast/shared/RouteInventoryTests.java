@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RouteInventoryTests {
 
 	/** The pages a visitor may open without signing in. */
-	static final Set<String> PUBLIC = Set.of("/", "/login", "/signup", "/setup", "/accounts/forgot", "/accounts/reset",
-			"/crisis", "/error", "/articles", "/articles/{slug}", "/articles/tag/{tag}", "/search", "/feed.xml",
-			"/sitemap.xml", "/consultation", "/couple/join", "/leave");
+	static final Set<String> PUBLIC = Set.of("/", "/login", "/signup", "/signup/sent", "/signup/confirm", "/setup",
+			"/accounts/forgot", "/accounts/reset", "/crisis", "/error", "/articles", "/articles/{slug}",
+			"/articles/tag/{tag}", "/search", "/feed.xml", "/sitemap.xml", "/consultation", "/couple/join", "/leave");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
