@@ -3,8 +3,10 @@ package app.steadfast;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -80,6 +83,23 @@ class KillNineTests {
 		String database = "jdbc:h2:file:" + directory.resolve("data/steadfast") + ";MODE=PostgreSQL";
 		burstThenKill(() -> start(directory, List.of(), 1), 3, 60, 30,
 				(email) -> wordsPerCheckIn(database, "sa", email), () -> start(directory, List.of(), 2));
+
+		// What it wrote under ./data is the running account's alone (POSIX).
+		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			Path data = directory.resolve("data");
+			assertThat(permissions(data)).as("./data").isEqualTo("rwx------");
+			assertThat(permissions(data.resolve("outbox"))).as("./data/outbox").isEqualTo("rwx------");
+			try (Stream<Path> files = Files.walk(data)) {
+				assertThat(files.filter(Files::isRegularFile).toList()).as("files under ./data")
+					.anyMatch((file) -> file.endsWith("steadfast.mv.db"))
+					.anyMatch((file) -> file.endsWith("keyset.json"))
+					.allSatisfy((file) -> assertThat(permissions(file)).as(file.toString()).isEqualTo("rw-------"));
+			}
+		}
+	}
+
+	private static String permissions(Path path) throws IOException {
+		return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
 	}
 
 	/**

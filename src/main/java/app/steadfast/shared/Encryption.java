@@ -145,8 +145,7 @@ public class Encryption {
 	}
 
 	static void writeKeysetFile(Path file, String keysetJson) throws IOException {
-		Path parent = file.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
+		Path parent = PrivateFiles.folder(file.toAbsolutePath().getParent());
 		Path temporary = Files.createTempFile(parent, "keyset", ".tmp");
 		try {
 			Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
