@@ -1,11 +1,12 @@
 package app.steadfast;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,19 +24,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The application, as a process of its own, is killed with SIGKILL in the middle of a
  * burst of check-in saves from several devices: every save it acknowledged (its redirect
- * after the POST) is in the database, whole, and the application starts again on it.
+ * after the POST) is in the database, whole, and the application starts again on it. On
+ * PostgreSQL in the PostgreSQL run, and on the embedded default (H2 in file mode, as
+ * {@code mvn spring-boot:run} starts it) in the H2 run.
  */
 @Tag("database")
 class KillNineTests {
@@ -74,11 +81,59 @@ class KillNineTests {
 
 	@Test
 	void everyAcknowledgedSaveSurvivesAKillDashNine() throws Exception {
-		assumeTrue(TestDatabases.onPostgres(), "The kill -9 test runs the application as a process of its own on "
-				+ "PostgreSQL; the H2 test database lives inside the test's JVM");
+		assumeTrue(TestDatabases.onPostgres(), "This one runs in the PostgreSQL run; the H2 run kills the embedded "
+				+ "default instead (everyAcknowledgedSaveSurvivesAKillDashNineOnTheEmbeddedDefault)");
 		String database = TestDatabases.postgresUrl("killnine");
-		String app = start(database, 1);
+		List<String> settings = List.of("--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=", "--steadfast.encryption.keyset-file=target/test-data/keyset.json",
+				"--steadfast.mail.outbox=target/test-data/outbox-killnine");
+		Path directory = Path.of(".");
+		burstThenKill(() -> start(directory, settings, 1), 6, Integer.MAX_VALUE, 25,
+				(email) -> wordsPerCheckIn(database, "postgres", email), () -> start(directory, settings, 2));
+	}
 
+	/**
+	 * The embedded default as a newcomer runs it: the application's own settings, ./data
+	 * under its working directory. Kept small (60 saves, the kill after 30 acknowledged)
+	 * so it costs the H2 run two start-ups of the application.
+	 */
+	@Test
+	void everyAcknowledgedSaveSurvivesAKillDashNineOnTheEmbeddedDefault() throws Exception {
+		assumeFalse(TestDatabases.onPostgres(), "The embedded default is killed in the H2 run only");
+		Path directory = Path.of("target/test-data/killnine-h2").toAbsolutePath();
+		FileSystemUtils.deleteRecursively(directory);
+		Files.createDirectories(directory);
+		String database = "jdbc:h2:file:" + directory.resolve("data/steadfast") + ";MODE=PostgreSQL";
+		burstThenKill(() -> start(directory, List.of(), 1), 3, 60, 30,
+				(email) -> wordsPerCheckIn(database, "sa", email), () -> start(directory, List.of(), 2));
+
+		// What it wrote under ./data is the running account's alone (POSIX).
+		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			Path data = directory.resolve("data");
+			assertThat(permissions(data)).as("./data").isEqualTo("rwx------");
+			assertThat(permissions(data.resolve("outbox"))).as("./data/outbox").isEqualTo("rwx------");
+			try (Stream<Path> files = Files.walk(data)) {
+				assertThat(files.filter(Files::isRegularFile).toList()).as("files under ./data")
+					.anyMatch((file) -> file.endsWith("steadfast.mv.db"))
+					.anyMatch((file) -> file.endsWith("keyset.json"))
+					.allSatisfy((file) -> assertThat(permissions(file)).as(file.toString()).isEqualTo("rw-------"));
+			}
+		}
+	}
+
+	private static String permissions(Path path) throws IOException {
+		return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+	}
+
+	/**
+	 * Signs up, then saves check-ins from several devices at once until the application
+	 * is killed with SIGKILL (once enough saves were acknowledged) or the limit of tries
+	 * is reached, then checks every acknowledged save against the database, and that the
+	 * application starts again on it.
+	 */
+	private void burstThenKill(Starter starter, int devices, int limit, int killAfter, StoredCheckIns storedCheckIns,
+			Starter restarter) throws Exception {
+		String app = starter.start();
 		String email = TestPeople.uniqueEmail("killnine");
 		WebClient signUp = new WebClient();
 		HttpResponse<String> joined = signUp.post(app + "/signup", "email", email, "displayName", "Kill nine",
@@ -93,8 +148,8 @@ class KillNineTests {
 				TestPeople.PASSWORD, "_csrf", signUp.csrfFrom(app + "/signup/confirm?token=" + link));
 		assertThat(WebClient.location(confirmed)).contains("welcome");
 
-		// Six devices of his, each signed in, each saving check-ins one after another.
-		int devices = 6;
+		// Several devices of his, each signed in, each saving check-ins one after
+		// another.
 		List<WebClient> browsers = new ArrayList<>();
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < devices; i++) {
@@ -103,7 +158,7 @@ class KillNineTests {
 			browsers.add(browser);
 			tokens.add(browser.csrfFrom(app + "/checkins/new"));
 		}
-		Process first = this.processes.get(0);
+		Process first = this.processes.get(this.processes.size() - 1);
 		AtomicInteger minute = new AtomicInteger();
 		AtomicInteger tried = new AtomicInteger();
 		AtomicInteger unanswered = new AtomicInteger();
@@ -113,8 +168,9 @@ class KillNineTests {
 			WebClient browser = browsers.get(i);
 			String token = tokens.get(i);
 			burst.submit(() -> {
-				while (first.isAlive()) {
-					String when = LocalDateTime.of(2025, 3, 1, 0, 0).plusMinutes(minute.getAndIncrement()).toString();
+				int next;
+				while (first.isAlive() && (next = minute.getAndIncrement()) < limit) {
+					String when = LocalDateTime.of(2025, 3, 1, 0, 0).plusMinutes(next).toString();
 					tried.incrementAndGet();
 					try {
 						HttpResponse<String> saved = save(browser, app, token, when);
@@ -129,7 +185,7 @@ class KillNineTests {
 				return null;
 			});
 		}
-		await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 25);
+		await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= killAfter);
 		first.destroyForcibly();
 		assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
 		int acknowledgedAtKill = acknowledged.size();
@@ -137,12 +193,12 @@ class KillNineTests {
 		assertThat(burst.awaitTermination(40, TimeUnit.SECONDS)).isTrue();
 		assertThat(first.exitValue()).as("exit status of a process killed by SIGKILL").isEqualTo(137);
 
-		Map<String, Integer> stored = wordsPerCheckIn(database, email);
+		Map<String, Integer> stored = storedCheckIns.of(email);
 		assertThat(stored.keySet()).as("acknowledged saves in the database").containsAll(acknowledged);
 		assertThat(stored.values()).as("words of each stored check-in").allMatch((count) -> count == WORDS.length);
 
 		// And the application starts again on that database, his check-ins there.
-		String again = start(database, 2);
+		String again = restarter.start();
 		WebClient browser = new WebClient();
 		assertThat(WebClient.location(browser.signIn(again, email, TestPeople.PASSWORD))).doesNotContain("error");
 		HttpResponse<String> history = browser.get(again + "/checkins");
@@ -152,24 +208,39 @@ class KillNineTests {
 				tried.get(), devices, acknowledged.size(), acknowledgedAtKill, unanswered.get(), stored.size());
 	}
 
-	private String start(String database, int run) throws Exception {
+	interface Starter {
+
+		String start() throws Exception;
+
+	}
+
+	interface StoredCheckIns {
+
+		Map<String, Integer> of(String email) throws Exception;
+
+	}
+
+	/**
+	 * Starts the application as a process of its own in the given working directory, with
+	 * the given settings on top of its own.
+	 */
+	private String start(Path directory, List<String> settings, int run) throws Exception {
 		int port;
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
 				java.net.InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
 		}
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		Path log = Path.of("target/test-data/killnine-app-" + run + ".log");
+		Path log = directory.resolve("target/test-data/killnine-app-" + run + ".log").toAbsolutePath();
 		Files.createDirectories(log.getParent());
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp", classpath,
-				"app.steadfast.Steadfast", "--server.address=127.0.0.1", "--server.port=" + port,
-				"--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-				"--spring.datasource.password=", "--steadfast.encryption.keyset-file=target/test-data/keyset.json",
-				"--steadfast.mail.outbox=target/test-data/outbox-killnine", "--db-scheduler.enabled=false"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp",
+						classpath, "app.steadfast.Steadfast", "--server.address=127.0.0.1", "--server.port=" + port,
+						"--db-scheduler.enabled=false"));
+		command.addAll(settings);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
-			.directory(new File("."))
+			.directory(directory.toFile())
 			.start();
 		this.processes.add(process);
 		String app = "http://127.0.0.1:" + port;
@@ -196,9 +267,9 @@ class KillNineTests {
 		return browser.post(app + "/checkins/new", form.toArray(String[]::new));
 	}
 
-	private static Map<String, Integer> wordsPerCheckIn(String database, String email) throws Exception {
+	private static Map<String, Integer> wordsPerCheckIn(String database, String user, String email) throws Exception {
 		Map<String, Integer> words = new HashMap<>();
-		try (Connection connection = DriverManager.getConnection(database, "postgres", "");
+		try (Connection connection = DriverManager.getConnection(database, user, "");
 				PreparedStatement query = connection.prepareStatement("""
 						SELECT c.occurred_at, COUNT(w.word) AS words FROM check_in c
 						JOIN account a ON a.id = c.owner_id

@@ -90,6 +90,11 @@ public class TestDatabases implements ContextCustomizerFactory {
 		properties.put("spring.datasource.hikari.connection-timeout", "3000");
 		properties.put("steadfast.encryption.keyset-file", "target/test-data/keyset.json");
 		properties.put("steadfast.mail.outbox", "target/test-data/outbox-" + name);
+		// Anchors of this run's database only: another run's, or the other database's,
+		// never
+		// match it.
+		properties.put("steadfast.audit.anchor-file", "target/test-data/audit-anchors-" + RUN + "-"
+				+ (onPostgres() ? "postgres" : "h2") + "-" + name + ".log");
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", String.valueOf(SMTP_PORT));
 		properties.put("steadfast.demo.enabled", "false");

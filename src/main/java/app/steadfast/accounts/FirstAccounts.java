@@ -1,13 +1,11 @@
 package app.steadfast.accounts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.steadfast.shared.PrivateFiles;
 import app.steadfast.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,13 +100,9 @@ class FirstAccounts implements ApplicationRunner {
 		log.info("{}{}", System.lineSeparator(), report);
 		Path file = Path
 			.of(StringUtils.hasText(this.demo.accountsFile()) ? this.demo.accountsFile() : "./data/demo-accounts.txt");
-		try {
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, report + System.lineSeparator());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		// Passwords and authenticator secrets: readable by the account running the app
+		// only.
+		PrivateFiles.write(file, report + System.lineSeparator());
 	}
 
 	private static String generatedPassword() {

@@ -15,7 +15,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The admin's view of the audit log: the newest rows and whether the chain is intact.
+ * The admin's view of the audit log: the newest rows, whether the chain is intact and
+ * agrees with its anchor outside the database, and that anchor.
  */
 @Controller
 class AuditController {
@@ -29,6 +30,7 @@ class AuditController {
 	@GetMapping("/admin/audit")
 	String audit(Model model) {
 		model.addAttribute("verification", this.log.verify());
+		model.addAttribute("anchor", this.log.latestAnchor().orElse(null));
 		model.addAttribute("rows", this.log.latest(200));
 		return "audit/log";
 	}

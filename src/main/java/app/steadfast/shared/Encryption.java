@@ -10,6 +10,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -17,7 +22,9 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.subtle.Hkdf;
 
 /**
  * Encrypts free text at rest with AES-256-GCM (a Tink keyset). Each value is bound to its
@@ -38,6 +45,8 @@ public class Encryption {
 	private final KeysetHandle keyset;
 
 	private final Aead aead;
+
+	private final Map<String, SecretKeySpec> macKeys = new ConcurrentHashMap<>();
 
 	/** Uses the given keyset, in Tink's JSON form. */
 	public Encryption(String keysetJson) {
@@ -83,6 +92,58 @@ public class Encryption {
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			throw new EncryptionFailed("A value in " + binding.table() + " could not be opened", ex);
 		}
+	}
+
+	/** The id of the primary key: the one that seals, and that new MACs are made with. */
+	public int primaryKeyId() {
+		return this.keyset.getPrimary().getId();
+	}
+
+	/**
+	 * A message authentication code (HMAC-SHA256) of the message, with a key derived
+	 * (HKDF-SHA256) from the keyset's key of the given id and the purpose, so each
+	 * purpose has a key of its own and none of them is the key that seals. Only someone
+	 * holding the keyset can make or check one; nothing of the key is ever stored with
+	 * the data.
+	 * @throws EncryptionFailed if the keyset holds no key of that id
+	 */
+	public byte[] authenticate(int keyId, String purpose, byte[] message) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.macKeys.computeIfAbsent(keyId + "/" + purpose, (name) -> macKey(keyId, purpose)));
+			return mac.doFinal(message);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
+		}
+	}
+
+	/** Whether the keyset holds a key of this id. */
+	public boolean holdsKey(int keyId) {
+		return keyIds().contains(keyId);
+	}
+
+	private SecretKeySpec macKey(int keyId, String purpose) {
+		for (int i = 0; i < this.keyset.size(); i++) {
+			KeysetHandle.Entry entry = this.keyset.getAt(i);
+			if (entry.getId() != keyId) {
+				continue;
+			}
+			if (!(entry.getKey() instanceof AesGcmKey key)) {
+				throw new EncryptionFailed("Key " + keyId + " is not an AES-GCM key; MAC keys are derived from those",
+						null);
+			}
+			try {
+				byte[] derived = Hkdf.computeHkdf("HMACSHA256",
+						key.getKeyBytes().toByteArray(InsecureSecretKeyAccess.get()), new byte[0],
+						("steadfast " + purpose).getBytes(StandardCharsets.UTF_8), 32);
+				return new SecretKeySpec(derived, "HmacSHA256");
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("A MAC key could not be derived", ex);
+			}
+		}
+		throw new EncryptionFailed("The keyset holds no key " + keyId, null);
 	}
 
 	/** The ids of the keys this deployment holds, the primary one first. */
@@ -145,8 +206,7 @@ public class Encryption {
 	}
 
 	static void writeKeysetFile(Path file, String keysetJson) throws IOException {
-		Path parent = file.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
+		Path parent = PrivateFiles.folder(file.toAbsolutePath().getParent());
 		Path temporary = Files.createTempFile(parent, "keyset", ".tmp");
 		try {
 			Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));

@@ -180,8 +180,9 @@ public class Postbox {
 		Path folder = Path.of(this.settings.outbox());
 		Path file = folder.resolve(FILE_TIME.format(now) + "-" + UUID.randomUUID() + ".eml");
 		try {
-			Files.createDirectories(folder);
-			try (OutputStream out = Files.newOutputStream(file)) {
+			// The message may hold someone's reset link: 600 in a 700 folder, from the
+			// start.
+			try (OutputStream out = java.nio.channels.Channels.newOutputStream(PrivateFiles.create(file))) {
 				message.writeTo(out);
 			}
 		}

@@ -1,7 +1,9 @@
 package app.steadfast.shared;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PostboxTests {
 
@@ -47,6 +50,21 @@ class PostboxTests {
 		assertThat(Files.readString(this.folder.resolve("outbox").resolve(messages.get(1).name())))
 			.contains("/accounts/reset?token=abc");
 		assertThat(messages.get(1).toString()).doesNotContain("token=abc");
+	}
+
+	@Test
+	void mailKeptInTheOutboxIsReadableByTheAccountRunningTheAppOnly() throws Exception {
+		assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+				"permissions are POSIX ones");
+		postbox(Clock.systemUTC())
+			.send(new Mail("him@example.org", "Reset your password", "Your link: http://x/accounts/reset?token=abc"));
+		Path outbox = this.folder.resolve("outbox");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(outbox))).isEqualTo("rwx------");
+		try (var files = Files.list(outbox)) {
+			assertThat(files.toList()).singleElement()
+				.satisfies((file) -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+					.isEqualTo("rw-------"));
+		}
 	}
 
 	@Test
