@@ -137,13 +137,16 @@ class CrisisController {
 
 	}
 
+	// The lines a "yes" leads to are open to everyone, like /crisis: nobody in crisis
+	// should meet a sign-in page. Answering, and the word after a "no", are for someone
+	// signed in.
 	@Configuration(proxyBeanMethods = false)
 	static class Access {
 
 		@Bean
 		ModuleAccess safetyRules() {
 			return () -> List.of(AccessRule.everyone(HttpMethod.GET, "/crisis"),
-					AccessRule.everyone(HttpMethod.GET, NOW), AccessRule.everyone(HttpMethod.GET, THANKS),
+					AccessRule.everyone(HttpMethod.GET, NOW), new AccessRule(HttpMethod.GET, THANKS, false, Set.of()),
 					new AccessRule(HttpMethod.POST, "/crisis/answer", false, Set.of()));
 		}
 

@@ -124,6 +124,8 @@ class AccessMatrixTests {
 			GET /couple/reads                                      | L 2 2 2 2 F F F
 			GET /couple/safety                                     | L F F 2 2 F F F
 			GET /crisis                                            | 2 2 2 2 2 2 2 2
+			GET /crisis/now                                        | 2 2 2 2 2 2 2 2
+			GET /crisis/thanks                                     | L 2 2 2 2 2 2 2
 			GET /feed.xml                                          | 2 2 2 2 2 2 2 2
 			GET /insights                                          | L 2 2 2 2 F F F
 			GET /insights/data                                     | L 2 2 2 2 F F F
@@ -210,6 +212,7 @@ class AccessMatrixTests {
 			POST /conversations/talks/new                          | L 3 3 F F F F F
 			POST /conversations/topics/{id}/merge                  | L 3 N F F F F F
 			POST /conversations/topics/{id}/rename                 | L 3 N F F F F F
+			POST /crisis/answer                                    | L 3 3 3 3 3 3 3
 			POST /couple/end                                       | L 3 N 3 3 F F F
 			POST /couple/intake                                    | L 3 3 3 3 F F F
 			POST /couple/invite                                    | L N 3 F F F F F

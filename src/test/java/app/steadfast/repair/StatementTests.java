@@ -180,6 +180,14 @@ class StatementTests {
 	}
 
 	@Test
+	void theEmptyEditorSaysWhereTheFindingsWillShow() {
+		assertThat(this.mvc.get().uri("/repair/statements/new").with(this.people.signedIn(this.client))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"check-whathappened\"", "the check shows what it sees under each part",
+					"hx-post=\"/repair/statements/new?only=regret\"", "hx-trigger=\"input changed delay:700ms\"");
+	}
+
+	@Test
 	void anHtmxCheckAnswersTheFindingsOfThePartHeIsTypingInAndTheCounts() {
 		MvcTestResult fragment = this.mvc.post()
 			.uri("/repair/statements/new?only=regret")

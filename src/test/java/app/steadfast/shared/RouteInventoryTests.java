@@ -36,8 +36,8 @@ class RouteInventoryTests {
 
 	/** The pages a visitor may open without signing in. */
 	static final Set<String> PUBLIC = Set.of("/", "/login", "/signup", "/setup", "/accounts/forgot", "/accounts/reset",
-			"/crisis", "/error", "/articles", "/articles/{slug}", "/articles/tag/{tag}", "/search", "/feed.xml",
-			"/sitemap.xml", "/consultation", "/couple/join");
+			"/crisis", "/crisis/now", "/error", "/articles", "/articles/{slug}", "/articles/tag/{tag}", "/search",
+			"/feed.xml", "/sitemap.xml", "/consultation", "/couple/join");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
