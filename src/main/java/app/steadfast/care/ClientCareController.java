@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.safety.CrisisPanel;
+import app.steadfast.safety.RiskKind;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
@@ -138,6 +140,11 @@ class ClientCareController {
 			return measurePage(model);
 		}
 		flash.addFlashAttribute("notice", "Thank you. Your answers went to your therapist.");
+		if (pending.instrument().raisesAlert(answers)) {
+			// He told us of thoughts of death or self-harm: the crisis lines come first,
+			// on the very next page.
+			CrisisPanel.showNext(flash, Set.of(RiskKind.SUICIDE));
+		}
 		return "redirect:/care/homework";
 	}
 

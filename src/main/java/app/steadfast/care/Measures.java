@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.safety.RiskConfidence;
 import app.steadfast.safety.RiskKind;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
@@ -124,7 +125,8 @@ class Measures {
 				.param("id", id)
 				.query((rs, n) -> new AccountId(rs.getObject("therapist_id", UUID.class)))
 				.single();
-			this.alerts.raise(client, therapist, RiskAlerts.PHQ9_ITEM9, id, Set.of(RiskKind.SUICIDE));
+			this.alerts.raise(client, therapist, RiskAlerts.PHQ9_ITEM9, id, Set.of(RiskKind.SUICIDE),
+					RiskConfidence.CLEAR);
 		}
 		return total;
 	}

@@ -14,8 +14,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.safety.RiskAnswer;
+import app.steadfast.safety.RiskConfidence;
 import app.steadfast.safety.RiskKind;
 import app.steadfast.safety.RiskLanguageDetected;
+import app.steadfast.safety.RiskQuestionAnswered;
 import app.steadfast.shared.Mail;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Postbox;
@@ -30,16 +33,23 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Risk alerts for a therapist: raised when the safety module finds risk language in what
- * a client wrote and he granted his therapist risk alerts, or when he answers question 9
- * of the PHQ-9 with anything but "not at all". An alert names the client, where and when,
- * never his words; the email says only that there is something to look at. Unacknowledged
- * alerts come first.
+ * a client wrote, or he answers "yes" or "not sure" to the direct question that follows,
+ * and he granted his therapist risk alerts; or when he answers question 9 of the PHQ-9
+ * with anything but "not at all". An alert names the client, where and when, and whether
+ * the hit was clear or possible, never his words; the email says only that there is
+ * something to look at. Unacknowledged alerts come first.
  */
 @Service
 class RiskAlerts {
 
 	/** Where an alert came from when it was not a risk-language hit. */
 	static final String PHQ9_ITEM9 = "PHQ9_ITEM9";
+
+	/**
+	 * The start of the source of an alert raised by his answer to the direct question;
+	 * the answer follows.
+	 */
+	static final String QUESTION = "QUESTION_";
 
 	private final JdbcClient jdbc;
 
@@ -74,12 +84,37 @@ class RiskAlerts {
 			.filter((therapist) -> this.sharing.maySee(therapist, client, Category.RISK_ALERTS,
 					detected.record().toString()))
 			.ifPresent((therapist) -> raise(client, therapist, detected.source().name(), detected.record(),
-					detected.kinds()));
+					detected.kinds(), detected.confidence()));
 	}
 
-	/** Raises an alert once per therapist and record, and emails the therapist. */
+	/**
+	 * He answered "yes" or "not sure" to the direct question: a clear alert, where he
+	 * granted risk alerts (the grant check is audited, so he sees it), and none where he
+	 * did not.
+	 */
+	@ApplicationModuleListener
+	void on(RiskQuestionAnswered answered) {
+		AccountId client = new AccountId(answered.owner());
+		this.therapy.therapistOf(client)
+			.filter((therapist) -> this.sharing.maySee(therapist, client, Category.RISK_ALERTS,
+					answered.id().toString()))
+			.ifPresent((therapist) -> raise(client, therapist, QUESTION + answered.answer().name(), answered.id(),
+					Set.of(answered.kind()), RiskConfidence.CLEAR));
+	}
+
+	/** {@link #raise(AccountId, AccountId, String, UUID, Set, RiskConfidence)}, clear. */
 	@Transactional
 	void raise(AccountId client, AccountId therapist, String source, UUID record, Set<RiskKind> kinds) {
+		raise(client, therapist, source, record, kinds, RiskConfidence.CLEAR);
+	}
+
+	/**
+	 * Raises an alert once per therapist and record, and emails the therapist.
+	 * @param confidence whether the hit was clear or possible
+	 */
+	@Transactional
+	void raise(AccountId client, AccountId therapist, String source, UUID record, Set<RiskKind> kinds,
+			RiskConfidence confidence) {
 		Long existing = this.jdbc
 			.sql("SELECT COUNT(*) FROM care_alert WHERE therapist_id = :t AND source = :s AND record_id = :r")
 			.param("t", therapist.value())
@@ -90,17 +125,18 @@ class RiskAlerts {
 		if (existing > 0) {
 			return;
 		}
-		this.jdbc
-			.sql("""
-					INSERT INTO care_alert (id, client_id, therapist_id, source, record_id, kinds, raised_at, acknowledged_at)
-					VALUES (:id, :client, :therapist, :source, :record, :kinds, :now, NULL)
-					""")
+		this.jdbc.sql("""
+				INSERT INTO care_alert (id, client_id, therapist_id, source, record_id, kinds, confidence, raised_at,
+					acknowledged_at)
+				VALUES (:id, :client, :therapist, :source, :record, :kinds, :confidence, :now, NULL)
+				""")
 			.param("id", UUID.randomUUID())
 			.param("client", client.value())
 			.param("therapist", therapist.value())
 			.param("source", source)
 			.param("record", record)
 			.param("kinds", kinds.stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+			.param("confidence", confidence.name())
 			.param("now", now())
 			.update();
 		this.therapy.person(therapist)
@@ -177,20 +213,37 @@ class RiskAlerts {
 	private Alert alert(java.sql.ResultSet rs) throws java.sql.SQLException {
 		java.sql.Timestamp ack = rs.getTimestamp("acknowledged_at");
 		AccountId client = new AccountId(rs.getObject("client_id", UUID.class));
-		return new Alert(rs.getObject("id", UUID.class), client, this.therapy.nameOf(client),
-				where(rs.getString("source")),
-				Arrays.stream(rs.getString("kinds").split(",")).map(RiskAlerts::kind).toList(),
+		String source = rs.getString("source");
+		List<String> kinds = Arrays.stream(rs.getString("kinds").split(",")).toList();
+		return new Alert(rs.getObject("id", UUID.class), client, this.therapy.nameOf(client), where(source),
+				source.startsWith(QUESTION) ? question(source.substring(QUESTION.length()), kinds)
+						: where(source) + ", about "
+								+ kinds.stream().map(RiskAlerts::kind).collect(Collectors.joining(", ")),
+				kinds.stream().map(RiskAlerts::kind).toList(), RiskConfidence.valueOf(rs.getString("confidence")),
 				rs.getTimestamp("raised_at").toInstant(), (ack != null) ? ack.toInstant() : null);
 	}
 
 	private static String where(String source) {
+		if (source.startsWith(QUESTION)) {
+			return "his answer to a direct question";
+		}
 		return switch (source) {
 			case "CHECK_IN" -> "a check-in";
 			case "JOURNAL" -> "a journal entry";
 			case "COMMITMENT" -> "a commitment note";
+			case "STATEMENT" -> "his accountability statement";
+			case "ANSWER" -> "an answer to his partner's question";
+			case "CONVERSATION" -> "a conversation plan or log";
 			case PHQ9_ITEM9 -> "PHQ-9 question 9";
 			default -> "something he wrote";
 		};
+	}
+
+	private static String question(String answer, List<String> kinds) {
+		String asked = kinds.contains(RiskKind.HARM_TO_OTHERS.name()) ? "whether he is thinking about hurting someone"
+				: "whether he is thinking about ending his life";
+		String said = RiskAnswer.NOT_SURE.name().equals(answer) ? "“I’m not sure”" : "“yes”";
+		return "asked " + asked + ", he answered " + said;
 	}
 
 	private static String kind(String kind) {
@@ -213,15 +266,24 @@ class RiskAlerts {
 	 * @param client whose
 	 * @param clientName his name
 	 * @param where the kind of record, in words
+	 * @param what where and what about, as one phrase ("a journal entry, about suicide")
 	 * @param kinds what the language was about, in words
+	 * @param confidence whether the hit was clear or possible
 	 * @param raisedAt when
 	 * @param acknowledgedAt when the therapist acknowledged it, if he has
 	 */
-	record Alert(UUID id, AccountId client, String clientName, String where, List<String> kinds, Instant raisedAt,
-			Instant acknowledgedAt) {
+	record Alert(UUID id, AccountId client, String clientName, String where, String what, List<String> kinds,
+			RiskConfidence confidence, Instant raisedAt, Instant acknowledgedAt) {
 
 		public boolean open() {
 			return this.acknowledgedAt == null;
+		}
+
+		/** How sure the check was, in plain words. */
+		public String certainty() {
+			return (this.confidence == RiskConfidence.POSSIBLE)
+					? "Possible: the check read risk in it, but wasn't sure. It may be nothing; a gentle question will tell."
+					: "Clear: the words, or his answer, plainly spoke of risk.";
 		}
 
 	}

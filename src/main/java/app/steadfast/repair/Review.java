@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import app.steadfast.shared.Sentences;
+
 /**
  * What the excuse check made of a statement: for each part, its text cut into plain and
  * marked pieces, and the marks with their explanations.
@@ -32,6 +34,27 @@ public record Review(List<PartReview> parts) {
 		return this.parts.stream().flatMap((p) -> p.marks().stream()).filter((m) -> !m.category().warning()).count();
 	}
 
+	/**
+	 * The counts in words, with plurals right: "1 place to look at again, no signs of
+	 * ownership yet."
+	 */
+	public String summary() {
+		return summary(warnings(), ownership());
+	}
+
+	/** {@link #summary()} for any counts. */
+	static String summary(long warnings, long ownership) {
+		String places = (warnings == 0) ? "No places to look at again" : places(warnings) + " to look at again";
+		String signs = (ownership == 0) ? "no signs of ownership yet"
+				: ownership + ((ownership == 1) ? " sign" : " signs") + " of ownership";
+		return places + ", " + signs + ".";
+	}
+
+	/** "1 place", "3 places". */
+	static String places(long count) {
+		return count + ((count == 1) ? " place" : " places");
+	}
+
 	/** The review of one part. */
 	public PartReview part(StatementPart part) {
 		return this.parts.stream().filter((p) -> p.part() == part).findFirst().orElseThrow();
@@ -52,7 +75,7 @@ public record Review(List<PartReview> parts) {
 			List<Marked> marked = new ArrayList<>();
 			int at = 0;
 			for (ExcuseMark mark : marks) {
-				marked.add(new Marked(mark.words(text), mark.category(), mark.rule()));
+				marked.add(new Marked(mark.words(text), mark.category(), mark.rule(), mark.start(), mark.end()));
 				if (mark.start() < at) {
 					// Overlaps a mark of another category: listed, not highlighted twice.
 					continue;
@@ -74,6 +97,72 @@ public record Review(List<PartReview> parts) {
 			return this.marks.stream().anyMatch((m) -> m.category().warning());
 		}
 
+		/** Whether he wrote anything in this part. */
+		public boolean written() {
+			return !this.text.isBlank();
+		}
+
+		/**
+		 * The sentences that hold marks, in order, each with its own words cut at the
+		 * marks and the marks found in it, so each finding shows beside the sentence it
+		 * came from. A mark belongs to the sentence it starts in (the text between two
+		 * sentences belongs to the one after it).
+		 */
+		public List<SentenceReview> sentences() {
+			List<SentenceReview> sentences = new ArrayList<>();
+			if (this.marks.isEmpty()) {
+				return sentences;
+			}
+			List<Sentences.Span> spans = Sentences.split(this.text);
+			if (spans.isEmpty()) {
+				spans = List.of(new Sentences.Span(0, this.text.length()));
+			}
+			for (int i = 0; i < spans.size(); i++) {
+				Sentences.Span span = spans.get(i);
+				int from = (i == 0) ? 0 : spans.get(i - 1).end();
+				int to = (i == spans.size() - 1) ? this.text.length() : span.end();
+				List<Marked> mine = this.marks.stream().filter((m) -> m.start() >= from && m.start() < to).toList();
+				if (mine.isEmpty()) {
+					continue;
+				}
+				List<Piece> words = new ArrayList<>();
+				int at = span.start();
+				for (Marked mark : this.marks) {
+					int start = Math.max(mark.start(), span.start());
+					int end = Math.min(mark.end(), span.end());
+					if (start >= end || start < at) {
+						// Outside this sentence, or overlapping a mark already shown.
+						continue;
+					}
+					if (start > at) {
+						words.add(new Piece(this.text.substring(at, start), null));
+					}
+					words.add(new Piece(this.text.substring(start, end), mark.category()));
+					at = end;
+				}
+				if (at < span.end()) {
+					words.add(new Piece(this.text.substring(at, span.end()), null));
+				}
+				sentences.add(new SentenceReview(words, mine));
+			}
+			return sentences;
+		}
+
+	}
+
+	/**
+	 * One sentence of a part that holds marks.
+	 *
+	 * @param pieces its words, cut at the marks
+	 * @param marks the marks that start in it
+	 */
+	public record SentenceReview(List<Piece> pieces, List<Marked> marks) {
+
+		/** Whether any of its marks is a warning. */
+		public boolean hasWarnings() {
+			return this.marks.stream().anyMatch((m) -> m.category().warning());
+		}
+
 	}
 
 	/**
@@ -91,8 +180,10 @@ public record Review(List<PartReview> parts) {
 	 * @param words the words it covers
 	 * @param category what it is
 	 * @param rule the rule that found it
+	 * @param start where it starts in the part's text
+	 * @param end one past where it ends
 	 */
-	public record Marked(String words, ExcuseCategory category, String rule) {
+	public record Marked(String words, ExcuseCategory category, String rule, int start, int end) {
 	}
 
 }

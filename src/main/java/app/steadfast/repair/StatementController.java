@@ -1,5 +1,6 @@
 package app.steadfast.repair;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * His accountability statement: the guided editor with the excuse check (as he types with
- * htmx, and on "check" or save without it), its versions, comparing two, and sharing one.
+ * His accountability statement: the guided editor with the excuse check, whose findings
+ * show under the part they came from (as he types with htmx, and on "check" or save
+ * without it), its versions, comparing two, and sharing one.
  */
 @Controller
 @RequestMapping("/repair/statements")
 class StatementController {
-
-	/** The element the excuse check's findings replace. */
-	static final String REVIEW_TARGET = "excuse-check";
 
 	private final StatementManagement statements;
 
@@ -130,7 +129,17 @@ class StatementController {
 		Review review = this.statements.review(words);
 		if (!"save".equals(params.get("action"))) {
 			editor(model, statement, words, review, null);
-			return Htmx.view(request, "repair/editor", "review");
+			if (Htmx.isHtmx(request)) {
+				// The findings of the part he is typing in (or of every part), and the
+				// counts.
+				model.addAttribute("only",
+						Arrays.stream(StatementPart.values())
+							.filter((part) -> part.field().equals(params.get("only")))
+							.findFirst()
+							.orElse(null));
+				return "repair/check :: htmx";
+			}
+			return "repair/editor";
 		}
 		try {
 			StatementManagement.Saved saved = this.statements.save(me(person), statement, words);
@@ -138,8 +147,9 @@ class StatementController {
 			flash.addFlashAttribute("saved",
 					(review.warnings() == 0)
 							? "Saved as version " + saved.number() + ". Only you can see it until you share it."
-							: "Saved as version " + saved.number() + ". The check marked " + review.warnings()
-									+ " place(s) to look at again. Only you can see it until you share it.");
+							: "Saved as version " + saved.number() + ". The check marked "
+									+ Review.places(review.warnings())
+									+ " to look at again. Only you can see it until you share it.");
 			return "redirect:/repair/statements/" + saved.statement().value();
 		}
 		catch (InvalidRepairInput ex) {
@@ -154,7 +164,6 @@ class StatementController {
 		model.addAttribute("words", words);
 		model.addAttribute("review", review);
 		model.addAttribute("problem", problem);
-		model.addAttribute("reviewTarget", REVIEW_TARGET);
 		if (statement != null && !model.containsAttribute("versions")) {
 			model.addAttribute("versions", List.of());
 		}

@@ -1,6 +1,7 @@
 package app.steadfast.care;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 
 import app.steadfast.SteadfastTest;
@@ -9,6 +10,10 @@ import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.checkins.JournalManagement;
 import app.steadfast.consultations.ConsultationManagement;
+import app.steadfast.safety.RiskConfidence;
+import app.steadfast.safety.RiskKind;
+import app.steadfast.safety.RiskLanguageDetected;
+import app.steadfast.safety.RiskSource;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -18,9 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,6 +65,12 @@ class RiskAlertTests {
 
 	@Autowired
 	JournalManagement journal;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	TestPeople people;
 
@@ -182,6 +196,93 @@ class RiskAlertTests {
 			.contains("1 of 27", "Minimal", "PHQ-9 question 9", "PHQ-9 scores over time", "PHQ-9: 1 (oldest first)",
 					"<td>Very difficult</td>");
 		await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length >= 1);
+	}
+
+	@Test
+	void phq9Item9AboveZeroShowsTheCrisisLinesAndTheQuestionOnTheNextPage() throws Exception {
+		UUID id = assignPhq9();
+		MvcTestResult done = completePhq9(id, 2);
+		assertThat(done).hasRedirectedUrl("/care/homework");
+		String next = this.mvc.get()
+			.uri("/care/homework")
+			.with(this.people.signedIn(this.p.client()))
+			.cookie(TestPeople.sessionOf(done))
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assertThat(next).contains("crisis-panel", "href=\"tel:988\"", "Are you thinking about ending your life?",
+				"Thank you. Your answers went to your therapist.");
+		assertThat(next.indexOf("href=\"tel:988\"")).isLessThan(next.indexOf("Are you thinking about ending"));
+	}
+
+	@Test
+	void phq9Item9AtZeroShowsNoCrisisPanel() throws Exception {
+		UUID id = assignPhq9();
+		MvcTestResult done = completePhq9(id, 0);
+		assertThat(done).hasRedirectedUrl("/care/homework");
+		assertThat(this.mvc.get()
+			.uri("/care/homework")
+			.with(this.people.signedIn(this.p.client()))
+			.cookie(TestPeople.sessionOf(done))).bodyText()
+			.contains("Thank you. Your answers went to your therapist.")
+			.doesNotContain("crisis-panel", "Are you thinking about ending your life?");
+	}
+
+	@Test
+	void anAlertSaysInPlainWordsWhetherTheHitWasClearOrPossible() throws Exception {
+		grantAlerts();
+		UUID clear = this.journal.write(this.p.client().id(), null, "I want to kill myself.").id();
+		await().atMost(Duration.ofSeconds(15)).until(() -> alerts(this.p.therapist()) == 1);
+		// A hit only the sentence model read, with no rule to confirm it, arrives as a
+		// possible one.
+		UUID possible = UUID.randomUUID();
+		this.transactions.executeWithoutResult(
+				(tx) -> this.events.publishEvent(new RiskLanguageDetected(this.p.client().id().value(),
+						RiskSource.JOURNAL, possible, Set.of(RiskKind.SELF_HARM), RiskConfidence.POSSIBLE)));
+		await().atMost(Duration.ofSeconds(15)).until(() -> alerts(this.p.therapist()) == 2);
+		assertThat(confidenceOf(clear)).isEqualTo("CLEAR");
+		assertThat(confidenceOf(possible)).isEqualTo("POSSIBLE");
+		String page = this.mvc.get()
+			.uri("/care/alerts")
+			.with(this.people.signedIn(this.p.therapist()))
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page)
+			.contains("a journal entry, about self-harm", "Possible: the check read risk in it",
+					"a journal entry, about suicide", "Clear: the words, or his answer, plainly spoke of risk")
+			.doesNotContain("kill myself");
+	}
+
+	private UUID assignPhq9() {
+		this.mvc.post()
+			.uri("/care/clients/" + this.p.client().id().value() + "/measures")
+			.with(this.people.signedIn(this.p.therapist()))
+			.with(csrf())
+			.param("instrument", "PHQ9")
+			.exchange();
+		return this.jdbc.sql("SELECT id FROM care_measure WHERE client_id = :c")
+			.param("c", this.p.client().id().value())
+			.query(UUID.class)
+			.single();
+	}
+
+	private MvcTestResult completePhq9(UUID id, int item9) {
+		var complete = this.mvc.post()
+			.uri("/care/measures/{id}", id)
+			.with(this.people.signedIn(this.p.client()))
+			.with(csrf());
+		for (int i = 0; i < 9; i++) {
+			complete = complete.param("q" + i, String.valueOf((i == 8) ? item9 : 1));
+		}
+		return complete.exchange();
+	}
+
+	private String confidenceOf(UUID record) {
+		return this.jdbc.sql("SELECT confidence FROM care_alert WHERE record_id = :r")
+			.param("r", record)
+			.query(String.class)
+			.single();
 	}
 
 	private void grantAlerts() {

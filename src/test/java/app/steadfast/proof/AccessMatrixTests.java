@@ -125,6 +125,8 @@ class AccessMatrixTests {
 			GET /couple/reads                                      | L 2 2 2 2 F F F 2
 			GET /couple/safety                                     | L F F 2 2 F F F 2
 			GET /crisis                                            | 2 2 2 2 2 2 2 2 2
+			GET /crisis/now                                        | 2 2 2 2 2 2 2 2 2
+			GET /crisis/thanks                                     | L 2 2 2 2 2 2 2 2
 			GET /feed.xml                                          | 2 2 2 2 2 2 2 2 2
 			GET /insights                                          | L 2 2 2 2 F F F 2
 			GET /insights/data                                     | L 2 2 2 2 F F F 2
@@ -156,6 +158,7 @@ class AccessMatrixTests {
 			POST /accounts/security/authenticator/off              | L A A A A A A A A
 			POST /accounts/security/passkeys/remove                | L A A A A A A A A
 			POST /accounts/security/recovery-codes                 | L A A A A A A A A
+			POST /crisis/answer                                    | L 3 3 3 3 3 3 3 3
 			POST /leave                                            | 3 3 3 3 3 3 3 3 3
 			POST /login/code                                       | L A A A A A A A A
 			POST /login/code/setup                                 | L A A A A A A A A

@@ -215,6 +215,7 @@ final class Requests {
 			case "/couple/intake" ->
 				put(params, "brings", "Wanting to be heard", "hopes", "Honesty", "afraid", "NO", "harmed", "NO");
 			case "/couple/join" -> put(params, "token", "no-such-token");
+			case "/crisis/answer" -> put(params, "answer", "NO", "kind", "SUICIDE", "back", "/");
 			case "/couple/pulse" -> {
 				for (PulseItem item : PulseItem.values()) {
 					put(params, item.name(), "4");

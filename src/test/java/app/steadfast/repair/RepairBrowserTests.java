@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,16 +71,18 @@ class RepairBrowserTests {
 		browser.open("/repair/statements/new");
 		browser.type(By.id("whathappened"), "I'm sorry, but you were never home.");
 		browser.waiting()
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("excuse-check"),
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-whathappened"),
 					"A “but” that cancels the apology"));
-		assertThat(browser.find(By.id("excuse-check")).getText()).contains("Try instead:");
+		assertThat(browser.find(By.id("check-whathappened")).getText()).contains("Try instead:");
 		browser.assertAccessible("statement editor with marks");
 		browser.type(By.id("whathappened"), "I lied to you for eight months about where I was.");
 		browser.type(By.id("responsibility"), "Nobody made me do it. I chose it.");
 		browser.waiting()
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("excuse-check"), "0 place(s)"));
-		assertThat(browser.find(By.id("excuse-check")).getText()).contains("Ownership")
-			.doesNotContain("cancels the apology");
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-responsibility"), "Ownership"));
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("excuse-check"),
+					"No places to look at again"));
+		assertThat(browser.find(By.id("check-whathappened")).getText()).doesNotContain("cancels the apology");
 		submit("Save as a new version");
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
@@ -142,6 +146,50 @@ class RepairBrowserTests {
 		assertThat(browser.find(By.tagName("main")).getText()).contains("Only my brother.", "Correction",
 				"My brother knew, and so did my friend Tom.");
 		browser.assertAccessible("her question with the correction");
+	}
+
+	@Test
+	void onAPhoneEachFindingShowsRightUnderTheFieldHeIsTypingIn() {
+		String his = "phone-" + UUID.randomUUID() + "@example.org";
+		this.accounts.signUp(his, "Dev", TestPeople.PASSWORD, null);
+		signIn(his);
+		browser.driver().manage().window().setSize(new Dimension(375, 812));
+		browser.open("/repair/statements/new");
+		WebElement field = browser.find(By.id("regret"));
+		// As a person would: the field he types in is in the middle of the screen.
+		browser.script("arguments[0].scrollIntoView({block: 'center'});", field);
+		field.sendKeys("Sorry if you were hurt.");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-regret"), "Conditional apology"));
+		WebElement findings = browser.find(By.id("check-regret"));
+		assertThat(findings.getText()).contains("Sorry if", "you were hurt.", "Try instead:",
+				"apologise for their feelings");
+		@SuppressWarnings("unchecked")
+		java.util.Map<String, Number> at = (java.util.Map<String, Number>) browser.script("""
+				const field = arguments[0].getBoundingClientRect();
+				const findings = arguments[1].getBoundingClientRect();
+				return {fieldBottom: field.bottom, top: findings.top, bottom: findings.bottom, left: findings.left,
+					right: findings.right, height: window.innerHeight, width: window.innerWidth,
+					pageWidth: document.documentElement.scrollWidth};
+				""", field, findings);
+		double top = at.get("top").doubleValue();
+		assertThat(at.get("width").intValue()).isEqualTo(375);
+		assertThat(top).as("the findings start right under the field")
+			.isBetween(at.get("fieldBottom").doubleValue(), at.get("fieldBottom").doubleValue() + 24);
+		assertThat(top).as("and on the screen, not far below it").isLessThan(at.get("height").doubleValue() - 40);
+		assertThat(at.get("left").doubleValue()).isGreaterThanOrEqualTo(0);
+		assertThat(at.get("right").doubleValue()).as("nothing runs off the side").isLessThanOrEqualTo(375);
+		assertThat(at.get("pageWidth").intValue()).as("no sideways scrolling").isLessThanOrEqualTo(375);
+		assertThat(browser.find(By.id("excuse-check")).getText()).contains("1 place to look at again");
+		browser.assertAccessible("statement editor on a phone, with a finding");
+
+		// Saving never waits for the check.
+		browser.type(By.id("whathappened"), "I lied to you about where I was.");
+		submit("Save as a new version");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"The check marked 1 place to look at again."));
+		assertThat(browser.find(By.id("check-regret")).getText()).contains("Conditional apology");
 	}
 
 	private void signIn(String email) {

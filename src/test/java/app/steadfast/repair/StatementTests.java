@@ -149,6 +149,85 @@ class StatementTests {
 	}
 
 	@Test
+	void eachPartsFindingsShowUnderItsOwnFieldAtTheSentenceTheyCameFrom() throws Exception {
+		MvcTestResult page = this.mvc.post()
+			.uri("/repair/statements/new")
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("action", "check")
+			.param("whathappened", "I lied to you for eight months about where I was.")
+			.param("regret", "I hate what I did. Sorry if you were hurt.")
+			.exchange();
+		assertThat(page).hasStatusOk();
+		String html = page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		int field = html.indexOf("<textarea id=\"regret\"");
+		int findings = html.indexOf("id=\"check-regret\"");
+		int nextPart = html.indexOf("for=\"differently\"");
+		assertThat(field).isPositive();
+		assertThat(findings).as("the findings come right after the field they are about").isGreaterThan(field);
+		assertThat(nextPart).as("and before the next part").isGreaterThan(findings);
+		String regret = html.substring(findings, nextPart);
+		assertThat(regret)
+			.contains("Conditional apology", "Sorry if", "you were hurt.", "Try instead:",
+					"apologise for their feelings")
+			.as("only the sentence the mark came from is quoted")
+			.doesNotContain("I hate what I did");
+		assertThat(html.substring(html.indexOf("id=\"check-whathappened\""), html.indexOf("for=\"responsibility\"")))
+			.doesNotContain("Conditional apology");
+		assertThat(html).doesNotContain("(s)")
+			.containsPattern("(No places|1 place|[0-9]+ places) to look at again, "
+					+ "(no signs of ownership yet|1 sign of ownership|[0-9]+ signs of ownership)\\.");
+	}
+
+	@Test
+	void theEmptyEditorSaysWhereTheFindingsWillShow() {
+		assertThat(this.mvc.get().uri("/repair/statements/new").with(this.people.signedIn(this.client))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"check-whathappened\"", "the check shows what it sees under each part",
+					"hx-post=\"/repair/statements/new?only=regret\"", "hx-trigger=\"input changed delay:700ms\"");
+	}
+
+	@Test
+	void anHtmxCheckAnswersTheFindingsOfThePartHeIsTypingInAndTheCounts() {
+		MvcTestResult fragment = this.mvc.post()
+			.uri("/repair/statements/new?only=regret")
+			.header("HX-Request", "true")
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("whathappened", "It just happened.")
+			.param("regret", "Sorry if you were hurt.")
+			.exchange();
+		assertThat(fragment).hasStatusOk()
+			.bodyText()
+			.contains("Conditional apology", "id=\"excuse-check\" hx-swap-oob=\"innerHTML\"",
+					"2 places to look at again")
+			.doesNotContain("<h1>", "id=\"check-whathappened\"", "Hiding who did it");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM statement WHERE owner_id = :me")
+			.param("me", this.client.id().value())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void countsReadAsPeopleSayThem() {
+		assertThat(Review.summary(0, 0)).isEqualTo("No places to look at again, no signs of ownership yet.");
+		assertThat(Review.summary(1, 1)).isEqualTo("1 place to look at again, 1 sign of ownership.");
+		assertThat(Review.summary(3, 2)).isEqualTo("3 places to look at again, 2 signs of ownership.");
+		MvcTestResult saved = this.mvc.post()
+			.uri("/repair/statements/new")
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("action", "save")
+			.param("whathappened", "I lied to you. Sorry if you were hurt.")
+			.exchange();
+		assertThat((String) saved.getMvcResult().getFlashMap().get("saved"))
+			.contains("The check marked 1 place to look at again.");
+		assertThat(this.mvc.get().uri("/repair").with(this.people.signedIn(this.client))).bodyText()
+			.contains("1 version, last saved")
+			.doesNotContain("(s)");
+	}
+
+	@Test
 	void savingThroughThePageKeepsAVersionAndShowsRiskResourcesWithoutBlocking() {
 		MvcTestResult saved = this.mvc.post()
 			.uri("/repair/statements/new")

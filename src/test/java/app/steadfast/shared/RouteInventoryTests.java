@@ -36,7 +36,7 @@ class RouteInventoryTests {
 
 	/** The pages a visitor may open without signing in. */
 	static final Set<String> PUBLIC = Set.of("/", "/login", "/signup", "/signup/sent", "/signup/confirm", "/setup",
-			"/accounts/forgot", "/accounts/reset", "/crisis", "/error", "/articles", "/articles/{slug}",
+			"/accounts/forgot", "/accounts/reset", "/crisis", "/crisis/now", "/error", "/articles", "/articles/{slug}",
 			"/articles/tag/{tag}", "/search", "/feed.xml", "/sitemap.xml", "/consultation", "/couple/join", "/leave");
 
 	@Autowired
