@@ -24,6 +24,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -66,13 +67,22 @@ public class SentenceModel {
 
 	private static final Map<Digest, float[]> remembered = new ConcurrentHashMap<>();
 
-	SentenceModel() {
+	private final boolean enabled;
+
+	// The test suite turns it off (see pom.xml) so that a web test's outcome never
+	// depends
+	// on whether the model finished loading first; the evaluation tests load it
+	// themselves.
+	SentenceModel(@Value("${steadfast.language.sentence-model:true}") boolean enabled) {
+		this.enabled = enabled;
 	}
 
 	// Off the start-up path: the app answers with its rules alone until the model is in.
 	@EventListener(ApplicationReadyEvent.class)
 	void applicationReady() {
-		start();
+		if (this.enabled) {
+			start();
+		}
 	}
 
 	/** Starts loading the model in the background, once per process. */
@@ -102,7 +112,7 @@ public class SentenceModel {
 	/** Whether the model has loaded. */
 	public boolean ready() {
 		CompletableFuture<EmbeddingModel> current = loading;
-		return current != null && current.isDone() && !current.isCompletedExceptionally();
+		return this.enabled && current != null && current.isDone() && !current.isCompletedExceptionally();
 	}
 
 	/**
@@ -193,7 +203,7 @@ public class SentenceModel {
 
 	/** Waits for the model in a test or benchmark, failing loudly if it does not load. */
 	public static SentenceModel loaded(Duration timeout) {
-		SentenceModel model = new SentenceModel();
+		SentenceModel model = new SentenceModel(true);
 		start();
 		if (!model.awaitReady(timeout)) {
 			throw new IllegalStateException("The sentence model did not load within " + timeout);
