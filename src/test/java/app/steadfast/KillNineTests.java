@@ -79,6 +79,9 @@ class KillNineTests {
 		return java.util.Optional.empty();
 	}
 
+	// Where the started application keeps mail, for the sign-up link.
+	private Path outbox;
+
 	@Test
 	void everyAcknowledgedSaveSurvivesAKillDashNine() throws Exception {
 		assumeTrue(TestDatabases.onPostgres(), "This one runs in the PostgreSQL run; the H2 run kills the embedded "
@@ -88,6 +91,7 @@ class KillNineTests {
 				"--spring.datasource.password=", "--steadfast.encryption.keyset-file=target/test-data/keyset.json",
 				"--steadfast.mail.outbox=target/test-data/outbox-killnine");
 		Path directory = Path.of(".");
+		this.outbox = Path.of("target/test-data/outbox-killnine");
 		burstThenKill(() -> start(directory, settings, 1), 6, Integer.MAX_VALUE, 25,
 				(email) -> wordsPerCheckIn(database, "postgres", email), () -> start(directory, settings, 2));
 	}
@@ -104,6 +108,8 @@ class KillNineTests {
 		FileSystemUtils.deleteRecursively(directory);
 		Files.createDirectories(directory);
 		String database = "jdbc:h2:file:" + directory.resolve("data/steadfast") + ";MODE=PostgreSQL";
+		// The application's own settings: its mail waits in ./data/outbox.
+		this.outbox = directory.resolve("data/outbox");
 		burstThenKill(() -> start(directory, List.of(), 1), 3, 60, 30,
 				(email) -> wordsPerCheckIn(database, "sa", email), () -> start(directory, List.of(), 2));
 
@@ -141,8 +147,7 @@ class KillNineTests {
 		assertThat(WebClient.location(joined)).endsWith("/signup/sent");
 		// No mail server here: the link waits in the outbox folder, as for a newcomer.
 		String link = await().atMost(Duration.ofSeconds(30))
-			.until(() -> confirmationToken(Path.of("target/test-data/outbox-killnine"), email),
-					java.util.Optional::isPresent)
+			.until(() -> confirmationToken(this.outbox, email), java.util.Optional::isPresent)
 			.orElseThrow();
 		HttpResponse<String> confirmed = signUp.post(app + "/signup/confirm", "token", link, "password",
 				TestPeople.PASSWORD, "_csrf", signUp.csrfFrom(app + "/signup/confirm?token=" + link));
