@@ -97,26 +97,58 @@ if ! curl -s -o /dev/null "$BASE/login"; then
 	exit 2
 fi
 
-# A signed-in client: sign up through the form (it signs him in), keep his session cookie.
+# A signed-in client: sign up through the form, follow the link the application mails (it waits
+# in the temporary outbox, as no mail server is set), choose the password there (that signs him
+# in) and keep his session cookie.
 JAR_FILE="$WORK/cookies.txt"
 csrf_of() {
 	curl -s -b "$JAR_FILE" -c "$JAR_FILE" "$1" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'
 }
+SCAN_EMAIL="sqlmap-client@example.org"
+SCAN_PASSWORD="steady-oak-river-42"
 TOKEN=$(csrf_of "$BASE/signup")
-curl -s -o /dev/null -b "$JAR_FILE" -c "$JAR_FILE" --data-urlencode "email=sqlmap-client@example.org" \
-	--data-urlencode "displayName=Scan client" --data-urlencode "password=steady-oak-river-42" \
+curl -s -o /dev/null -b "$JAR_FILE" -c "$JAR_FILE" --data-urlencode "email=${SCAN_EMAIL}" \
+	--data-urlencode "displayName=Scan client" --data-urlencode "password=${SCAN_PASSWORD}" \
 	--data-urlencode "_csrf=${TOKEN}" "$BASE/signup"
+link_token() {
+	python3 - "$WORK/outbox" "$SCAN_EMAIL" <<'PY'
+import email, pathlib, re, sys
+folder, address = pathlib.Path(sys.argv[1]), sys.argv[2].lower()
+for f in sorted(folder.glob("*.eml")) if folder.is_dir() else []:
+    message = email.message_from_bytes(f.read_bytes())
+    if address not in str(message.get("To", "")).lower():
+        continue
+    for part in message.walk():
+        if part.get_content_maintype() == "text":
+            found = re.search(r"/signup/confirm\?token=([A-Za-z0-9_-]+)", part.get_payload(decode=True).decode("utf-8", "replace"))
+            if found:
+                print(found.group(1))
+                sys.exit(0)
+PY
+}
+LINK=""
+for _ in $(seq 1 30); do
+	LINK=$(link_token)
+	[ -n "$LINK" ] && break
+	sleep 1
+done
+if [ -n "$LINK" ]; then
+	TOKEN=$(csrf_of "$BASE/signup/confirm?token=${LINK}")
+	curl -s -o /dev/null -b "$JAR_FILE" -c "$JAR_FILE" --data-urlencode "token=${LINK}" \
+		--data-urlencode "password=${SCAN_PASSWORD}" --data-urlencode "_csrf=${TOKEN}" "$BASE/signup/confirm"
+fi
 SESSION=$(awk '$6 == "STEADFAST_SESSION" { print $7 }' "$JAR_FILE" | tail -n 1)
 if [ -z "$SESSION" ] || [ "$(curl -s -o /dev/null -w '%{http_code}' -b "STEADFAST_SESSION=${SESSION}" "$BASE/checkins/new")" != 200 ]; then
-	echo "Could not sign in the scan's client account" >&2
+	echo "Could not sign in the scan's client account (sign-up link found: $([ -n "$LINK" ] && echo yes || echo no))" >&2
+	tail -n 20 "$OUT/app.log" >&2
 	exit 2
 fi
 
 # name|method|url|data|csrf page|cookie
 TARGETS=(
 	"sign-in|POST|$BASE/login|email=him%40example.org&password=secret-words&_csrf=x|$BASE/login|"
-	# Sign-up with the scan client's address: it answers "already has an account" and stays
-	# signed out, so the form can be fetched again for each request's CSRF token.
+	# Sign-up answers "check your email" for any address and stays signed out, so the form can
+	# be fetched again for each request's CSRF token.
 	"sign-up|POST|$BASE/signup|email=sqlmap-client%40example.org&displayName=Sam&password=steady-oak-river-43&_csrf=x|$BASE/signup|"
 	"forgot password|POST|$BASE/accounts/forgot|email=him%40example.org&_csrf=x|$BASE/accounts/forgot|"
 	"consultation request|POST|$BASE/consultation|name=Sam&email=sam%40example.org&phone=5550100&contactBy=EMAIL&message=I+would+like+to+talk&consent=yes&website=&_csrf=x|$BASE/consultation|"
