@@ -81,11 +81,12 @@ final class ExcuseCheck {
 	@Nullable
 	private final SentenceModel model;
 
+	// Read on first use, once the sentence model is ready.
 	@Nullable
-	private final SentenceClassifier classifier;
+	private final java.util.function.Supplier<SentenceClassifier> classifier;
 
 	private ExcuseCheck(List<Rule> negations, List<Rule> rules, @Nullable SentenceModel model,
-			@Nullable SentenceClassifier classifier) {
+			@Nullable java.util.function.Supplier<SentenceClassifier> classifier) {
 		this.negations = List.copyOf(negations);
 		this.rules = List.copyOf(rules);
 		this.model = model;
@@ -94,12 +95,12 @@ final class ExcuseCheck {
 
 	/** This check with the sentence model as its second layer. */
 	ExcuseCheck withModel(SentenceModel model, SentenceClassifier classifier) {
-		return new ExcuseCheck(this.negations, this.rules, model, classifier);
+		return new ExcuseCheck(this.negations, this.rules, model, () -> classifier);
 	}
 
 	/** This check with the shipped classifier as its second layer. */
 	ExcuseCheck withModel(SentenceModel model) {
-		return withModel(model, SentenceClassifier.read(SHIPPED_MODEL));
+		return new ExcuseCheck(this.negations, this.rules, model, SentenceClassifier.lazily(SHIPPED_MODEL));
 	}
 
 	/** Whether the sentence model takes part yet. */
@@ -224,14 +225,15 @@ final class ExcuseCheck {
 		List<String> units = sentences.stream().map((s) -> Sentences.normalise(s.of(text))).toList();
 		List<float[]> readings = this.model.embed(units).orElse(null);
 		List<Reading> out = new ArrayList<>();
-		double threshold = this.classifier.setting("warning");
-		List<String> labels = this.classifier.labels();
+		SentenceClassifier classifier = this.classifier.get();
+		double threshold = classifier.setting("warning");
+		List<String> labels = classifier.labels();
 		for (int i = 0; i < sentences.size(); i++) {
 			if (readings == null || quotedWhole(text, sentences.get(i))) {
 				out.add(new Reading(null));
 				continue;
 			}
-			float[] p = this.classifier.probabilities(this.classifier.input(readings.get(i), units.get(i)));
+			float[] p = classifier.probabilities(classifier.input(readings.get(i), units.get(i)));
 			// How much the reading leans to any excuse at all, then which one.
 			double excuseShare = 0;
 			int top = -1;

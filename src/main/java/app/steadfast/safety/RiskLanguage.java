@@ -24,7 +24,11 @@ import org.springframework.stereotype.Service;
  * harming someone, in two layers (explained for clinicians in docs/risk-language.md):
  * <ol>
  * <li>the transparent list of rules in content/risk-language.txt, run on the whole
- * normalised text; a rule hit is a {@link RiskConfidence#CLEAR clear} hit;</li>
+ * normalised text; a rule hit is a {@link RiskConfidence#CLEAR clear} hit, unless the
+ * sentence model, once loaded, reads every sentence of the text as plainly clean (below
+ * the classifier's "set-aside-rules-below" threshold): the rule's words then stand in a
+ * context such as prevention work, a screening question answered no, or risk long
+ * past;</li>
  * <li>the embedded sentence model with a classifier trained on labelled sentences
  * (content/language/risk-model.txt), run on each sentence, which catches what no rule can
  * phrase: plans and means without a keyword, euphemisms, threats. A reading above the
@@ -62,26 +66,32 @@ public class RiskLanguage {
 	@Nullable
 	private final SentenceModel model;
 
-	private final SentenceClassifier classifier;
+	private final java.util.function.Supplier<SentenceClassifier> classifier;
 
 	private final ApplicationEventPublisher events;
 
 	@Autowired
 	RiskLanguage(ApplicationEventPublisher events, SentenceModel model) {
-		this(events, model, SentenceClassifier.read(SHIPPED_MODEL));
+		this(events, model, SentenceClassifier.lazily(SHIPPED_MODEL));
 	}
 
 	/** The rules alone, as before the sentence model has loaded. */
 	RiskLanguage(ApplicationEventPublisher events) {
-		this(events, null, SentenceClassifier.read(SHIPPED_MODEL));
+		this(events, null, SentenceClassifier.lazily(SHIPPED_MODEL));
 	}
 
 	RiskLanguage(ApplicationEventPublisher events, @Nullable SentenceModel model, SentenceClassifier classifier) {
+		this(events, model, () -> classifier);
+	}
+
+	// The classifier is read on its first use, once the sentence model is ready.
+	private RiskLanguage(ApplicationEventPublisher events, @Nullable SentenceModel model,
+			java.util.function.Supplier<SentenceClassifier> classifier) {
 		this.rules = RiskRules.shipped();
 		this.events = events;
 		this.model = model;
 		this.classifier = classifier;
-		log.info("Loaded {} risk-language rules and {} negations from {}, and the sentence classifier {}",
+		log.info("Loaded {} risk-language rules and {} negations from {}; the sentence classifier {} loads on first use",
 				this.rules.hits().size(), this.rules.negations().size(), RiskRules.SHIPPED, SHIPPED_MODEL);
 	}
 
@@ -91,8 +101,15 @@ public class RiskLanguage {
 	 * @return which layers and rules found what; {@link RiskCheck#NONE} when neither did
 	 */
 	public RiskCheck check(@Nullable String text) {
-		Reading rules = byRules(text);
 		Reading model = byModel(text);
+		Reading rules = byRules(text);
+		if (!rules.kinds().isEmpty() && model.read() && model.highest() < setAsideBelow()) {
+			// A rule's words in a text the model reads as plainly clean in every sentence
+			// (a charity walk for suicide prevention, a question at the GP answered no,
+			// risk long past): the rule's hit is set aside. The threshold lies below what
+			// almost every risky training sentence scores, out of fold.
+			rules = Reading.NOTHING;
+		}
 		Set<RiskKind> kinds = EnumSet.noneOf(RiskKind.class);
 		kinds.addAll(rules.kinds());
 		kinds.addAll(model.kinds());
@@ -123,10 +140,26 @@ public class RiskLanguage {
 		return this.model != null && this.model.ready();
 	}
 
-	private record Reading(Set<RiskKind> kinds, List<String> matched, boolean clear) {
+	/**
+	 * What one layer made of a text.
+	 *
+	 * @param kinds the kinds found
+	 * @param matched the rules (or the sentence model) that found them
+	 * @param clear whether the hit is clear
+	 * @param read whether the sentence model read the text
+	 * @param highest the highest risk the sentence model gave a sentence of it (0 when it
+	 * did not read it)
+	 */
+	private record Reading(Set<RiskKind> kinds, List<String> matched, boolean clear, boolean read, double highest) {
 
-		static final Reading NOTHING = new Reading(Set.of(), List.of(), false);
+		static final Reading NOTHING = new Reading(Set.of(), List.of(), false, false, 0);
 
+	}
+
+	// The classifier's threshold under which a rule hit is set aside; none (0) in a
+	// classifier trained before it existed.
+	private double setAsideBelow() {
+		return this.classifier.get().settings().getOrDefault("set-aside-rules-below", 0.0);
 	}
 
 	private Reading byRules(@Nullable String text) {
@@ -142,7 +175,7 @@ public class RiskLanguage {
 				matched.add(hit.id());
 			}
 		}
-		return new Reading(kinds, matched, !kinds.isEmpty());
+		return new Reading(kinds, matched, !kinds.isEmpty(), false, 0);
 	}
 
 	private Reading byModel(@Nullable String text) {
@@ -154,14 +187,17 @@ public class RiskLanguage {
 			return Reading.NOTHING;
 		}
 		List<float[]> readings = this.model.embed(units).orElse(List.of());
-		double possible = this.classifier.setting("possible");
-		double clearAt = this.classifier.setting("clear");
-		List<String> labels = this.classifier.labels();
+		SentenceClassifier classifier = this.classifier.get();
+		double possible = classifier.setting("possible");
+		double clearAt = classifier.setting("clear");
+		List<String> labels = classifier.labels();
 		Set<RiskKind> kinds = EnumSet.noneOf(RiskKind.class);
 		boolean clear = false;
+		double highest = 0;
 		for (int i = 0; i < readings.size(); i++) {
-			float[] p = this.classifier.probabilities(this.classifier.input(readings.get(i), units.get(i)));
+			float[] p = classifier.probabilities(classifier.input(readings.get(i), units.get(i)));
 			double risk = 1 - p[0];
+			highest = Math.max(highest, risk);
 			if (risk < possible) {
 				continue;
 			}
@@ -174,7 +210,9 @@ public class RiskLanguage {
 			kinds.add(RiskKind.valueOf(labels.get(top)));
 			clear |= risk >= clearAt;
 		}
-		return kinds.isEmpty() ? Reading.NOTHING : new Reading(kinds, List.of(RiskCheck.SENTENCE_MODEL), clear);
+		boolean read = !readings.isEmpty();
+		return kinds.isEmpty() ? new Reading(Set.of(), List.of(), false, read, highest)
+				: new Reading(kinds, List.of(RiskCheck.SENTENCE_MODEL), clear, read, highest);
 	}
 
 	/**

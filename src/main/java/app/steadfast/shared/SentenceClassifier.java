@@ -79,6 +79,17 @@ public final class SentenceClassifier {
 	}
 
 	/** Reads a weights file from the class path. */
+	private static final Map<String, SentenceClassifier> shipped = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * A weights file on the class path, read on first use and then kept for the life of
+	 * the process (the files are megabytes of numbers: reading them stays off the start-up
+	 * path, and the test suite's many application contexts share one copy).
+	 */
+	public static java.util.function.Supplier<SentenceClassifier> lazily(String resource) {
+		return () -> shipped.computeIfAbsent(resource, SentenceClassifier::read);
+	}
+
 	public static SentenceClassifier read(String resource) {
 		try {
 			return parse(new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8), resource);
@@ -160,6 +171,11 @@ public final class SentenceClassifier {
 			throw new IllegalStateException("The classifier has no setting '" + name + "'");
 		}
 		return value;
+	}
+
+	/** The settings chosen with the classifier, by name. */
+	public Map<String, Double> settings() {
+		return Map.copyOf(this.settings);
 	}
 
 	/** A copy with this setting. */
