@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * He makes a daily commitment, records a day kept and a day missed and shares his
- * commitments; his partner confirms one day and sees another differently; he sees her
- * view beside his in the chart and its table. Every page passes axe-core.
+ * commitments; his partner confirms one day and sees another differently, and shares
+ * commitments so that he sees it; he sees her view beside his in the chart and its table.
+ * Every page passes axe-core.
  */
 @EnabledIf(value = "app.steadfast.Browser#installedOrOnCi", disabledReason = Browser.MISSING)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -108,7 +109,13 @@ class CommitmentBrowserTests {
 		witness(today.toString(), "CONFIRMED", "");
 		witness(today.minusDays(2).toString(), "SAW_DIFFERENTLY", "It was on the table all evening");
 		String hers = browser.find(By.tagName("main")).getText();
-		assertThat(hers).contains("They recorded: Kept", "You: Saw it kept", "You: Saw it differently");
+		assertThat(hers).contains("They recorded: Kept", "You: Saw it kept", "You: Saw it differently",
+				"You aren't sharing commitments with your partner right now");
+		// What she saw reaches him while she shares commitments too.
+		browser.open("/couple");
+		browser.submit("Share commitments");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Shared."));
 		browser.signOut();
 
 		browser.signIn(him.email());

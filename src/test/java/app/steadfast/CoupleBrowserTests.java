@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * He invites, she accepts from the email, answers the intake, shares her journal and a
- * pulse; he sees what she shared; she ends the link. Every page passes axe-core.
+ * He invites, she accepts from the email, answers the intake, shares her journal and her
+ * trust pulse and marks a week shared; he sees what she shared; she ends the link. Every
+ * page passes axe-core.
  */
 @EnabledIf(value = "app.steadfast.Browser#installedOrOnCi", disabledReason = Browser.MISSING)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -100,6 +101,9 @@ class CoupleBrowserTests {
 					"Saved to your journal."));
 		browser.open("/couple");
 		browser.submit("Share journal");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Shared."));
+		browser.submit("Share trust pulse");
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Shared."));
 		browser.assertAccessible("couple page, linked");

@@ -622,8 +622,8 @@ public class CommitmentManagement {
 
 	/**
 	 * What his partner said she saw of each due day, as the viewer may be shown it (the
-	 * sharing module holds back what a partner wrote while her safety pause holds); with
-	 * no viewer, all of it.
+	 * sharing module shows what a partner wrote only while she shares commitments, so
+	 * never during her safety pause); with no viewer, all of it.
 	 */
 	private Map<UUID, Map<LocalDate, OccurrenceView.PartnerView>> witnessed(List<UUID> ids, LocalDate from,
 			LocalDate to, @Nullable AccountId viewer) {
@@ -640,7 +640,7 @@ public class CommitmentManagement {
 			LocalDate date = rs.getObject("due_date", LocalDate.class);
 			UUID witness = rs.getObject("witness_id", UUID.class);
 			if (viewer != null && !shown.computeIfAbsent(witness,
-					(w) -> this.sharing.mayShowContribution(new AccountId(w), viewer))) {
+					(w) -> this.sharing.mayShowContribution(new AccountId(w), viewer, Category.COMMITMENTS))) {
 				return;
 			}
 			String note = this.encryption.open(rs.getString("note"),

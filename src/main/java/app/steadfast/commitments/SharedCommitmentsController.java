@@ -38,8 +38,11 @@ class SharedCommitmentsController {
 	 * @param reliability their last 4 weeks
 	 * @param mayConfirm whether this person may say what they saw (the sharing module
 	 * decides)
+	 * @param reachesThem whether what this person says they saw is shown to the owner now
+	 * (only while this person shares commitments with them; the sharing module decides)
 	 */
-	record Shared(String name, List<CommitmentView> commitments, Reliability reliability, boolean mayConfirm) {
+	record Shared(String name, List<CommitmentView> commitments, Reliability reliability, boolean mayConfirm,
+			boolean reachesThem) {
 	}
 
 	private final SharingManagement sharing;
@@ -65,7 +68,8 @@ class SharedCommitmentsController {
 			.distinct()
 			.map((owner) -> new Shared(this.accounts.find(owner).map(Person::displayName).orElse(""),
 					this.commitments.list(me, owner), this.commitments.reliability(me, owner, 4),
-					this.sharing.mayAct(me, owner, Category.COMMITMENTS)))
+					this.sharing.mayAct(me, owner, Category.COMMITMENTS),
+					this.sharing.mayShowContribution(me, owner, Category.COMMITMENTS)))
 			.toList();
 		model.addAttribute("shared", shared);
 		model.addAttribute("pausedForMe",

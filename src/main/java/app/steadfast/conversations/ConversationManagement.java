@@ -426,8 +426,8 @@ public class ConversationManagement {
 
 	/**
 	 * What of the partner views a viewer is shown: the owner sees his linked partner's as
-	 * the sharing module lets him (never what she wrote while her safety pause holds);
-	 * anyone else sees only their own.
+	 * the sharing module lets him (only while she shares conversations, so never during
+	 * her safety pause); anyone else sees only their own.
 	 */
 	private List<TalkView> seenBy(AccountId viewer, List<TalkView> talks) {
 		if (talks.isEmpty()) {
@@ -439,7 +439,7 @@ public class ConversationManagement {
 			Optional<AccountId> partner = this.sharing.channel(owner)
 				.filter((c) -> c.client().equals(owner))
 				.map(SharingManagement.PartnerChannel::partner)
-				.filter((p) -> this.sharing.mayShowContribution(p, owner));
+				.filter((p) -> this.sharing.mayShowContribution(p, owner, Category.CONVERSATIONS));
 			shown = (v) -> partner.isPresent() && partner.get().equals(v.viewer());
 		}
 		else {

@@ -33,8 +33,11 @@ class SharedConversationsController {
 	 * @param talks their logged talks
 	 * @param recurring their topics that keep coming back
 	 * @param mayAddView whether this person may add their view of a talk now
+	 * @param reachesThem whether this person's views are shown to the owner now (only
+	 * while this person shares conversations with them; the sharing module decides)
 	 */
-	record Shared(String name, List<TalkView> talks, List<RecurringTopic> recurring, boolean mayAddView) {
+	record Shared(String name, List<TalkView> talks, List<RecurringTopic> recurring, boolean mayAddView,
+			boolean reachesThem) {
 	}
 
 	private final SharingManagement sharing;
@@ -60,7 +63,8 @@ class SharedConversationsController {
 			.distinct()
 			.map((owner) -> new Shared(this.accounts.find(owner).map(Person::displayName).orElse(""),
 					this.conversations.talks(me, owner), this.conversations.recurringTopics(me, owner),
-					this.conversations.mayAddView(me, owner)))
+					this.conversations.mayAddView(me, owner),
+					this.sharing.mayShowContribution(me, owner, Category.CONVERSATIONS)))
 			.toList();
 		model.addAttribute("shared", shared);
 		model.addAttribute("me", me);

@@ -164,8 +164,9 @@ class CoupleController {
 			throw new NotFound();
 		}
 		this.couple.share(new AccountId(person.accountId()), chosen, share);
-		flash.addFlashAttribute("notice", share ? "Shared. You can stop sharing at any time."
-				: "Sharing stopped. From now on nothing of this reaches your partner.");
+		flash.addFlashAttribute("notice", share
+				? "Shared. Your partner can see it now, including what you shared in it before. You can stop sharing at any time."
+				: "Sharing stopped. Your partner no longer sees any of it, including what you shared before. Turning it back on shows it again.");
 		return "redirect:/couple";
 	}
 

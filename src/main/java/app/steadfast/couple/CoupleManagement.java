@@ -51,10 +51,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CoupleManagement {
 
 	/**
-	 * The categories that can be shared with a partner today: each has its own screens.
+	 * The categories that can be shared with a partner today: each has its own screens. A
+	 * share covers what the person wrote on the partner's records of its category too
+	 * (her views of his commitment days, say), so turning it off withdraws those as well.
 	 */
 	public static final Set<Category> SHAREABLE = EnumSet.of(Category.CHECKINS, Category.JOURNAL, Category.COMMITMENTS,
-			Category.STATEMENTS, Category.CONVERSATIONS);
+			Category.STATEMENTS, Category.CONVERSATIONS, Category.PULSE);
 
 	static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
 

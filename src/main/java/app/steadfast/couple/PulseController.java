@@ -9,6 +9,7 @@ import app.steadfast.shared.AccessRule;
 import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
+import app.steadfast.sharing.Category;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
@@ -86,7 +87,8 @@ class PulseController {
 			}
 		}
 		flash.addFlashAttribute("notice",
-				shared ? "Saved, and shared with your partner." : "Saved. Only you can see it.");
+				!shared ? "Saved. Only you can see it." : sharesPulse(me) ? "Saved, and shared with your partner."
+						: "Saved. Your partner will see it once you share your trust pulse with them.");
 		return "redirect:/couple/pulse/weeks";
 	}
 
@@ -111,7 +113,16 @@ class PulseController {
 		model.addAttribute("partnerRole", person.role() == Role.PARTNER);
 		model.addAttribute("days", DayOfWeek.values());
 		model.addAttribute("day", this.pulse.reminderDay(new AccountId(person.accountId())));
+		model.addAttribute("sharesPulse", sharesPulse(new AccountId(person.accountId())));
 		return "couple/pulse";
+	}
+
+	/**
+	 * Whether the person shares their trust pulse with their partner (the weeks they mark
+	 * shared reach the partner only while they do).
+	 */
+	private boolean sharesPulse(AccountId me) {
+		return this.couple.sharedWithPartner(me).contains(Category.PULSE);
 	}
 
 	@Configuration(proxyBeanMethods = false)

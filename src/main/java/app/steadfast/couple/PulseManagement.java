@@ -19,6 +19,7 @@ import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
+import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The weekly trust pulse. Each person's answers are theirs: he sees his own always, and
- * hers only for the weeks she shares and never while her safety pause is on.
+ * hers only for the weeks she marked shared, while she shares her trust pulse, and never
+ * while her safety pause is on.
  */
 @Service
 public class PulseManagement {
@@ -144,13 +146,14 @@ public class PulseManagement {
 	}
 
 	/**
-	 * The partner's pulses this person may see: only weeks she shared, and none while the
-	 * sharing module holds back what she wrote (her safety pause).
+	 * The partner's pulses this person may see: only weeks she marked shared, and only
+	 * while she shares her trust pulse now (the sharing module decides; so none during
+	 * her safety pause).
 	 */
 	@Transactional(readOnly = true)
 	public List<PulseWeek> partners(AccountId me) {
 		Optional<AccountId> partner = this.couple.partnerOf(me);
-		if (partner.isEmpty() || !this.sharing.mayShowContribution(partner.get(), me)) {
+		if (partner.isEmpty() || !this.sharing.mayShowContribution(partner.get(), me, Category.PULSE)) {
 			return List.of();
 		}
 		return weeks(partner.get(), true);

@@ -486,8 +486,14 @@ public class PracticeGenerator {
 				intake(partner, linked, "He had an affair.", "To know whether I can trust him again.");
 				// What a client can share with his partner (couple's SHAREABLE
 				// categories).
-				for (String category : new String[] { "CHECKINS", "COMMITMENTS", "STATEMENTS", "CONVERSATIONS" }) {
+				for (String category : new String[] { "CHECKINS", "COMMITMENTS", "STATEMENTS", "CONVERSATIONS",
+						"PULSE" }) {
 					grant(random, me, partner, category, "PARTNER", linked);
+				}
+				// What she writes on his records shows while she shares its category:
+				// her views of his days and her pulse.
+				for (String category : new String[] { "COMMITMENTS", "PULSE" }) {
+					grant(random, partner, me, category, "PARTNER", linked);
 				}
 				rows("pulse_day").add(partner, 7);
 			}

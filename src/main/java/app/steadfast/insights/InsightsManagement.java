@@ -94,10 +94,11 @@ public class InsightsManagement {
 		Map<LocalDate, PulseWeek> mine = byWeek(this.pulse.mine(owner));
 		List<PulseWeek> partners = own ? this.pulse.partners(owner) : List.of();
 		Map<LocalDate, PulseWeek> hers = byWeek(partners);
-		// The days his partner confirmed are her words: the sharing module holds them
-		// back
-		// while her safety pause holds, for whoever looks.
-		boolean herViewShown = this.sharing.partnerContributionsShown(owner);
+		// The days his partner confirmed are her words: the sharing module shows them
+		// only
+		// while she shares commitments (never during her safety pause), for whoever
+		// looks.
+		boolean herViewShown = this.sharing.partnerContributionsShown(owner, Category.COMMITMENTS);
 		List<Progress.WeekRow> rows = figures.stream()
 			.map((w) -> new Progress.WeekRow(w.monday(), w.current(), w.checkIns().checkIns(),
 					w.checkIns().averageIntensity(), top(w.checkIns().families()), w.promises().kept(),

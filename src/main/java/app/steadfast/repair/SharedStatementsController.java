@@ -9,6 +9,8 @@ import app.steadfast.accounts.Person;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
+import app.steadfast.sharing.Category;
+import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,9 +41,12 @@ class SharedStatementsController {
 
 	private final AccountManagement accounts;
 
-	SharedStatementsController(StatementManagement statements, AccountManagement accounts) {
+	private final SharingManagement sharing;
+
+	SharedStatementsController(StatementManagement statements, AccountManagement accounts, SharingManagement sharing) {
 		this.statements = statements;
 		this.accounts = accounts;
+		this.sharing = sharing;
 	}
 
 	@GetMapping("/repair/shared")
@@ -60,6 +65,7 @@ class SharedStatementsController {
 		model.addAttribute("shared", new Shared(name(version.owner()), version));
 		model.addAttribute("parts", StatementPart.values());
 		model.addAttribute("mayRespond", person.role() == Role.PARTNER);
+		model.addAttribute("reachesThem", reachesThem(person, version.owner()));
 		return "repair/shared-version";
 	}
 
@@ -69,7 +75,10 @@ class SharedStatementsController {
 		UUID version = parse(id);
 		try {
 			this.statements.respond(new AccountId(person.accountId()), version, words);
-			flash.addFlashAttribute("saved", "Your response is saved. Your partner can read it with this version.");
+			flash.addFlashAttribute("saved", reachesThem(person,
+					this.statements.sharedVersion(new AccountId(person.accountId()), version).owner())
+							? "Your response is saved. Your partner can read it with this version."
+							: "Your response is saved. Your partner will see it once you share statements with them.");
 			return "redirect:/repair/shared/" + version;
 		}
 		catch (InvalidRepairInput ex) {
@@ -78,6 +87,14 @@ class SharedStatementsController {
 			model.addAttribute("words", words);
 			return "repair/shared-version";
 		}
+	}
+
+	/**
+	 * Whether what this person writes on the owner's statements is shown to him now (only
+	 * while this person shares statements with him; the sharing module decides).
+	 */
+	private boolean reachesThem(SignedIn person, AccountId owner) {
+		return this.sharing.mayShowContribution(new AccountId(person.accountId()), owner, Category.STATEMENTS);
 	}
 
 	private String name(AccountId owner) {

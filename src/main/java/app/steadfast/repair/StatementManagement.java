@@ -403,7 +403,7 @@ public class StatementManagement {
 
 	/**
 	 * The version with the responses to it the viewer may be shown (what his partner
-	 * wrote is held back while her safety pause holds).
+	 * wrote shows only while she shares statements, so never during her safety pause).
 	 */
 	private VersionView view(Row row, AccountId owner, AccountId viewer) {
 		Map<StatementPart, String> parts = new EnumMap<>(StatementPart.class);
@@ -424,7 +424,7 @@ public class StatementManagement {
 							rs.getObject("responded_at", OffsetDateTime.class).toInstant())))
 			.list()
 			.stream()
-			.filter((e) -> this.sharing.mayShowContribution(e.getKey(), viewer))
+			.filter((e) -> this.sharing.mayShowContribution(e.getKey(), viewer, Category.STATEMENTS))
 			.map(Map.Entry::getValue)
 			.toList();
 		return new VersionView(row.id(), new StatementId(row.statement()), owner, row.number(), row.savedAt(),

@@ -147,7 +147,19 @@ class CrisisController {
 		/** The layout's quick exit leads where the practice settings say. */
 		@Bean
 		QuickExit quickExit(CrisisResources resources) {
-			return resources::quickExitUrl;
+			return new QuickExit() {
+
+				@Override
+				public String address() {
+					return resources.quickExitUrl();
+				}
+
+				@Override
+				public String addressWithoutDatabase() {
+					return resources.quickExitUrlWithoutDatabase();
+				}
+
+			};
 		}
 
 		@Bean

@@ -75,6 +75,15 @@ public class CrisisResources {
 		this.configuredLines = (settings.lines() != null) ? Map.copyOf(settings.lines()) : Map.of();
 	}
 
+	/**
+	 * {@link #quickExitUrl()} without reading the database: the admin's address as this
+	 * node last read it, else the configured one. For pages shown while the database is
+	 * away.
+	 */
+	public String quickExitUrlWithoutDatabase() {
+		return this.practice.lastRead(PracticeSettings.QUICK_EXIT).orElse(this.quickExitUrl);
+	}
+
 	/** Where the quick-exit control leads: a neutral page on another site. */
 	public String quickExitUrl() {
 		return this.practice.get(PracticeSettings.QUICK_EXIT).orElse(this.quickExitUrl);

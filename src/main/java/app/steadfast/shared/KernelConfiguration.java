@@ -19,6 +19,9 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 @EnableConfigurationProperties({ Postbox.MailSettings.class, Practice.class })
 class KernelConfiguration {
 
+	/** The name of the session cookie. */
+	static final String SESSION_COOKIE = "STEADFAST_SESSION";
+
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
@@ -31,7 +34,7 @@ class KernelConfiguration {
 	@Bean
 	CookieSerializer sessionCookie() {
 		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
-		cookie.setCookieName("STEADFAST_SESSION");
+		cookie.setCookieName(SESSION_COOKIE);
 		cookie.setUseHttpOnlyCookie(true);
 		cookie.setSameSite("Lax");
 		cookie.setCookiePath("/");

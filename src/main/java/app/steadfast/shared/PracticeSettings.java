@@ -85,6 +85,16 @@ public class PracticeSettings {
 		return Optional.ofNullable(this.values.get(setting));
 	}
 
+	/**
+	 * A setting an admin made, as this node last read it, without reading the database
+	 * again: for what is shown while the database is away. Empty if this node has not
+	 * read the settings since it started or since its own last change.
+	 */
+	public Optional<String> lastRead(String setting) {
+		Map<String, String> read = this.values;
+		return (read != null) ? Optional.ofNullable(read.get(setting)) : Optional.empty();
+	}
+
 	/** Sets (or, with a blank value, clears) a setting. */
 	@Transactional
 	public void put(String setting, String value) {

@@ -6,7 +6,6 @@ package app.steadfast.shared;
  * settings provides it; without one the exit ends on {@link QuickExitController#PATH}, a
  * plain page of this site that names nothing.
  */
-@FunctionalInterface
 public interface QuickExit {
 
 	/**
@@ -14,5 +13,11 @@ public interface QuickExit {
 	 * page.
 	 */
 	String address();
+
+	/**
+	 * {@link #address()} as far as it is known without the database, for the pages shown
+	 * while the database is away: as last read, else as configured.
+	 */
+	String addressWithoutDatabase();
 
 }

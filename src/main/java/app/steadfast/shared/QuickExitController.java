@@ -22,7 +22,9 @@ import org.springframework.web.servlet.view.RedirectView;
  * once ({@code meta refresh}), rather than redirecting there: browsers refuse a form's
  * redirect to a host the page's {@code form-action} policy does not name, and that policy
  * stays {@code 'self'}. The exit needs no CSRF token (it must work after her session
- * expired, and all it can do is sign someone out), and is open to everyone.
+ * expired, and all it can do is sign someone out), and is open to everyone. While the
+ * database is away, {@link DatabaseUnavailablePage} answers it instead, without the
+ * database.
  */
 @Controller
 class QuickExitController {
@@ -51,15 +53,31 @@ class QuickExitController {
 
 	@GetMapping(PATH)
 	String plainPage(Model model) {
-		String address = address(this.exit);
-		model.addAttribute("onward", address.startsWith("http") ? address : null);
+		model.addAttribute("onward", onward(address(this.exit)));
 		return "layout/leave";
 	}
 
 	/** The outside address if one is set, else the plain local page. */
 	static String address(ObjectProvider<QuickExit> exit) {
 		QuickExit configured = exit.getIfAvailable();
-		String address = (configured != null) ? configured.address() : null;
+		return usable((configured != null) ? configured.address() : null);
+	}
+
+	/**
+	 * {@link #address} without reading the database, for the pages shown while it is
+	 * away.
+	 */
+	static String addressWithoutDatabase(ObjectProvider<QuickExit> exit) {
+		QuickExit configured = exit.getIfAvailable();
+		return usable((configured != null) ? configured.addressWithoutDatabase() : null);
+	}
+
+	/** The plain page's onward address: an outside one, or none. */
+	static String onward(String address) {
+		return address.startsWith("http") ? address : null;
+	}
+
+	private static String usable(String address) {
 		if (address == null || address.isBlank() || !address.matches("https?://[^\\s<>\"]+")
 				|| address.endsWith(PATH)) {
 			return PATH;

@@ -3,12 +3,21 @@ package app.steadfast.sharing;
 import java.util.Locale;
 
 /**
- * The kinds of record a person can share, each on its own.
+ * The kinds of record a person can share, each on its own. What a person writes on
+ * someone else's record (a partner's view of a day of his commitment, say) belongs to the
+ * category of that record: it is shared while its author shares that category.
  */
 public enum Category {
 
 	CHECKINS("Check-ins"), JOURNAL("Journal"), COMMITMENTS("Commitments"), STATEMENTS("Statements"),
-	CONVERSATIONS("Conversations"), INSIGHTS("Progress"),
+	CONVERSATIONS("Conversations"),
+
+	/**
+	 * The weekly trust pulse: the weeks a person marked shared, shown to their partner.
+	 */
+	PULSE("Trust pulse"),
+
+	INSIGHTS("Progress"),
 
 	/** Whether risk language he writes is flagged to the grantee (his therapist). */
 	RISK_ALERTS("Risk alerts");

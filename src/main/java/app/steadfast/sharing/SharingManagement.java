@@ -39,9 +39,14 @@ import org.springframework.transaction.annotation.Transactional;
  * The partner's safety pause lives here, inside every one of those answers, so no
  * capability can forget it: while it holds nothing travels between the two either way
  * (her grants are paused, his partner shares open nothing to her, her earlier
- * contributions are held back, her questions and requests do not travel, she cannot act
- * on his records), and what he sees is what he would see if she had simply shared
- * nothing: never that a pause exists, nor any read of hers.
+ * contributions are withdrawn with her paused shares, her questions and requests do not
+ * travel, she cannot act on his records), and what he sees is what he would see if she
+ * had simply shared nothing: never that a pause exists, nor any read of hers.
+ * <p>
+ * What one of the couple wrote on the other's records counts as part of what they share
+ * in that category ({@link #mayShowContribution}): it is shown only while they share the
+ * category now, so turning a share off withdraws it and the pause, which pauses every
+ * share of hers, reads exactly like all her shares turned off.
  */
 @Service
 public class SharingManagement {
@@ -190,24 +195,35 @@ public class SharingManagement {
 	}
 
 	/**
-	 * Whether what the author wrote on someone else's record (a partner's confirmation of
-	 * his promise, her response to his statement, her view of a talk, her pulse) may be
-	 * shown to the viewer now. Its author always sees it; nobody else does while the
-	 * author's safety pause holds, whenever it was written.
+	 * Whether what the author wrote on someone else's record of this category (a
+	 * partner's view of a day of his commitment, her response to his statement, her view
+	 * of his talk, her trust pulse) may be shown to the viewer now. Its author always
+	 * sees it. Anyone else (him, or whoever he grants his records) sees it only while the
+	 * author shares that category with her linked partner now: it is part of what she
+	 * shares in the category, so turning the share off withdraws it, whenever it was
+	 * written, and turning it on again shows it again. Her safety pause pauses every
+	 * share of hers, so during it nothing she wrote is shown, exactly as if she had
+	 * turned all her shares off.
 	 */
 	@Transactional(readOnly = true)
-	public boolean mayShowContribution(AccountId author, AccountId viewer) {
-		return author.equals(viewer) || !heldBack(author);
+	public boolean mayShowContribution(AccountId author, AccountId viewer, Category category) {
+		return author.equals(viewer) || sharesWithPartner(author, category);
 	}
 
 	/**
-	 * Whether what the owner's linked partner wrote on his records may be shown beside
-	 * them now (to him, or to anyone he grants): for figures that count her contributions
-	 * without naming her, such as days she confirmed. False while her safety pause holds.
+	 * Whether what the owner's linked partner wrote on his records of this category may
+	 * be shown beside them now (to him, or to anyone he grants): for figures that count
+	 * her contributions without naming her, such as days she confirmed. True only while
+	 * she shares that category with him, as {@link #mayShowContribution} decides; so
+	 * never during her safety pause, and never without a linked partner.
 	 */
 	@Transactional(readOnly = true)
-	public boolean partnerContributionsShown(AccountId owner) {
-		return channel(owner).filter((c) -> c.client().equals(owner) && heldBack(c.partner())).isEmpty();
+	public boolean partnerContributionsShown(AccountId owner, Category category) {
+		PartnerLinks links = this.links.getIfAvailable();
+		return links != null && links.linkOf(owner)
+			.filter((link) -> link.client().equals(owner))
+			.map((link) -> sharesWithPartner(link.partner(), category))
+			.orElse(false);
 	}
 
 	/**
@@ -261,13 +277,23 @@ public class SharingManagement {
 	}
 
 	/**
-	 * Whether this person is a partner whose own safety pause holds: nothing of theirs
-	 * reaches anyone while it does.
+	 * Whether the person shares this category with their linked partner now: a partner
+	 * share that is not revoked, paused or expired, while words travel between the two
+	 * (so never during her safety pause). What they wrote on the partner's records of the
+	 * category is shown only while this holds.
 	 */
-	private boolean heldBack(AccountId person) {
+	private boolean sharesWithPartner(AccountId person, Category category) {
 		PartnerLinks links = this.links.getIfAvailable();
-		return links != null
-				&& links.linkOf(person).filter((l) -> l.paused() && l.partner().equals(person)).isPresent();
+		Optional<PartnerLinks.PartnerLink> link = (links != null) ? links.linkOf(person) : Optional.empty();
+		if (link.isEmpty() || !link.get().carriesWords()) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		return this.grants
+			.findByOwnerIdAndGranteeIdAndCategory(person.value(), link.get().other(person).value(), category)
+			.stream()
+			.map(ShareGrant::view)
+			.anyMatch((g) -> g.kind() == GrantKind.PARTNER && g.isActiveAt(now));
 	}
 
 	private boolean travelsBetween(AccountId one, AccountId other) {

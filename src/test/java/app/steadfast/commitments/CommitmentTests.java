@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 import app.steadfast.SteadfastTest;
+import app.steadfast.TestCouples;
 import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditLog;
+import app.steadfast.couple.CoupleManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Role;
 import app.steadfast.sharing.Category;
@@ -30,6 +32,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 @SteadfastTest
 class CommitmentTests {
+
+	@Autowired
+	CoupleManagement couple;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -305,13 +310,16 @@ class CommitmentTests {
 	@Test
 	void manyOwnersFiguresAtOnceEqualEachOnesOwnAndEachReadIsAuditedLikeOne() {
 		Person therapist = this.people.withRole(Role.THERAPIST);
-		Person partner = this.people.withRole(Role.PARTNER);
 		Person far = this.people.client();
 		Person quiet = this.people.client();
 		Person hidden = this.people.client();
 		this.commitments.changeSettings(far.id(), new ReminderSettings(true, false, ReminderSettings.DEFAULT_DIGEST_AT,
 				false, java.time.ZoneId.of("Pacific/Kiritimati")));
 		for (Person person : List.of(this.client, far)) {
+			// His partner says what she saw of some days, and shares it as commitments.
+			Person partner = this.people.withRole(Role.PARTNER);
+			new TestCouples(this.jdbc, this.couple).link(person, partner);
+			this.couple.share(partner.id(), Category.COMMITMENTS, true);
 			LocalDate today = this.commitments.today(person.id());
 			CommitmentId walk = startedDaysAgo(person, daily("Walk for 20 minutes after work"), 40);
 			CommitmentId call = startedDaysAgo(person, new CommitmentDetails("Call my mother on Sundays and Thursdays",

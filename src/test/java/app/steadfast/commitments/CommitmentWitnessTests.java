@@ -83,6 +83,21 @@ class CommitmentWitnessTests {
 
 		assertThat(witness(this.partner, this.today, "SAW_DIFFERENTLY", "It was on the table, face up"))
 			.hasRedirectedUrl("/commitments/shared");
+		// Her view is part of what she shares as commitments: until she shares them, it
+		// stays with her, and her page says so.
+		assertThat(this.commitments.find(this.client.id(), this.id)
+			.occurrences()
+			.stream()
+			.filter((o) -> o.dueDate().equals(this.today))
+			.findFirst()
+			.orElseThrow()
+			.partnerView()).isNull();
+		assertThat(this.mvc.get().uri("/commitments/shared").with(this.people.signedIn(this.partner))).bodyText()
+			.contains("You aren't sharing commitments with your partner right now");
+
+		this.couple.share(this.partner.id(), Category.COMMITMENTS, true);
+		assertThat(this.mvc.get().uri("/commitments/shared").with(this.people.signedIn(this.partner))).bodyText()
+			.doesNotContain("You aren't sharing commitments");
 		OccurrenceView day = this.commitments.find(this.client.id(), this.id)
 			.occurrences()
 			.stream()

@@ -102,6 +102,8 @@ class ConversationTests {
 				.update();
 		}
 		this.sharing.grant(this.client.id(), partner.id(), Category.CONVERSATIONS, GrantKind.PARTNER, null);
+		// Her views of his talks reach him while she shares conversations too.
+		this.sharing.grant(partner.id(), this.client.id(), Category.CONVERSATIONS, GrantKind.PARTNER, null);
 	}
 
 	void safetyPause(Person partner, boolean paused) {

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
- * The weekly pulse: each answers for themselves; he sees hers only when she shares, never
- * while her safety pause is on; the gap is worked out per item.
+ * The weekly pulse: each answers for themselves; he sees hers only for weeks she marked
+ * shared while she shares her trust pulse, never while her safety pause is on; the gap is
+ * worked out per item.
  */
 @SteadfastTest
 class PulseTests {
@@ -94,7 +95,17 @@ class PulseTests {
 		assertThat(this.pulse.partners(this.client.id())).isEmpty();
 		assertThat(this.pulse.gaps(this.client.id())).isEmpty();
 
-		answer(this.partner, List.of("3", "4", "5", "4", "6"), "Better than last week", true);
+		// A week she marks shared reaches him while she shares her trust pulse, and she
+		// is
+		// told so until then.
+		assertThat(this.mvc.get().uri("/couple/pulse").with(this.people.signedIn(this.partner))).bodyText()
+			.contains("You aren't sharing your trust pulse with your partner right now");
+		assertThat(answer(this.partner, List.of("3", "4", "5", "4", "6"), "Better than last week", true)).flash()
+			.containsEntry("notice", "Saved. Your partner will see it once you share your trust pulse with them.");
+		assertThat(this.pulse.partners(this.client.id())).isEmpty();
+		this.couple.share(this.partner.id(), app.steadfast.sharing.Category.PULSE, true);
+		assertThat(this.mvc.get().uri("/couple/pulse").with(this.people.signedIn(this.partner))).bodyText()
+			.doesNotContain("sharing your trust pulse with your partner right now");
 		assertThat(this.pulse.partners(this.client.id())).singleElement()
 			.satisfies((w) -> assertThat(w.note()).isEqualTo("Better than last week"));
 		List<PulseGap> gaps = this.pulse.gaps(this.client.id());

@@ -29,6 +29,7 @@ import app.steadfast.commitments.Recurrence;
 import app.steadfast.couple.CoupleManagement;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
+import app.steadfast.sharing.Category;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -211,6 +212,10 @@ class InsightsTests {
 		this.jdbc.sql("UPDATE trust_pulse SET shared = TRUE WHERE account_id = :her")
 			.param("her", her.id().value())
 			.update();
+		// Weeks she marked shared count while she shares her trust pulse, not before.
+		assertThat(kinds(this.insights.progress(this.him.id(), this.him.id(), 12)))
+			.doesNotContain(StuckSignal.Kind.PULSE_FLAT);
+		this.couple.share(her.id(), Category.PULSE, true);
 		Progress shared = this.insights.progress(this.him.id(), this.him.id(), 12);
 		assertThat(kinds(shared)).contains(StuckSignal.Kind.PULSE_FLAT);
 		assertThat(shared.weeks().get(11).partnerPulse()).isEqualTo(3.0);

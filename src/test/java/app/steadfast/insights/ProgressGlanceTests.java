@@ -137,6 +137,7 @@ class ProgressGlanceTests {
 		pulse(settled, settledMonday, 6);
 		Person partner = this.people.withRole(Role.PARTNER);
 		new TestCouples(this.jdbc, this.couple).link(settled, partner);
+		this.couple.share(partner.id(), Category.PULSE, true);
 		for (int week = 5; week >= 0; week--) {
 			this.jdbc.sql("""
 					INSERT INTO trust_pulse (id, account_id, week_start, count_on, honest, safe, listened, hopeful,

@@ -19,6 +19,7 @@ import app.steadfast.commitments.Recurrence;
 import app.steadfast.couple.CoupleManagement;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
+import app.steadfast.sharing.Category;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -69,6 +70,7 @@ class ProgressReportTests {
 		Person him = people.client();
 		Person her = people.withRole(Role.PARTNER);
 		new TestCouples(this.jdbc, this.couple).link(him, her);
+		this.couple.share(her.id(), Category.PULSE, true);
 		LocalDate today = this.commitments.today(him.id());
 		CommitmentId id = this.commitments.create(him.id(),
 				new CommitmentDetails("Phone away at dinner", null, Recurrence.DAILY, Set.of(), null, null));

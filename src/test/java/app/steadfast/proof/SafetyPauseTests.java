@@ -25,6 +25,7 @@ import app.steadfast.conversations.ConversationManagement;
 import app.steadfast.conversations.Escalation;
 import app.steadfast.conversations.TalkDetails;
 import app.steadfast.couple.CoupleManagement;
+import app.steadfast.couple.PulseManagement;
 import app.steadfast.insights.InsightsManagement;
 import app.steadfast.repair.Audience;
 import app.steadfast.repair.StatementManagement;
@@ -56,8 +57,14 @@ class SafetyPauseTests {
 	static final List<String> HIS_PAGES = List.of("/", "/couple", "/couple/reads", "/couple/pulse",
 			"/couple/pulse/weeks", "/commitments", "/commitments/reliability", "/commitments/shared",
 			"/checkins/shared", "/conversations", "/conversations/shared", "/conversations/talks/{talk}", "/repair",
-			"/repair/questions", "/repair/statements/{statement}", "/insights", "/insights?weeks=12",
-			"/insights/review", "/insights/report", "/care/reads", "/commitments/new");
+			"/repair/questions", "/repair/statements/{statement}", "/repair/statements/{statement}/versions/1",
+			"/insights", "/insights?weeks=12", "/insights/review", "/insights/report", "/care/reads",
+			"/commitments/new");
+
+	/** Her words from before anything changed, by the page of his that shows each. */
+	static final Map<String, String> EARLIER = Map.of("/commitments", "EARLIER-DAY-NOTE", "/conversations/talks/{talk}",
+			"EARLIER-TALK-VIEW", "/repair/statements/{statement}/versions/1", "EARLIER-RESPONSE", "/couple/pulse/weeks",
+			"EARLIER-PULSE-NOTE");
 
 	@Autowired
 	MockMvcTester mvc;
@@ -88,6 +95,9 @@ class SafetyPauseTests {
 
 	@Autowired
 	InsightsManagement insights;
+
+	@Autowired
+	PulseManagement pulse;
 
 	TestPeople people;
 
@@ -151,6 +161,32 @@ class SafetyPauseTests {
 					"/repair/shared/" + this.version)) {
 				assertThat(get(this.her, page)).hasStatusOk();
 			}
+		}
+
+		/**
+		 * What she writes on his records while everything is shared: her view of a day of
+		 * his commitment with a note, her view of his talk, her response to his
+		 * statement, a pulse week she shares (and his own, so the gap shows). Each shows
+		 * on his pages before anything changes.
+		 */
+		Couple contribute() throws Exception {
+			String day = today().minusDays(2).toString();
+			assertThat(post(this.her, "/commitments/shared/" + this.commitment.value() + "/" + day, "seen",
+					"SAW_DIFFERENTLY", "note", "EARLIER-DAY-NOTE"))
+				.hasStatus3xxRedirection();
+			assertThat(post(this.her, "/conversations/shared/" + this.talk, "escalation", "SOMEWHAT", "feltHeard", "2",
+					"note", "EARLIER-TALK-VIEW"))
+				.hasStatus3xxRedirection();
+			assertThat(post(this.her, "/repair/shared/" + this.version + "/respond", "words", "EARLIER-RESPONSE"))
+				.hasStatus3xxRedirection();
+			SafetyPauseTests.this.pulse.answer(this.her.id(), List.of(2, 3, 2, 3, 4), "EARLIER-PULSE-NOTE", true);
+			SafetyPauseTests.this.pulse.answer(this.him.id(), List.of(6, 6, 6, 6, 6), null, false);
+			for (Map.Entry<String, String> shown : EARLIER.entrySet()) {
+				assertThat(get(this.him, page(shown.getKey()))).as(shown.getKey())
+					.bodyText()
+					.contains(shown.getValue());
+			}
+			return this;
 		}
 
 		LocalDate today() {
@@ -258,6 +294,70 @@ class SafetyPauseTests {
 		assertThat(get(c.him, "/commitments")).bodyText()
 			.contains("SEEN-BEFORE-PAUSE")
 			.doesNotContain("SEEN-DURING-PAUSE");
+	}
+
+	/**
+	 * What she wrote before the pause leaves his pages exactly as it does when she turns
+	 * her shares off: in both worlds it is withdrawn, so nothing disappears only under
+	 * the pause.
+	 */
+	@Test
+	void herEarlierWordsLeaveHisPagesAlikeUnderHerPauseAndWithHerSharesOff() throws Exception {
+		Couple paused = new Couple().contribute();
+		Couple sharesOff = new Couple().contribute();
+
+		this.couples.pause(paused.her, true);
+		for (Category category : CoupleManagement.SHAREABLE) {
+			this.couple.share(sharesOff.her.id(), category, false);
+		}
+
+		List<String> differences = new ArrayList<>();
+		for (String page : HIS_PAGES) {
+			MvcTestResult a = get(paused.him, paused.page(page));
+			MvcTestResult b = get(sharesOff.him, sharesOff.page(page));
+			assertThat(a.getResponse().getStatus()).as(page).isEqualTo(b.getResponse().getStatus());
+			String left = normalised(a.getResponse().getContentAsString(), paused);
+			String right = normalised(b.getResponse().getContentAsString(), sharesOff);
+			if (!left.equals(right)) {
+				differences.add(page + ":\n" + firstDifference(left, right));
+			}
+			assertThat(left).as(page).doesNotContain(EARLIER.values().toArray(String[]::new));
+		}
+		assertThat(differences).as("his pages, pause on against her shares off, after her earlier words").isEmpty();
+	}
+
+	/**
+	 * Turning one category off withdraws what she already wrote in it from his pages, and
+	 * only that; turning it back on shows it again. Her settings page says so.
+	 */
+	@Test
+	void turningOneCategoryOffWithdrawsHerEarlierWordsInItAndTurningItOnShowsThemAgain() throws Exception {
+		Couple c = new Couple().contribute();
+		Map<Category, String> pageOf = Map.of(Category.COMMITMENTS, "/commitments", Category.CONVERSATIONS,
+				"/conversations/talks/{talk}", Category.STATEMENTS, "/repair/statements/{statement}/versions/1",
+				Category.PULSE, "/couple/pulse/weeks");
+		// Her page tells her before she chooses.
+		assertThat(get(c.her, "/couple")).bodyText()
+			.contains("it also hides from your partner everything you already shared in it",
+					"Turn it back on and your partner sees it again.");
+		for (Map.Entry<Category, String> off : pageOf.entrySet()) {
+			this.couple.share(c.her.id(), off.getKey(), false);
+			for (Map.Entry<Category, String> page : pageOf.entrySet()) {
+				String words = EARLIER.get(page.getValue());
+				var body = assertThat(get(c.him, c.page(page.getValue()))).as(off.getKey() + " off: " + page.getValue())
+					.bodyText();
+				if (page.getKey() == off.getKey()) {
+					body.doesNotContain(words);
+				}
+				else {
+					body.contains(words);
+				}
+			}
+			this.couple.share(c.her.id(), off.getKey(), true);
+			assertThat(get(c.him, c.page(off.getValue()))).as(off.getKey() + " on again")
+				.bodyText()
+				.contains(EARLIER.get(off.getValue()));
+		}
 	}
 
 	private MvcTestResult get(Person person, String path) {

@@ -283,7 +283,20 @@ class StatementTests {
 			.with(this.people.signedIn(this.partner))
 			.with(csrf())
 			.param("words", "Thank you for naming the messages. I need to know who else knew."))
-			.hasRedirectedUrl("/repair/shared/" + v1.id());
+			.hasRedirectedUrl("/repair/shared/" + v1.id())
+			.flash()
+			.containsEntry("saved",
+					"Your response is saved. Your partner will see it once you share statements with them.");
+		// Her response is part of what she shares as statements: it reaches him once she
+		// shares them, and her page says so until then.
+		assertThat(this.statements.version(this.client.id(), first.statement(), 1).responses()).isEmpty();
+		assertThat(this.mvc.get().uri("/repair/shared/{id}", v1.id()).with(this.people.signedIn(this.partner)))
+			.bodyText()
+			.contains("You aren't sharing statements with your partner right now", "who else knew");
+		this.couple.share(this.partner.id(), Category.STATEMENTS, true);
+		assertThat(this.mvc.get().uri("/repair/shared/{id}", v1.id()).with(this.people.signedIn(this.partner)))
+			.bodyText()
+			.doesNotContain("sharing statements with your partner right now");
 		VersionView reread = this.statements.version(this.client.id(), first.statement(), 1);
 		assertThat(reread.parts()).isEqualTo(v1.parts());
 		assertThat(reread.responses()).extracting(VersionView.Response::words)
