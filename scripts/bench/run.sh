@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark of Steadfast at practice scale, in one command: scripts/bench/run.sh
 #
-# Generates a practice (seed 42, 1,000 clients, two years) into the PostgreSQL database
-# steadfast_bench on 127.0.0.1:5432 (user postgres, trust) unless it is already there,
+# Generates a practice (seed 42, 1,000 clients, two years; scripts/bench/generate.sh, from the
+# test tree) into the PostgreSQL database steadfast_bench on 127.0.0.1:5432 (user postgres,
+# trust) unless it is already there,
 # starts the app jar with -Xmx256m on port 8181 against it, checks the machine is idle,
 # warms up, signs many users in (curl: session cookie and CSRF token per user), and drives
 # each page at 32 connections with wrk. Prints requests/s, p50 and p99 per page, the app's
@@ -56,7 +57,7 @@ APP_ARGS=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.
 
 if ! psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "SELECT 1 FROM account WHERE email = 'admin.s$SEED@generated.test'" 2>/dev/null | grep -q 1; then
 	say "generating the practice of seed $SEED at scale $SCALE (progress below)"
-	java -Xmx1g -jar "$JAR" "${APP_ARGS[@]}" --spring.profiles.active=generate --server.port=0 \
+	JAVA_OPTS=-Xmx1g scripts/bench/generate.sh "${APP_ARGS[@]}" --server.port=0 \
 		--steadfast.generate.seed=$SEED --steadfast.generate.scale=$SCALE 2>&1 \
 		| grep -E "GeneratorConfiguration|ERROR" | sed 's/^.*GeneratorConfiguration *: /[generate] /'
 	psql -h 127.0.0.1 -U postgres -d "$DB" -qc "VACUUM ANALYZE"

@@ -25,10 +25,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * With the {@code generate} profile, writes the practice of
- * {@code steadfast.generate.seed} at {@code steadfast.generate.scale} once the
- * application has started (schema migrated), then stops the application unless
- * {@code steadfast.generate.exit=false}.
+ * With the {@code generate} profile (which {@link GeneratePractice} adds), writes the
+ * practice of {@code steadfast.generate.seed} at {@code steadfast.generate.scale} once
+ * the application has started (schema migrated), then stops the application unless
+ * {@code steadfast.generate.exit=false}. The profile also keeps it out of every test's
+ * application context, which finds it when scanning the test classes.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("generate")
