@@ -7,5 +7,12 @@
  * {@link app.steadfast.generator.PracticeGenerator} directly;
  * {@link app.steadfast.generator.GeneratePractice} ({@code scripts/bench/generate.sh})
  * runs it against a database.
+ * <p>
+ * The articles go through the library's API; the other 23 tables, from {@code account} to
+ * {@code statement_part}, are written as multi-row INSERTs. The README ("A generated
+ * practice") lists them and says why: millions of rows that the APIs would take hours to
+ * write, a history in the past where the APIs date everything now (and some refuse the
+ * past), writes no API fits, and side effects (password hashing, audit entries in their
+ * own transactions, events, risk checks, mail) that do not belong in measuring data.
  */
 package app.steadfast.generator;
