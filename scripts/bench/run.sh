@@ -14,7 +14,8 @@
 #
 # Settings (environment): BENCH_DB (steadfast_bench), BENCH_PORT (8181), BENCH_DURATION
 # (20s per page), BENCH_WARMUP (60 seconds), BENCH_USERS (48 clients and 48 partners),
-# BENCH_SEED (42), BENCH_SCALE (1.0), SKIP_BUILD=1 to use the jar already in target/.
+# BENCH_SEED (42), BENCH_SCALE (1.0), SKIP_BUILD=1 to use the jar already in target/ (generating
+# a practice compiles the tests all the same: the generator is not in the jar).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
