@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark of Steadfast at practice scale, in one command: scripts/bench/run.sh
 #
-# Generates a practice (seed 42, 1,000 clients, two years) into the PostgreSQL database
-# steadfast_bench on 127.0.0.1:5432 (user postgres, trust) unless it is already there,
+# Generates a practice (seed 42, 1,000 clients, two years; scripts/bench/generate.sh, from the
+# test tree) into the PostgreSQL database steadfast_bench on 127.0.0.1:5432 (user postgres,
+# trust) unless it is already there,
 # starts the app jar with -Xmx256m on port 8181 against it, checks the machine is idle,
 # warms up, signs many users in (curl: session cookie and CSRF token per user), and drives
 # each page at 32 connections with wrk. Prints requests/s, p50 and p99 per page, the app's
@@ -13,7 +14,8 @@
 #
 # Settings (environment): BENCH_DB (steadfast_bench), BENCH_PORT (8181), BENCH_DURATION
 # (20s per page), BENCH_WARMUP (60 seconds), BENCH_USERS (48 clients and 48 partners),
-# BENCH_SEED (42), BENCH_SCALE (1.0), SKIP_BUILD=1 to use the jar already in target/.
+# BENCH_SEED (42), BENCH_SCALE (1.0), SKIP_BUILD=1 to use the jar already in target/ (generating
+# a practice compiles the tests all the same: the generator is not in the jar).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -56,7 +58,7 @@ APP_ARGS=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.
 
 if ! psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "SELECT 1 FROM account WHERE email = 'admin.s$SEED@generated.test'" 2>/dev/null | grep -q 1; then
 	say "generating the practice of seed $SEED at scale $SCALE (progress below)"
-	java -Xmx1g -jar "$JAR" "${APP_ARGS[@]}" --spring.profiles.active=generate --server.port=0 \
+	JAVA_OPTS=-Xmx1g scripts/bench/generate.sh "${APP_ARGS[@]}" --server.port=0 \
 		--steadfast.generate.seed=$SEED --steadfast.generate.scale=$SCALE 2>&1 \
 		| grep -E "GeneratorConfiguration|ERROR" | sed 's/^.*GeneratorConfiguration *: /[generate] /'
 	psql -h 127.0.0.1 -U postgres -d "$DB" -qc "VACUUM ANALYZE"

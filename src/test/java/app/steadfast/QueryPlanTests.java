@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import app.steadfast.generator.PracticeGenerator;
+import app.steadfast.library.ArticleManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.Practice;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -83,6 +85,12 @@ class QueryPlanTests {
 	DataSource dataSource;
 
 	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	ArticleManagement library;
+
+	@Autowired
 	Encryption encryption;
 
 	@Autowired
@@ -110,8 +118,8 @@ class QueryPlanTests {
 	void noMainPageQueryScansALargeTableWhole() throws SQLException {
 		PracticeGenerator.Plan plan = new PracticeGenerator.Plan(11, 0.05,
 				LocalDate.now(this.clock.withZone(this.practice.zone())).minusDays(1));
-		new PracticeGenerator(this.dataSource, this.encryption, this.passwords.encode(PracticeGenerator.PASSWORD),
-				this.practice.zone())
+		new PracticeGenerator(this.dataSource, this.transactions, this.library, this.encryption,
+				this.passwords.encode(PracticeGenerator.PASSWORD), this.practice.zone())
 			.generate(plan, (line) -> {
 			});
 		UUID client = id(plan.email("client", 1));

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import app.steadfast.FreshDatabase;
 import app.steadfast.SteadfastTest;
+import app.steadfast.library.ArticleManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.Practice;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -39,6 +41,12 @@ class PracticeGeneratorTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	ArticleManagement library;
 
 	@Autowired
 	Encryption encryption;
@@ -60,8 +68,8 @@ class PracticeGeneratorTests {
 
 	@Test
 	void aTinyPracticeIsWrittenOnceAndEveryMainPageOpensIt() {
-		PracticeGenerator generator = new PracticeGenerator(this.dataSource, this.encryption,
-				this.passwords.encode(PracticeGenerator.PASSWORD), this.practice.zone());
+		PracticeGenerator generator = new PracticeGenerator(this.dataSource, this.transactions, this.library,
+				this.encryption, this.passwords.encode(PracticeGenerator.PASSWORD), this.practice.zone());
 		LocalDate yesterday = LocalDate.now(this.clock.withZone(this.practice.zone())).minusDays(1);
 		PracticeGenerator.Plan plan = new PracticeGenerator.Plan(7, 0.005, yesterday);
 		List<String> lines = new ArrayList<>();

@@ -29,10 +29,16 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import app.steadfast.library.ArticleContent;
+import app.steadfast.library.ArticleId;
+import app.steadfast.library.ArticleManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills the database with a realistic practice: therapists, clients (most with two years
@@ -40,11 +46,15 @@ import org.springframework.core.io.ClassPathResource;
  * questions, hard conversations, statements, extra articles and consultation requests.
  * <p>
  * Everything follows from the seed (and the last day, today by default): the same seed
- * gives the same people, ids and records. Free text is sealed with {@link Encryption}
- * under the same binding (table, row, owner) the owning module uses, so every page opens
- * it. The progress page's kept figures ({@code insight_week}) are left empty for
- * generated people: the insights module computes each completed week from the source
- * modules the first time it is shown and keeps it, exactly as after a live change.
+ * gives the same people, ids and records. The articles go through the library's API
+ * ({@link ArticleManagement}), checked as an admin's would be, with the library's ids and
+ * published today; everything else is written as SQL (see the package comment for why).
+ * Free text is sealed with {@link Encryption} under the same binding (table, row, owner)
+ * the owning module uses, so every page opens it. The progress page's kept figures
+ * ({@code insight_week}) are left empty for generated people: the insights module
+ * computes each completed week from the source modules the first time it is shown and
+ * keeps it, exactly as after a live change. It all happens in one transaction: a run that
+ * fails leaves nothing behind.
  * <p>
  * Every generated account signs in with {@link #PASSWORD}; emails are
  * {@code therapist01.s<seed>@generated.test}, {@code client0001.s<seed>@generated.test},
@@ -142,6 +152,10 @@ public class PracticeGenerator {
 
 	private final DataSource dataSource;
 
+	private final PlatformTransactionManager transactions;
+
+	private final ArticleManagement library;
+
 	private final Encryption encryption;
 
 	private final String passwordHash;
@@ -152,13 +166,19 @@ public class PracticeGenerator {
 
 	/**
 	 * @param dataSource where to write
+	 * @param transactions the application's transactions, so that the library's API
+	 * writes in the same transaction as the SQL
+	 * @param library the library's API, for the articles
 	 * @param encryption the deployment's encryption, so pages can open what is written
 	 * @param passwordHash the stored hash of {@link #PASSWORD}, computed once by the
 	 * caller with the application's password encoder
 	 * @param zone the practice's time zone (check-in times and weeks)
 	 */
-	public PracticeGenerator(DataSource dataSource, Encryption encryption, String passwordHash, ZoneId zone) {
+	public PracticeGenerator(DataSource dataSource, PlatformTransactionManager transactions, ArticleManagement library,
+			Encryption encryption, String passwordHash, ZoneId zone) {
 		this.dataSource = dataSource;
+		this.transactions = transactions;
+		this.library = library;
 		this.encryption = encryption;
 		this.passwordHash = passwordHash;
 		this.zone = zone;
@@ -259,30 +279,23 @@ public class PracticeGenerator {
 			progress.accept("The practice of seed " + plan.seed() + " is already in the database; nothing written.");
 			return new Result(Map.of(), Duration.between(started, Instant.now()), true);
 		}
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
+		// The SQL goes through the transaction's own connection, which the library's API
+		// joins: one commit at the end, or nothing at all.
+		Map<String, Long> rows = new TransactionTemplate(this.transactions).execute((status) -> {
+			Connection connection = DataSourceUtils.getConnection(this.dataSource);
 			try {
 				Writer writer = new Writer(connection, plan, progress);
 				writer.write();
-				Map<String, Long> rows = writer.close();
-				connection.commit();
-				Duration took = Duration.between(started, Instant.now());
-				progress.accept(String.format(Locale.ROOT, "Done: %,d rows in %d s.",
-						rows.values().stream().mapToLong(Long::longValue).sum(), took.toSeconds()));
-				return new Result(rows, took, false);
-			}
-			catch (RuntimeException | SQLException ex) {
-				connection.rollback();
-				throw ex;
+				return writer.close();
 			}
 			finally {
-				connection.setAutoCommit(autoCommit);
+				DataSourceUtils.releaseConnection(connection, this.dataSource);
 			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not write the generated practice", ex);
-		}
+		});
+		Duration took = Duration.between(started, Instant.now());
+		progress.accept(String.format(Locale.ROOT, "Done: %,d rows in %d s.",
+				rows.values().stream().mapToLong(Long::longValue).sum(), took.toSeconds()));
+		return new Result(rows, took, false);
 	}
 
 	private String seal(String text, String table, Object row, Object owner) {
@@ -337,6 +350,8 @@ public class PracticeGenerator {
 
 		private final Map<String, Rows> tables = new LinkedHashMap<>();
 
+		private final Map<String, Long> throughApis = new LinkedHashMap<>();
+
 		private final List<UUID> therapists = new ArrayList<>();
 
 		private final Map<String, List<String>> wordsByFamily = new LinkedHashMap<>();
@@ -380,9 +395,6 @@ public class PracticeGenerator {
 			table(connection, "statement_version", "id", "statement_id", "number", "saved_at", "shared_with_partner_at",
 					"shared_with_therapist_at");
 			table(connection, "statement_part", "version_id", "part", "words");
-			table(connection, "article", "id", "slug", "title", "summary", "author", "body", "status", "published_on",
-					"created_at", "updated_at", "version");
-			table(connection, "article_tag", "article", "tag");
 			table(connection, "consultation", "id", "name", "email", "contact_by", "times", "topics", "message",
 					"status", "close_reason", "therapist_id", "invitation_sequence", "received_at", "contacted_at",
 					"version");
@@ -408,7 +420,13 @@ public class PracticeGenerator {
 				rows.close();
 				written.put(rows.table(), rows.written());
 			});
+			written.putAll(this.throughApis);
 			return written;
+		}
+
+		private long written() {
+			return this.tables.values().stream().mapToLong(Rows::written).sum()
+					+ this.throughApis.values().stream().mapToLong(Long::longValue).sum();
 		}
 
 		private OffsetDateTime at(LocalDate day, int hour, int minute) {
@@ -439,8 +457,7 @@ public class PracticeGenerator {
 				client(c);
 				if (c % step == 0 || c == clients) {
 					this.progress.accept(String.format(Locale.ROOT, "  %3d%%  %,d of %,d clients, %,d rows so far",
-							c * 100 / clients, c, clients,
-							this.tables.values().stream().mapToLong(Rows::written).sum()));
+							c * 100 / clients, c, clients, written()));
 				}
 			}
 		}
@@ -698,10 +715,10 @@ public class PracticeGenerator {
 		}
 
 		private void articles() {
-			SplittableRandom random = random(this.plan.seed(), 3, 0);
+			long tags = 0;
 			for (int a = 1; a <= this.plan.articles(); a++) {
-				UUID id = uuid(random);
 				String tag = ARTICLE_TAGS[a % ARTICLE_TAGS.length];
+				String other = ARTICLE_TAGS[(a + 3) % ARTICLE_TAGS.length];
 				String title = "Practice notes " + a + ": on " + tag;
 				StringBuilder body = new StringBuilder("## Why this matters\n\n");
 				for (int p = 0; p < 6; p++) {
@@ -710,14 +727,15 @@ public class PracticeGenerator {
 									+ "day after day, say more than any speech. When the same argument comes back, that is "
 									+ "not failure: it is where the work is.\n\n");
 				}
-				LocalDate published = this.lastDay.minusDays(random.nextInt(DAYS));
-				OffsetDateTime at = at(published, 10, 0);
-				rows("article").add(id, "practice-notes-" + a + "-s" + this.plan.seed(), title,
-						"A short note from the practice on " + tag + ".", "Madrega Wellness", body.toString(),
-						"PUBLISHED", published, at, at, 0L);
-				rows("article_tag").add(id, tag);
-				rows("article_tag").add(id, ARTICLE_TAGS[(a + 3) % ARTICLE_TAGS.length]);
+				ArticleId id = PracticeGenerator.this.library
+					.create(new ArticleContent("practice-notes-" + a + "-s" + this.plan.seed(), title,
+							"A short note from the practice on " + tag + ".", List.of(tag, other), null, null,
+							"Madrega Wellness", body.toString()));
+				PracticeGenerator.this.library.publish(id);
+				tags += 2;
 			}
+			this.throughApis.put("article", (long) this.plan.articles());
+			this.throughApis.put("article_tag", tags);
 		}
 
 		private void consultations() {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
+import app.steadfast.library.ArticleManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.Practice;
 
@@ -23,12 +24,14 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * With the {@code generate} profile, writes the practice of
- * {@code steadfast.generate.seed} at {@code steadfast.generate.scale} once the
- * application has started (schema migrated), then stops the application unless
- * {@code steadfast.generate.exit=false}.
+ * With the {@code generate} profile (which {@link GeneratePractice} adds), writes the
+ * practice of {@code steadfast.generate.seed} at {@code steadfast.generate.scale} once
+ * the application has started (schema migrated), then stops the application unless
+ * {@code steadfast.generate.exit=false}. The profile also keeps it out of every test's
+ * application context, which finds it when scanning the test classes.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("generate")
@@ -53,10 +56,11 @@ class GeneratorConfiguration {
 	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	ApplicationRunner practiceGeneratorRunner(DataSource dataSource, Encryption encryption, PasswordEncoder passwords,
-			Practice practice, Clock clock, GenerateSettings settings, ApplicationContext context) {
+	ApplicationRunner practiceGeneratorRunner(DataSource dataSource, PlatformTransactionManager transactions,
+			ArticleManagement library, Encryption encryption, PasswordEncoder passwords, Practice practice, Clock clock,
+			GenerateSettings settings, ApplicationContext context) {
 		return (arguments) -> {
-			PracticeGenerator generator = new PracticeGenerator(dataSource, encryption,
+			PracticeGenerator generator = new PracticeGenerator(dataSource, transactions, library, encryption,
 					passwords.encode(PracticeGenerator.PASSWORD), practice.zone());
 			LocalDate yesterday = LocalDate.now(clock.withZone(practice.zone())).minusDays(1);
 			generator.generate(new PracticeGenerator.Plan(settings.seed(), settings.scale(), yesterday), log::info);
