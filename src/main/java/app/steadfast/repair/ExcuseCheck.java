@@ -177,13 +177,17 @@ final class ExcuseCheck {
 		for (int i = 0; i < sentences.size(); i++) {
 			Sentences.Span sentence = sentences.get(i);
 			Reading reading = readings.get(i);
+			if (reading.read() && reading.excuseShare() < setAsideBelow()) {
+				// The model reads the sentence as plainly clean: a rule's warning in it
+				// is set aside (its words stand in a context the rule cannot see).
+				marks.removeIf((mark) -> mark.category().warning() && within(mark, sentence));
+			}
 			if (reading.excuse() == null) {
 				continue;
 			}
 			// An admission he goes on to excuse is not praised as ownership.
 			marks.removeIf((mark) -> mark.category() == ExcuseCategory.OWNERSHIP && within(mark, sentence));
-			boolean ruleWarned = byRules.stream()
-				.anyMatch((mark) -> mark.category().warning() && within(mark, sentence));
+			boolean ruleWarned = marks.stream().anyMatch((mark) -> mark.category().warning() && within(mark, sentence));
 			if (!ruleWarned) {
 				marks.add(new ExcuseMark(sentence.start(), sentence.end(), reading.excuse(), SENTENCE_MODEL));
 			}
@@ -217,8 +221,19 @@ final class ExcuseCheck {
 	 * The model's reading of one sentence.
 	 *
 	 * @param excuse the excuse it reads with confidence, or null
+	 * @param read whether the model read the sentence
+	 * @param excuseShare how much the reading leans to any excuse at all
 	 */
-	private record Reading(@Nullable ExcuseCategory excuse) {
+	private record Reading(@Nullable ExcuseCategory excuse, boolean read, double excuseShare) {
+
+		static final Reading UNREAD = new Reading(null, false, 0);
+
+	}
+
+	// The classifier's threshold under which a rule's warning is set aside; none (0) in a
+	// classifier trained before it existed.
+	private double setAsideBelow() {
+		return this.classifier.get().settings().getOrDefault("set-aside-rules-below", 0.0);
 	}
 
 	private List<Reading> read(String text, List<Sentences.Span> sentences) {
@@ -230,7 +245,7 @@ final class ExcuseCheck {
 		List<String> labels = classifier.labels();
 		for (int i = 0; i < sentences.size(); i++) {
 			if (readings == null || quotedWhole(text, sentences.get(i))) {
-				out.add(new Reading(null));
+				out.add(Reading.UNREAD);
 				continue;
 			}
 			float[] p = classifier.probabilities(classifier.input(readings.get(i), units.get(i)));
@@ -249,7 +264,7 @@ final class ExcuseCheck {
 			}
 			boolean excuse = top >= 0 && excuseShare >= threshold;
 			String label = excuse ? labels.get(top) : null;
-			out.add(new Reading(excuse ? ExcuseCategory.valueOf(label) : null));
+			out.add(new Reading(excuse ? ExcuseCategory.valueOf(label) : null, true, excuseShare));
 		}
 		return out;
 	}

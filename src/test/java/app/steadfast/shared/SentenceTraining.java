@@ -422,15 +422,15 @@ public final class SentenceTraining {
 			// goes to the model, the rest to the rules.
 			chosen.put("possible", quantile(clean, 0.96));
 			chosen.put("clear", quantile(clean, 0.995));
-			// Under this, the model's reading sets a rule's hit aside: at most 2% of the
-			// risky rows score lower out of fold.
-			flagged.sort(null);
-			double setAside = flagged.isEmpty() ? 0 : flagged.get((int) Math.floor(0.02 * flagged.size())) - 0.0005;
-			chosen.put("set-aside-rules-below", Math.max(0, Math.min(0.5, Math.round(setAside * 1000) / 1000.0)));
 		}
 		else {
 			chosen.put("warning", quantile(clean, 0.97));
 		}
+		// Under this, the model's reading sets a rule's hit aside: at most 2% of the
+		// flagged rows score lower out of fold.
+		flagged.sort(null);
+		double setAside = flagged.isEmpty() ? 0 : flagged.get((int) Math.floor(0.02 * flagged.size())) - 0.0005;
+		chosen.put("set-aside-rules-below", Math.max(0, Math.min(0.5, Math.round(setAside * 1000) / 1000.0)));
 		chosen.forEach((name, value) -> {
 			if (name.startsWith("set-aside")) {
 				long below = clean.stream().filter((score) -> score < value).count();
