@@ -45,10 +45,12 @@ public final class Sentences {
 
 	private static final Pattern SPACE = Pattern.compile("[\\s\\p{Cc}\\p{Z}]+");
 
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'/]*");
+	// Combining marks belong to their word: Devanagari vowel signs, or an accent typed
+	// apart from its letter.
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}'/]*");
 
 	private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e",
-			"approx", "no", "jr", "sr", "prof");
+			"approx", "jr", "sr", "prof");
 
 	private record Spelling(Pattern pattern, String replacement) {
 
@@ -65,10 +67,10 @@ public final class Sentences {
 			Spelling.of("(do|does|did|is|are|was|were|has|have|had|would|could|should|must|need|might)n'?t", "$1 not"),
 			Spelling.of("(\\w+)n't", "$1 not"), Spelling.of("i'?m", "i am"),
 			Spelling.of("(it|this|that|what|there|here|he|she|who)'s", "$1 is"), Spelling.of("i'?ve", "i have"),
-			Spelling.of("i'll", "i will"), Spelling.of("i'd", "i would"), Spelling.of("(\\w+)'ll", "$1 will"),
-			Spelling.of("(\\w+)'re", "$1 are"), Spelling.of("(\\w+)'ve", "$1 have"),
-			Spelling.of("(\\w+)'d", "$1 would"), Spelling.of("wanna", "want to"), Spelling.of("gonna", "going to"),
-			Spelling.of("gotta", "got to"), Spelling.of("imm?a", "i am going to"),
+			Spelling.of("i'll", "i will"), Spelling.of("(\\w+)'d (been|had)", "$1 had $2"),
+			Spelling.of("i'd", "i would"), Spelling.of("(\\w+)'ll", "$1 will"), Spelling.of("(\\w+)'re", "$1 are"),
+			Spelling.of("(\\w+)'ve", "$1 have"), Spelling.of("(\\w+)'d", "$1 would"), Spelling.of("wanna", "want to"),
+			Spelling.of("gonna", "going to"), Spelling.of("gotta", "got to"), Spelling.of("imm?a", "i am going to"),
 			Spelling.of("(my|him|her|your) self", "$1self"), Spelling.of("any more", "anymore"));
 
 	private static final Spellings SHIPPED = Spellings.read(SPELLINGS);
@@ -140,10 +142,12 @@ public final class Sentences {
 		if (text == null || text.isBlank()) {
 			return "";
 		}
-		String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-		normalised = INVISIBLE.matcher(normalised).replaceAll("");
-		normalised = APOSTROPHES.matcher(normalised).replaceAll("'");
+		// Quotes first: NFKC takes apart an acute accent typed as an apostrophe
+		// ("don\u00B4t") into a space and a combining mark.
+		String normalised = APOSTROPHES.matcher(text).replaceAll("'");
 		normalised = QUOTES.matcher(normalised).replaceAll("\"");
+		normalised = Normalizer.normalize(normalised, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		normalised = INVISIBLE.matcher(normalised).replaceAll("");
 		normalised = SPACE.matcher(normalised).replaceAll(" ");
 		normalised = SHIPPED.apply(normalised);
 		for (Spelling spelling : CONTRACTIONS) {
@@ -169,8 +173,20 @@ public final class Sentences {
 			i--;
 		}
 		String word = text.substring(i, dot).toLowerCase(Locale.ROOT);
+		if (word.equals("no")) {
+			// "No. 5" is a number; "I said no." ends a sentence.
+			return numberAfter(text, dot + 1);
+		}
 		// A single letter ("J. Smith") or a known abbreviation does not end a sentence.
 		return word.length() == 1 || ABBREVIATIONS.contains(word);
+	}
+
+	private static boolean numberAfter(String text, int from) {
+		int i = from;
+		while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+			i++;
+		}
+		return i < text.length() && Character.isDigit(text.charAt(i));
 	}
 
 	private static void addLong(String text, int start, int end, List<Span> into) {
