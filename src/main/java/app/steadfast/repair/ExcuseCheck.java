@@ -255,8 +255,16 @@ final class ExcuseCheck {
 	// A sentence that is all quotation is what someone else said, or what he used to say.
 	private static boolean quotedWhole(String text, Sentences.Span sentence) {
 		String words = sentence.of(text).strip();
-		return words.length() > 2 && "\"\u201C".indexOf(words.charAt(0)) >= 0
-				&& words.substring(1).replaceAll("[.!?,\\s]+$", "").matches("[^\"\u201C\u201D]*[\"\u201D]");
+		if (words.length() <= 2 || "\"\u201C".indexOf(words.charAt(0)) < 0) {
+			return false;
+		}
+		// The closing punctuation trimmed by hand: a pattern anchored at the end tries
+		// every start in a long run of commas, in time the run's length squared.
+		int end = words.length();
+		while (end > 1 && ".!?, \t\n\013\f\r".indexOf(words.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		return words.substring(1, end).matches("[^\"\u201C\u201D]*[\"\u201D]");
 	}
 
 	private static boolean within(ExcuseMark mark, Sentences.Span sentence) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,10 @@ public final class Sentences {
 	private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u201A\u201B\u02BC\u02B9\u2032\u00B4`]");
 
 	private static final Pattern QUOTES = Pattern.compile("[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]");
+
+	// More combining marks on one letter than any script needs are decoration ("zalgo"
+	// text); a word boundary inside a long stack of them takes time in its height.
+	private static final Pattern MARK_STACK = Pattern.compile("(\\p{M}{8})\\p{M}+");
 
 	private static final Pattern SPACE = Pattern.compile("[\\s\\p{Cc}\\p{Z}]+");
 
@@ -118,8 +123,14 @@ public final class Sentences {
 				while (after < length && ".!?\u2026\"')\u201D\u2019".indexOf(text.charAt(after)) >= 0) {
 					after++;
 				}
-				end = (after >= length || Character.isWhitespace(text.charAt(after)))
-						&& !(c == '.' && abbreviationBefore(text, i));
+				boolean spaceAfter = after >= length || Character.isWhitespace(text.charAt(after));
+				end = spaceAfter && !(c == '.' && abbreviationBefore(text, i));
+				if (!spaceAfter) {
+					// No later mark of this run has a space after it either, and
+					// reading the run again from each mark takes time in its length
+					// squared.
+					i = after - 1;
+				}
 			}
 			if (end) {
 				addLong(text, start, after, sentences);
@@ -133,9 +144,10 @@ public final class Sentences {
 
 	/**
 	 * The standard form of a text or sentence: NFKC, lower case, no invisible characters,
-	 * straight quotes, single spaces, contractions spelled out ("don't" and "dont" become
-	 * "do not"), text-speak spelled out ("rn" becomes "right now") and typos of the key
-	 * words in content/language/spellings.txt corrected.
+	 * at most eight combining marks on a letter, straight quotes, single spaces,
+	 * contractions spelled out ("don't" and "dont" become "do not"), text-speak spelled
+	 * out ("rn" becomes "right now") and typos of the key words in
+	 * content/language/spellings.txt corrected.
 	 * @return the normalised text; empty for null or blank text
 	 */
 	public static String normalise(@Nullable String text) {
@@ -148,6 +160,7 @@ public final class Sentences {
 		normalised = QUOTES.matcher(normalised).replaceAll("\"");
 		normalised = Normalizer.normalize(normalised, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 		normalised = INVISIBLE.matcher(normalised).replaceAll("");
+		normalised = MARK_STACK.matcher(normalised).replaceAll("$1");
 		normalised = SPACE.matcher(normalised).replaceAll(" ");
 		normalised = SHIPPED.apply(normalised);
 		for (Spelling spelling : CONTRACTIONS) {
@@ -198,12 +211,25 @@ public final class Sentences {
 			into.add(span);
 			return;
 		}
+		// Where each word starts, so that the words since the last cut are counted once,
+		// not again at every comma.
+		int[] starts = WORD.matcher(text)
+			.region(span.start(), span.end())
+			.results()
+			.mapToInt(MatchResult::start)
+			.toArray();
 		int from = span.start();
+		int firstSince = 0;
+		int upTo = 0;
 		for (int i = span.start(); i < span.end(); i++) {
+			while (upTo < starts.length && starts[upTo] <= i) {
+				upTo++;
+			}
 			char c = text.charAt(i);
-			if ((c == ',' || c == ';' || c == ':' || c == '\u2014') && words(text.substring(from, i + 1)) >= 8) {
+			if ((c == ',' || c == ';' || c == ':' || c == '\u2014') && upTo - firstSince >= 8) {
 				addWindows(text, from, i + 1, into);
 				from = i + 1;
+				firstSince = upTo;
 			}
 		}
 		addWindows(text, from, span.end(), into);
