@@ -74,6 +74,13 @@ final class ExcuseCheck {
 	// only skip a rule for those two words, never throw.
 	private final java.util.concurrent.ConcurrentHashMap<Long, Long> openers = new java.util.concurrent.ConcurrentHashMap<>();
 
+	// What the model made of each sentence read before, keyed by a digest of the sentence
+	// as written (never the sentence): after a one-sentence edit of a long statement only
+	// the new sentence is normalised, read and classified again.
+	private static final int MAX_REMEMBERED_SENTENCES = 4_000;
+
+	private final Map<SentenceModel.Digest, Reading> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final List<Rule> negations;
 
 	private final List<Rule> rules;
@@ -221,35 +228,60 @@ final class ExcuseCheck {
 	}
 
 	private List<Reading> read(String text, List<Sentences.Span> sentences) {
-		List<String> units = sentences.stream().map((s) -> Sentences.normalise(s.of(text))).toList();
+		List<Reading> out = new ArrayList<>(sentences.size());
+		List<Integer> fresh = new ArrayList<>();
+		List<SentenceModel.Digest> digests = new ArrayList<>(sentences.size());
+		for (Sentences.Span sentence : sentences) {
+			SentenceModel.Digest digest = SentenceModel.Digest.of(sentence.of(text));
+			digests.add(digest);
+			Reading known = this.remembered.get(digest);
+			if (known == null) {
+				fresh.add(out.size());
+			}
+			out.add(known);
+		}
+		if (fresh.isEmpty()) {
+			return out;
+		}
+		List<String> units = fresh.stream().map((i) -> Sentences.normalise(sentences.get(i).of(text))).toList();
 		List<float[]> readings = this.model.embed(units).orElse(null);
-		List<Reading> out = new ArrayList<>();
-		double threshold = this.classifier.setting("warning");
-		List<String> labels = this.classifier.labels();
-		for (int i = 0; i < sentences.size(); i++) {
-			if (readings == null || quotedWhole(text, sentences.get(i))) {
-				out.add(new Reading(null));
-				continue;
-			}
-			float[] p = this.classifier.probabilities(this.classifier.input(readings.get(i), units.get(i)));
-			// How much the reading leans to any excuse at all, then which one.
-			double excuseShare = 0;
-			int top = -1;
-			for (int c = 0; c < p.length; c++) {
-				String label = labels.get(c);
-				if (label.equals("NONE") || label.equals(ExcuseCategory.OWNERSHIP.name())) {
-					continue;
-				}
-				excuseShare += p[c];
-				if (top < 0 || p[c] > p[top]) {
-					top = c;
-				}
-			}
-			boolean excuse = top >= 0 && excuseShare >= threshold;
-			String label = excuse ? labels.get(top) : null;
-			out.add(new Reading(excuse ? ExcuseCategory.valueOf(label) : null));
+		if (readings == null) {
+			fresh.forEach((i) -> out.set(i, new Reading(null)));
+			return out;
+		}
+		if (this.remembered.size() + fresh.size() > MAX_REMEMBERED_SENTENCES) {
+			this.remembered.clear();
+		}
+		for (int j = 0; j < fresh.size(); j++) {
+			int i = fresh.get(j);
+			Reading reading = classify(readings.get(j), units.get(j), quotedWhole(text, sentences.get(i)));
+			out.set(i, reading);
+			this.remembered.put(digests.get(i), reading);
 		}
 		return out;
+	}
+
+	private Reading classify(float[] reading, String unit, boolean quoted) {
+		if (quoted) {
+			return new Reading(null);
+		}
+		List<String> labels = this.classifier.labels();
+		float[] p = this.classifier.probabilities(this.classifier.input(reading, unit));
+		// How much the reading leans to any excuse at all, then which one.
+		double excuseShare = 0;
+		int top = -1;
+		for (int c = 0; c < p.length; c++) {
+			String label = labels.get(c);
+			if (label.equals("NONE") || label.equals(ExcuseCategory.OWNERSHIP.name())) {
+				continue;
+			}
+			excuseShare += p[c];
+			if (top < 0 || p[c] > p[top]) {
+				top = c;
+			}
+		}
+		boolean excuse = top >= 0 && excuseShare >= this.classifier.setting("warning");
+		return new Reading(excuse ? ExcuseCategory.valueOf(labels.get(top)) : null);
 	}
 
 	// A sentence that is all quotation is what someone else said, or what he used to say.

@@ -191,9 +191,17 @@ public class SentenceModel {
 		remembered.clear();
 	}
 
-	private record Digest(long high, long low) {
+	/**
+	 * What stands for a sentence wherever something made of it is remembered: 128 bits of
+	 * its SHA-256, never the sentence itself.
+	 *
+	 * @param high the first 64 bits
+	 * @param low the next 64 bits
+	 */
+	public record Digest(long high, long low) {
 
-		static Digest of(String sentence) {
+		/** The digest of a sentence. */
+		public static Digest of(String sentence) {
 			try {
 				byte[] hash = MessageDigest.getInstance("SHA-256").digest(sentence.getBytes(StandardCharsets.UTF_8));
 				long high = 0;
