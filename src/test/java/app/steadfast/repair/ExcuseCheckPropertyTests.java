@@ -21,10 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The excuse check, rules and sentence model both, against 150 random texts from all of
- * Unicode (see {@link RandomText}), three of them up to 20,000 characters: it never
- * throws, and every mark lies inside the text, in order, without cutting a character in
- * half, and never overlaps another of its category. The seed is printed;
- * {@code -Dsteadfast.seed=N} replays a run.
+ * Unicode (see {@link RandomText}), two of them up to 20,000 characters: it never throws,
+ * and every mark lies inside the text, in order, without cutting a character in half, and
+ * never overlaps another of its category. The seed is printed; {@code -Dsteadfast.seed=N}
+ * replays a run.
  */
 class ExcuseCheckPropertyTests {
 
@@ -50,7 +50,7 @@ class ExcuseCheckPropertyTests {
 	void anyTextIsMarkedOnlyInsideItself() {
 		System.out.println("ExcuseCheckPropertyTests: seed " + RandomText.SEED + " (replay with -Dsteadfast.seed="
 				+ RandomText.SEED + ")");
-		List<String> samples = RandomText.samples(RandomText.SEED, 150, 3, 200);
+		List<String> samples = RandomText.samples(RandomText.SEED, 150, 2, 200);
 		for (int i = 0; i < samples.size(); i++) {
 			String text = samples.get(i);
 			String where = "seed " + RandomText.SEED + ", sample " + i;

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The risk check, rules and sentence model both, against 150 random texts from all of
- * Unicode (see {@link RandomText}), three of them up to 20,000 characters: it never
- * throws, and what it answers is consistent (a hit has kinds and a confidence, names only
- * rules that exist, and holds what each layer found). The seed is printed;
+ * Unicode (see {@link RandomText}), two of them up to 20,000 characters: it never throws,
+ * and what it answers is consistent (a hit has kinds and a confidence, names only rules
+ * that exist, and holds what each layer found). The seed is printed;
  * {@code -Dsteadfast.seed=N} replays a run.
  */
 class RiskLanguagePropertyTests {
@@ -71,7 +71,7 @@ class RiskLanguagePropertyTests {
 	void anyTextIsCheckedWithoutThrowingAndTheAnswerHoldsTogether() {
 		System.out.println("RiskLanguagePropertyTests: seed " + RandomText.SEED + " (replay with -Dsteadfast.seed="
 				+ RandomText.SEED + ")");
-		List<String> samples = RandomText.samples(RandomText.SEED, 150, 3, 200);
+		List<String> samples = RandomText.samples(RandomText.SEED, 150, 2, 200);
 		List<String> known = new ArrayList<>(language.rules().ids());
 		known.add(RiskCheck.SENTENCE_MODEL);
 		for (int i = 0; i < samples.size(); i++) {
