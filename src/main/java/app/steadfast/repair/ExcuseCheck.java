@@ -74,6 +74,13 @@ final class ExcuseCheck {
 	// only skip a rule for those two words, never throw.
 	private final java.util.concurrent.ConcurrentHashMap<Long, Long> openers = new java.util.concurrent.ConcurrentHashMap<>();
 
+	// What the model made of each sentence read before, keyed by a digest of the sentence
+	// as written (never the sentence): after a one-sentence edit of a long statement only
+	// the new sentence is normalised, read and classified again.
+	private static final int MAX_REMEMBERED_SENTENCES = 4_000;
+
+	private final Map<SentenceModel.Digest, Reading> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final List<Rule> negations;
 
 	private final List<Rule> rules;
@@ -187,7 +194,8 @@ final class ExcuseCheck {
 			}
 			// An admission he goes on to excuse is not praised as ownership.
 			marks.removeIf((mark) -> mark.category() == ExcuseCategory.OWNERSHIP && within(mark, sentence));
-			boolean ruleWarned = marks.stream().anyMatch((mark) -> mark.category().warning() && within(mark, sentence));
+			boolean ruleWarned = marks.stream()
+				.anyMatch((mark) -> mark.category().warning() && within(mark, sentence));
 			if (!ruleWarned) {
 				marks.add(new ExcuseMark(sentence.start(), sentence.end(), reading.excuse(), SENTENCE_MODEL));
 			}
@@ -236,44 +244,78 @@ final class ExcuseCheck {
 		return this.classifier.get().settings().getOrDefault("set-aside-rules-below", 0.0);
 	}
 
+
 	private List<Reading> read(String text, List<Sentences.Span> sentences) {
-		List<String> units = sentences.stream().map((s) -> Sentences.normalise(s.of(text))).toList();
+		List<Reading> out = new ArrayList<>(sentences.size());
+		List<Integer> fresh = new ArrayList<>();
+		List<SentenceModel.Digest> digests = new ArrayList<>(sentences.size());
+		for (Sentences.Span sentence : sentences) {
+			SentenceModel.Digest digest = SentenceModel.Digest.of(sentence.of(text));
+			digests.add(digest);
+			Reading known = this.remembered.get(digest);
+			if (known == null) {
+				fresh.add(out.size());
+			}
+			out.add(known);
+		}
+		if (fresh.isEmpty()) {
+			return out;
+		}
+		List<String> units = fresh.stream().map((i) -> Sentences.normalise(sentences.get(i).of(text))).toList();
 		List<float[]> readings = this.model.embed(units).orElse(null);
-		List<Reading> out = new ArrayList<>();
-		SentenceClassifier classifier = this.classifier.get();
-		double threshold = classifier.setting("warning");
-		List<String> labels = classifier.labels();
-		for (int i = 0; i < sentences.size(); i++) {
-			if (readings == null || quotedWhole(text, sentences.get(i))) {
-				out.add(Reading.UNREAD);
-				continue;
-			}
-			float[] p = classifier.probabilities(classifier.input(readings.get(i), units.get(i)));
-			// How much the reading leans to any excuse at all, then which one.
-			double excuseShare = 0;
-			int top = -1;
-			for (int c = 0; c < p.length; c++) {
-				String label = labels.get(c);
-				if (label.equals("NONE") || label.equals(ExcuseCategory.OWNERSHIP.name())) {
-					continue;
-				}
-				excuseShare += p[c];
-				if (top < 0 || p[c] > p[top]) {
-					top = c;
-				}
-			}
-			boolean excuse = top >= 0 && excuseShare >= threshold;
-			String label = excuse ? labels.get(top) : null;
-			out.add(new Reading(excuse ? ExcuseCategory.valueOf(label) : null, true, excuseShare));
+		if (readings == null) {
+			fresh.forEach((i) -> out.set(i, Reading.UNREAD));
+			return out;
+		}
+		if (this.remembered.size() + fresh.size() > MAX_REMEMBERED_SENTENCES) {
+			this.remembered.clear();
+		}
+		for (int j = 0; j < fresh.size(); j++) {
+			int i = fresh.get(j);
+			Reading reading = classify(readings.get(j), units.get(j), quotedWhole(text, sentences.get(i)));
+			out.set(i, reading);
+			this.remembered.put(digests.get(i), reading);
 		}
 		return out;
+	}
+
+	private Reading classify(float[] reading, String unit, boolean quoted) {
+		if (quoted) {
+			return Reading.UNREAD;
+		}
+		SentenceClassifier classifier = this.classifier.get();
+		List<String> labels = classifier.labels();
+		float[] p = classifier.probabilities(classifier.input(reading, unit));
+		// How much the reading leans to any excuse at all, then which one.
+		double excuseShare = 0;
+		int top = -1;
+		for (int c = 0; c < p.length; c++) {
+			String label = labels.get(c);
+			if (label.equals("NONE") || label.equals(ExcuseCategory.OWNERSHIP.name())) {
+				continue;
+			}
+			excuseShare += p[c];
+			if (top < 0 || p[c] > p[top]) {
+				top = c;
+			}
+		}
+		boolean excuse = top >= 0 && excuseShare >= classifier.setting("warning");
+		return new Reading(excuse ? ExcuseCategory.valueOf(labels.get(top)) : null, true, excuseShare);
 	}
 
 	// A sentence that is all quotation is what someone else said, or what he used to say.
 	private static boolean quotedWhole(String text, Sentences.Span sentence) {
 		String words = sentence.of(text).strip();
-		return words.length() > 2 && "\"\u201C".indexOf(words.charAt(0)) >= 0
-				&& words.substring(1).replaceAll("[.!?,\\s]+$", "").matches("[^\"\u201C\u201D]*[\"\u201D]");
+		if (words.length() <= 2 || "\"\u201C".indexOf(words.charAt(0)) < 0) {
+			return false;
+		}
+		// The closing punctuation trimmed by hand: a pattern anchored at the end tries
+		// every start in a long run of commas, in time the run's length squared.
+		int end = words.length();
+		while (end > 1 && ".!?, \t\n\013\f\r".indexOf(words.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		return words.substring(1, end).matches("[^\"\u201C\u201D]*[\"\u201D]");
 	}
 
 	private static boolean within(ExcuseMark mark, Sentences.Span sentence) {

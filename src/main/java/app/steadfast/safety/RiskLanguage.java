@@ -3,9 +3,11 @@ package app.steadfast.safety;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,13 @@ public class RiskLanguage {
 	private static final int WHOLE_UP_TO_SENTENCES = 3;
 
 	private static final int WHOLE_UP_TO_WORDS = 60;
+
+	// What the model made of each sentence read before, keyed by a digest of the sentence
+	// as written (never the sentence): an entry saved again after a small edit is not
+	// normalised, read and classified again sentence by sentence.
+	private static final int MAX_REMEMBERED_SENTENCES = 4_000;
+
+	private final Map<SentenceModel.Digest, Unit> remembered = new ConcurrentHashMap<>();
 
 	private final RiskRules rules;
 
@@ -183,60 +192,103 @@ public class RiskLanguage {
 		if (text == null || text.isBlank() || !modelReady()) {
 			return Reading.NOTHING;
 		}
-		List<String> units = units(text);
-		if (units.isEmpty()) {
+		List<Unit> units = units(text);
+		if (units == null) {
 			return Reading.NOTHING;
 		}
-		List<float[]> readings = this.model.embed(units).orElse(List.of());
-		SentenceClassifier classifier = this.classifier.get();
-		double possible = classifier.setting("possible");
-		double clearAt = classifier.setting("clear");
-		List<String> labels = classifier.labels();
 		Set<RiskKind> kinds = EnumSet.noneOf(RiskKind.class);
 		boolean clear = false;
 		double highest = 0;
-		for (int i = 0; i < readings.size(); i++) {
-			float[] p = classifier.probabilities(classifier.input(readings.get(i), units.get(i)));
-			double risk = 1 - p[0];
-			highest = Math.max(highest, risk);
-			if (risk < possible) {
-				continue;
+		for (Unit unit : units) {
+			highest = Math.max(highest, unit.risk());
+			if (unit.kind() != null) {
+				kinds.add(unit.kind());
+				clear |= unit.clear();
 			}
-			int top = 1;
-			for (int c = 2; c < p.length; c++) {
-				if (p[c] > p[top]) {
-					top = c;
-				}
-			}
-			kinds.add(RiskKind.valueOf(labels.get(top)));
-			clear |= risk >= clearAt;
 		}
-		boolean read = !readings.isEmpty();
-		return kinds.isEmpty() ? new Reading(Set.of(), List.of(), false, read, highest)
-				: new Reading(kinds, List.of(RiskCheck.SENTENCE_MODEL), clear, read, highest);
+		return kinds.isEmpty() ? new Reading(Set.of(), List.of(), false, !units.isEmpty(), highest)
+				: new Reading(kinds, List.of(RiskCheck.SENTENCE_MODEL), clear, !units.isEmpty(), highest);
 	}
 
 	/**
-	 * What the sentence model reads: each sentence, normalised, with denials set aside (a
-	 * sentence that was all denial is not read), and a short text also whole.
+	 * What the model made of one unit it reads.
+	 *
+	 * @param kind the kind it reads at or above the "possible" threshold, or null
+	 * @param clear whether at or above the "clear" threshold
+	 * @param risk how much the reading leans to any risk (0 for a unit not read)
 	 */
-	private List<String> units(String text) {
-		List<String> units = new ArrayList<>();
+	private record Unit(@Nullable RiskKind kind, boolean clear, double risk) {
+
+		static final Unit NOTHING = new Unit(null, false, 0);
+
+	}
+
+	/**
+	 * What the sentence model makes of each sentence, and of a short text also whole;
+	 * null if the model could not read them. A sentence read before is not read again.
+	 */
+	@Nullable
+	private List<Unit> units(String text) {
+		List<String> words = new ArrayList<>();
 		List<Sentences.Span> sentences = Sentences.split(text);
-		for (Sentences.Span sentence : sentences) {
-			String unit = forModel(sentence.of(text));
-			if (unit != null) {
-				units.add(unit);
-			}
-		}
+		sentences.forEach((sentence) -> words.add(sentence.of(text)));
 		if (sentences.size() > 1 && sentences.size() <= WHOLE_UP_TO_SENTENCES
 				&& Sentences.words(text) <= WHOLE_UP_TO_WORDS) {
-			String whole = forModel(text);
-			if (whole != null) {
-				units.add(whole);
+			words.add(text);
+		}
+		List<Unit> units = new ArrayList<>(words.size());
+		List<Integer> fresh = new ArrayList<>();
+		List<String> freshUnits = new ArrayList<>();
+		List<SentenceModel.Digest> digests = new ArrayList<>(words.size());
+		for (String sentence : words) {
+			SentenceModel.Digest digest = SentenceModel.Digest.of(sentence);
+			digests.add(digest);
+			Unit known = this.remembered.get(digest);
+			if (known == null) {
+				// A sentence that was all denial is not read.
+				String unit = forModel(sentence);
+				if (unit == null) {
+					known = Unit.NOTHING;
+				}
+				else {
+					fresh.add(units.size());
+					freshUnits.add(unit);
+				}
+			}
+			units.add(known);
+		}
+		if (!fresh.isEmpty()) {
+			List<float[]> readings = this.model.embed(freshUnits).orElse(null);
+			if (readings == null) {
+				return null;
+			}
+			for (int j = 0; j < fresh.size(); j++) {
+				units.set(fresh.get(j), classify(readings.get(j), freshUnits.get(j)));
 			}
 		}
+		if (this.remembered.size() + units.size() > MAX_REMEMBERED_SENTENCES) {
+			this.remembered.clear();
+		}
+		for (int i = 0; i < units.size(); i++) {
+			this.remembered.putIfAbsent(digests.get(i), units.get(i));
+		}
 		return units;
+	}
+
+	private Unit classify(float[] reading, String unit) {
+		SentenceClassifier classifier = this.classifier.get();
+		float[] p = classifier.probabilities(classifier.input(reading, unit));
+		double risk = 1 - p[0];
+		if (risk < classifier.setting("possible")) {
+			return new Unit(null, false, risk);
+		}
+		int top = 1;
+		for (int c = 2; c < p.length; c++) {
+			if (p[c] > p[top]) {
+				top = c;
+			}
+		}
+		return new Unit(RiskKind.valueOf(classifier.labels().get(top)), risk >= classifier.setting("clear"), risk);
 	}
 
 	@Nullable

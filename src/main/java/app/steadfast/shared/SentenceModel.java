@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,27 +152,35 @@ public class SentenceModel {
 		}
 		EmbeddingModel model = loading.join();
 		List<float[]> readings = new ArrayList<>(sentences.size());
-		List<Integer> missing = new ArrayList<>();
 		List<Digest> digests = new ArrayList<>(sentences.size());
-		for (int i = 0; i < sentences.size(); i++) {
-			Digest digest = Digest.of(sentences.get(i));
+		// A sentence that repeats in the text is read once.
+		Map<Digest, String> missing = new LinkedHashMap<>();
+		for (String sentence : sentences) {
+			Digest digest = Digest.of(sentence);
 			digests.add(digest);
 			float[] known = remembered.get(digest);
 			readings.add(known);
 			if (known == null) {
-				missing.add(i);
+				missing.putIfAbsent(digest, sentence);
 			}
 		}
 		if (!missing.isEmpty()) {
-			List<TextSegment> segments = missing.stream().map((i) -> TextSegment.from(sentences.get(i))).toList();
+			List<TextSegment> segments = missing.values().stream().map(TextSegment::from).toList();
 			List<Embedding> embeddings = model.embedAll(segments).content();
 			if (remembered.size() + missing.size() > REMEMBERED) {
 				remembered.clear();
 			}
-			for (int j = 0; j < missing.size(); j++) {
-				float[] vector = embeddings.get(j).vector();
-				readings.set(missing.get(j), vector);
-				remembered.put(digests.get(missing.get(j)), vector);
+			Map<Digest, float[]> read = new HashMap<>();
+			int j = 0;
+			for (Digest digest : missing.keySet()) {
+				float[] vector = embeddings.get(j++).vector();
+				read.put(digest, vector);
+				remembered.put(digest, vector);
+			}
+			for (int i = 0; i < readings.size(); i++) {
+				if (readings.get(i) == null) {
+					readings.set(i, read.get(digests.get(i)));
+				}
 			}
 		}
 		return Optional.of(readings);
@@ -181,9 +191,17 @@ public class SentenceModel {
 		remembered.clear();
 	}
 
-	private record Digest(long high, long low) {
+	/**
+	 * What stands for a sentence wherever something made of it is remembered: 128 bits of
+	 * its SHA-256, never the sentence itself.
+	 *
+	 * @param high the first 64 bits
+	 * @param low the next 64 bits
+	 */
+	public record Digest(long high, long low) {
 
-		static Digest of(String sentence) {
+		/** The digest of a sentence. */
+		public static Digest of(String sentence) {
 			try {
 				byte[] hash = MessageDigest.getInstance("SHA-256").digest(sentence.getBytes(StandardCharsets.UTF_8));
 				long high = 0;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,12 +44,18 @@ public final class Sentences {
 
 	private static final Pattern QUOTES = Pattern.compile("[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]");
 
+	// More combining marks on one letter than any script needs are decoration ("zalgo"
+	// text); a word boundary inside a long stack of them takes time in its height.
+	private static final Pattern MARK_STACK = Pattern.compile("(\\p{M}{8})\\p{M}+");
+
 	private static final Pattern SPACE = Pattern.compile("[\\s\\p{Cc}\\p{Z}]+");
 
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'/]*");
+	// Combining marks belong to their word: Devanagari vowel signs, or an accent typed
+	// apart from its letter.
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}'/]*");
 
 	private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e",
-			"approx", "no", "jr", "sr", "prof");
+			"approx", "jr", "sr", "prof");
 
 	private record Spelling(Pattern pattern, String replacement) {
 
@@ -65,10 +72,10 @@ public final class Sentences {
 			Spelling.of("(do|does|did|is|are|was|were|has|have|had|would|could|should|must|need|might)n'?t", "$1 not"),
 			Spelling.of("(\\w+)n't", "$1 not"), Spelling.of("i'?m", "i am"),
 			Spelling.of("(it|this|that|what|there|here|he|she|who)'s", "$1 is"), Spelling.of("i'?ve", "i have"),
-			Spelling.of("i'll", "i will"), Spelling.of("i'd", "i would"), Spelling.of("(\\w+)'ll", "$1 will"),
-			Spelling.of("(\\w+)'re", "$1 are"), Spelling.of("(\\w+)'ve", "$1 have"),
-			Spelling.of("(\\w+)'d", "$1 would"), Spelling.of("wanna", "want to"), Spelling.of("gonna", "going to"),
-			Spelling.of("gotta", "got to"), Spelling.of("imm?a", "i am going to"),
+			Spelling.of("i'll", "i will"), Spelling.of("(\\w+)'d (been|had)", "$1 had $2"),
+			Spelling.of("i'd", "i would"), Spelling.of("(\\w+)'ll", "$1 will"), Spelling.of("(\\w+)'re", "$1 are"),
+			Spelling.of("(\\w+)'ve", "$1 have"), Spelling.of("(\\w+)'d", "$1 would"), Spelling.of("wanna", "want to"),
+			Spelling.of("gonna", "going to"), Spelling.of("gotta", "got to"), Spelling.of("imm?a", "i am going to"),
 			Spelling.of("(my|him|her|your) self", "$1self"), Spelling.of("any more", "anymore"));
 
 	private static final Spellings SHIPPED = Spellings.read(SPELLINGS);
@@ -116,8 +123,14 @@ public final class Sentences {
 				while (after < length && ".!?\u2026\"')\u201D\u2019".indexOf(text.charAt(after)) >= 0) {
 					after++;
 				}
-				end = (after >= length || Character.isWhitespace(text.charAt(after)))
-						&& !(c == '.' && abbreviationBefore(text, i));
+				boolean spaceAfter = after >= length || Character.isWhitespace(text.charAt(after));
+				end = spaceAfter && !(c == '.' && abbreviationBefore(text, i));
+				if (!spaceAfter) {
+					// No later mark of this run has a space after it either, and
+					// reading the run again from each mark takes time in its length
+					// squared.
+					i = after - 1;
+				}
 			}
 			if (end) {
 				addLong(text, start, after, sentences);
@@ -131,19 +144,23 @@ public final class Sentences {
 
 	/**
 	 * The standard form of a text or sentence: NFKC, lower case, no invisible characters,
-	 * straight quotes, single spaces, contractions spelled out ("don't" and "dont" become
-	 * "do not"), text-speak spelled out ("rn" becomes "right now") and typos of the key
-	 * words in content/language/spellings.txt corrected.
+	 * at most eight combining marks on a letter, straight quotes, single spaces,
+	 * contractions spelled out ("don't" and "dont" become "do not"), text-speak spelled
+	 * out ("rn" becomes "right now") and typos of the key words in
+	 * content/language/spellings.txt corrected.
 	 * @return the normalised text; empty for null or blank text
 	 */
 	public static String normalise(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return "";
 		}
-		String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-		normalised = INVISIBLE.matcher(normalised).replaceAll("");
-		normalised = APOSTROPHES.matcher(normalised).replaceAll("'");
+		// Quotes first: NFKC takes apart an acute accent typed as an apostrophe
+		// ("don\u00B4t") into a space and a combining mark.
+		String normalised = APOSTROPHES.matcher(text).replaceAll("'");
 		normalised = QUOTES.matcher(normalised).replaceAll("\"");
+		normalised = Normalizer.normalize(normalised, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		normalised = INVISIBLE.matcher(normalised).replaceAll("");
+		normalised = MARK_STACK.matcher(normalised).replaceAll("$1");
 		normalised = SPACE.matcher(normalised).replaceAll(" ");
 		normalised = SHIPPED.apply(normalised);
 		for (Spelling spelling : CONTRACTIONS) {
@@ -169,8 +186,20 @@ public final class Sentences {
 			i--;
 		}
 		String word = text.substring(i, dot).toLowerCase(Locale.ROOT);
+		if (word.equals("no")) {
+			// "No. 5" is a number; "I said no." ends a sentence.
+			return numberAfter(text, dot + 1);
+		}
 		// A single letter ("J. Smith") or a known abbreviation does not end a sentence.
 		return word.length() == 1 || ABBREVIATIONS.contains(word);
+	}
+
+	private static boolean numberAfter(String text, int from) {
+		int i = from;
+		while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+			i++;
+		}
+		return i < text.length() && Character.isDigit(text.charAt(i));
 	}
 
 	private static void addLong(String text, int start, int end, List<Span> into) {
@@ -182,12 +211,25 @@ public final class Sentences {
 			into.add(span);
 			return;
 		}
+		// Where each word starts, so that the words since the last cut are counted once,
+		// not again at every comma.
+		int[] starts = WORD.matcher(text)
+			.region(span.start(), span.end())
+			.results()
+			.mapToInt(MatchResult::start)
+			.toArray();
 		int from = span.start();
+		int firstSince = 0;
+		int upTo = 0;
 		for (int i = span.start(); i < span.end(); i++) {
+			while (upTo < starts.length && starts[upTo] <= i) {
+				upTo++;
+			}
 			char c = text.charAt(i);
-			if ((c == ',' || c == ';' || c == ':' || c == '\u2014') && words(text.substring(from, i + 1)) >= 8) {
+			if ((c == ',' || c == ';' || c == ':' || c == '\u2014') && upTo - firstSince >= 8) {
 				addWindows(text, from, i + 1, into);
 				from = i + 1;
+				firstSince = upTo;
 			}
 		}
 		addWindows(text, from, span.end(), into);

@@ -170,6 +170,7 @@ class RiskLanguageTests {
 			I'm not going to hurt anyone        | I'm going to hurt someone      | HARM_TO_OTHERS
 			I never hit her                     | I hit her                      | HARM_TO_OTHERS
 			I didn't want to hurt him           | I wanted to hurt him           | HARM_TO_OTHERS
+			She asked if I was suicidal and I said no | She asked if I was suicidal and I said yes | SUICIDE
 			""";
 
 	@ParameterizedTest(name = "hit: {0}")

@@ -1,0 +1,164 @@
+package app.steadfast.safety;
+
+import java.time.Duration;
+
+import app.steadfast.shared.SentenceClassifier;
+import app.steadfast.shared.SentenceModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Denials and reported speech, through the rules alone and through the whole check (rules
+ * and the sentence model): what a denial sets aside, what it leaves, and when a "no" is
+ * not a denial at all. The practice's stance is in docs/risk-language.md ("Denials").
+ */
+class RiskNegationTests {
+
+	private static final RiskLanguage rules = new RiskLanguage((event) -> {
+	});
+
+	private static RiskLanguage both;
+
+	@BeforeAll
+	static void loadModel() {
+		both = new RiskLanguage((event) -> {
+		}, SentenceModel.loaded(Duration.ofMinutes(2)), SentenceClassifier.read(RiskLanguage.SHIPPED_MODEL));
+		assertThat(both.modelReady()).isTrue();
+	}
+
+	@ParameterizedTest(name = "denial: {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '^', textBlock = """
+			I have never thought about killing myself                            | no-thoughts-of
+			I've never thought about suicide.                                    | no-thoughts-of
+			no thoughts of hurting myself                                        | no-thoughts-of
+			No thoughts of suicide today.                                        | no-thoughts-of
+			the counsellor asked if I'd had thoughts of suicide and I said no    | asked-and-said-no
+			She asked me whether I wanted to hurt myself, I told her no.         | asked-and-said-no
+			When asked if I was suicidal I said no                               | asked-and-said-no
+			The doctor asked if I want to die and I said not really              | asked-and-said-no
+			I have never tried to kill myself                                    | never-did
+			I'm not going to kill myself                                         | not-going-to
+			I would never hurt myself                                            | would-never
+			""")
+	void anExplicitDenialIsSetAsideByTheRules(String text, String denial) {
+		assertThat(rules.denials(text)).as(text).contains(denial);
+		assertThat(rules.checkByRules(text)).as(text).isEqualTo(RiskCheck.NONE);
+	}
+
+	@ParameterizedTest(name = "denial, both layers: {0}")
+	@ValueSource(strings = { "I have never thought about killing myself", "I've never thought about suicide.",
+			"no thoughts of hurting myself", "No thoughts of suicide today.",
+			"the counsellor asked if I'd had thoughts of suicide and I said no",
+			"She asked me whether I wanted to hurt myself, I told her no.", "When asked if I was suicidal I said no",
+			"I have never tried to kill myself",
+			"The counsellor asked if I'd had thoughts of suicide and I said no. Then we talked about my marriage.",
+			"I would never hurt her. I was angry and I left the room." })
+	void anExplicitDenialIsNotAHitForTheWholeCheck(String text) {
+		// The sentence model never reads what was set aside, so it cannot undo a denial.
+		assertThat(both.check(text)).as(text).isEqualTo(RiskCheck.NONE);
+	}
+
+	@ParameterizedTest(name = "just no: {0}")
+	@ValueSource(strings = { "I said no", "I said no.", "No.", "She asked. I said no." })
+	void aNoOnItsOwnIsNotAHit(String text) {
+		assertThat(both.check(text)).as(text).isEqualTo(RiskCheck.NONE);
+	}
+
+	@ParameterizedTest(name = "still a hit: {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '^',
+			textBlock = """
+					I said no to the counsellor but honestly I think about killing myself every night                         | kill-myself
+					The doctor asked if I was suicidal and I said no, but honestly I think about killing myself every night    | kill-myself
+					I have no thoughts of suicide but I want to die                                                           | want-to-die
+					She asked if I had thought about suicide and I said no. I want to die though.                             | want-to-die
+					I'm not going to kill myself, but I want to die                                                           | want-to-die
+					""")
+	void riskBesideADenialIsStillAHit(String text, String rule) {
+		// A denial covers only its own words; what else he wrote is still read.
+		assertThat(rules.checkByRules(text).matchedRules()).as(text).contains(rule);
+		RiskCheck check = both.check(text);
+		assertThat(check.kinds()).as(text).contains(RiskKind.SUICIDE);
+		assertThat(check.confidence()).as(text).isEqualTo(RiskConfidence.CLEAR);
+	}
+
+	@Test
+	void aDenialInOneSentenceDoesNotKeepTheModelFromReadingTheNext() {
+		String text = "I said no to the counsellor. But honestly I think about ending it every night.";
+
+		assertThat(rules.checkByRules(text)).as("no rule names \"ending it\"").isEqualTo(RiskCheck.NONE);
+		RiskCheck check = both.check(text);
+		assertThat(check.kinds()).containsExactly(RiskKind.SUICIDE);
+		assertThat(check.matchedRules()).containsExactly(RiskCheck.SENTENCE_MODEL);
+	}
+
+	@ParameterizedTest(name = "not a denial: {0}")
+	@ValueSource(strings = { "The doctor asked if I was suicidal and I said no, but I lied",
+			"The doctor asked if I was suicidal and I said no, but I'm not sure",
+			"I lied when she asked if I was suicidal and I said no",
+			"I lied to my therapist when she asked if I was suicidal, I said no",
+			"She asked if I was suicidal and I lied and said no",
+			"She asked if I was suicidal and I said no and I lied", "The doctor asked if I was suicidal and I said yes",
+			"The doctor asked if I was suicidal and I said I don't know" })
+	void aNoThatIsQualifiedOrCalledALieIsNotADenial(String text) {
+		assertThat(rules.denials(text)).as(text).isEmpty();
+		assertThat(rules.checkByRules(text).kinds()).as(text).containsExactly(RiskKind.SUICIDE);
+		assertThat(both.check(text).hit()).as(text).isTrue();
+	}
+
+	@Test
+	void anAnswerInTheNextSentenceDoesNotSetTheQuestionAside() {
+		// A question answered in another sentence is read as written: a false alarm at
+		// worst, never a missed "I lied when she asked if I was suicidal. I said no."
+		for (String text : new String[] { "The counsellor asked if I'd had thoughts of suicide. I said no.",
+				"I lied when she asked if I was suicidal. I said no." }) {
+			assertThat(rules.denials(text)).as(text).isEmpty();
+			assertThat(both.check(text).matchedRules()).as(text).contains("suicide");
+		}
+	}
+
+	@ParameterizedTest(name = "the past has ended: {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '^', textBlock = """
+			I have never thought about killing myself until now   | kill-myself
+			I never thought about killing myself before this week | kill-myself
+			I had no thoughts of suicide until this week          | suicide
+			I haven't had thoughts of suicide yet                 | suicide
+			I have never tried to kill myself before              | kill-myself
+			""")
+	void aDenialOfThePastIsNotADenialWhenItSaysThePastHasEnded(String text, String rule) {
+		assertThat(rules.denials(text)).as(text).isEmpty();
+		assertThat(rules.checkByRules(text).matchedRules()).as(text).containsExactly(rule);
+		assertThat(both.check(text).confidence()).as(text).isEqualTo(RiskConfidence.CLEAR);
+	}
+
+	@ParameterizedTest(name = "someone else: {0}")
+	@ValueSource(strings = { "My brother said he wants to kill himself", "My dad killed himself when I was twelve",
+			"My best mate killed himself last year and I still think about him" })
+	void whatSomeoneElseDidOrSaidInTheThirdPersonIsNotAHit(String text) {
+		assertThat(both.check(text)).as(text).isEqualTo(RiskCheck.NONE);
+	}
+
+	@ParameterizedTest(name = "reported, still a hit: {0}")
+	@ValueSource(strings = { "He said \"I want to die\"", "My friend told me he wanted to die",
+			"She said she wants to die", "My friend said she was suicidal", "My wife said I am a burden to everyone" })
+	void reportedSpeechInWordsThatNameTheRiskIsAHit(String text) {
+		// Known and accepted (docs/risk-language.md, "Known limits"): the rules do not
+		// know who is speaking, so quoting someone else is a false alarm rather than a
+		// miss.
+		assertThat(rules.checkByRules(text).kinds()).as(text).containsExactly(RiskKind.SUICIDE);
+		assertThat(both.check(text).hit()).as(text).isTrue();
+	}
+
+	@Test
+	void partOfMeWantingToDieIsAHit() {
+		// "wants" was missing from the rule, so this passive wish was read by neither
+		// layer.
+		assertThat(rules.checkByRules("Part of me wants to die").matchedRules()).containsExactly("want-to-die");
+		assertThat(rules.checkByRules("Part of me wants to die for my kids")).isEqualTo(RiskCheck.NONE);
+	}
+
+}
