@@ -39,6 +39,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/couple")
 class CoupleController {
 
+	/** What she is told when she sends a request during her safety pause. */
+	static final String HELD = "Your words are kept safe here. While sharing is paused, nothing you write reaches "
+			+ "your partner, so they'll receive it only when the pause ends. Until then you can withdraw it.";
+
 	private final CoupleManagement couple;
 
 	private final AccountManagement accounts;
@@ -66,15 +70,16 @@ class CoupleController {
 		catch (IllegalArgumentException ex) {
 			// Treated as no choice: her own words may still say it.
 		}
+		boolean held;
 		try {
-			this.requests.request(new AccountId(person.accountId()), chosen, ownWords);
+			held = this.requests.request(new AccountId(person.accountId()), chosen, ownWords);
 		}
 		catch (InvalidCoupleInput ex) {
 			model.addAttribute("requestError", ex.getMessage());
 			model.addAttribute("ownWords", ownWords);
 			return home(person, model);
 		}
-		flash.addFlashAttribute("notice", "Sent. You can withdraw it at any time.");
+		flash.addFlashAttribute("notice", held ? HELD : "Sent. You can withdraw it at any time.");
 		return "redirect:/couple";
 	}
 

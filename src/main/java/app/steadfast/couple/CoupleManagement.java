@@ -255,7 +255,8 @@ public class CoupleManagement {
 
 	/**
 	 * Saves the person's private intake. A partner's answers that ask for safety pause
-	 * every share of theirs with him at once; answers that no longer do resume them.
+	 * every share of theirs with him at once; answers that no longer do resume them, and
+	 * send him what she wrote to him while they held.
 	 */
 	@Transactional
 	public void answerIntake(AccountId me, IntakeAnswers answers) {
@@ -344,6 +345,9 @@ public class CoupleManagement {
 	}
 
 	private void applyPause(AccountId me, boolean pause) {
+		if (!pause) {
+			this.sharing.release(me);
+		}
 		partnerOf(me).ifPresent((partner) -> this.sharing.grantsBy(me)
 			.stream()
 			.filter((g) -> g.grantee().equals(partner) && g.kind() == GrantKind.PARTNER && g.revokedAt() == null

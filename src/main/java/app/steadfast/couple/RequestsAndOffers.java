@@ -14,15 +14,19 @@ import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Role;
+import app.steadfast.sharing.HeldWordsReleased;
 import app.steadfast.sharing.SharingManagement;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Her requests to him, and his transparency offer. Her requests reach him only while her
- * safety pause is off.
+ * Her requests to him, and his transparency offer. The sharing module decides what
+ * travels: a request she writes during her safety pause is held, kept for her and never
+ * shown to him, and sent when the pause ends as if sent then; the requests she sent
+ * before it stay with him, as they do when she turns her shares off.
  */
 @Service
 public class RequestsAndOffers {
@@ -51,19 +55,19 @@ public class RequestsAndOffers {
 
 	/**
 	 * The partner sends a request: a menu item, her own words, or both (her words then
-	 * say it).
+	 * say it). While her safety pause holds it is kept for her, never shown to him, and
+	 * sent when the pause ends.
+	 * @return whether it is held until her safety pause ends
 	 * @throws NotFound if she is not a linked partner, or the intakes are not both done
-	 * @throws InvalidCoupleInput if nothing is chosen or written, it is too long, or her
-	 * safety pause holds (nothing of hers travels to him then)
+	 * @throws InvalidCoupleInput if nothing is chosen or written, or it is too long
 	 */
 	@Transactional
-	public void request(AccountId partner, RequestMenu item, String ownWords) {
+	public boolean request(AccountId partner, RequestMenu item, String ownWords) {
 		AccountId client = linkedClientOf(partner);
-		if (this.sharing.channel(partner).filter(SharingManagement.PartnerChannel::travels).isEmpty()) {
-			throw new InvalidCoupleInput(
-					"Requests are paused while your safety answers ask for it, so nothing reaches your partner. "
-							+ "You can change those answers on your safety page.");
-		}
+		boolean held = this.sharing.sending(partner)
+			.filter((s) -> s.to().equals(client))
+			.orElseThrow(NotFound::new)
+			.held();
 		String words = (ownWords == null || ownWords.isBlank()) ? null : ownWords.strip();
 		if (item == null && words == null) {
 			throw new InvalidCoupleInput("Pick something from the list, or write it in your own words.");
@@ -73,8 +77,8 @@ public class RequestsAndOffers {
 		}
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
-				INSERT INTO partner_request (id, partner_id, client_id, menu_item, own_words, created_at)
-				VALUES (:id, :partner, :client, :item, :words, :now)
+				INSERT INTO partner_request (id, partner_id, client_id, menu_item, own_words, created_at, held)
+				VALUES (:id, :partner, :client, :item, :words, :now, :held)
 				""")
 			.param("id", id)
 			.param("partner", partner.value())
@@ -82,6 +86,27 @@ public class RequestsAndOffers {
 			.param("item", (item != null) ? item.name() : null)
 			.param("words", this.encryption.seal(words, EncryptionBinding.of("partner_request", id, partner)))
 			.param("now", now())
+			.param("held", held)
+			.update();
+		return held;
+	}
+
+	/**
+	 * Her safety pause ended: the requests she wrote during it are sent now, as if sent
+	 * at this moment (an older date would tell him they were held). In the transaction
+	 * that ends the pause.
+	 */
+	@EventListener
+	void on(HeldWordsReleased released) {
+		// Synchronous on purpose: sent in the same commit that ends the pause, so none is
+		// held a moment longer, nor sent into a pause that began again.
+		this.jdbc.sql("""
+				UPDATE partner_request SET held = FALSE, created_at = :now
+				WHERE partner_id = :partner AND client_id = :client AND held = TRUE
+				""")
+			.param("now", now())
+			.param("partner", released.author())
+			.param("client", released.recipient())
 			.update();
 	}
 
@@ -99,25 +124,25 @@ public class RequestsAndOffers {
 		}
 	}
 
-	/** Her open requests, as she sees them. */
+	/** Her open requests, as she sees them, those held by her safety pause included. */
 	@Transactional(readOnly = true)
 	public List<PartnerRequest> sentBy(AccountId partner) {
-		return requests("partner_id", partner, partner);
+		return requests("partner_id", partner, partner, true);
 	}
 
 	/**
-	 * Her open requests, as he sees them: none while words do not travel between them
-	 * (the sharing module decides; during her safety pause he sees what he would if she
-	 * had asked for nothing).
+	 * Her open requests, as he sees them, while the sharing module lets him receive what
+	 * she sent: during her safety pause the ones she sent before it, exactly as when she
+	 * turns her shares off; never one she wrote during it until it ends.
 	 */
 	@Transactional(readOnly = true)
 	public List<PartnerRequest> receivedBy(AccountId client) {
 		Optional<SharingManagement.PartnerChannel> channel = this.sharing.channel(client)
-			.filter((c) -> c.travels() && c.client().equals(client));
+			.filter((c) -> c.receives() && c.client().equals(client));
 		if (channel.isEmpty()) {
 			return List.of();
 		}
-		return requests("client_id", client, channel.get().partner()).stream().toList();
+		return requests("client_id", client, channel.get().partner(), false);
 	}
 
 	/**
@@ -183,10 +208,11 @@ public class RequestsAndOffers {
 		}).optional().filter((o) -> o.until() == null || !o.until().isBefore(LocalDate.now(this.clock)));
 	}
 
-	private List<PartnerRequest> requests(String column, AccountId who, AccountId partner) {
+	private List<PartnerRequest> requests(String column, AccountId who, AccountId partner, boolean withHeld) {
 		return this.jdbc
-			.sql("SELECT id, menu_item, own_words, created_at FROM partner_request WHERE " + column
-					+ " = :who AND withdrawn_at IS NULL ORDER BY created_at DESC")
+			.sql("SELECT id, menu_item, own_words, created_at, held FROM partner_request WHERE " + column
+					+ " = :who AND withdrawn_at IS NULL" + (withHeld ? "" : " AND held = FALSE")
+					+ " ORDER BY created_at DESC")
 			.param("who", who.value())
 			.query((rs, i) -> {
 				UUID id = rs.getObject("id", UUID.class);
@@ -194,7 +220,7 @@ public class RequestsAndOffers {
 				return new PartnerRequest(id, (item != null) ? RequestMenu.valueOf(item) : null,
 						this.encryption.open(rs.getString("own_words"),
 								EncryptionBinding.of("partner_request", id, partner)),
-						rs.getObject("created_at", OffsetDateTime.class).toInstant());
+						rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("held"));
 			})
 			.list();
 	}

@@ -31,6 +31,10 @@ class QuestionController {
 	/** How many questions the ask form offers at once. */
 	static final int ASK_ROWS = 3;
 
+	/** What she is told when she asks during her safety pause. */
+	static final String HELD = "Your words are kept safe here. While sharing is paused, nothing you write reaches "
+			+ "your partner, so they'll receive it only when the pause ends. Until then you can delete it.";
+
 	private final QuestionManagement questions;
 
 	QuestionController(QuestionManagement questions) {
@@ -65,8 +69,10 @@ class QuestionController {
 			asked.add(new QuestionManagement.NewQuestion(texts.get(i), importance));
 		}
 		try {
+			boolean held = this.questions.heldIfAskedNow(me(person));
 			int count = this.questions.ask(me(person), asked).size();
-			flash.addFlashAttribute("saved", (count == 1) ? "Your question is asked." : count + " questions asked.");
+			flash.addFlashAttribute("saved",
+					held ? HELD : (count == 1) ? "Your question is asked." : count + " questions asked.");
 			return "redirect:/repair/questions";
 		}
 		catch (InvalidRepairInput ex) {

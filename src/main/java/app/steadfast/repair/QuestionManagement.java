@@ -20,9 +20,11 @@ import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
+import app.steadfast.sharing.HeldWordsReleased;
 import app.steadfast.sharing.SharingManagement;
 import app.steadfast.sharing.SharingManagement.PartnerChannel;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
@@ -34,10 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
  * removed: a correction is a new entry shown with the answer it corrects. Only the
  * partner can delete a question, and only their own.
  * <p>
- * Questions and answers travel only while the sharing module says words travel between
- * the couple: during her safety pause neither side reaches the other, and the client sees
- * what he would if she had asked nothing (never that a pause exists). Every read by the
- * partner of his answers is written to the audit log through the sharing module.
+ * The sharing module decides what travels. During her safety pause nothing new reaches
+ * either side: a question she writes then is held, kept for her and never shown to him,
+ * and sent when the pause ends as if asked then; his answers wait for her until it ends.
+ * The questions she asked before it stay with him and he answers them as before, so he
+ * sees exactly what he would if she had turned all her shares off (never that a pause
+ * exists). Every read by the partner of his answers is written to the audit log through
+ * the sharing module.
  */
 @Service
 public class QuestionManagement {
@@ -77,12 +82,15 @@ public class QuestionManagement {
 	 *
 	 * @param linked whether they have a partner linked
 	 * @param paused whether questions are paused for this person: only ever true for the
-	 * partner (by her own safety answers, or before both intakes are answered); he sees a
-	 * partner who asked nothing
+	 * partner (by her own safety answers, or before both intakes are answered); he sees
+	 * the questions she asked before, as always
 	 * @param asker whether this person is the one who asks (the partner)
-	 * @param questions the questions, waiting ones first, newest first within
+	 * @param holding whether this person is the partner whose safety pause holds, so what
+	 * she asks now is kept for her and sent only when the pause ends
+	 * @param questions the questions, waiting ones first, newest first within; while her
+	 * safety pause holds, only those she wrote during it (held, not sent yet)
 	 */
-	public record Board(boolean linked, boolean paused, boolean asker, List<QuestionView> questions) {
+	public record Board(boolean linked, boolean paused, boolean asker, boolean holding, List<QuestionView> questions) {
 	}
 
 	/**
@@ -119,15 +127,16 @@ public class QuestionManagement {
 	public Board board(AccountId viewer) {
 		Optional<PartnerChannel> link = this.sharing.channel(viewer);
 		if (link.isEmpty()) {
-			return new Board(false, false, false, List.of());
+			return new Board(false, false, false, false, List.of());
 		}
 		boolean asker = link.get().partner().equals(viewer);
-		if (!link.get().travels()) {
-			return new Board(true, asker, asker, List.of());
+		if (!link.get().receives()) {
+			boolean holding = asker && link.get().open() && link.get().pausedByMe();
+			return new Board(true, asker, asker, holding, holding ? held(link.get()) : List.of());
 		}
 		List<QuestionView> questions = new ArrayList<>();
 		List<Row> rows = this.jdbc.sql("""
-				SELECT * FROM partner_question WHERE client_id = :client AND partner_id = :partner
+				SELECT * FROM partner_question WHERE client_id = :client AND partner_id = :partner AND held = FALSE
 				ORDER BY asked_at DESC
 				""")
 			.param("client", link.get().client().value())
@@ -140,7 +149,7 @@ public class QuestionManagement {
 		if (asker) {
 			readBy(viewer, link.get().client(), "list");
 		}
-		return new Board(true, false, asker, questions);
+		return new Board(true, false, asker, false, questions);
 	}
 
 	/**
@@ -154,7 +163,7 @@ public class QuestionManagement {
 			return new Tally(false, false, false, 0, 0, 0, 0, 0);
 		}
 		boolean asker = link.get().partner().equals(viewer);
-		if (!link.get().travels()) {
+		if (!link.get().receives()) {
 			return new Tally(true, asker, asker, 0, 0, 0, 0, 0);
 		}
 		OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
@@ -163,7 +172,7 @@ public class QuestionManagement {
 		LocalDate today = today();
 		this.jdbc.sql("""
 				SELECT status, needs_time_until, asked_at FROM partner_question
-				WHERE client_id = :client AND partner_id = :partner
+				WHERE client_id = :client AND partner_id = :partner AND held = FALSE
 				""")
 			.param("client", link.get().client().value())
 			.param("partner", link.get().partner().value())
@@ -183,7 +192,7 @@ public class QuestionManagement {
 				SELECT COUNT(*) FROM (
 				  SELECT e.question_id, MIN(e.written_at) AS first_answer
 				  FROM question_entry e JOIN partner_question q ON q.id = e.question_id
-				  WHERE q.client_id = :client AND q.partner_id = :partner AND e.kind = 'ANSWER'
+				  WHERE q.client_id = :client AND q.partner_id = :partner AND q.held = FALSE AND e.kind = 'ANSWER'
 				  GROUP BY e.question_id
 				) answers WHERE first_answer >= :from
 				""")
@@ -196,19 +205,28 @@ public class QuestionManagement {
 	}
 
 	/**
-	 * Asks one or several questions. Empty ones are left out.
+	 * Whether a question the partner asks now is held until her safety pause ends,
+	 * instead of sent to him at once (the sharing module decides).
+	 */
+	@Transactional(readOnly = true)
+	public boolean heldIfAskedNow(AccountId partner) {
+		return this.sharing.sending(partner).map(SharingManagement.Sending::held).orElse(false);
+	}
+
+	/**
+	 * Asks one or several questions. Empty ones are left out. While her safety pause
+	 * holds they are kept, never shown to him, and sent when it ends as if asked then.
 	 * @throws NotFound if the person is not a linked partner
 	 * @throws InvalidRepairInput if there is no question, one is too long, or questions
-	 * are paused
+	 * are not open yet (the intakes not both answered)
 	 */
 	@Transactional
 	public List<QuestionId> ask(AccountId partner, List<NewQuestion> questions) {
 		PartnerChannel link = this.sharing.channel(partner)
 			.filter((l) -> l.partner().equals(partner))
 			.orElseThrow(NotFound::new);
-		if (!link.travels()) {
-			throw new InvalidRepairInput("questions", "Questions are paused for now.");
-		}
+		SharingManagement.Sending sending = this.sharing.sending(partner)
+			.orElseThrow(() -> new InvalidRepairInput("questions", "Questions are paused for now."));
 		List<NewQuestion> asked = questions.stream().filter((q) -> q.words() != null && !q.words().isBlank()).toList();
 		if (asked.isEmpty()) {
 			throw new InvalidRepairInput("questions", "Write a question first.");
@@ -222,8 +240,8 @@ public class QuestionManagement {
 			UUID id = UUID.randomUUID();
 			this.jdbc.sql("""
 					INSERT INTO partner_question (id, partner_id, client_id, words, importance, status,
-					  needs_time_until, asked_at, changed_at)
-					VALUES (:id, :partner, :client, :words, :importance, 'ASKED', NULL, :now, :now)
+					  needs_time_until, asked_at, changed_at, held)
+					VALUES (:id, :partner, :client, :words, :importance, 'ASKED', NULL, :now, :now, :held)
 					""")
 				.param("id", id)
 				.param("partner", partner.value())
@@ -231,6 +249,7 @@ public class QuestionManagement {
 				.param("words", this.encryption.seal(question.words().strip(), questionBinding(id, partner)))
 				.param("importance", (question.importance() != null) ? question.importance().name() : null)
 				.param("now", now)
+				.param("held", sending.held())
 				.update();
 			ids.add(new QuestionId(id));
 		}
@@ -325,6 +344,26 @@ public class QuestionManagement {
 	}
 
 	/**
+	 * Her safety pause ended: the questions she wrote during it are sent now, as if asked
+	 * at this moment (an older date would tell him they were held). In the transaction
+	 * that ends the pause.
+	 */
+	@EventListener
+	void on(HeldWordsReleased released) {
+		// Synchronous on purpose: sent in the same commit that ends the pause, so none is
+		// held a moment longer, nor sent into a pause that began again.
+		OffsetDateTime now = now();
+		this.jdbc.sql("""
+				UPDATE partner_question SET held = FALSE, asked_at = :now, changed_at = :now
+				WHERE partner_id = :partner AND client_id = :client AND held = TRUE
+				""")
+			.param("now", now)
+			.param("partner", released.author())
+			.param("client", released.recipient())
+			.update();
+	}
+
+	/**
 	 * The partner deletes a question they asked, with everything written to it. No one
 	 * else can.
 	 * @throws NotFound if the question is not theirs
@@ -398,21 +437,37 @@ public class QuestionManagement {
 	}
 
 	/**
-	 * The question, when the viewer is one of its two people, still linked, words
-	 * travelling.
+	 * The question, when the viewer is one of its two people, still linked, and the
+	 * sharing module lets the viewer receive it: him whenever she sent it (not while it
+	 * is held), her while words travel.
 	 */
 	private Row reachable(AccountId viewer, QuestionId id) {
-		Row row = this.jdbc.sql("SELECT * FROM partner_question WHERE id = :id")
+		Row row = this.jdbc.sql("SELECT * FROM partner_question WHERE id = :id AND held = FALSE")
 			.param("id", id.value())
 			.query(this::row)
 			.optional()
 			.orElseThrow(NotFound::new);
 		PartnerChannel link = this.sharing.channel(viewer).orElseThrow(NotFound::new);
-		if (!link.travels() || !link.client().value().equals(row.client())
+		if (!link.receives() || !link.client().value().equals(row.client())
 				|| !link.partner().value().equals(row.partner())) {
 			throw new NotFound();
 		}
 		return row;
+	}
+
+	/** The questions she wrote during her safety pause, kept for her, newest first. */
+	private List<QuestionView> held(PartnerChannel link) {
+		return this.jdbc.sql("""
+				SELECT * FROM partner_question WHERE client_id = :client AND partner_id = :partner AND held = TRUE
+				ORDER BY asked_at DESC
+				""")
+			.param("client", link.client().value())
+			.param("partner", link.partner().value())
+			.query(this::row)
+			.list()
+			.stream()
+			.map((row) -> view(row, List.of()))
+			.toList();
 	}
 
 	private void readBy(AccountId partner, AccountId client, String ref) {
@@ -420,7 +475,7 @@ public class QuestionManagement {
 	}
 
 	private record Row(UUID id, UUID partner, UUID client, String words, @Nullable Importance importance,
-			QuestionStatus status, @Nullable LocalDate until, Instant askedAt) {
+			QuestionStatus status, @Nullable LocalDate until, Instant askedAt, boolean held) {
 	}
 
 	private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -429,7 +484,7 @@ public class QuestionManagement {
 				rs.getObject("client_id", UUID.class), rs.getString("words"),
 				(importance != null) ? Importance.valueOf(importance) : null,
 				QuestionStatus.valueOf(rs.getString("status")), rs.getObject("needs_time_until", LocalDate.class),
-				rs.getObject("asked_at", OffsetDateTime.class).toInstant());
+				rs.getObject("asked_at", OffsetDateTime.class).toInstant(), rs.getBoolean("held"));
 	}
 
 	private List<QuestionView.Entry> entries(Row row) {
@@ -492,7 +547,7 @@ public class QuestionManagement {
 				&& today.isAfter(row.until());
 		return new QuestionView(new QuestionId(row.id()), new AccountId(row.partner()), new AccountId(row.client()),
 				this.encryption.open(row.words(), questionBinding(row.id(), new AccountId(row.partner()))),
-				row.importance(), row.status(), row.until(), row.askedAt(), age, overdue, entries);
+				row.importance(), row.status(), row.until(), row.askedAt(), age, overdue, entries, row.held());
 	}
 
 	private static EncryptionBinding questionBinding(UUID id, AccountId partner) {

@@ -22,10 +22,12 @@ import org.springframework.lang.Nullable;
  * @param ageDays how many days it has waited for an answer (0 once answered)
  * @param overdue whether the date he committed to has passed
  * @param entries answers, corrections, "needs time" and "I need more", oldest first
+ * @param held whether she wrote it during her safety pause and it waits to be sent when
+ * the pause ends (only she is ever shown such a question)
  */
 public record QuestionView(QuestionId id, AccountId partner, AccountId client, String words,
 		@Nullable Importance importance, QuestionStatus status, @Nullable LocalDate needsTimeUntil, Instant askedAt,
-		long ageDays, boolean overdue, List<Entry> entries) {
+		long ageDays, boolean overdue, List<Entry> entries, boolean held) {
 
 	/** Whether he has answered it at least once (so it can be corrected). */
 	public boolean answered() {

@@ -21,6 +21,7 @@ import app.steadfast.audit.AuditRecord;
 import app.steadfast.shared.NotFound;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,17 +32,24 @@ import org.springframework.transaction.annotation.Transactional;
  * that own them (the couple and care modules); capabilities only ask: {@link #maySee} or
  * {@link #requireVisible} to show a record to someone other than its owner,
  * {@link #mayAct} or {@link #requireMayAct} for a partner writing on a record of his
- * (confirming a day, responding to a statement, her view of a talk), {@link #channel} for
- * the words that travel between a couple outside any record (her questions, her
- * requests), and {@link #mayShowContribution} before showing what someone wrote on
- * another person's record.
+ * (confirming a day, responding to a statement, her view of a talk), {@link #channel} and
+ * {@link #sending} for the words that travel between a couple outside any record (her
+ * questions and his answers, her requests), and {@link #mayShowContribution} before
+ * showing what someone wrote on another person's record.
  * <p>
  * The partner's safety pause lives here, inside every one of those answers, so no
- * capability can forget it: while it holds nothing travels between the two either way
+ * capability can forget it: while it holds nothing new travels between the two either way
  * (her grants are paused, his partner shares open nothing to her, her earlier
- * contributions are withdrawn with her paused shares, her questions and requests do not
- * travel, she cannot act on his records), and what he sees is what he would see if she
- * had simply shared nothing: never that a pause exists, nor any read of hers.
+ * contributions are withdrawn with her paused shares, what she writes to him is held
+ * until the pause ends, nothing of his reaches her, she cannot act on his records), and
+ * what he sees is what he would see if she had simply shared nothing: never that a pause
+ * exists, nor any read of hers.
+ * <p>
+ * Her questions and requests belong to no category: they are sent to him by their nature,
+ * and turning every share off leaves the ones she sent with him. So the pause leaves them
+ * with him too ({@link PartnerChannel#receives}): he had them already, and only their
+ * disappearing would tell him. What she writes to him during the pause is kept and sent
+ * when it ends ({@link #sending}, {@link #release}), as if written then.
  * <p>
  * What one of the couple wrote on the other's records counts as part of what they share
  * in that category ({@link #mayShowContribution}): it is shown only while they share the
@@ -59,11 +67,15 @@ public class SharingManagement {
 
 	private final ObjectProvider<PartnerLinks> links;
 
-	SharingManagement(ShareGrants grants, AuditLog audit, Clock clock, ObjectProvider<PartnerLinks> links) {
+	private final ApplicationEventPublisher events;
+
+	SharingManagement(ShareGrants grants, AuditLog audit, Clock clock, ObjectProvider<PartnerLinks> links,
+			ApplicationEventPublisher events) {
 		this.grants = grants;
 		this.audit = audit;
 		this.clock = clock;
 		this.links = links;
+		this.events = events;
 	}
 
 	/**
@@ -177,18 +189,47 @@ public class SharingManagement {
 		}
 		return links.linkOf(person)
 			.map((link) -> new PartnerChannel(link.client(), link.partner(), link.open(), link.carriesWords(),
-					link.paused() && link.partner().equals(person)));
+					link.paused() && link.partner().equals(person),
+					// He keeps what she sent before her pause: hiding it would tell him.
+					link.client().equals(person) ? link.open() : link.carriesWords()));
 	}
 
 	/**
-	 * A request his linked partner sent him and has not withdrawn, while words travel
-	 * between them; empty for anything else (another person's request, or any request
-	 * during her safety pause, exactly as if she had withdrawn it).
+	 * How what this person writes to their linked partner now (her questions, her
+	 * requests) is sent: at once while words travel between them; during her safety pause
+	 * it is held, kept where she can see and take it back but never shown to him, until
+	 * the pause ends and {@link #release} sends it as if written then. Nothing is
+	 * audited.
+	 * @return empty when nothing can be sent: no partner linked, or the private intakes
+	 * not both answered
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Sending> sending(AccountId author) {
+		return channel(author).filter(PartnerChannel::open).map((c) -> new Sending(c.other(author), !c.travels()));
+	}
+
+	/**
+	 * Sends what the author wrote to their linked partner while it was held, if words
+	 * travel between them now: publishes {@link HeldWordsReleased}, whose listeners send
+	 * it in this same transaction. The couple module calls this when her safety answers
+	 * no longer ask for the pause; while it still holds (or without an open link) nothing
+	 * happens, so calling it again is harmless.
+	 */
+	@Transactional
+	public void release(AccountId author) {
+		channel(author).filter(PartnerChannel::travels)
+			.ifPresent((c) -> this.events.publishEvent(new HeldWordsReleased(author.value(), c.other(author).value())));
+	}
+
+	/**
+	 * A request his linked partner sent him and has not withdrawn, while he receives what
+	 * she sends ({@link PartnerChannel#receives}); empty for anything else (another
+	 * person's request, or one she wrote during her safety pause, not sent yet).
 	 */
 	@Transactional(readOnly = true)
 	public Optional<PartnerLinks.PartnerAsked> requestTo(AccountId client, UUID request) {
 		PartnerLinks links = this.links.getIfAvailable();
-		if (links == null || channel(client).filter((c) -> c.travels() && c.client().equals(client)).isEmpty()) {
+		if (links == null || channel(client).filter((c) -> c.receives() && c.client().equals(client)).isEmpty()) {
 			return Optional.empty();
 		}
 		return links.requestTo(client, request);
@@ -265,9 +306,14 @@ public class SharingManagement {
 	 * @param travels whether words travel between the two now
 	 * @param pausedByMe whether this person is the partner whose own safety answers
 	 * paused it (only she is ever told; he sees a partner who simply shares nothing)
+	 * @param receives whether this person is shown what the other already sent them, and
+	 * may answer it: for him whenever the link is open, her safety pause included (what
+	 * she sent before it stays with him, as it does when she turns her shares off; what
+	 * she writes during it is held, not sent); for her only while words travel (nothing
+	 * of his reaches her during her pause)
 	 */
-	public record PartnerChannel(AccountId client, AccountId partner, boolean open, boolean travels,
-			boolean pausedByMe) {
+	public record PartnerChannel(AccountId client, AccountId partner, boolean open, boolean travels, boolean pausedByMe,
+			boolean receives) {
 
 		/** The other person of the link. */
 		public AccountId other(AccountId me) {
@@ -282,6 +328,15 @@ public class SharingManagement {
 	 * (so never during her safety pause). What they wrote on the partner's records of the
 	 * category is shown only while this holds.
 	 */
+	/**
+	 * How what a person writes to their linked partner now is sent.
+	 *
+	 * @param to the partner it is written to
+	 * @param held whether it is kept until her safety pause ends instead of sent now
+	 */
+	public record Sending(AccountId to, boolean held) {
+	}
+
 	private boolean sharesWithPartner(AccountId person, Category category) {
 		PartnerLinks links = this.links.getIfAvailable();
 		Optional<PartnerLinks.PartnerLink> link = (links != null) ? links.linkOf(person) : Optional.empty();

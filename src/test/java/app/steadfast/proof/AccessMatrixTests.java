@@ -225,14 +225,14 @@ class AccessMatrixTests {
 			POST /couple/offer                                     | L 3 N F F F F F F
 			POST /couple/offer/end                                 | L 3 3 F F F F F F
 			POST /couple/pulse                                     | L 3 N 3 3 F F F 3
-			POST /couple/requests                                  | L F F 3 3 F F F 2
+			POST /couple/requests                                  | L F F 3 3 F F F 3
 			POST /couple/requests/{id}/withdraw                    | L F F 3 3 F F F 3
 			POST /couple/sharing                                   | L 3 N 3 3 F F F 3
 			POST /insights/review                                  | L 3 3 3 3 F F F 3
 			POST /insights/review/day                              | L 3 3 3 3 F F F 3
 			POST /insights/review/{week}/report                    | L 3 3 3 3 F F F 3
 			POST /insights/signals/{kind}/dismiss                  | L 3 3 3 3 F F F 3
-			POST /repair/questions                                 | L N N 3 3 F F F 2
+			POST /repair/questions                                 | L N N 3 3 F F F 3
 			POST /repair/questions/{id}/answer                     | L 3 N N N F F F N
 			POST /repair/questions/{id}/correct                    | L 2 N N N F F F N
 			POST /repair/questions/{id}/delete                     | L N N 3 3 F F F 3

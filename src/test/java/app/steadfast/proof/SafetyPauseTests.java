@@ -57,14 +57,28 @@ class SafetyPauseTests {
 	static final List<String> HIS_PAGES = List.of("/", "/couple", "/couple/reads", "/couple/pulse",
 			"/couple/pulse/weeks", "/commitments", "/commitments/reliability", "/commitments/shared",
 			"/checkins/shared", "/conversations", "/conversations/shared", "/conversations/talks/{talk}", "/repair",
-			"/repair/questions", "/repair/statements/{statement}", "/repair/statements/{statement}/versions/1",
-			"/insights", "/insights?weeks=12", "/insights/review", "/insights/report", "/care/reads",
-			"/commitments/new");
+			"/repair/questions", "/repair/questions/{question}", "/repair/questions/{answered}",
+			"/repair/statements/{statement}", "/repair/statements/{statement}/versions/1", "/insights",
+			"/insights?weeks=12", "/insights/review", "/insights/report", "/care/reads", "/commitments/new",
+			"/commitments/new?request={request}");
 
 	/** Her words from before anything changed, by the page of his that shows each. */
 	static final Map<String, String> EARLIER = Map.of("/commitments", "EARLIER-DAY-NOTE", "/conversations/talks/{talk}",
 			"EARLIER-TALK-VIEW", "/repair/statements/{statement}/versions/1", "EARLIER-RESPONSE", "/couple/pulse/weeks",
 			"EARLIER-PULSE-NOTE");
+
+	/**
+	 * What she sent him before anything changed, by the page of his that shows each: not
+	 * part of any share, so it stays on his pages whether she turns her shares off or her
+	 * safety pause holds.
+	 */
+	static final Map<String, String> SENT = Map.of("/repair/questions", "EARLIER-QUESTION",
+			"/repair/questions/{question}", "EARLIER-QUESTION", "/repair/questions/{answered}",
+			"EARLIER-ANSWERED-QUESTION", "/couple", "EARLIER-REQUEST", "/commitments/new?request={request}",
+			"EARLIER-REQUEST");
+
+	/** Stands for a question or request not sent in a world that has none. */
+	static final UUID NONE = new UUID(0, 0);
 
 	@Autowired
 	MockMvcTester mvc;
@@ -126,6 +140,12 @@ class SafetyPauseTests {
 
 		final UUID version;
 
+		UUID question = NONE;
+
+		UUID answered = NONE;
+
+		UUID request = NONE;
+
 		Couple() throws Exception {
 			SafetyPauseTests.this.couples.link(this.him, this.her);
 			for (Category category : CoupleManagement.SHAREABLE) {
@@ -181,7 +201,26 @@ class SafetyPauseTests {
 				.hasStatus3xxRedirection();
 			SafetyPauseTests.this.pulse.answer(this.her.id(), List.of(2, 3, 2, 3, 4), "EARLIER-PULSE-NOTE", true);
 			SafetyPauseTests.this.pulse.answer(this.him.id(), List.of(6, 6, 6, 6, 6), null, false);
+			// What she sends him outside any share: two questions (he answers one) and a
+			// request.
+			assertThat(post(this.her, "/repair/questions", "question", "EARLIER-QUESTION")).hasStatus3xxRedirection();
+			assertThat(post(this.her, "/repair/questions", "question", "EARLIER-ANSWERED-QUESTION"))
+				.hasStatus3xxRedirection();
+			this.question = questionOf(this.her, "EARLIER-QUESTION");
+			this.answered = questionOf(this.her, "EARLIER-ANSWERED-QUESTION");
+			assertThat(post(this.him, "/repair/questions/" + this.answered + "/answer", "words", "EARLIER-ANSWER"))
+				.hasStatus3xxRedirection();
+			assertThat(post(this.her, "/couple/requests", "ownWords", "EARLIER-REQUEST")).hasStatus3xxRedirection();
+			this.request = SafetyPauseTests.this.jdbc.sql("SELECT id FROM partner_request WHERE partner_id = :her")
+				.param("her", this.her.id().value())
+				.query(UUID.class)
+				.single();
 			for (Map.Entry<String, String> shown : EARLIER.entrySet()) {
+				assertThat(get(this.him, page(shown.getKey()))).as(shown.getKey())
+					.bodyText()
+					.contains(shown.getValue());
+			}
+			for (Map.Entry<String, String> shown : SENT.entrySet()) {
 				assertThat(get(this.him, page(shown.getKey()))).as(shown.getKey())
 					.bodyText()
 					.contains(shown.getValue());
@@ -189,12 +228,29 @@ class SafetyPauseTests {
 			return this;
 		}
 
+		/** Her question with these words (the words are sealed, so found by its page). */
+		UUID questionOf(Person partner, String words) throws Exception {
+			for (UUID id : SafetyPauseTests.this.jdbc.sql("SELECT id FROM partner_question WHERE partner_id = :her")
+				.param("her", partner.id().value())
+				.query(UUID.class)
+				.list()) {
+				if (get(partner, "/repair/questions/" + id).getResponse().getContentAsString().contains(words)) {
+					return id;
+				}
+			}
+			throw new AssertionError("No question of hers says " + words);
+		}
+
 		LocalDate today() {
 			return SafetyPauseTests.this.commitments.today(this.him.id());
 		}
 
 		String page(String path) {
-			return path.replace("{talk}", this.talk.toString()).replace("{statement}", this.statement.toString());
+			return path.replace("{talk}", this.talk.toString())
+				.replace("{statement}", this.statement.toString())
+				.replace("{question}", this.question.toString())
+				.replace("{answered}", this.answered.toString())
+				.replace("{request}", this.request.toString());
 		}
 
 	}
@@ -219,12 +275,10 @@ class SafetyPauseTests {
 			.as("responding to his statement")
 			.hasStatus(404);
 		assertThat(get(paused.her, "/repair/shared/" + paused.version)).as("reading his statement").hasStatus(404);
-		assertThat(post(paused.her, "/repair/questions", "question", "QUESTION-DURING-PAUSE")).hasStatusOk()
-			.bodyText()
-			.contains("paused");
-		assertThat(post(paused.her, "/couple/requests", "item", "SPACE", "ownWords", "")).hasStatusOk()
-			.bodyText()
-			.contains("Requests are paused");
+		// What she writes to him is kept for her, and sent only when the pause ends.
+		assertThat(post(paused.her, "/repair/questions", "question", "QUESTION-DURING-PAUSE"))
+			.hasStatus3xxRedirection();
+		assertThat(post(paused.her, "/couple/requests", "ownWords", "REQUEST-DURING-PAUSE")).hasStatus3xxRedirection();
 		// Her own pages still open, read nothing of his.
 		for (String page : List.of("/commitments/shared", "/conversations/shared", "/checkins/shared", "/repair/shared",
 				"/couple")) {
@@ -234,9 +288,10 @@ class SafetyPauseTests {
 				SELECT (SELECT COUNT(*) FROM commitment_witness WHERE witness_id = :her)
 				     + (SELECT COUNT(*) FROM conversation_partner_view WHERE viewer_id = :her)
 				     + (SELECT COUNT(*) FROM statement_response WHERE author_id = :her)
-				     + (SELECT COUNT(*) FROM partner_question WHERE partner_id = :her)
-				     + (SELECT COUNT(*) FROM partner_request WHERE partner_id = :her)
-				""").param("her", paused.her.id().value()).query(Long.class).single()).as("nothing of hers written")
+				     + (SELECT COUNT(*) FROM partner_question WHERE partner_id = :her AND held = FALSE)
+				     + (SELECT COUNT(*) FROM partner_request WHERE partner_id = :her AND held = FALSE)
+				""").param("her", paused.her.id().value()).query(Long.class).single())
+			.as("nothing of hers written on his records, nothing sent")
 			.isZero();
 
 		// The other world: she simply turns every share of hers off.
@@ -297,9 +352,11 @@ class SafetyPauseTests {
 	}
 
 	/**
-	 * What she wrote before the pause leaves his pages exactly as it does when she turns
-	 * her shares off: in both worlds it is withdrawn, so nothing disappears only under
-	 * the pause.
+	 * What she wrote on his records before the pause leaves his pages exactly as it does
+	 * when she turns her shares off: in both worlds it is withdrawn, so nothing
+	 * disappears only under the pause. What she sent him outside any share (her
+	 * questions, her requests) stays on his pages in both worlds, and he answers her
+	 * questions in both alike.
 	 */
 	@Test
 	void herEarlierWordsLeaveHisPagesAlikeUnderHerPauseAndWithHerSharesOff() throws Exception {
@@ -309,6 +366,10 @@ class SafetyPauseTests {
 		this.couples.pause(paused.her, true);
 		for (Category category : CoupleManagement.SHAREABLE) {
 			this.couple.share(sharesOff.her.id(), category, false);
+		}
+		for (Couple c : List.of(paused, sharesOff)) {
+			assertThat(post(c.him, "/repair/questions/" + c.question + "/answer", "words", "LATER-ANSWER"))
+				.hasStatus3xxRedirection();
 		}
 
 		List<String> differences = new ArrayList<>();
@@ -322,8 +383,69 @@ class SafetyPauseTests {
 				differences.add(page + ":\n" + firstDifference(left, right));
 			}
 			assertThat(left).as(page).doesNotContain(EARLIER.values().toArray(String[]::new));
+			if (SENT.containsKey(page)) {
+				assertThat(left).as(page).contains(SENT.get(page));
+			}
 		}
 		assertThat(differences).as("his pages, pause on against her shares off, after her earlier words").isEmpty();
+	}
+
+	/**
+	 * A question or request she writes during her pause is kept for her and never reaches
+	 * him while it holds (his pages stay as they were); her page tells her so. When the
+	 * pause ends it is sent, dated then, as if she had just written it; a later pause
+	 * leaves it with him like everything she sent before.
+	 */
+	@Test
+	void whatSheWritesDuringHerPauseReachesHimOnlyWhenItEnds() throws Exception {
+		Couple c = new Couple();
+		this.couples.pause(c.her, true);
+		String before = normalised(get(c.him, "/repair/questions").getResponse().getContentAsString(), c);
+		String coupleBefore = normalised(get(c.him, "/couple").getResponse().getContentAsString(), c);
+
+		MvcTestResult asked = post(c.her, "/repair/questions", "question", "HELD-QUESTION");
+		assertThat(asked).hasStatus3xxRedirection();
+		assertThat(asked.getMvcResult().getFlashMap().get("saved").toString()).contains("kept safe",
+				"they'll receive it only when the pause ends", "you can delete it");
+		MvcTestResult sent = post(c.her, "/couple/requests", "ownWords", "HELD-REQUEST");
+		assertThat(sent).hasStatus3xxRedirection();
+		assertThat(sent.getMvcResult().getFlashMap().get("notice").toString()).contains("kept safe",
+				"they'll receive it only when the pause ends", "you can withdraw it");
+		// Her own pages show what waits, and say so.
+		assertThat(get(c.her, "/repair/questions")).bodyText()
+			.contains("HELD-QUESTION", "sent to your partner only when the pause ends");
+		assertThat(get(c.her, "/couple")).bodyText()
+			.contains("HELD-REQUEST", "Not sent yet: your partner receives it when the pause ends");
+		UUID held = this.jdbc.sql("SELECT id FROM partner_question WHERE partner_id = :her")
+			.param("her", c.her.id().value())
+			.query(UUID.class)
+			.single();
+		// Written three days ago: when it is sent, it must not show that age.
+		this.jdbc.sql("UPDATE partner_question SET asked_at = :at WHERE id = :id")
+			.param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(3))
+			.param("id", held)
+			.update();
+
+		// While the pause holds, nothing of it reaches him: his pages are as they were.
+		assertThat(normalised(get(c.him, "/repair/questions").getResponse().getContentAsString(), c)).isEqualTo(before);
+		assertThat(normalised(get(c.him, "/couple").getResponse().getContentAsString(), c)).isEqualTo(coupleBefore);
+		for (String page : HIS_PAGES) {
+			assertThat(get(c.him, c.page(page))).as(page).bodyText().doesNotContain("HELD-QUESTION", "HELD-REQUEST");
+		}
+		assertThat(get(c.him, "/repair/questions/" + held)).hasStatus(404);
+		assertThat(post(c.him, "/repair/questions/" + held + "/answer", "words", "TOO-EARLY")).hasStatus(404);
+
+		this.couples.pause(c.her, false);
+		assertThat(get(c.him, "/repair/questions")).bodyText().contains("HELD-QUESTION", "Asked today");
+		assertThat(get(c.him, "/couple")).bodyText().contains("HELD-REQUEST");
+		assertThat(post(c.him, "/repair/questions/" + held + "/answer", "words", "ANSWER-AFTER-PAUSE"))
+			.hasStatus3xxRedirection();
+		assertThat(get(c.her, "/repair/questions/" + held)).bodyText().contains("ANSWER-AFTER-PAUSE");
+
+		// A later pause leaves it with him, like everything she sent before.
+		this.couples.pause(c.her, true);
+		assertThat(get(c.him, "/repair/questions")).bodyText().contains("HELD-QUESTION");
+		assertThat(get(c.him, "/couple")).bodyText().contains("HELD-REQUEST");
 	}
 
 	/**

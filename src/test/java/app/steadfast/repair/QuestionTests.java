@@ -205,32 +205,50 @@ class QuestionTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * During her pause he keeps the question she asked before and answers it as before
+	 * (hiding it would tell him); his answer reaches her only when the pause ends. A
+	 * question she asks during it is kept for her, never shown to him, and sent when the
+	 * pause ends.
+	 */
 	@Test
-	void herSafetyPauseStopsQuestionsBothWaysAndHeNeverLearnsWhy() {
+	void herSafetyPauseSendsNothingNewEitherWayAndHeNeverLearnsWhy() {
 		QuestionId id = this.questions
 			.ask(this.partner.id(), List.of(new QuestionManagement.NewQuestion("Are you still in touch?", null)))
 			.get(0);
 		this.couples.pause(this.partner, true);
 		MvcTestResult his = this.mvc.get().uri("/repair/questions").with(this.people.signedIn(this.client)).exchange();
-		// He is not told: he sees a partner who has asked nothing (as if she deleted it).
+		// He is not told: what she asked before stays, as when she turns her shares off.
 		assertThat(his).bodyText()
-			.doesNotContain("paused", "Are you still in touch?", "safety answers", "afraid", "unsafe");
+			.contains("Are you still in touch?")
+			.doesNotContain("paused", "safety answers", "afraid", "unsafe");
 		assertThat(this.mvc.get().uri("/repair").with(this.people.signedIn(this.client))).bodyText()
 			.doesNotContain("paused", "safety answers");
 		assertThat(this.mvc.get().uri("/repair/questions/{id}", id.value()).with(this.people.signedIn(this.client)))
-			.hasStatus(404);
+			.hasStatusOk();
 		assertThat(this.mvc.post()
 			.uri("/repair/questions/{id}/answer", id.value())
 			.with(this.people.signedIn(this.client))
 			.with(csrf())
-			.param("words", "No")).hasStatus(404);
-		assertThatThrownBy(() -> this.questions.ask(this.partner.id(),
-				List.of(new QuestionManagement.NewQuestion("One more?", null))))
-			.isInstanceOf(InvalidRepairInput.class);
+			.param("words", "No, not since March.")).hasStatus3xxRedirection();
+		// Nothing of his reaches her while her pause holds.
+		assertThat(this.mvc.get().uri("/repair/questions").with(this.people.signedIn(this.partner))).bodyText()
+			.doesNotContain("Are you still in touch?", "No, not since March.");
+		assertThat(this.mvc.get().uri("/repair/questions/{id}", id.value()).with(this.people.signedIn(this.partner)))
+			.hasStatus(404);
+		QuestionId later = this.questions
+			.ask(this.partner.id(), List.of(new QuestionManagement.NewQuestion("One more?", null)))
+			.get(0);
+		assertThat(this.questions.board(this.client.id()).questions()).extracting(QuestionView::words)
+			.containsExactly("Are you still in touch?");
+		assertThat(this.questions.board(this.partner.id()).questions()).singleElement()
+			.satisfies((q) -> assertThat(q.held()).isTrue());
 
 		this.couples.pause(this.partner, false);
-		assertThat(this.mvc.get().uri("/repair/questions").with(this.people.signedIn(this.client))).bodyText()
-			.contains("Are you still in touch?");
+		assertThat(this.questions.board(this.client.id()).questions()).extracting(QuestionView::id)
+			.containsExactlyInAnyOrder(id, later);
+		assertThat(this.questions.question(this.partner.id(), id).entries()).extracting(QuestionView.Entry::words)
+			.containsExactly("No, not since March.");
 	}
 
 	private MvcTestResult answer(String action, QuestionId id, String value) {
