@@ -33,18 +33,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/conversations")
 class ConversationController {
 
-	private final ConversationManagement conversations;
+	/** Stands for typed text that is no id: never the id of anything of his. */
+	private static final UUID NO_ID = new UUID(0, 0);
 
-	ConversationController(ConversationManagement conversations) {
-		this.conversations = conversations;
+	private final Topics topics;
+
+	private final Plans plans;
+
+	private final Talks talks;
+
+	private final Phrases phrases;
+
+	ConversationController(Topics topics, Plans plans, Talks talks, Phrases phrases) {
+		this.topics = topics;
+		this.plans = plans;
+		this.talks = talks;
+		this.phrases = phrases;
 	}
 
 	@GetMapping
 	String home(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = me(person);
-		model.addAttribute("recurring", this.conversations.recurringTopics(me, me));
-		model.addAttribute("plans", this.conversations.plans(me).stream().limit(5).toList());
-		model.addAttribute("talks", this.conversations.talks(me, me));
+		model.addAttribute("recurring", this.topics.recurringTopics(me, me));
+		model.addAttribute("plans", this.plans.plans(me).stream().limit(5).toList());
+		model.addAttribute("talks", this.talks.talks(me, me));
 		return "conversations/home";
 	}
 
@@ -61,7 +73,6 @@ class ConversationController {
 		AccountId me = me(person);
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-		UUID topic = topic(form.topic(), form.newTopic(), errors);
 		Set<DefensiveMove> moves = EnumSet.noneOf(DefensiveMove.class);
 		for (String move : form.wontSay()) {
 			try {
@@ -71,12 +82,12 @@ class ConversationController {
 				errors.rejectValue("wontSay", "wontSay", "Choose from the moves listed.");
 			}
 		}
-		PlanDetails details = new PlanDetails(topic, form.newTopic(), form.about(), form.mayNeed(), moves,
+		PlanDetails details = new PlanDetails(id(form.topic()), form.newTopic(), form.about(), form.mayNeed(), moves,
 				form.wontSayOther(), form.validation());
-		reject(errors, this.conversations.problems(me, details));
+		reject(errors, this.plans.problems(me, details));
 		if (!errors.hasErrors()) {
 			try {
-				Receipt<PlanId> saved = this.conversations.prepare(me, details);
+				Receipt<PlanId> saved = this.plans.prepare(me, details);
 				flash.addFlashAttribute("crisis", saved.crisis());
 				flash.addFlashAttribute("saved", "Your plan is saved. Open the pause tool from here when you need it.");
 				return "redirect:/conversations/plans/" + saved.id().value();
@@ -90,16 +101,16 @@ class ConversationController {
 
 	@GetMapping("/plans/{id}")
 	String plan(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
-		model.addAttribute("plan", this.conversations.plan(me(person), new PlanId(uuid(id))));
+		model.addAttribute("plan", this.plans.plan(me(person), new PlanId(uuid(id))));
 		return "conversations/plan";
 	}
 
 	private String planPage(AccountId me, PlanForm form, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("topics", this.conversations.topics(me));
+		model.addAttribute("topics", this.topics.topics(me));
 		model.addAttribute("moves", DefensiveMove.values());
 		model.addAttribute("cards",
-				this.conversations.phrases(me).stream().filter((c) -> c.kind() != PhraseCard.Kind.PAUSING).toList());
+				this.phrases.phrases(me).stream().filter((c) -> c.kind() != PhraseCard.Kind.PAUSING).toList());
 		return "conversations/prepare";
 	}
 
@@ -112,12 +123,11 @@ class ConversationController {
 		String topic = "";
 		String planId = "";
 		if (plan != null && !plan.isBlank()) {
-			PlanView view = this.conversations.plan(me, new PlanId(uuid(plan)));
+			PlanView view = this.plans.plan(me, new PlanId(uuid(plan)));
 			topic = view.topic().value().toString();
 			planId = view.id().value().toString();
 		}
-		return talkPage(me,
-				new TalkForm(topic, "", planId, this.conversations.today().toString(), "", "", "", "", "", "", ""),
+		return talkPage(me, new TalkForm(topic, "", planId, this.talks.today().toString(), "", "", "", "", "", "", ""),
 				model);
 	}
 
@@ -127,53 +137,14 @@ class ConversationController {
 		AccountId me = me(person);
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-		UUID topic = topic(form.topic(), form.newTopic(), errors);
-		UUID plan = null;
-		if (form.plan() != null && !form.plan().isBlank()) {
-			try {
-				plan = UUID.fromString(form.plan());
-			}
-			catch (IllegalArgumentException ex) {
-				errors.rejectValue("plan", "plan", "That plan isn't one of yours.");
-			}
-		}
-		LocalDate on = null;
-		try {
-			on = LocalDate.parse(form.talkedOn());
-		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			errors.rejectValue("talkedOn", "talkedOn", "Give the day of the talk: today or earlier.");
-		}
-		Integer defensiveness = null;
-		try {
-			defensiveness = Integer.valueOf(form.defensiveness());
-		}
-		catch (NumberFormatException ex) {
-			errors.rejectValue("defensiveness", "defensiveness", "Choose how defensive you got, from 1 to 5.");
-		}
-		Escalation escalation = parse(Escalation.class, form.escalation());
-		if (escalation == null) {
-			errors.rejectValue("escalation", "escalation", "Choose whether it escalated.");
-		}
-		BreakTaken breakTaken = parse(BreakTaken.class, form.breakTaken());
-		if (breakTaken == null) {
-			errors.rejectValue("breakTaken", "breakTaken", "Choose whether you took a break.");
-		}
-		UUID checkIn = null;
-		if (form.checkIn() != null && !form.checkIn().isBlank()) {
-			try {
-				checkIn = UUID.fromString(form.checkIn());
-			}
-			catch (IllegalArgumentException ex) {
-				errors.rejectValue("checkIn", "checkIn", "That check-in isn't one of yours.");
-			}
-		}
-		TalkDetails details = new TalkDetails(topic, form.newTopic(), plan, on, defensiveness, escalation, breakTaken,
-				form.helped(), form.nextTime(), form.isResolved(), checkIn);
-		reject(errors, this.conversations.problems(me, details, this.conversations.today()));
+		TalkDetails details = new TalkDetails(id(form.topic()), form.newTopic(), id(form.plan()), date(form.talkedOn()),
+				number(form.defensiveness()), parse(Escalation.class, form.escalation()),
+				parse(BreakTaken.class, form.breakTaken()), form.helped(), form.nextTime(), form.isResolved(),
+				id(form.checkIn()));
+		reject(errors, this.talks.problems(me, details, this.talks.today()));
 		if (!errors.hasErrors()) {
 			try {
-				Receipt<TalkId> saved = this.conversations.log(me, details);
+				Receipt<TalkId> saved = this.talks.log(me, details);
 				flash.addFlashAttribute("crisis", saved.crisis());
 				flash.addFlashAttribute("saved", "Logged. Looking back honestly is how the next talk goes better.");
 				return "redirect:/conversations";
@@ -188,7 +159,7 @@ class ConversationController {
 	@GetMapping("/talks/{id}")
 	String talk(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
 		AccountId me = me(person);
-		TalkView talk = this.conversations.talk(me, new TalkId(uuid(id)));
+		TalkView talk = this.talks.talk(me, new TalkId(uuid(id)));
 		if (!talk.owner().equals(me)) {
 			throw new NotFound();
 		}
@@ -198,11 +169,11 @@ class ConversationController {
 
 	private String talkPage(AccountId me, TalkForm form, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("topics", this.conversations.topics(me));
+		model.addAttribute("topics", this.topics.topics(me));
 		model.addAttribute("escalations", Escalation.values());
 		model.addAttribute("breaks", BreakTaken.values());
-		model.addAttribute("checkIns", this.conversations.recentCheckIns(me));
-		model.addAttribute("today", this.conversations.today());
+		model.addAttribute("checkIns", this.talks.recentCheckIns(me));
+		model.addAttribute("today", this.talks.today());
 		return "conversations/log";
 	}
 
@@ -210,7 +181,7 @@ class ConversationController {
 
 	@GetMapping("/topics")
 	String topics(@AuthenticationPrincipal SignedIn person, Model model) {
-		model.addAttribute("topics", this.conversations.topics(me(person)));
+		model.addAttribute("topics", this.topics.topics(me(person)));
 		return "conversations/topics";
 	}
 
@@ -218,7 +189,7 @@ class ConversationController {
 	String rename(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
 			@RequestParam(name = "name", required = false) String name, RedirectAttributes flash) {
 		try {
-			this.conversations.renameTopic(me(person), new TopicId(uuid(id)), name);
+			this.topics.rename(me(person), new TopicId(uuid(id)), name);
 			flash.addFlashAttribute("saved", "Renamed. Its talks and its earlier name stay with it.");
 		}
 		catch (InvalidConversation ex) {
@@ -240,7 +211,7 @@ class ConversationController {
 			// Not one of his topics: answered below like a missing choice.
 		}
 		try {
-			this.conversations.mergeTopic(me(person), new TopicId(uuid(id)), target);
+			this.topics.merge(me(person), new TopicId(uuid(id)), target);
 			flash.addFlashAttribute("saved", "Merged. From now on their talks count as one topic.");
 		}
 		catch (InvalidConversation ex) {
@@ -255,7 +226,7 @@ class ConversationController {
 	@GetMapping("/patterns")
 	String patterns(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = me(person);
-		model.addAttribute("patterns", this.conversations.patterns(me, me));
+		model.addAttribute("patterns", this.talks.patterns(me, me));
 		return "conversations/patterns";
 	}
 
@@ -269,22 +240,46 @@ class ConversationController {
 	private static void reject(BindingResult errors, Map<String, String> problems) {
 		for (Map.Entry<String, String> problem : problems.entrySet()) {
 			String field = problem.getKey();
-			if (!errors.hasFieldErrors(field) && !("newTopic".equals(field) && errors.hasFieldErrors("topic"))) {
+			if (!errors.hasFieldErrors(field)) {
 				errors.rejectValue(field, field, problem.getValue());
 			}
 		}
 	}
 
-	/** The chosen topic, or null for a new one. */
-	private static UUID topic(String topic, String newTopic, BindingResult errors) {
-		if (topic == null || topic.isBlank()) {
+	/**
+	 * The id typed, or null when none is. Typed text that is no id stands for an id that
+	 * is none of his, so the rules of plans and talks answer it in their own words.
+	 */
+	private static UUID id(String id) {
+		if (id == null || id.isBlank()) {
 			return null;
 		}
 		try {
-			return UUID.fromString(topic);
+			return UUID.fromString(id);
 		}
 		catch (IllegalArgumentException ex) {
-			errors.rejectValue("topic", "topic", "Choose one of your topics, or name a new one.");
+			return NO_ID;
+		}
+	}
+
+	/** The day typed, or null when it is none; the rules of talks say what is missing. */
+	private static LocalDate date(String day) {
+		try {
+			return LocalDate.parse(day);
+		}
+		catch (DateTimeParseException | NullPointerException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The number typed, or null when it is none; the rules of talks say what is missing.
+	 */
+	private static Integer number(String number) {
+		try {
+			return Integer.valueOf(number);
+		}
+		catch (NumberFormatException ex) {
 			return null;
 		}
 	}

@@ -31,14 +31,21 @@ class PauseController {
 	/** The break lengths offered, in minutes. */
 	static final List<Integer> BREAK_MINUTES = List.of(10, 20, 30, 45, 60);
 
-	private final ConversationManagement conversations;
+	private final Plans plans;
+
+	private final Phrases phrases;
+
+	private final BreathingPreferences breathing;
 
 	private final Practice practice;
 
 	private final java.time.Clock clock;
 
-	PauseController(ConversationManagement conversations, Practice practice, java.time.Clock clock) {
-		this.conversations = conversations;
+	PauseController(Plans plans, Phrases phrases, BreathingPreferences breathing, Practice practice,
+			java.time.Clock clock) {
+		this.plans = plans;
+		this.phrases = phrases;
+		this.breathing = breathing;
 		this.practice = practice;
 		this.clock = clock;
 	}
@@ -57,7 +64,7 @@ class PauseController {
 			@RequestParam(name = "minutes", required = false) String minutes,
 			@RequestParam(name = "at", required = false) String at, Model model) {
 		AccountId me = ConversationController.me(person);
-		PlanView plan = this.conversations.plan(me, new PlanId(ConversationController.uuid(id)));
+		PlanView plan = this.plans.plan(me, new PlanId(ConversationController.uuid(id)));
 		return page(me, plan, pattern, minutes, at, model);
 	}
 
@@ -67,7 +74,7 @@ class PauseController {
 			@RequestParam(name = "back", required = false) String back, RedirectAttributes flash) {
 		Breathing breathing = Breathing.parse(pattern);
 		if (breathing != null) {
-			this.conversations.chooseBreathing(ConversationController.me(person), breathing);
+			this.breathing.choose(ConversationController.me(person), breathing);
 			flash.addFlashAttribute("saved", "Saved. The pause tool opens with this pattern from now on.");
 		}
 		else {
@@ -80,9 +87,9 @@ class PauseController {
 
 	private String page(AccountId me, PlanView plan, String pattern, String minutes, String at, Model model) {
 		Breathing chosen = Breathing.parse(pattern);
-		Breathing breathing = (chosen != null) ? chosen : this.conversations.breathing(me);
+		Breathing breathing = (chosen != null) ? chosen : this.breathing.breathing(me);
 		model.addAttribute("plan", plan);
-		model.addAttribute("cards", this.conversations.phrases(me));
+		model.addAttribute("cards", this.phrases.phrases(me));
 		model.addAttribute("breathing", breathing);
 		model.addAttribute("patterns", Breathing.values());
 		model.addAttribute("breakMinutes", BREAK_MINUTES);

@@ -20,15 +20,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/conversations/phrases")
 class PhraseController {
 
-	private final ConversationManagement conversations;
+	private final Phrases phrases;
 
-	PhraseController(ConversationManagement conversations) {
-		this.conversations = conversations;
+	PhraseController(Phrases phrases) {
+		this.phrases = phrases;
 	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedIn person, Model model) {
-		model.addAttribute("cards", this.conversations.phrases(ConversationController.me(person)));
+		model.addAttribute("cards", this.phrases.phrases(ConversationController.me(person)));
 		model.addAttribute("kinds", PhraseCard.Kind.values());
 		return "conversations/phrases";
 	}
@@ -37,7 +37,7 @@ class PhraseController {
 	String add(@AuthenticationPrincipal SignedIn person, @RequestParam(name = "text", required = false) String text,
 			RedirectAttributes flash) {
 		try {
-			this.conversations.addPhrase(ConversationController.me(person), text);
+			this.phrases.add(ConversationController.me(person), text);
 			flash.addFlashAttribute("saved", "Added to your cards.");
 		}
 		catch (InvalidConversation ex) {
@@ -52,7 +52,7 @@ class PhraseController {
 	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable String key,
 			@RequestParam(name = "text", required = false) String text, RedirectAttributes flash) {
 		try {
-			this.conversations.editPhrase(ConversationController.me(person), key, text);
+			this.phrases.edit(ConversationController.me(person), key, text);
 			flash.addFlashAttribute("saved", "Saved your version.");
 		}
 		catch (InvalidConversation ex) {
@@ -65,7 +65,7 @@ class PhraseController {
 
 	@PostMapping("/{key}/reset")
 	String reset(@AuthenticationPrincipal SignedIn person, @PathVariable String key, RedirectAttributes flash) {
-		this.conversations.resetPhrase(ConversationController.me(person), key);
+		this.phrases.reset(ConversationController.me(person), key);
 		flash.addFlashAttribute("saved", "Done.");
 		return "redirect:/conversations/phrases";
 	}

@@ -42,14 +42,20 @@ class SharedConversationsController {
 
 	private final SharingManagement sharing;
 
-	private final ConversationManagement conversations;
+	private final Topics topics;
+
+	private final Talks talks;
+
+	private final PartnerViews partnerViews;
 
 	private final AccountManagement accounts;
 
-	SharedConversationsController(SharingManagement sharing, ConversationManagement conversations,
+	SharedConversationsController(SharingManagement sharing, Topics topics, Talks talks, PartnerViews partnerViews,
 			AccountManagement accounts) {
 		this.sharing = sharing;
-		this.conversations = conversations;
+		this.topics = topics;
+		this.talks = talks;
+		this.partnerViews = partnerViews;
 		this.accounts = accounts;
 	}
 
@@ -62,8 +68,8 @@ class SharedConversationsController {
 			.map(Grant::owner)
 			.distinct()
 			.map((owner) -> new Shared(this.accounts.find(owner).map(Person::displayName).orElse(""),
-					this.conversations.talks(me, owner), this.conversations.recurringTopics(me, owner),
-					this.conversations.mayAddView(me, owner),
+					this.talks.talks(me, owner), this.topics.recurringTopics(me, owner),
+					this.partnerViews.mayAddView(me, owner),
 					this.sharing.mayShowContribution(me, owner, Category.CONVERSATIONS)))
 			.toList();
 		model.addAttribute("shared", shared);
@@ -86,7 +92,7 @@ class SharedConversationsController {
 			// Not a number: answered below like a missing choice.
 		}
 		try {
-			flash.addFlashAttribute("crisis", this.conversations.partnerView(ConversationController.me(person), talk,
+			flash.addFlashAttribute("crisis", this.partnerViews.give(ConversationController.me(person), talk,
 					ConversationController.parse(Escalation.class, escalation), heard, note));
 			flash.addFlashAttribute("notice", "Thank you. Your view is shown beside theirs.");
 		}

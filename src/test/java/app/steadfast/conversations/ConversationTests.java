@@ -47,6 +47,21 @@ class ConversationTests {
 	ConversationManagement conversations;
 
 	@Autowired
+	Topics topics;
+
+	@Autowired
+	Plans plans;
+
+	@Autowired
+	Talks talks;
+
+	@Autowired
+	PartnerViews partnerViews;
+
+	@Autowired
+	Phrases phrases;
+
+	@Autowired
 	SharingManagement sharing;
 
 	@Autowired
@@ -114,7 +129,7 @@ class ConversationTests {
 	}
 
 	TopicId topicNamed(String name) {
-		return this.conversations.topics(this.client.id())
+		return this.topics.topics(this.client.id())
 			.stream()
 			.filter((t) -> t.name().equals(name))
 			.findFirst()
@@ -176,23 +191,23 @@ class ConversationTests {
 		this.conversations.log(this.client.id(), talk(null, "Money", this.today.minusDays(20), false));
 		this.conversations.log(this.client.id(), talk(null, "Money", this.today.minusDays(10), false));
 		TopicId money = topicNamed("Money");
-		this.conversations.renameTopic(this.client.id(), money, "Spending and secrets");
+		this.topics.rename(this.client.id(), money, "Spending and secrets");
 		this.conversations.log(this.client.id(), talk(money, null, this.today, false));
 		assertThat(this.conversations.recurringTopics(this.client.id(), this.client.id())).singleElement()
 			.satisfies((r) -> {
 				assertThat(r.name()).isEqualTo("Spending and secrets");
 				assertThat(r.count()).isEqualTo(3);
 			});
-		assertThat(this.conversations.topics(this.client.id())).singleElement().satisfies((t) -> {
+		assertThat(this.topics.topics(this.client.id())).singleElement().satisfies((t) -> {
 			assertThat(t.earlierNames()).containsExactly("Money");
 			assertThat(t.talks()).isEqualTo(3);
 		});
 		// A new talk typed with the old name starts a new topic: the old name is history.
 		this.conversations.log(this.client.id(), talk(null, "Money", this.today, false));
-		assertThat(this.conversations.topics(this.client.id())).hasSize(2);
-		assertThatThrownBy(() -> this.conversations.renameTopic(this.client.id(), money, "money"))
+		assertThat(this.topics.topics(this.client.id())).hasSize(2);
+		assertThatThrownBy(() -> this.topics.rename(this.client.id(), money, "money"))
 			.isInstanceOf(InvalidConversation.class);
-		assertThatThrownBy(() -> this.conversations.renameTopic(this.client.id(), money, " "))
+		assertThatThrownBy(() -> this.topics.rename(this.client.id(), money, " "))
 			.isInstanceOf(InvalidConversation.class);
 	}
 
@@ -205,7 +220,7 @@ class ConversationTests {
 		TopicId money = topicNamed("Money");
 		TopicId card = topicNamed("The credit card");
 
-		this.conversations.mergeTopic(this.client.id(), card, money);
+		this.topics.merge(this.client.id(), card, money);
 		assertThat(this.conversations.recurringTopics(this.client.id(), this.client.id())).singleElement()
 			.satisfies((r) -> {
 				assertThat(r.topic()).isEqualTo(money);
@@ -215,7 +230,7 @@ class ConversationTests {
 		// The merge itself left the topic recurring: that is noticed too.
 		assertThat(this.events.stream(RecurringTopicNoticed.class)).singleElement()
 			.satisfies((e) -> assertThat(e.topic()).isEqualTo(money));
-		assertThat(this.conversations.topics(this.client.id())).singleElement().satisfies((t) -> {
+		assertThat(this.topics.topics(this.client.id())).singleElement().satisfies((t) -> {
 			assertThat(t.merged()).containsExactly("The credit card");
 			assertThat(t.talks()).isEqualTo(3);
 		});
@@ -223,13 +238,12 @@ class ConversationTests {
 		this.conversations.log(this.client.id(), talk(card, null, this.today, false));
 		assertThat(this.conversations.recurringTopics(this.client.id(), this.client.id())).singleElement()
 			.satisfies((r) -> assertThat(r.count()).isEqualTo(4));
-		assertThat(this.conversations.talks(this.client.id(), this.client.id()))
+		assertThat(this.talks.talks(this.client.id(), this.client.id()))
 			.allSatisfy((t) -> assertThat(t.topic()).isEqualTo(money));
 		// Merging into itself, or twice, is refused plainly.
-		assertThatThrownBy(() -> this.conversations.mergeTopic(this.client.id(), money, money))
+		assertThatThrownBy(() -> this.topics.merge(this.client.id(), money, money))
 			.isInstanceOf(InvalidConversation.class);
-		assertThatThrownBy(() -> this.conversations.mergeTopic(this.client.id(), card, money))
-			.isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> this.topics.merge(this.client.id(), card, money)).isInstanceOf(NotFound.class);
 	}
 
 	@Test
@@ -240,8 +254,8 @@ class ConversationTests {
 		TopicId a = topicNamed("Aa");
 		TopicId b = topicNamed("Bb");
 		TopicId c = topicNamed("Cc");
-		this.conversations.mergeTopic(this.client.id(), a, b);
-		this.conversations.mergeTopic(this.client.id(), b, c);
+		this.topics.merge(this.client.id(), a, b);
+		this.topics.merge(this.client.id(), b, c);
 		assertThat(this.conversations.recurringTopics(this.client.id(), this.client.id())).singleElement()
 			.satisfies((r) -> {
 				assertThat(r.topic()).isEqualTo(c);
@@ -251,8 +265,8 @@ class ConversationTests {
 
 	@Test
 	void othersSeeHisLogOnlyThroughAShareTheirReadsAreAuditedAndPlansStayHis() {
-		Receipt<PlanId> plan = this.conversations.prepare(this.client.id(), new PlanDetails(null, "Money",
-				"The card statement", null, Set.of(DefensiveMove.EXPLAINING), null, "It makes sense you're angry."));
+		Receipt<PlanId> plan = this.plans.prepare(this.client.id(), new PlanDetails(null, "Money", "The card statement",
+				null, Set.of(DefensiveMove.EXPLAINING), null, "It makes sense you're angry."));
 		TalkId talk = this.conversations
 			.log(this.client.id(),
 					new TalkDetails(null, "Money", plan.id().value(), this.today, 4, Escalation.BADLY,
@@ -261,7 +275,7 @@ class ConversationTests {
 		Person partner = this.people.withRole(Role.PARTNER);
 		Person stranger = this.people.client();
 		assertThatThrownBy(() -> this.conversations.talk(partner.id(), talk)).isInstanceOf(NotFound.class);
-		assertThatThrownBy(() -> this.conversations.talks(partner.id(), this.client.id())).isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> this.talks.talks(partner.id(), this.client.id())).isInstanceOf(NotFound.class);
 		assertThatThrownBy(() -> this.conversations.recurringTopics(partner.id(), this.client.id()))
 			.isInstanceOf(NotFound.class);
 		assertThat(this.mvc.get().uri("/conversations/talks/{id}", talk.value()).with(this.people.signedIn(stranger)))
@@ -287,7 +301,7 @@ class ConversationTests {
 			.anyMatch((row) -> row.action() == AuditAction.RECORD_READ && partner.id().value().equals(row.actorId())
 					&& "CONVERSATIONS".equals(row.category()) && "talks".equals(row.recordRef()));
 		// Plans are his alone, shared log or not; his own pages stay his.
-		assertThatThrownBy(() -> this.conversations.plan(partner.id(), plan.id())).isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> this.plans.plan(partner.id(), plan.id())).isInstanceOf(NotFound.class);
 		assertThat(this.mvc.get().uri("/conversations").with(this.people.signedIn(partner))).hasStatus(403);
 		assertThat(this.mvc.get().uri("/conversations/pause").with(this.people.signedIn(partner))).hasStatus(403);
 		assertThat(this.mvc.get().uri("/conversations/talks/{id}", talk.value()).with(this.people.signedIn(partner)))
@@ -307,7 +321,7 @@ class ConversationTests {
 		// view.
 		Person therapist = this.people.withRole(Role.THERAPIST);
 		this.sharing.grant(this.client.id(), therapist.id(), Category.CONVERSATIONS, GrantKind.THERAPIST, null);
-		assertThatThrownBy(() -> this.conversations.partnerView(therapist.id(), talk, Escalation.NO, 5, null))
+		assertThatThrownBy(() -> this.partnerViews.give(therapist.id(), talk, Escalation.NO, 5, null))
 			.isInstanceOf(NotFound.class);
 		linkAndShare(partner);
 		assertThat(this.mvc.get().uri("/conversations/shared").with(this.people.signedIn(partner))).bodyText()
@@ -343,7 +357,7 @@ class ConversationTests {
 				this.mvc.get().uri("/conversations/talks/{id}", talk.value()).with(this.people.signedIn(this.client)))
 			.bodyText()
 			.doesNotContain("Your partner's view");
-		assertThat(this.conversations.mayAddView(partner.id(), this.client.id())).isFalse();
+		assertThat(this.partnerViews.mayAddView(partner.id(), this.client.id())).isFalse();
 		assertThat(view(partner, talk, "NO", "5", "")).hasStatus(404);
 		safetyPause(partner, false);
 		assertThat(this.conversations.talk(this.client.id(), talk).partnerViews()).hasSize(1);
@@ -366,7 +380,7 @@ class ConversationTests {
 
 	@Test
 	void freeTextAndTopicNamesAreEncryptedAtRest() {
-		Receipt<PlanId> plan = this.conversations.prepare(this.client.id(),
+		Receipt<PlanId> plan = this.plans.prepare(this.client.id(),
 				new PlanDetails(null, "Gambling debts", "The loan I hid", "That I know I lied",
 						Set.of(DefensiveMove.GOING_SILENT), "Not 'everyone does it'", "Your anger makes sense"));
 		TalkId talk = this.conversations
@@ -376,9 +390,9 @@ class ConversationTests {
 			.id();
 		Person partner = this.people.withRole(Role.PARTNER);
 		linkAndShare(partner);
-		this.conversations.partnerView(partner.id(), talk, Escalation.NO, 3, "Calmer than before");
-		this.conversations.addPhrase(this.client.id(), "I'm here and I'm listening");
-		this.conversations.editPhrase(this.client.id(), "hear-you", "So you're saying...");
+		this.partnerViews.give(partner.id(), talk, Escalation.NO, 3, "Calmer than before");
+		this.phrases.add(this.client.id(), "I'm here and I'm listening");
+		this.phrases.edit(this.client.id(), "hear-you", "So you're saying...");
 
 		String raw = String.join("\n",
 				this.jdbc.sql("SELECT name FROM conversation_topic WHERE owner_id = :o")
@@ -408,7 +422,7 @@ class ConversationTests {
 				"listening", "saying")) {
 			assertThat(raw).doesNotContainIgnoringCase(words);
 		}
-		assertThat(this.conversations.plan(this.client.id(), plan.id()).about()).isEqualTo("The loan I hid");
+		assertThat(this.plans.plan(this.client.id(), plan.id()).about()).isEqualTo("The loan I hid");
 	}
 
 	@Test

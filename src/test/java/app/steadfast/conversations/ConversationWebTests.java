@@ -36,6 +36,21 @@ class ConversationWebTests {
 	ConversationManagement conversations;
 
 	@Autowired
+	Topics topics;
+
+	@Autowired
+	Plans plans;
+
+	@Autowired
+	Talks talks;
+
+	@Autowired
+	Phrases phrases;
+
+	@Autowired
+	BreathingPreferences breathing;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -117,11 +132,11 @@ class ConversationWebTests {
 		assertThat(post("/conversations/plans/new", "newTopic", "Money", "about", "x".repeat(1001), "validation", "y"))
 			.bodyText()
 			.contains("Keep it under 1000 characters");
-		assertThat(this.conversations.plans(this.client.id())).isEmpty();
+		assertThat(this.plans.plans(this.client.id())).isEmpty();
 
 		MvcTestResult saved = post("/conversations/plans/new", "newTopic", "Money", "about", "The card statement",
 				"wontSay", "EXPLAINING", "wontSay", "THEIR_FAULTS", "validation", "Your anger makes sense to me.");
-		PlanView plan = this.conversations.plans(this.client.id()).get(0);
+		PlanView plan = this.plans.plans(this.client.id()).get(0);
 		assertThat(saved).hasRedirectedUrl("/conversations/plans/" + plan.id().value());
 		assertThat(plan.wontSay()).containsExactlyInAnyOrder(DefensiveMove.EXPLAINING, DefensiveMove.THEIR_FAULTS);
 		assertThat(get("/conversations/plans/" + plan.id().value())).bodyText()
@@ -151,20 +166,20 @@ class ConversationWebTests {
 			.bodyText()
 			.contains("from 1 to 5");
 		Person other = this.people.client();
-		PlanId foreign = this.conversations
+		PlanId foreign = this.plans
 			.prepare(other.id(), new PlanDetails(null, "Theirs", "about", null, null, null, "valid"))
 			.id();
 		assertThat(post("/conversations/talks/new", "plan", foreign.value().toString(), "newTopic", "Money", "talkedOn",
 				this.conversations.today().toString(), "defensiveness", "2", "escalation", "NO", "breakTaken", "NO"))
 			.bodyText()
 			.contains("That plan isn&#39;t one of yours.");
-		assertThat(this.conversations.talks(this.client.id(), this.client.id())).isEmpty();
+		assertThat(this.talks.talks(this.client.id(), this.client.id())).isEmpty();
 
 		assertThat(post("/conversations/talks/new", "newTopic", "Money", "talkedOn",
 				this.conversations.today().toString(), "defensiveness", "2", "escalation", "SOMEWHAT", "breakTaken",
 				"CAME_BACK", "helped", "Breathing first", "nextTime", "Ask a question back", "resolved", "true"))
 			.hasRedirectedUrl("/conversations");
-		TalkView talk = this.conversations.talks(this.client.id(), this.client.id()).get(0);
+		TalkView talk = this.talks.talks(this.client.id(), this.client.id()).get(0);
 		assertThat(talk.resolved()).isTrue();
 		assertThat(talk.breakTaken()).isEqualTo(BreakTaken.CAME_BACK);
 		assertThat(get("/conversations/talks/" + talk.id().value())).bodyText()
@@ -174,17 +189,17 @@ class ConversationWebTests {
 
 	@Test
 	void aLogFromAPlanStartsWithItsTopic() {
-		PlanId plan = this.conversations
+		PlanId plan = this.plans
 			.prepare(this.client.id(), new PlanDetails(null, "Her mother", "Sunday lunch", null, null, null, "valid"))
 			.id();
 		assertThat(get("/conversations/talks/new?plan=" + plan.value())).bodyText()
 			.contains("value=\"" + plan.value() + "\"");
-		TopicId topic = this.conversations.topics(this.client.id()).get(0).id();
+		TopicId topic = this.topics.topics(this.client.id()).get(0).id();
 		assertThat(post("/conversations/talks/new", "plan", plan.value().toString(), "topic", topic.value().toString(),
 				"talkedOn", this.conversations.today().toString(), "defensiveness", "1", "escalation", "NO",
 				"breakTaken", "NO"))
 			.hasRedirectedUrl("/conversations");
-		assertThat(this.conversations.talks(this.client.id(), this.client.id()).get(0).plan()).isEqualTo(plan);
+		assertThat(this.talks.talks(this.client.id(), this.client.id()).get(0).plan()).isEqualTo(plan);
 	}
 
 	@Test
@@ -223,7 +238,7 @@ class ConversationWebTests {
 			.contains("That check-in isn&#39;t one of yours.");
 		withTheirs[talk.length + 1] = mine.toString();
 		assertThat(post("/conversations/talks/new", withTheirs)).hasRedirectedUrl("/conversations");
-		TalkView logged = this.conversations.talks(this.client.id(), this.client.id()).get(0);
+		TalkView logged = this.talks.talks(this.client.id(), this.client.id()).get(0);
 		assertThat(logged.checkIn()).isEqualTo(mine);
 		assertThat(get("/conversations/talks/" + logged.id().value())).bodyText()
 			.contains("/checkins/" + mine + "/edit", "The check-in you linked");
@@ -235,7 +250,7 @@ class ConversationWebTests {
 				Escalation.NO, BreakTaken.NO, null, null, false));
 		this.conversations.log(this.client.id(), new TalkDetails(null, "Card", null, this.conversations.today(), 3,
 				Escalation.NO, BreakTaken.NO, null, null, false));
-		List<TopicView> topics = this.conversations.topics(this.client.id());
+		List<TopicView> topics = this.topics.topics(this.client.id());
 		UUID card = topics.get(0).id().value();
 		UUID money = topics.get(1).id().value();
 
@@ -287,7 +302,7 @@ class ConversationWebTests {
 		assertThat(get("/conversations/phrases")).bodyText()
 			.contains("So what you&#39;re telling me is...", "Your version. The original: What I hear you saying is",
 					"I want to get this right with you.");
-		PhraseCard own = this.conversations.phrases(this.client.id())
+		PhraseCard own = this.phrases.phrases(this.client.id())
 			.stream()
 			.filter(PhraseCard::own)
 			.findFirst()
@@ -301,7 +316,7 @@ class ConversationWebTests {
 		assertThat(post("/conversations/phrases/no-such-card", "text", "Hello there")).hasStatus(404);
 		assertThat(post("/conversations/phrases/hear-you/reset")).hasRedirectedUrl("/conversations/phrases");
 		assertThat(post("/conversations/phrases/" + own.key() + "/reset")).hasRedirectedUrl("/conversations/phrases");
-		assertThat(this.conversations.phrases(this.client.id())).noneMatch(PhraseCard::own)
+		assertThat(this.phrases.phrases(this.client.id())).noneMatch(PhraseCard::own)
 			.noneMatch(PhraseCard::edited)
 			.hasSizeGreaterThanOrEqualTo(12);
 	}
@@ -321,14 +336,14 @@ class ConversationWebTests {
 
 		assertThat(post("/conversations/pause/breathing", "pattern", "FOUR_SIX", "back", "//evil.example"))
 			.hasRedirectedUrl("/conversations/pause");
-		assertThat(this.conversations.breathing(this.client.id())).isEqualTo(Breathing.FOUR_SIX);
+		assertThat(this.breathing.breathing(this.client.id())).isEqualTo(Breathing.FOUR_SIX);
 		assertThat(get("/conversations/pause")).bodyText().contains("data-pattern=\"FOUR_SIX\"");
 		assertThat(post("/conversations/pause/breathing", "pattern", "HOLD_FOREVER").getMvcResult()
 			.getFlashMap()
 			.get("problem")).isEqualTo("Choose box or 4-6 breathing.");
-		assertThat(this.conversations.breathing(this.client.id())).isEqualTo(Breathing.FOUR_SIX);
+		assertThat(this.breathing.breathing(this.client.id())).isEqualTo(Breathing.FOUR_SIX);
 
-		PlanId plan = this.conversations
+		PlanId plan = this.plans
 			.prepare(this.client.id(),
 					new PlanDetails(null, "Money", "The bill", "That I hid it", null, null, "You have every right."))
 			.id();
