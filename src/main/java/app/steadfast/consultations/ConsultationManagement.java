@@ -28,6 +28,7 @@ import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
+import app.steadfast.shared.SingleUseTokens;
 import app.steadfast.shared.SignedIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,9 @@ public class ConsultationManagement {
 
 	private final RequestLimit limit;
 
-	private final ClientInvitations invitations;
+	private final SingleUseTokens tokens;
+
+	private final SingleUseTokens.Kind invitation;
 
 	private final ConsultationMail mail;
 
@@ -87,13 +90,15 @@ public class ConsultationManagement {
 	private final TransactionTemplate transaction;
 
 	ConsultationManagement(Consultations consultations, ConsultationChanges changes, RequestLimit limit,
-			ClientInvitations invitations, ConsultationMail mail, Encryption encryption, AccountManagement accounts,
-			AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc, Practice practice, Clock clock,
-			PlatformTransactionManager transactions) {
+			SingleUseTokens tokens, ConsultationSettings settings, ConsultationMail mail, Encryption encryption,
+			AccountManagement accounts, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc,
+			Practice practice, Clock clock, PlatformTransactionManager transactions) {
 		this.consultations = consultations;
 		this.changes = changes;
 		this.limit = limit;
-		this.invitations = invitations;
+		this.tokens = tokens;
+		this.invitation = new SingleUseTokens.Kind("client_invitation", "consultation_id", "CLIENT_INVITATION",
+				settings.invitationLifetime());
 		this.mail = mail;
 		this.encryption = encryption;
 		this.accounts = accounts;
@@ -333,7 +338,7 @@ public class ConsultationManagement {
 					"An invitation needs a request closed as “became a client”, an email address and a therapist.");
 		}
 		Person therapist = this.accounts.find(new AccountId(c.therapistId())).orElseThrow(NotFound::new);
-		String token = this.invitations.issue(c.uuid());
+		String token = this.tokens.issue(this.invitation, c.uuid());
 		record(c, Kind.CLIENT_INVITED, staff.accountId(), this.clock.instant());
 		this.audit.record(new AuditEntry(AuditAction.CLIENT_INVITATION_SENT, staff.accountId(), null, "CONSULTATION",
 				c.uuid().toString(), staff.role().name(), null));
@@ -343,7 +348,7 @@ public class ConsultationManagement {
 	/** What an invitation link offers, while it works. */
 	@Transactional(readOnly = true)
 	Optional<InvitationView> invitation(String token) {
-		return this.invitations.peek(token)
+		return this.tokens.peek(this.invitation, token)
 			.flatMap(this.consultations::findById)
 			.filter((c) -> c.clientId() == null && c.email() != null && c.therapistId() != null)
 			.map((c) -> new InvitationView(c.name(), c.email(),
@@ -384,7 +389,7 @@ public class ConsultationManagement {
 	}
 
 	private Consultation redeem(String token) {
-		return this.invitations.redeem(token)
+		return this.tokens.consume(this.invitation, token)
 			.flatMap(this.consultations::findById)
 			.filter((c) -> c.clientId() == null && c.email() != null && c.therapistId() != null)
 			.orElseThrow(NotFound::new);

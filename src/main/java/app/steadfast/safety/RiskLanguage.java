@@ -91,7 +91,8 @@ public class RiskLanguage {
 		this.events = events;
 		this.model = model;
 		this.classifier = classifier;
-		log.info("Loaded {} risk-language rules and {} negations from {}; the sentence classifier {} loads on first use",
+		log.info(
+				"Loaded {} risk-language rules and {} negations from {}; the sentence classifier {} loads on first use",
 				this.rules.hits().size(), this.rules.negations().size(), RiskRules.SHIPPED, SHIPPED_MODEL);
 	}
 

@@ -83,8 +83,8 @@ public final class SentenceClassifier {
 
 	/**
 	 * A weights file on the class path, read on first use and then kept for the life of
-	 * the process (the files are megabytes of numbers: reading them stays off the start-up
-	 * path, and the test suite's many application contexts share one copy).
+	 * the process (the files are megabytes of numbers: reading them stays off the
+	 * start-up path, and the test suite's many application contexts share one copy).
 	 */
 	public static java.util.function.Supplier<SentenceClassifier> lazily(String resource) {
 		return () -> shipped.computeIfAbsent(resource, SentenceClassifier::read);
