@@ -23,7 +23,6 @@ import app.steadfast.shared.Role;
 import app.steadfast.shared.SingleUseTokens;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
@@ -56,8 +55,6 @@ public class AccountManagement {
 
 	private final Practice practice;
 
-	private final ApplicationEventPublisher events;
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -80,9 +77,9 @@ public class AccountManagement {
 	private final SingleUseTokens singleUse;
 
 	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, PasswordTokens tokens,
-			Sessions sessions, AuditLog audit, Postbox postbox, Practice practice, ApplicationEventPublisher events,
-			JdbcClient jdbc, Clock clock, ObjectProvider<PersonalData> personalData, SecondFactors factors,
-			Passkeys passkeys, SignInThrottle signInThrottle, SingleUseTokens singleUse) {
+			Sessions sessions, AuditLog audit, Postbox postbox, Practice practice, JdbcClient jdbc, Clock clock,
+			ObjectProvider<PersonalData> personalData, SecondFactors factors, Passkeys passkeys,
+			SignInThrottle signInThrottle, SingleUseTokens singleUse) {
 		this.signInThrottle = signInThrottle;
 		this.singleUse = singleUse;
 		this.factors = factors;
@@ -96,7 +93,6 @@ public class AccountManagement {
 		this.audit = audit;
 		this.postbox = postbox;
 		this.practice = practice;
-		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -252,7 +248,6 @@ public class AccountManagement {
 		this.accounts.save(account);
 		this.sessions.endAllExcept(account.email(), null);
 		this.audit.record(AuditEntry.security(AuditAction.ROLE_CHANGED, admin.value(), account.uuid(), null));
-		this.events.publishEvent(new RoleChanged(account.id(), before, role));
 	}
 
 	/**
@@ -336,7 +331,6 @@ public class AccountManagement {
 		this.accounts.save(account);
 		this.sessions.endAllExcept(account.email(), currentSessionId);
 		this.audit.record(AuditEntry.security(AuditAction.PASSWORD_CHANGED, account.uuid(), account.uuid(), null));
-		this.events.publishEvent(new PasswordChanged(account.id()));
 	}
 
 	/**
@@ -465,7 +459,6 @@ public class AccountManagement {
 		catch (DataIntegrityViolationException ex) {
 			throw new NotFound();
 		}
-		this.events.publishEvent(new AccountCreated(account.id(), Role.CLIENT));
 		this.audit.record(AuditEntry.security(AuditAction.SIGNED_UP, account.uuid(), account.uuid(), address));
 		return account.person();
 	}
@@ -508,7 +501,6 @@ public class AccountManagement {
 		this.accounts.save(account);
 		this.sessions.endAllExcept(account.email(), null);
 		this.audit.record(AuditEntry.security(AuditAction.PASSWORD_RESET, account.uuid(), account.uuid(), null));
-		this.events.publishEvent(new PasswordChanged(account.id()));
 	}
 
 	/**
@@ -555,7 +547,6 @@ public class AccountManagement {
 			throw new InvalidAccountInput("email",
 					"There is already an account with this email. Sign in, or reset your password if you've forgotten it.");
 		}
-		this.events.publishEvent(new AccountCreated(account.id(), role));
 		return account;
 	}
 

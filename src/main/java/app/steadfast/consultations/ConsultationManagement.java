@@ -33,7 +33,6 @@ import app.steadfast.shared.SignedIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
@@ -79,8 +78,6 @@ public class ConsultationManagement {
 
 	private final AuditLog audit;
 
-	private final ApplicationEventPublisher events;
-
 	private final JdbcClient jdbc;
 
 	private final Practice practice;
@@ -91,8 +88,8 @@ public class ConsultationManagement {
 
 	ConsultationManagement(Consultations consultations, ConsultationChanges changes, RequestLimit limit,
 			SingleUseTokens tokens, ConsultationSettings settings, ConsultationMail mail, Encryption encryption,
-			AccountManagement accounts, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc,
-			Practice practice, Clock clock, PlatformTransactionManager transactions) {
+			AccountManagement accounts, AuditLog audit, JdbcClient jdbc, Practice practice, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.consultations = consultations;
 		this.changes = changes;
 		this.limit = limit;
@@ -103,7 +100,6 @@ public class ConsultationManagement {
 		this.encryption = encryption;
 		this.accounts = accounts;
 		this.audit = audit;
-		this.events = events;
 		this.jdbc = jdbc;
 		this.practice = practice;
 		this.clock = clock;
@@ -184,7 +180,6 @@ public class ConsultationManagement {
 					this.encryption.seal(request.message(), binding(MESSAGE, id)), now);
 			consultation = this.consultations.save(consultation);
 			record(consultation, Kind.RECEIVED, null, now);
-			this.events.publishEvent(new ConsultationRequested(consultation.id(), now));
 			return consultation;
 		});
 		if (stored == null) {
@@ -311,7 +306,6 @@ public class ConsultationManagement {
 		c = this.consultations.save(c);
 		record(c, Kind.SCHEDULED, staff.accountId(), now);
 		this.mail.scheduled(c, holder);
-		this.events.publishEvent(new ConsultationScheduled(c.id(), holder.id(), startsAt));
 	}
 
 	@Transactional
@@ -323,7 +317,6 @@ public class ConsultationManagement {
 		c.close(reason);
 		this.consultations.save(c);
 		record(c, Kind.CLOSED, staff.accountId(), this.clock.instant());
-		this.events.publishEvent(new ConsultationClosed(c.id(), reason));
 	}
 
 	/**
@@ -409,7 +402,6 @@ public class ConsultationManagement {
 		c.joined(client.value());
 		this.consultations.save(c);
 		record(c, Kind.CLIENT_JOINED, client.value(), now);
-		this.events.publishEvent(new ClientJoined(c.id(), client, new AccountId(c.therapistId())));
 	}
 
 	private Consultation find(ConsultationId id) {
