@@ -52,9 +52,9 @@ class EventsCarryNoTextTests {
 	}
 
 	@Test
-	void theDetectionFindsTheAccountEvents() {
+	void theDetectionFindsTheModulesEvents() {
 		assertThat(publishedEvents()).extracting(Class::getSimpleName)
-			.contains("AccountCreated", "PasswordChanged", "RoleChanged", "RiskLanguageDetected");
+			.contains("CheckInRecorded", "CommitmentDayRecorded", "RiskLanguageDetected", "RecurringTopicNoticed");
 	}
 
 	@Test

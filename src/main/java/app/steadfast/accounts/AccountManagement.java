@@ -20,9 +20,9 @@ import app.steadfast.shared.PersonalData;
 import app.steadfast.shared.Postbox;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
+import app.steadfast.shared.SingleUseTokens;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
@@ -55,8 +55,6 @@ public class AccountManagement {
 
 	private final Practice practice;
 
-	private final ApplicationEventPublisher events;
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -72,11 +70,18 @@ public class AccountManagement {
 	/** How long a sign-up link works. */
 	static final java.time.Duration SIGN_UP_LINK_LIFETIME = java.time.Duration.ofHours(24);
 
+	/** A sign-up link opens the request it was sent for, which lives as long as it. */
+	private static final SingleUseTokens.Kind SIGN_UP = new SingleUseTokens.Kind("sign_up_request", "id", "SIGN_UP",
+			SIGN_UP_LINK_LIFETIME);
+
+	private final SingleUseTokens singleUse;
+
 	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, PasswordTokens tokens,
-			Sessions sessions, AuditLog audit, Postbox postbox, Practice practice, ApplicationEventPublisher events,
-			JdbcClient jdbc, Clock clock, ObjectProvider<PersonalData> personalData, SecondFactors factors,
-			Passkeys passkeys, SignInThrottle signInThrottle) {
+			Sessions sessions, AuditLog audit, Postbox postbox, Practice practice, JdbcClient jdbc, Clock clock,
+			ObjectProvider<PersonalData> personalData, SecondFactors factors, Passkeys passkeys,
+			SignInThrottle signInThrottle, SingleUseTokens singleUse) {
 		this.signInThrottle = signInThrottle;
+		this.singleUse = singleUse;
 		this.factors = factors;
 		this.passkeys = passkeys;
 		this.personalData = personalData;
@@ -88,7 +93,6 @@ public class AccountManagement {
 		this.audit = audit;
 		this.postbox = postbox;
 		this.practice = practice;
-		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -244,7 +248,6 @@ public class AccountManagement {
 		this.accounts.save(account);
 		this.sessions.endAllExcept(account.email(), null);
 		this.audit.record(AuditEntry.security(AuditAction.ROLE_CHANGED, admin.value(), account.uuid(), null));
-		this.events.publishEvent(new RoleChanged(account.id(), before, role));
 	}
 
 	/**
@@ -328,7 +331,6 @@ public class AccountManagement {
 		this.accounts.save(account);
 		this.sessions.endAllExcept(account.email(), currentSessionId);
 		this.audit.record(AuditEntry.security(AuditAction.PASSWORD_CHANGED, account.uuid(), account.uuid(), null));
-		this.events.publishEvent(new PasswordChanged(account.id()));
 	}
 
 	/**
@@ -403,23 +405,9 @@ public class AccountManagement {
 			return;
 		}
 		String passwordHash = this.encoder.encode(password);
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		java.time.Instant now = this.clock.instant();
-		this.jdbc.sql("DELETE FROM sign_up_request WHERE expires_at < :now")
-			.param("now", now.atOffset(java.time.ZoneOffset.UTC))
-			.update();
-		this.jdbc.sql("""
-				INSERT INTO sign_up_request (token_hash, email, display_name, password_hash, expires_at)
-				VALUES (:hash, :email, :name, :password, :expires)
-				""")
-			.param("hash", PasswordTokens.hash(token))
-			.param("email", normalised)
-			.param("name", displayName.strip())
-			.param("password", passwordHash)
-			.param("expires", now.plus(SIGN_UP_LINK_LIFETIME).atOffset(java.time.ZoneOffset.UTC))
-			.update();
+		this.singleUse.forgetExpired(SIGN_UP);
+		String token = this.singleUse.issue(SIGN_UP, UUID.randomUUID(),
+				Map.of("email", normalised, "display_name", displayName.strip(), "password_hash", passwordHash));
 		this.postbox.send(new Mail(normalised, "Finish creating your " + this.practice.name() + " account",
 				"""
 						Hello %s,
@@ -459,12 +447,8 @@ public class AccountManagement {
 			throw new InvalidAccountInput("password",
 					"That isn’t the password you chose when you signed up. Try again.");
 		}
-		int used = this.jdbc
-			.sql("UPDATE sign_up_request SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL")
-			.param("now", this.clock.instant().atOffset(java.time.ZoneOffset.UTC))
-			.param("hash", PasswordTokens.hash(token))
-			.update();
-		if (used != 1 || this.accounts.existsByEmail(pending.email())) {
+		boolean used = this.singleUse.consume(SIGN_UP, token).isPresent();
+		if (!used || this.accounts.existsByEmail(pending.email())) {
 			throw new NotFound();
 		}
 		Account account = Account.create(pending.email(), pending.displayName(), pending.passwordHash(), Role.CLIENT,
@@ -475,7 +459,6 @@ public class AccountManagement {
 		catch (DataIntegrityViolationException ex) {
 			throw new NotFound();
 		}
-		this.events.publishEvent(new AccountCreated(account.id(), Role.CLIENT));
 		this.audit.record(AuditEntry.security(AuditAction.SIGNED_UP, account.uuid(), account.uuid(), address));
 		return account.person();
 	}
@@ -484,18 +467,13 @@ public class AccountManagement {
 	}
 
 	private Optional<PendingSignUp> pending(@Nullable String token) {
-		if (token == null || token.isBlank() || token.length() > 100) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("""
-				SELECT email, display_name, password_hash FROM sign_up_request
-				WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
-				""")
-			.param("hash", PasswordTokens.hash(token))
-			.param("now", this.clock.instant().atOffset(java.time.ZoneOffset.UTC))
-			.query((rs, n) -> new PendingSignUp(rs.getString("email"), rs.getString("display_name"),
-					rs.getString("password_hash")))
-			.optional();
+		return this.singleUse.peek(SIGN_UP, token)
+			.flatMap((id) -> this.jdbc
+				.sql("SELECT email, display_name, password_hash FROM sign_up_request WHERE id = :id")
+				.param("id", id)
+				.query((rs, n) -> new PendingSignUp(rs.getString("email"), rs.getString("display_name"),
+						rs.getString("password_hash")))
+				.optional());
 	}
 
 	/** Whether a reset or invitation link still works, and which it is. */
@@ -523,7 +501,6 @@ public class AccountManagement {
 		this.accounts.save(account);
 		this.sessions.endAllExcept(account.email(), null);
 		this.audit.record(AuditEntry.security(AuditAction.PASSWORD_RESET, account.uuid(), account.uuid(), null));
-		this.events.publishEvent(new PasswordChanged(account.id()));
 	}
 
 	/**
@@ -570,7 +547,6 @@ public class AccountManagement {
 			throw new InvalidAccountInput("email",
 					"There is already an account with this email. Sign in, or reset your password if you've forgotten it.");
 		}
-		this.events.publishEvent(new AccountCreated(account.id(), role));
 		return account;
 	}
 

@@ -55,7 +55,7 @@ class PasswordController {
 					session.getId());
 		}
 		catch (InvalidAccountInput ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			ex.rejectIn(errors);
 			return "accounts/password";
 		}
 		flash.addFlashAttribute("changed", true);

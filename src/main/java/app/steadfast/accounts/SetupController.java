@@ -47,7 +47,7 @@ class SetupController {
 			this.accounts.createFirstAdmin(form.email(), form.displayName(), form.password());
 		}
 		catch (InvalidAccountInput ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			ex.rejectIn(errors);
 			return "accounts/setup";
 		}
 		return "redirect:/login?setup";

@@ -56,7 +56,7 @@ class StaffController {
 			flash.addFlashAttribute("created", created.displayName());
 		}
 		catch (InvalidAccountInput ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			ex.rejectIn(errors);
 			return staffPage(model);
 		}
 		return "redirect:/admin/staff";

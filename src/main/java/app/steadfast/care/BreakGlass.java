@@ -14,6 +14,7 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.accounts.Person;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.Role;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.GrantKind;
@@ -63,29 +64,29 @@ class BreakGlass {
 	/**
 	 * Opens the categories the client grants his own therapist to another therapist for
 	 * 24 hours.
-	 * @throws InvalidCareInput if the client, the therapist or the reason cannot be used,
-	 * or the client has granted nothing
+	 * @throws InvalidInput if the client, the therapist or the reason cannot be used, or
+	 * the client has granted nothing
 	 */
 	@Transactional
 	UUID open(AccountId admin, String clientEmail, AccountId therapist, String reason) {
 		Person client = this.therapy.personByEmail(clientEmail == null ? "" : clientEmail.strip())
 			.filter((p) -> p.role() == Role.CLIENT)
-			.orElseThrow(() -> new InvalidCareInput("clientEmail", "No client has that email address."));
+			.orElseThrow(() -> new InvalidInput("clientEmail", "No client has that email address."));
 		if (therapist == null || !this.therapy.activeTherapist(therapist)) {
-			throw new InvalidCareInput("therapistId", "Choose a therapist.");
+			throw new InvalidInput("therapistId", "Choose a therapist.");
 		}
 		if (reason == null || reason.strip().length() < MIN_REASON) {
-			throw new InvalidCareInput("reason",
+			throw new InvalidInput("reason",
 					"Write why, in at least " + MIN_REASON + " characters. The client will read it.");
 		}
 		if (reason.length() > MAX_REASON) {
-			throw new InvalidCareInput("reason", "Keep the reason under " + MAX_REASON + " characters.");
+			throw new InvalidInput("reason", "Keep the reason under " + MAX_REASON + " characters.");
 		}
 		Set<Category> granted = this.therapy.therapistOf(client.id())
 			.map((own) -> this.consents.granted(client.id(), own))
 			.orElse(Set.of());
 		if (granted.isEmpty()) {
-			throw new InvalidCareInput("clientEmail",
+			throw new InvalidInput("clientEmail",
 					"This client has granted his therapist nothing, so there is nothing to open.");
 		}
 		Instant now = this.clock.instant();

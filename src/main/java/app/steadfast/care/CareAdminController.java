@@ -8,6 +8,7 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.accounts.Person;
 import app.steadfast.care.CareForms.BreakGlassForm;
 import app.steadfast.consultations.ConsultationManagement;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
 
@@ -62,8 +63,8 @@ class CareAdminController {
 			this.breakGlass.open(new AccountId(admin.accountId()), form.clientEmail(), therapist(form.therapistId()),
 					form.reason());
 		}
-		catch (InvalidCareInput ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+		catch (InvalidInput ex) {
+			ex.rejectIn(errors);
 			return page(model, "form");
 		}
 		flash.addFlashAttribute("notice",

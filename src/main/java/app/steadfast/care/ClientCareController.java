@@ -8,6 +8,7 @@ import java.util.UUID;
 import app.steadfast.accounts.AccountId;
 import app.steadfast.safety.CrisisPanel;
 import app.steadfast.safety.RiskKind;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
@@ -78,7 +79,7 @@ class ClientCareController {
 			flash.addFlashAttribute("notice", on ? Consent.label(chosen.name()) + ": your therapist can see this now."
 					: Consent.label(chosen.name()) + ": your therapist can no longer see this.");
 		}
-		catch (InvalidCareInput ex) {
+		catch (InvalidInput ex) {
 			flash.addFlashAttribute("notice", ex.getMessage());
 		}
 		return "redirect:/care/grants";
@@ -127,11 +128,11 @@ class ClientCareController {
 		Integer difficulty = (closing == null || closing.isBlank()) ? null : answer(closing);
 		try {
 			if (closing != null && !closing.isBlank() && difficulty == null) {
-				throw new InvalidCareInput("difficulty", "Choose one of the answers to the last question, or none.");
+				throw new InvalidInput("difficulty", "Choose one of the answers to the last question, or none.");
 			}
 			this.measures.complete(me, pending.id(), answers, difficulty);
 		}
-		catch (InvalidCareInput ex) {
+		catch (InvalidInput ex) {
 			model.addAttribute("measure", pending);
 			model.addAttribute("answers", answers);
 			model.addAttribute("difficulty", difficulty);

@@ -15,6 +15,7 @@ import java.util.UUID;
 import app.steadfast.accounts.AccountId;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditLog;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.ModuleAccess;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.Grant;
@@ -126,14 +127,14 @@ class Consents {
 	/**
 	 * Turns one category on or off for the client's therapist. Off takes effect on the
 	 * therapist's next request.
-	 * @throws InvalidCareInput if he has no therapist or the category is not offered
+	 * @throws InvalidInput if he has no therapist or the category is not offered
 	 */
 	@Transactional
 	void set(AccountId client, Category category, boolean on) {
 		AccountId therapist = this.therapy.therapistOf(client)
-			.orElseThrow(() -> new InvalidCareInput("category", "You don’t have a therapist here yet."));
+			.orElseThrow(() -> new InvalidInput("category", "You don’t have a therapist here yet."));
 		if (offered().stream().noneMatch((c) -> c.category() == category)) {
-			throw new InvalidCareInput("category", "That can’t be shared here yet.");
+			throw new InvalidInput("category", "That can’t be shared here yet.");
 		}
 		Instant now = this.clock.instant();
 		List<Grant> active = this.sharing.grantsBy(client)

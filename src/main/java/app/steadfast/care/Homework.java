@@ -18,6 +18,7 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.library.ArticleManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.Practice;
@@ -116,20 +117,20 @@ class Homework {
 
 	/**
 	 * Sets a client homework.
-	 * @throws InvalidCareInput if a field cannot be used
+	 * @throws InvalidInput if a field cannot be used
 	 */
 	@Transactional
 	UUID assign(AccountId therapist, AccountId client, Kind kind, String articleSlug, String exercise, String task,
 			LocalDate due) {
 		this.therapy.requireClient(therapist, client);
 		if (kind == null) {
-			throw new InvalidCareInput("kind", "Choose what kind of homework it is.");
+			throw new InvalidInput("kind", "Choose what kind of homework it is.");
 		}
 		Exercise chosen = null;
 		switch (kind) {
 			case ARTICLE -> {
 				if (articleSlug == null || this.articles.read(articleSlug).isEmpty()) {
-					throw new InvalidCareInput("articleSlug", "Choose an article.");
+					throw new InvalidInput("articleSlug", "Choose an article.");
 				}
 			}
 			case EXERCISE -> {
@@ -137,26 +138,26 @@ class Homework {
 					chosen = Exercise.valueOf(String.valueOf(exercise));
 				}
 				catch (IllegalArgumentException ex) {
-					throw new InvalidCareInput("exercise", "Choose an exercise.");
+					throw new InvalidInput("exercise", "Choose an exercise.");
 				}
 				if (!exercises().contains(chosen)) {
-					throw new InvalidCareInput("exercise", "Choose an exercise.");
+					throw new InvalidInput("exercise", "Choose an exercise.");
 				}
 			}
 			case TASK -> {
 				if (task == null || task.isBlank()) {
-					throw new InvalidCareInput("task", "Write the task in a sentence or two.");
+					throw new InvalidInput("task", "Write the task in a sentence or two.");
 				}
 				if (task.length() > MAX_TASK) {
-					throw new InvalidCareInput("task", "Keep the task under " + MAX_TASK + " characters.");
+					throw new InvalidInput("task", "Keep the task under " + MAX_TASK + " characters.");
 				}
 			}
 		}
 		if (due == null) {
-			throw new InvalidCareInput("dueDate", "Give a due date.");
+			throw new InvalidInput("dueDate", "Give a due date.");
 		}
 		if (due.isBefore(today())) {
-			throw new InvalidCareInput("dueDate", "The due date can’t be in the past.");
+			throw new InvalidInput("dueDate", "The due date can’t be in the past.");
 		}
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""

@@ -16,6 +16,7 @@ import app.steadfast.safety.RiskConfidence;
 import app.steadfast.safety.RiskKind;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,7 +95,7 @@ class Measures {
 	 * @param difficulty his answer to the closing, unscored question (0 to 3), if he gave
 	 * one
 	 * @return the total
-	 * @throws InvalidCareInput naming the first unanswered item
+	 * @throws InvalidInput naming the first unanswered item
 	 * @throws NotFound if it is not his or already done
 	 */
 	@Transactional
@@ -104,11 +105,11 @@ class Measures {
 		for (int i = 0; i < instrument.items().size(); i++) {
 			Integer answer = (i < answers.size()) ? answers.get(i) : null;
 			if (answer == null || answer < 0 || answer > 3) {
-				throw new InvalidCareInput("q" + i, "Choose an answer for question " + (i + 1) + ".");
+				throw new InvalidInput("q" + i, "Choose an answer for question " + (i + 1) + ".");
 			}
 		}
 		if (difficulty != null && (difficulty < 0 || difficulty > 3)) {
-			throw new InvalidCareInput("difficulty", "Choose one of the answers to the last question, or none.");
+			throw new InvalidInput("difficulty", "Choose one of the answers to the last question, or none.");
 		}
 		int total = instrument.score(answers);
 		// The item answers, then the closing answer after a semicolon when he gave one.

@@ -13,6 +13,7 @@ import java.util.UUID;
 import app.steadfast.accounts.AccountId;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +50,7 @@ class SessionNotes {
 
 	/**
 	 * Writes a note on a session with a client the therapist serves.
-	 * @throws InvalidCareInput if a field cannot be used
+	 * @throws InvalidInput if a field cannot be used
 	 */
 	@Transactional
 	UUID write(AccountId therapist, AccountId client, LocalDate date, String body, String plan) {
@@ -202,16 +203,16 @@ class SessionNotes {
 
 	private static void check(LocalDate date, String body, String plan) {
 		if (date == null) {
-			throw new InvalidCareInput("sessionDate", "Give the date of the session.");
+			throw new InvalidInput("sessionDate", "Give the date of the session.");
 		}
 		if (body == null || body.isBlank()) {
-			throw new InvalidCareInput("body", "Write the note first.");
+			throw new InvalidInput("body", "Write the note first.");
 		}
 		if (body.length() > MAX_BODY) {
-			throw new InvalidCareInput("body", "Keep a note under " + MAX_BODY + " characters.");
+			throw new InvalidInput("body", "Keep a note under " + MAX_BODY + " characters.");
 		}
 		if (plan != null && plan.length() > MAX_PLAN) {
-			throw new InvalidCareInput("plan", "Keep the plan under " + MAX_PLAN + " characters.");
+			throw new InvalidInput("plan", "Keep the plan under " + MAX_PLAN + " characters.");
 		}
 	}
 

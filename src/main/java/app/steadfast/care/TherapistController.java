@@ -13,6 +13,7 @@ import app.steadfast.checkins.CheckInManagement;
 import app.steadfast.checkins.JournalManagement;
 import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.library.ArticleManagement;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
 
@@ -127,12 +128,12 @@ class TherapistController {
 		try {
 			LocalDate due = CareForms.date(form.dueDate());
 			if (due == null && form.dueDate() != null && !form.dueDate().isBlank()) {
-				throw new InvalidCareInput("dueDate", "Give the due date as a date, like 2026-03-14.");
+				throw new InvalidInput("dueDate", "Give the due date as a date, like 2026-03-14.");
 			}
 			this.homework.assign(me, client.id(), kind, form.articleSlug(), form.exercise(), form.task(), due);
 		}
-		catch (InvalidCareInput ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+		catch (InvalidInput ex) {
+			ex.rejectIn(errors);
 			clientPage(me, client, model);
 			return "care/client";
 		}
@@ -228,8 +229,8 @@ class TherapistController {
 		try {
 			this.notes.write(me, client.id(), CareForms.date(form.sessionDate()), form.body(), form.plan());
 		}
-		catch (InvalidCareInput ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+		catch (InvalidInput ex) {
+			ex.rejectIn(errors);
 			return notesPage(me, client, model);
 		}
 		flash.addFlashAttribute("notice", "Note saved. Only you can read it.");
@@ -260,8 +261,8 @@ class TherapistController {
 		try {
 			this.notes.edit(me, note.id(), CareForms.date(form.sessionDate()), form.body(), form.plan());
 		}
-		catch (InvalidCareInput ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+		catch (InvalidInput ex) {
+			ex.rejectIn(errors);
 			model.addAttribute("client", client);
 			model.addAttribute("note", note);
 			return "care/note";

@@ -91,7 +91,7 @@ class CheckInController {
 						this.checkIns.record(new AccountId(person.accountId()), details, false).crisisResources());
 			}
 			catch (InvalidCheckIn ex) {
-				errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+				ex.rejectIn(errors);
 			}
 		}
 		if (errors.hasErrors()) {
@@ -130,7 +130,7 @@ class CheckInController {
 			}
 		}
 		catch (InvalidCheckIn ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			ex.rejectIn(errors);
 		}
 		if (errors.hasErrors()) {
 			return "checkins/form";

@@ -1,20 +1,14 @@
 package app.steadfast.checkins;
 
+import app.steadfast.shared.InvalidInput;
+
 /**
  * A check-in the rules refuse, with the field it belongs to and words for the person.
  */
-public class InvalidCheckIn extends RuntimeException {
-
-	private final String field;
+public class InvalidCheckIn extends InvalidInput {
 
 	InvalidCheckIn(String field, String message) {
-		super(message, null, false, false);
-		this.field = field;
-	}
-
-	/** The form field the problem belongs to. */
-	public String field() {
-		return this.field;
+		super(field, message);
 	}
 
 }

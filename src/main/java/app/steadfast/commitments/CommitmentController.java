@@ -79,7 +79,7 @@ class CommitmentController {
 				this.commitments.create(new AccountId(person.accountId()), details);
 			}
 			catch (InvalidCommitment ex) {
-				errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+				ex.rejectIn(errors);
 			}
 		}
 		if (errors.hasErrors()) {
@@ -113,7 +113,7 @@ class CommitmentController {
 			this.commitments.remindAt(view.owner(), view.id(), remindAt);
 		}
 		catch (InvalidCommitment ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			ex.rejectIn(errors);
 			return "commitments/form";
 		}
 		flash.addFlashAttribute("saved", "Reworded. The earlier wording is kept below it.");

@@ -1,21 +1,15 @@
 package app.steadfast.commitments;
 
+import app.steadfast.shared.InvalidInput;
+
 /**
  * A commitment or a record of one that cannot be saved as given; the message is for the
  * person and names no internals.
  */
-public class InvalidCommitment extends RuntimeException {
-
-	private final String field;
+public class InvalidCommitment extends InvalidInput {
 
 	InvalidCommitment(String field, String message) {
-		super(message);
-		this.field = field;
-	}
-
-	/** The form field the problem belongs to. */
-	public String field() {
-		return this.field;
+		super(field, message);
 	}
 
 }

@@ -28,11 +28,11 @@ import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
+import app.steadfast.shared.SingleUseTokens;
 import app.steadfast.shared.SignedIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
@@ -66,7 +66,9 @@ public class ConsultationManagement {
 
 	private final RequestLimit limit;
 
-	private final ClientInvitations invitations;
+	private final SingleUseTokens tokens;
+
+	private final SingleUseTokens.Kind invitation;
 
 	private final ConsultationMail mail;
 
@@ -75,8 +77,6 @@ public class ConsultationManagement {
 	private final AccountManagement accounts;
 
 	private final AuditLog audit;
-
-	private final ApplicationEventPublisher events;
 
 	private final JdbcClient jdbc;
 
@@ -87,18 +87,19 @@ public class ConsultationManagement {
 	private final TransactionTemplate transaction;
 
 	ConsultationManagement(Consultations consultations, ConsultationChanges changes, RequestLimit limit,
-			ClientInvitations invitations, ConsultationMail mail, Encryption encryption, AccountManagement accounts,
-			AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc, Practice practice, Clock clock,
+			SingleUseTokens tokens, ConsultationSettings settings, ConsultationMail mail, Encryption encryption,
+			AccountManagement accounts, AuditLog audit, JdbcClient jdbc, Practice practice, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.consultations = consultations;
 		this.changes = changes;
 		this.limit = limit;
-		this.invitations = invitations;
+		this.tokens = tokens;
+		this.invitation = new SingleUseTokens.Kind("client_invitation", "consultation_id", "CLIENT_INVITATION",
+				settings.invitationLifetime());
 		this.mail = mail;
 		this.encryption = encryption;
 		this.accounts = accounts;
 		this.audit = audit;
-		this.events = events;
 		this.jdbc = jdbc;
 		this.practice = practice;
 		this.clock = clock;
@@ -179,7 +180,6 @@ public class ConsultationManagement {
 					this.encryption.seal(request.message(), binding(MESSAGE, id)), now);
 			consultation = this.consultations.save(consultation);
 			record(consultation, Kind.RECEIVED, null, now);
-			this.events.publishEvent(new ConsultationRequested(consultation.id(), now));
 			return consultation;
 		});
 		if (stored == null) {
@@ -306,7 +306,6 @@ public class ConsultationManagement {
 		c = this.consultations.save(c);
 		record(c, Kind.SCHEDULED, staff.accountId(), now);
 		this.mail.scheduled(c, holder);
-		this.events.publishEvent(new ConsultationScheduled(c.id(), holder.id(), startsAt));
 	}
 
 	@Transactional
@@ -318,7 +317,6 @@ public class ConsultationManagement {
 		c.close(reason);
 		this.consultations.save(c);
 		record(c, Kind.CLOSED, staff.accountId(), this.clock.instant());
-		this.events.publishEvent(new ConsultationClosed(c.id(), reason));
 	}
 
 	/**
@@ -333,7 +331,7 @@ public class ConsultationManagement {
 					"An invitation needs a request closed as “became a client”, an email address and a therapist.");
 		}
 		Person therapist = this.accounts.find(new AccountId(c.therapistId())).orElseThrow(NotFound::new);
-		String token = this.invitations.issue(c.uuid());
+		String token = this.tokens.issue(this.invitation, c.uuid());
 		record(c, Kind.CLIENT_INVITED, staff.accountId(), this.clock.instant());
 		this.audit.record(new AuditEntry(AuditAction.CLIENT_INVITATION_SENT, staff.accountId(), null, "CONSULTATION",
 				c.uuid().toString(), staff.role().name(), null));
@@ -343,7 +341,7 @@ public class ConsultationManagement {
 	/** What an invitation link offers, while it works. */
 	@Transactional(readOnly = true)
 	Optional<InvitationView> invitation(String token) {
-		return this.invitations.peek(token)
+		return this.tokens.peek(this.invitation, token)
 			.flatMap(this.consultations::findById)
 			.filter((c) -> c.clientId() == null && c.email() != null && c.therapistId() != null)
 			.map((c) -> new InvitationView(c.name(), c.email(),
@@ -384,7 +382,7 @@ public class ConsultationManagement {
 	}
 
 	private Consultation redeem(String token) {
-		return this.invitations.redeem(token)
+		return this.tokens.consume(this.invitation, token)
 			.flatMap(this.consultations::findById)
 			.filter((c) -> c.clientId() == null && c.email() != null && c.therapistId() != null)
 			.orElseThrow(NotFound::new);
@@ -404,7 +402,6 @@ public class ConsultationManagement {
 		c.joined(client.value());
 		this.consultations.save(c);
 		record(c, Kind.CLIENT_JOINED, client.value(), now);
-		this.events.publishEvent(new ClientJoined(c.id(), client, new AccountId(c.therapistId())));
 	}
 
 	private Consultation find(ConsultationId id) {

@@ -8,6 +8,7 @@ import app.steadfast.accounts.InvalidAccountInput;
 import app.steadfast.accounts.Person;
 import app.steadfast.safety.CrisisResources;
 import app.steadfast.shared.AccessRule;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.SensitiveAction;
 import app.steadfast.shared.SensitiveActions;
@@ -74,7 +75,7 @@ class CoupleController {
 		try {
 			held = this.requests.request(new AccountId(person.accountId()), chosen, ownWords);
 		}
-		catch (InvalidCoupleInput ex) {
+		catch (InvalidInput ex) {
 			model.addAttribute("requestError", ex.getMessage());
 			model.addAttribute("ownWords", ownWords);
 			return home(person, model);
@@ -105,8 +106,8 @@ class CoupleController {
 			end = until.isBlank() ? null : java.time.LocalDate.parse(until);
 			this.requests.offer(new AccountId(person.accountId()), offer, end);
 		}
-		catch (java.time.format.DateTimeParseException | InvalidCoupleInput ex) {
-			model.addAttribute("offerError", (ex instanceof InvalidCoupleInput) ? ex.getMessage()
+		catch (java.time.format.DateTimeParseException | InvalidInput ex) {
+			model.addAttribute("offerError", (ex instanceof InvalidInput) ? ex.getMessage()
 					: "Use a date like 2027-03-01, or leave it empty for “until we review it”.");
 			model.addAttribute("offerText", offer);
 			model.addAttribute("offerUntil", until);

@@ -1,17 +1,11 @@
 package app.steadfast.couple;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +25,7 @@ import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Postbox;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
+import app.steadfast.shared.SingleUseTokens;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.Grant;
 import app.steadfast.sharing.GrantKind;
@@ -58,7 +53,9 @@ public class CoupleManagement {
 	public static final Set<Category> SHAREABLE = EnumSet.of(Category.CHECKINS, Category.JOURNAL, Category.COMMITMENTS,
 			Category.STATEMENTS, Category.CONVERSATIONS, Category.PULSE);
 
-	static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+	/** A partner's invitation: one working link per inviting client, for 7 days. */
+	static final SingleUseTokens.Kind INVITATION = new SingleUseTokens.Kind("partner_invitation", "client_id",
+			"PARTNER_INVITATION", Duration.ofDays(7));
 
 	private final JdbcClient jdbc;
 
@@ -76,10 +73,10 @@ public class CoupleManagement {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
+	private final SingleUseTokens tokens;
 
 	CoupleManagement(JdbcClient jdbc, AccountManagement accounts, SharingManagement sharing, Encryption encryption,
-			AuditLog audit, Postbox postbox, Practice practice, Clock clock) {
+			AuditLog audit, Postbox postbox, Practice practice, Clock clock, SingleUseTokens tokens) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.sharing = sharing;
@@ -88,6 +85,7 @@ public class CoupleManagement {
 		this.postbox = postbox;
 		this.practice = practice;
 		this.clock = clock;
+		this.tokens = tokens;
 	}
 
 	/** The person's linked partner, if they have one. */
@@ -148,23 +146,7 @@ public class CoupleManagement {
 		if (activeLink(client).isPresent()) {
 			throw new NotFound();
 		}
-		this.jdbc.sql("UPDATE partner_invitation SET used_at = :now WHERE client_id = :client AND used_at IS NULL")
-			.param("now", now())
-			.param("client", client.value())
-			.update();
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		Instant at = this.clock.instant();
-		this.jdbc.sql("""
-				INSERT INTO partner_invitation (token_hash, client_id, created_at, expires_at)
-				VALUES (:hash, :client, :at, :expires)
-				""")
-			.param("hash", hash(token))
-			.param("client", client.value())
-			.param("at", at.atOffset(ZoneOffset.UTC))
-			.param("expires", at.plus(INVITATION_LIFETIME).atOffset(ZoneOffset.UTC))
-			.update();
+		String token = this.tokens.issue(INVITATION, client.value());
 		this.audit.record(AuditEntry.security(AuditAction.PARTNER_INVITED, client.value(), client.value(), null));
 		this.postbox.send(new Mail(email.strip(), him.displayName() + " invited you to " + this.practice.name(),
 				"""
@@ -363,12 +345,8 @@ public class CoupleManagement {
 	}
 
 	private void link(String token, AccountId client, AccountId partner) {
-		int used = this.jdbc
-			.sql("UPDATE partner_invitation SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL")
-			.param("now", now())
-			.param("hash", hash(token))
-			.update();
-		if (used != 1 || activeLink(client).isPresent()) {
+		boolean used = this.tokens.consume(INVITATION, token).filter(client.value()::equals).isPresent();
+		if (!used || activeLink(client).isPresent()) {
 			throw new NotFound();
 		}
 		this.jdbc.sql("""
@@ -383,17 +361,7 @@ public class CoupleManagement {
 	}
 
 	private Optional<AccountId> validInvitation(String token) {
-		if (token == null || token.isBlank() || token.length() > 100) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("""
-				SELECT client_id FROM partner_invitation
-				WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now
-				""")
-			.param("hash", hash(token))
-			.param("now", now())
-			.query((rs, i) -> new AccountId(rs.getObject("client_id", UUID.class)))
-			.optional();
+		return this.tokens.peek(INVITATION, token).map(AccountId::new);
 	}
 
 	record Link(UUID id, AccountId client, AccountId partner, Instant linkedAt) {
@@ -441,13 +409,7 @@ public class CoupleManagement {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SingleUseTokens.hash(token);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.shared.AccessRule;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
@@ -75,7 +76,7 @@ class PulseController {
 		try {
 			this.pulse.answer(me, scores, note, shared);
 		}
-		catch (InvalidCoupleInput ex) {
+		catch (InvalidInput ex) {
 			return page(person, model, raw, note, shared, ex.getMessage());
 		}
 		if (day != null) {

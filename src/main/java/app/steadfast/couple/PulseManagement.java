@@ -17,6 +17,7 @@ import java.util.UUID;
 import app.steadfast.accounts.AccountId;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
 import app.steadfast.sharing.Category;
@@ -67,8 +68,8 @@ public class PulseManagement {
 	/**
 	 * Saves this week's pulse for the person, replacing an earlier answer of the same
 	 * week.
-	 * @throws InvalidCoupleInput if a score is missing or outside 1 to 7, or the note is
-	 * too long
+	 * @throws InvalidInput if a score is missing or outside 1 to 7, or the note is too
+	 * long
 	 * @throws NotFound if the person has no linked partner, or the intakes are not both
 	 * done
 	 */
@@ -79,10 +80,10 @@ public class PulseManagement {
 		}
 		if (scores.size() != PulseItem.values().length
 				|| scores.stream().anyMatch((s) -> s == null || s < 1 || s > 7)) {
-			throw new InvalidCoupleInput("Choose a number from 1 to 7 for each statement.");
+			throw new InvalidInput("scores", "Choose a number from 1 to 7 for each statement.");
 		}
 		if (note != null && note.length() > 2000) {
-			throw new InvalidCoupleInput("Keep the note under 2,000 characters.");
+			throw new InvalidInput("note", "Keep the note under 2,000 characters.");
 		}
 		LocalDate week = thisWeek();
 		this.jdbc.sql("DELETE FROM trust_pulse WHERE account_id = :me AND week_start = :week")

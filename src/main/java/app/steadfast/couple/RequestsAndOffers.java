@@ -12,6 +12,7 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Role;
 import app.steadfast.sharing.HeldWordsReleased;
@@ -59,7 +60,7 @@ public class RequestsAndOffers {
 	 * sent when the pause ends.
 	 * @return whether it is held until her safety pause ends
 	 * @throws NotFound if she is not a linked partner, or the intakes are not both done
-	 * @throws InvalidCoupleInput if nothing is chosen or written, or it is too long
+	 * @throws InvalidInput if nothing is chosen or written, or it is too long
 	 */
 	@Transactional
 	public boolean request(AccountId partner, RequestMenu item, String ownWords) {
@@ -70,10 +71,10 @@ public class RequestsAndOffers {
 			.held();
 		String words = (ownWords == null || ownWords.isBlank()) ? null : ownWords.strip();
 		if (item == null && words == null) {
-			throw new InvalidCoupleInput("Pick something from the list, or write it in your own words.");
+			throw new InvalidInput("item", "Pick something from the list, or write it in your own words.");
 		}
 		if (words != null && words.length() > 1000) {
-			throw new InvalidCoupleInput("Keep it under 1,000 characters.");
+			throw new InvalidInput("ownWords", "Keep it under 1,000 characters.");
 		}
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
@@ -153,13 +154,13 @@ public class RequestsAndOffers {
 	public void offer(AccountId client, String offer, LocalDate until) {
 		this.couple.partnerOf(client).orElseThrow(NotFound::new);
 		if (offer == null || offer.isBlank()) {
-			throw new InvalidCoupleInput("Say what you offer to share.");
+			throw new InvalidInput("offer", "Say what you offer to share.");
 		}
 		if (offer.length() > 2000) {
-			throw new InvalidCoupleInput("Keep the offer under 2,000 characters.");
+			throw new InvalidInput("offer", "Keep the offer under 2,000 characters.");
 		}
 		if (until != null && !until.isAfter(LocalDate.now(this.clock))) {
-			throw new InvalidCoupleInput("Pick an end date after today, or choose “until we review it”.");
+			throw new InvalidInput("until", "Pick an end date after today, or choose “until we review it”.");
 		}
 		endOffer(client);
 		UUID id = UUID.randomUUID();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
@@ -52,7 +53,7 @@ class ReviewController {
 		try {
 			this.review.write(me, learned, "true".equals(inReport));
 		}
-		catch (WeeklyReview.InvalidReview ex) {
+		catch (InvalidInput ex) {
 			return page(me, learned, "true".equals(inReport), ex.getMessage(), model);
 		}
 		flash.addFlashAttribute("saved", "Saved. It stays in your history.");

@@ -12,6 +12,7 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,16 +88,16 @@ public class WeeklyReview {
 
 	/**
 	 * Writes (or rewrites) this week's line.
-	 * @throws InvalidReview if it is empty or too long
+	 * @throws InvalidInput if it is empty or too long
 	 */
 	@Transactional
 	void write(AccountId owner, String learned, boolean inReport) {
 		String line = (learned != null) ? learned.strip() : "";
 		if (line.isEmpty()) {
-			throw new InvalidReview("Write one line, even a short one.");
+			throw new InvalidInput("learned", "Write one line, even a short one.");
 		}
 		if (line.length() > MAX_LINE) {
-			throw new InvalidReview("Keep it to one line: " + MAX_LINE + " characters at most.");
+			throw new InvalidInput("learned", "Keep it to one line: " + MAX_LINE + " characters at most.");
 		}
 		LocalDate week = thisWeek(owner);
 		this.jdbc.sql("DELETE FROM weekly_review WHERE owner_id = :owner AND week_start = :week")
@@ -151,15 +152,6 @@ public class WeeklyReview {
 
 	private static EncryptionBinding binding(AccountId owner, LocalDate week) {
 		return EncryptionBinding.of("weekly_review", week.toString(), owner.value());
-	}
-
-	/** A line that cannot be kept as it is. */
-	static class InvalidReview extends RuntimeException {
-
-		InvalidReview(String message) {
-			super(message);
-		}
-
 	}
 
 }

@@ -64,7 +64,7 @@ class ArticleAdminController {
 			return "redirect:/admin/articles/" + id.value();
 		}
 		catch (InvalidArticle ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			ex.rejectIn(errors);
 			return editPage(form, null, model);
 		}
 	}
@@ -88,7 +88,7 @@ class ArticleAdminController {
 			this.library.revise(articleId, form.content());
 		}
 		catch (InvalidArticle ex) {
-			errors.rejectValue(ex.field(), ex.field(), ex.getMessage());
+			ex.rejectIn(errors);
 			return editPage(form, current, model);
 		}
 		flash.addFlashAttribute("saved",

@@ -1,21 +1,15 @@
 package app.steadfast.library;
 
+import app.steadfast.shared.InvalidInput;
+
 /**
  * Article content the library refuses, with the field it belongs to and words for the
  * admin.
  */
-public class InvalidArticle extends RuntimeException {
-
-	private final String field;
+public class InvalidArticle extends InvalidInput {
 
 	InvalidArticle(String field, String message) {
-		super(message, null, false, false);
-		this.field = field;
-	}
-
-	/** The form field the problem belongs to. */
-	public String field() {
-		return this.field;
+		super(field, message);
 	}
 
 }

@@ -1,21 +1,15 @@
 package app.steadfast.repair;
 
+import app.steadfast.shared.InvalidInput;
+
 /**
  * Words or a choice the repair module cannot use, with the form field it belongs to and a
  * message for the person.
  */
-public class InvalidRepairInput extends RuntimeException {
-
-	private final String field;
+public class InvalidRepairInput extends InvalidInput {
 
 	public InvalidRepairInput(String field, String message) {
-		super(message, null, false, false);
-		this.field = field;
-	}
-
-	/** The form field the message belongs next to. */
-	public String field() {
-		return this.field;
+		super(field, message);
 	}
 
 }
