@@ -4,7 +4,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
@@ -297,9 +300,8 @@ class CommitmentController {
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return new CommitmentDetails(form.title(), form.why(), recurrence,
-				CommitmentManagement.parseDays(form.weekdays()), once, time, start, end, remindAt,
-				uuid(form.request()));
+		return new CommitmentDetails(form.title(), form.why(), recurrence, parseDays(form.weekdays()), once, time,
+				start, end, remindAt, uuid(form.request()));
 	}
 
 	private static LocalTime time(String value, String field, BindingResult errors) {
@@ -350,6 +352,19 @@ class CommitmentController {
 		catch (DateTimeParseException | NullPointerException ex) {
 			throw new NotFound();
 		}
+	}
+
+	private static Set<DayOfWeek> parseDays(List<String> values) {
+		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+		for (String value : values) {
+			try {
+				days.add(DayOfWeek.valueOf(value.toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				// An unknown day is ignored; the form offers only real ones.
+			}
+		}
+		return days;
 	}
 
 	static CommitmentId parse(String id) {
