@@ -18,6 +18,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Events are stored as plain JSON in the publication registry, so they may carry ids,
  * kinds, numbers and moments (alone or as a set or list of them), never free text. An
  * event is any Steadfast record that a method builds and hands to
- * {@link ApplicationEventPublisher#publishEvent}.
+ * {@link ApplicationEventPublisher#publishEvent}, or registers on an aggregate
+ * ({@link AbstractAggregateRoot}) to be published when it is saved.
  */
 class EventsCarryNoTextTests {
 
@@ -55,6 +57,12 @@ class EventsCarryNoTextTests {
 	void theDetectionFindsTheModulesEvents() {
 		assertThat(publishedEvents()).extracting(Class::getSimpleName)
 			.contains("CheckInRecorded", "CommitmentDayRecorded", "RiskLanguageDetected", "RecurringTopicNoticed");
+	}
+
+	@Test
+	void theDetectionFindsEventsAggregatesRegister() {
+		assertThat(publishedEvents()).extracting(Class::getSimpleName)
+			.contains("CommitmentDayRecorded", "CommitmentPaused", "CommitmentReworded");
 	}
 
 	@Test
@@ -97,8 +105,10 @@ class EventsCarryNoTextTests {
 	private static boolean publishes(JavaCodeUnit method) {
 		return method.getMethodCallsFromSelf()
 			.stream()
-			.anyMatch((call) -> call.getName().equals("publishEvent")
-					&& call.getTargetOwner().isAssignableTo(ApplicationEventPublisher.class));
+			.anyMatch((call) -> (call.getName().equals("publishEvent")
+					&& call.getTargetOwner().isAssignableTo(ApplicationEventPublisher.class))
+					|| (call.getName().equals("registerEvent")
+							&& call.getTargetOwner().isAssignableTo(AbstractAggregateRoot.class)));
 	}
 
 	static boolean isAllowed(Type type) {

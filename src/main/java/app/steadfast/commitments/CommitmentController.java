@@ -142,37 +142,36 @@ class CommitmentController {
 			@RequestParam(name = "note", required = false) String note,
 			@RequestParam(name = "whatGotInTheWay", required = false) String whatGotInTheWay,
 			RedirectAttributes flash) {
-		CommitmentView view = own(person, id);
+		CommitmentId commitment = parse(id);
+		LocalDate day = date(date);
+		// An unknown outcome is answered like a missing one, after the commitment is
+		// found to be his.
+		Outcome chosen = outcome(outcome);
 		try {
-			Outcome chosen = (outcome != null) ? Outcome.valueOf(outcome) : null;
-			flash.addFlashAttribute("crisis",
-					this.commitments.record(view.owner(), view.id(), date(date), chosen, note, whatGotInTheWay));
+			flash.addFlashAttribute("crisis", this.commitments.record(new AccountId(person.accountId()), commitment,
+					day, chosen, note, whatGotInTheWay));
 			flash.addFlashAttribute("saved", (chosen == Outcome.KEPT) ? "Marked as kept. That counts."
 					: "Marked as missed. Saying so honestly is part of keeping your word.");
 		}
-		catch (InvalidCommitment | IllegalArgumentException ex) {
-			flash.addFlashAttribute("problem",
-					(ex instanceof InvalidCommitment) ? ex.getMessage() : "Choose kept or missed.");
+		catch (InvalidCommitment ex) {
+			flash.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/commitments";
 	}
 
 	@PostMapping("/{id}/pause")
 	String pause(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
-		return change(person, id, flash, "Paused. Nothing falls due until you resume it.",
-				(view) -> this.commitments.pause(view.owner(), view.id()));
+		return change(person, id, flash, "Paused. Nothing falls due until you resume it.", this.commitments::pause);
 	}
 
 	@PostMapping("/{id}/resume")
 	String resume(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
-		return change(person, id, flash, "Resumed from today.",
-				(view) -> this.commitments.resume(view.owner(), view.id()));
+		return change(person, id, flash, "Resumed from today.", this.commitments::resume);
 	}
 
 	@PostMapping("/{id}/end")
 	String end(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
-		return change(person, id, flash, "Ended. Its record stays with you.",
-				(view) -> this.commitments.end(view.owner(), view.id()));
+		return change(person, id, flash, "Ended. Its record stays with you.", this.commitments::end);
 	}
 
 	@GetMapping("/settings")
@@ -250,11 +249,15 @@ class CommitmentController {
 		return "commitments/reliability";
 	}
 
+	/**
+	 * Makes a change to one of his commitments; the module's API answers 404 for anyone
+	 * else's.
+	 */
 	private String change(SignedIn person, String id, RedirectAttributes flash, String message,
-			java.util.function.Consumer<CommitmentView> action) {
-		CommitmentView view = own(person, id);
+			java.util.function.BiConsumer<AccountId, CommitmentId> action) {
+		CommitmentId commitment = parse(id);
 		try {
-			action.accept(view);
+			action.accept(new AccountId(person.accountId()), commitment);
 			flash.addFlashAttribute("saved", message);
 		}
 		catch (InvalidCommitment ex) {
@@ -297,9 +300,8 @@ class CommitmentController {
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return new CommitmentDetails(form.title(), form.why(), recurrence,
-				CommitmentManagement.parseDays(form.weekdays()), once, time, start, end, remindAt,
-				uuid(form.request()));
+		return new CommitmentDetails(form.title(), form.why(), recurrence, form.days(), once, time, start, end,
+				remindAt, uuid(form.request()));
 	}
 
 	private static LocalTime time(String value, String field, BindingResult errors) {
@@ -341,6 +343,15 @@ class CommitmentController {
 		UUID id = uuid(request);
 		return (id != null) ? this.commitments.request(new AccountId(person.accountId()), id)
 				: java.util.Optional.empty();
+	}
+
+	private static Outcome outcome(String outcome) {
+		try {
+			return (outcome != null) ? Outcome.valueOf(outcome) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static LocalDate date(String date) {

@@ -1,6 +1,10 @@
 package app.steadfast.commitments;
 
+import java.time.DayOfWeek;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The new and edit form, as typed.
@@ -21,6 +25,20 @@ record CommitmentForm(String title, String why, String recurrence, List<String> 
 
 	CommitmentForm {
 		weekdays = (weekdays != null) ? List.copyOf(weekdays) : List.of();
+	}
+
+	/** The chosen days. */
+	Set<DayOfWeek> days() {
+		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+		for (String value : this.weekdays) {
+			try {
+				days.add(DayOfWeek.valueOf(value.toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				// An unknown day is ignored; the form offers only real ones.
+			}
+		}
+		return days;
 	}
 
 	static CommitmentForm empty() {

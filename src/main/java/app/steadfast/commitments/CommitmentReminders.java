@@ -41,7 +41,7 @@ class CommitmentReminders {
 
 	private static final Logger log = LoggerFactory.getLogger(CommitmentReminders.class);
 
-	private final CommitmentManagement commitments;
+	private final CommitmentQueries queries;
 
 	private final ExactlyOnce once;
 
@@ -53,9 +53,9 @@ class CommitmentReminders {
 
 	private final Clock clock;
 
-	CommitmentReminders(CommitmentManagement commitments, ExactlyOnce once, AccountManagement accounts, Postbox postbox,
+	CommitmentReminders(CommitmentQueries queries, ExactlyOnce once, AccountManagement accounts, Postbox postbox,
 			Practice practice, Clock clock) {
-		this.commitments = commitments;
+		this.queries = queries;
 		this.once = once;
 		this.accounts = accounts;
 		this.postbox = postbox;
@@ -70,12 +70,12 @@ class CommitmentReminders {
 
 	int sendDue(Instant now) {
 		int sent = 0;
-		for (CommitmentManagement.DueReminder reminder : this.commitments.remindersDue(now, LATE)) {
+		for (CommitmentQueries.DueReminder reminder : this.queries.remindersDue(now, LATE)) {
 			sent += this.once.run(
 					"INSERT INTO commitment_reminder_sent (commitment_id, due_date, sent_at) VALUES (:id, :day, :now)",
 					claim(reminder.commitment(), reminder.date(), now), () -> remind(reminder)) ? 1 : 0;
 		}
-		for (CommitmentManagement.Digest digest : this.commitments.digestsDue(now, LATE)) {
+		for (CommitmentQueries.Digest digest : this.queries.digestsDue(now, LATE)) {
 			sent += this.once.run(
 					"INSERT INTO commitment_digest_sent (owner_id, local_date, sent_at) VALUES (:id, :day, :now)",
 					claim(digest.owner().value(), digest.date(), now), () -> digest(digest)) ? 1 : 0;
@@ -87,7 +87,7 @@ class CommitmentReminders {
 		return Map.of("id", id, "day", day, "now", now.atOffset(ZoneOffset.UTC));
 	}
 
-	private boolean remind(CommitmentManagement.DueReminder reminder) {
+	private boolean remind(CommitmentQueries.DueReminder reminder) {
 		Person person = this.accounts.find(reminder.owner()).orElse(null);
 		if (person == null) {
 			return false;
@@ -108,7 +108,7 @@ class CommitmentReminders {
 		return true;
 	}
 
-	private boolean digest(CommitmentManagement.Digest digest) {
+	private boolean digest(CommitmentQueries.Digest digest) {
 		Person person = this.accounts.find(digest.owner()).orElse(null);
 		if (person == null) {
 			return false;

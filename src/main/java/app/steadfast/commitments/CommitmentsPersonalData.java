@@ -19,8 +19,11 @@ class CommitmentsPersonalData implements PersonalData {
 
 	private final CommitmentManagement commitments;
 
-	CommitmentsPersonalData(CommitmentManagement commitments) {
+	private final CommitmentQueries queries;
+
+	CommitmentsPersonalData(CommitmentManagement commitments, CommitmentQueries queries) {
 		this.commitments = commitments;
+		this.queries = queries;
 	}
 
 	@Override
@@ -33,8 +36,8 @@ class CommitmentsPersonalData implements PersonalData {
 					.map((c) -> new Exported(c.id().value(), c.title(), c.why(), c.schedule(), c.startDate(),
 							c.endDate(), c.status().name(), c.remindAt(), c.wordings()))
 					.toList());
-		tables.put("commitment_days", this.commitments.recordedDays(me));
-		tables.put("commitment_days_seen_by_me", this.commitments.witnessedBy(me));
+		tables.put("commitment_days", this.queries.recordedDays(me));
+		tables.put("commitment_days_seen_by_me", this.queries.witnessedBy(me));
 		tables.put("reminder_settings", List.of(this.commitments.settings(me)));
 		return tables;
 	}

@@ -3,6 +3,7 @@ package app.steadfast.commitments;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -40,6 +41,17 @@ final class Occurrences {
 			}
 		}
 		return dates;
+	}
+
+	/**
+	 * The due dates from {@code from} to {@code to} (both included) that no pause covers,
+	 * oldest first.
+	 */
+	static List<LocalDate> dueDates(Recurrence recurrence, Set<DayOfWeek> weekdays, LocalDate once, LocalDate start,
+			LocalDate end, Collection<Pause> pauses, LocalDate from, LocalDate to) {
+		return dueDates(recurrence, weekdays, once, start, end, from, to).stream()
+			.filter((date) -> pauses.stream().noneMatch((pause) -> pause.covers(date)))
+			.toList();
 	}
 
 	private static boolean falls(Recurrence recurrence, Set<DayOfWeek> weekdays, DayOfWeek day) {

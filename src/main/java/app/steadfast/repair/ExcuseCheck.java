@@ -194,8 +194,7 @@ final class ExcuseCheck {
 			}
 			// An admission he goes on to excuse is not praised as ownership.
 			marks.removeIf((mark) -> mark.category() == ExcuseCategory.OWNERSHIP && within(mark, sentence));
-			boolean ruleWarned = marks.stream()
-				.anyMatch((mark) -> mark.category().warning() && within(mark, sentence));
+			boolean ruleWarned = marks.stream().anyMatch((mark) -> mark.category().warning() && within(mark, sentence));
 			if (!ruleWarned) {
 				marks.add(new ExcuseMark(sentence.start(), sentence.end(), reading.excuse(), SENTENCE_MODEL));
 			}
@@ -243,7 +242,6 @@ final class ExcuseCheck {
 	private double setAsideBelow() {
 		return this.classifier.get().settings().getOrDefault("set-aside-rules-below", 0.0);
 	}
-
 
 	private List<Reading> read(String text, List<Sentences.Span> sentences) {
 		List<Reading> out = new ArrayList<>(sentences.size());
