@@ -135,10 +135,10 @@ class ExcuseLanguageEvaluationTests {
 	}
 
 	// The figures reached by the shipped classifier, rounded against it.
-	private static final double FLOOR_RECALL = 0.0;
+	private static final double FLOOR_RECALL = 0.80;
 
-	private static final double CEILING_FALSE_POSITIVES = 1.0;
+	private static final double CEILING_FALSE_POSITIVES = 0.10;
 
-	private static final double FLOOR_CATEGORY = 0.0;
+	private static final double FLOOR_CATEGORY = 0.94;
 
 }
