@@ -142,15 +142,24 @@ class RiskNegationTests {
 		assertThat(both.check(text)).as(text).isEqualTo(RiskCheck.NONE);
 	}
 
-	@ParameterizedTest(name = "reported, still a hit: {0}")
-	@ValueSource(strings = { "He said \"I want to die\"", "My friend told me he wanted to die",
-			"She said she wants to die", "My friend said she was suicidal", "My wife said I am a burden to everyone" })
-	void reportedSpeechInWordsThatNameTheRiskIsAHit(String text) {
-		// Known and accepted (docs/risk-language.md, "Known limits"): the rules do not
-		// know who is speaking, so quoting someone else is a false alarm rather than a
-		// miss.
+	@ParameterizedTest(name = "reported in his own first-person words, still a hit: {0}")
+	@ValueSource(strings = { "He said \"I want to die\"", "My wife said I am a burden to everyone" })
+	void reportedSpeechInFirstPersonWordsIsAHit(String text) {
+		// Known and accepted (docs/risk-language.md, "Known limits"): neither layer knows
+		// who is speaking in a quote, so quoting someone else is a false alarm rather
+		// than a miss.
 		assertThat(rules.checkByRules(text).kinds()).as(text).containsExactly(RiskKind.SUICIDE);
 		assertThat(both.check(text).hit()).as(text).isTrue();
+	}
+
+	@ParameterizedTest(name = "someone else's words, reported: {0}")
+	@ValueSource(strings = { "My friend told me he wanted to die", "She said she wants to die",
+			"My friend said she was suicidal" })
+	void someoneElsesRiskReportedInTheThirdPersonIsSetAsideByTheModel(String text) {
+		// The rules match the words; the sentence model reads the sentence as plainly
+		// clean (it is about someone else, as above), so the rule's hit is set aside.
+		assertThat(rules.checkByRules(text).kinds()).as(text).containsExactly(RiskKind.SUICIDE);
+		assertThat(both.check(text)).as(text).isEqualTo(RiskCheck.NONE);
 	}
 
 	@Test
