@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The risk check, rules and sentence model both, against 150 random texts from all of
  * Unicode (see {@link RandomText}), two of them up to 20,000 characters: it never throws,
  * and what it answers is consistent (a hit has kinds and a confidence, names only rules
- * that exist, and holds what each layer found). The seed is printed;
+ * that exist, and holds what each layer found, unless the model set the rules' hit aside
+ * as plainly clean, when it is the model's answer alone). The seed is printed;
  * {@code -Dsteadfast.seed=N} replays a run.
  */
 class RiskLanguagePropertyTests {
@@ -85,9 +86,16 @@ class RiskLanguagePropertyTests {
 			assertThat(check.hit()).as(where).isEqualTo(!check.kinds().isEmpty());
 			assertThat(check.confidence() != null).as(where).isEqualTo(check.hit());
 			assertThat(known).as(where).containsAll(check.matchedRules());
-			assertThat(check.kinds()).as(where).containsAll(rules.kinds()).containsAll(model.kinds());
-			if (rules.hit()) {
+			assertThat(check.kinds()).as(where).containsAll(model.kinds());
+			boolean rulesKept = check.matchedRules().stream().anyMatch(rules.matchedRules()::contains);
+			if (rules.hit() && rulesKept) {
+				assertThat(check.kinds()).as(where).containsAll(rules.kinds());
 				assertThat(check.confidence()).as(where).isEqualTo(RiskConfidence.CLEAR);
+			}
+			else if (rules.hit()) {
+				// The model read every sentence as plainly clean and set the rules' hit
+				// aside: the answer is then the model's alone.
+				assertThat(check).as(where).isEqualTo(model);
 			}
 			published.clear();
 			RiskCheck reported = language.checkAndReport(text, UUID.randomUUID(), RiskSource.JOURNAL,
