@@ -358,6 +358,9 @@ public class CoupleManagement {
 			.param("now", now())
 			.update();
 		this.audit.record(AuditEntry.security(AuditAction.PARTNER_LINKED, partner.value(), client.value(), null));
+		// What she wrote to him during a pause that outlived their last link waits with
+		// her; it is sent now if words travel again, or when the pause ends.
+		this.sharing.release(partner);
 	}
 
 	private Optional<AccountId> validInvitation(String token) {
