@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import app.steadfast.couple.CoupleManagement;
+import app.steadfast.shared.Role;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -52,6 +55,9 @@ class CoupleBrowserTests {
 
 	@Autowired
 	PracticeSettings settings;
+
+	@Autowired
+	CoupleManagement couple;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
@@ -177,6 +183,52 @@ class CoupleBrowserTests {
 		finally {
 			this.settings.put(PracticeSettings.QUICK_EXIT, null);
 		}
+	}
+
+	/**
+	 * Her pages during her safety pause, on a phone: what she writes to him is kept and
+	 * she is told so beside it; the quick exit is there; nothing scrolls sideways;
+	 * axe-core finds nothing.
+	 */
+	@Test
+	void herPagesDuringThePauseReadWellOnAPhone() {
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, null);
+		var him = people.client();
+		var her = people.withRole(Role.PARTNER);
+		TestCouples couples = new TestCouples(this.jdbc, this.couple);
+		couples.link(him, her);
+		couples.pause(her, true);
+		browser.driver().manage().window().setSize(new Dimension(375, 812));
+		try {
+			browser.signIn(her.email());
+			browser.open("/repair/questions");
+			browser.type(By.id("question-0"), "Who else knew about it while I did not?");
+			browser.submit("Keep it for later");
+			browser.waiting()
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+						"sent to your partner only when the pause ends"));
+			fitsAPhone("her questions, one held");
+			browser.open("/couple");
+			browser.type(By.id("ownWords"), "Tell me when you will be late, before you are.");
+			browser.submit("Send to my partner");
+			browser.waiting()
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+						"Not sent yet: your partner receives it when the pause ends"));
+			fitsAPhone("her couple page, one request held");
+			browser.open("/couple/intake");
+			fitsAPhone("her intake");
+		}
+		finally {
+			browser.driver().manage().window().setSize(new Dimension(1280, 900));
+		}
+	}
+
+	private static void fitsAPhone(String page) {
+		assertThat(browser.find(By.cssSelector("form.quick-exit-bar button")).isDisplayed()).as(page).isTrue();
+		long scrollWidth = (Long) browser.script("return document.documentElement.scrollWidth;");
+		long clientWidth = (Long) browser.script("return document.documentElement.clientWidth;");
+		assertThat(scrollWidth).as("%s: no sideways scrolling at 375 px", page).isLessThanOrEqualTo(clientWidth);
+		browser.assertAccessible(page + " at 375 px");
 	}
 
 	private long sessions(String cookie) {
