@@ -27,7 +27,7 @@ class AuditChainCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditChainCheck.class);
 
-	private final AuditLog audit;
+	private final AuditChain audit;
 
 	private final AuditAnchors anchors;
 
@@ -37,7 +37,7 @@ class AuditChainCheck {
 
 	private final java.time.Clock clock;
 
-	AuditChainCheck(AuditLog audit, AuditAnchors anchors, ExactlyOnce once, ApplicationEventPublisher events,
+	AuditChainCheck(AuditChain audit, AuditAnchors anchors, ExactlyOnce once, ApplicationEventPublisher events,
 			java.time.Clock clock) {
 		this.audit = audit;
 		this.anchors = anchors;
@@ -46,8 +46,8 @@ class AuditChainCheck {
 		this.clock = clock;
 	}
 
-	AuditLog.Checked run() {
-		AuditLog.Checked checked = this.audit.verifyAndAnchor();
+	AuditChain.Checked run() {
+		AuditChain.Checked checked = this.audit.verifyAndAnchor();
 		AuditVerification verification = checked.verification();
 		if (checked.anchored() != null) {
 			// The log is a second copy of the anchor, wherever the logs are shipped.

@@ -65,7 +65,7 @@ class AuditAlarmTests {
 		this.log.record(AuditEntry.read(therapist, client.id().value(), "JOURNAL", "entry-4711", "THERAPIST"));
 		this.log.record(new AuditEntry(AuditAction.RECORD_READ, therapist, client.id().value(), "CHECKINS",
 				"checkin-815", "BREAK_GLASS", "198.51.100.7"));
-		AuditLog.Checked anchored = this.check.run();
+		AuditChain.Checked anchored = this.check.run();
 		assertThat(anchored.verification().intact()).isTrue();
 		long newest = anchored.anchored().seq();
 

@@ -137,7 +137,7 @@ class AuditChainTamperingTests {
 	@Test
 	void removingTheNewestRowsAndMovingTheHeadBackIsDetectedAgainstTheAnchor() {
 		freshChain();
-		AuditLog.Checked checked = this.check.run();
+		AuditChain.Checked checked = this.check.run();
 		assertThat(checked.verification().intact()).isTrue();
 		assertThat(checked.anchored().seq()).isEqualTo(ROWS);
 		assertThat(this.anchors.file()).exists();
@@ -162,7 +162,7 @@ class AuditChainTamperingTests {
 		// As plain SHA-256, the way rows were hashed before the chain was keyed.
 		freshChain();
 		this.check.run();
-		recomputeFrom(2, (row) -> AuditLog.legacyHash(row), null);
+		recomputeFrom(2, (row) -> AuditChain.legacyHash(row), null);
 		AuditVerification unkeyed = this.log.verify();
 		assertThat(unkeyed.intact()).isFalse();
 		assertThat(unkeyed.firstBrokenSeq()).isEqualTo(2);
@@ -181,7 +181,7 @@ class AuditChainTamperingTests {
 		int key = this.encryption.primaryKeyId();
 		recomputeFrom(2,
 				(row) -> HexFormat.of()
-					.formatHex(forger.authenticate(forger.primaryKeyId(), AuditLog.PURPOSE,
+					.formatHex(forger.authenticate(forger.primaryKeyId(), AuditChain.PURPOSE,
 							(canonical(row) + "\u001f" + key).getBytes(StandardCharsets.UTF_8))),
 				key);
 		AuditVerification forged = this.log.verify();
@@ -198,7 +198,7 @@ class AuditChainTamperingTests {
 		this.log.record(AuditEntry.security(AuditAction.SIGNED_IN, UUID.randomUUID(), UUID.randomUUID(), null));
 		this.log
 			.recordAll(List.of(AuditEntry.read(UUID.randomUUID(), UUID.randomUUID(), "CHECKINS", "r-9", "PARTNER")));
-		AuditLog.Checked grown = this.check.run();
+		AuditChain.Checked grown = this.check.run();
 		assertThat(grown.verification()).isEqualTo(new AuditVerification(true, ROWS + 2, null, null));
 		assertThat(grown.anchored().seq()).isEqualTo(ROWS + 2);
 		assertThat(this.log.latestAnchor()).contains(grown.anchored());
@@ -211,12 +211,12 @@ class AuditChainTamperingTests {
 		freshChain();
 		this.jdbc.sql("DELETE FROM audit_event").update();
 		// Three rows as the unkeyed code wrote them, then the migration point.
-		String prev = AuditLog.GENESIS;
+		String prev = AuditChain.GENESIS;
 		for (long seq = 1; seq <= 3; seq++) {
 			AuditRecord row = new AuditRecord(seq, java.time.Instant.parse("2026-01-0" + seq + "T10:00:00Z"),
 					AuditAction.SIGNED_IN, UUID.randomUUID(), UUID.randomUUID(), null, null, null, "10.0.0.1", prev,
 					null);
-			prev = AuditLog.legacyHash(row);
+			prev = AuditChain.legacyHash(row);
 			insert(row, prev, null);
 		}
 		this.jdbc.sql("UPDATE audit_head SET last_seq = 3, last_hash = :hash, legacy_until = 3")
@@ -227,7 +227,7 @@ class AuditChainTamperingTests {
 		assertThat(this.log.verify()).isEqualTo(new AuditVerification(true, 5, null, null));
 		assertThat(this.jdbc.sql("SELECT COUNT(key_id) FROM audit_event").query(Long.class).single()).isEqualTo(2);
 
-		recomputeFrom(5, (row) -> AuditLog.legacyHash(row), null);
+		recomputeFrom(5, (row) -> AuditChain.legacyHash(row), null);
 		assertThat(this.log.verify().firstBrokenSeq()).isEqualTo(5);
 	}
 
@@ -271,7 +271,7 @@ class AuditChainTamperingTests {
 			.param("seq", from - 1)
 			.query(String.class)
 			.optional()
-			.orElse(AuditLog.GENESIS);
+			.orElse(AuditChain.GENESIS);
 		this.jdbc.sql("DELETE FROM audit_event WHERE seq >= :from").param("from", from).update();
 		for (AuditRecord stored : rows) {
 			AuditRecord row = new AuditRecord(stored.seq(), stored.occurredAt(), stored.action(), stored.actorId(),
@@ -328,7 +328,7 @@ class AuditChainTamperingTests {
 		this.jdbc.sql("DELETE FROM audit_event").update();
 		this.jdbc.sql("DELETE FROM audit_alarm").update();
 		this.jdbc.sql("UPDATE audit_head SET last_seq = 0, last_hash = :genesis, legacy_until = 0")
-			.param("genesis", AuditLog.GENESIS)
+			.param("genesis", AuditChain.GENESIS)
 			.update();
 		try {
 			Files.deleteIfExists(this.anchors.file());

@@ -36,7 +36,7 @@ class AuditLogTests {
 	void emptyLog() {
 		this.jdbc.sql("DELETE FROM audit_event").update();
 		this.jdbc.sql("UPDATE audit_head SET last_seq = 0, last_hash = :genesis")
-			.param("genesis", AuditLog.GENESIS)
+			.param("genesis", AuditChain.GENESIS)
 			.update();
 	}
 
@@ -46,7 +46,7 @@ class AuditLogTests {
 		AuditRecord second = this.log
 			.record(AuditEntry.read(id(), id(), "CHECKINS", UUID.randomUUID().toString(), "PARTNER"));
 		assertThat(first.seq()).isEqualTo(1);
-		assertThat(first.prevHash()).isEqualTo(AuditLog.GENESIS);
+		assertThat(first.prevHash()).isEqualTo(AuditChain.GENESIS);
 		assertThat(second.seq()).isEqualTo(2);
 		assertThat(second.prevHash()).isEqualTo(first.hash());
 		assertThat(this.log.verify()).isEqualTo(new AuditVerification(true, 2, null, null));
@@ -75,7 +75,7 @@ class AuditLogTests {
 				(UUID) stored.get("actor_id"), (UUID) stored.get("subject_id"), second.category(), second.recordRef(),
 				"THERAPIST", second.address(), second.prevHash(), null);
 		this.jdbc.sql("UPDATE audit_event SET reason = 'THERAPIST', hash = :hash WHERE seq = 2")
-			.param("hash", AuditLog.legacyHash(forged))
+			.param("hash", AuditChain.legacyHash(forged))
 			.update();
 		AuditVerification verification = this.log.verify();
 		assertThat(verification.intact()).isFalse();
