@@ -485,4 +485,23 @@ public class CheckInManagement {
 		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
+	/**
+	 * His newest check-ins, newest first, at most {@code limit} (and at most 10): what
+	 * another record of his may point to.
+	 */
+	@Transactional(readOnly = true)
+	public List<CheckInRef> recent(AccountId owner, int limit) {
+		return this.checkIns.findTop10ByOwnerIdOrderByOccurredAtDesc(owner.value())
+			.stream()
+			.limit(limit)
+			.map((c) -> new CheckInRef(c.id(), c.occurredAt(), c.words()))
+			.toList();
+	}
+
+	/** Whether the check-in exists and is his own. */
+	@Transactional(readOnly = true)
+	public boolean isOwn(AccountId owner, UUID checkIn) {
+		return this.checkIns.findById(checkIn).filter((c) -> c.ownerId().equals(owner.value())).isPresent();
+	}
+
 }

@@ -15,13 +15,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.checkins.CheckInManagement;
+import app.steadfast.checkins.CheckInRef;
 import app.steadfast.safety.RiskLanguage;
 import app.steadfast.safety.RiskSource;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
-import app.steadfast.shared.RecentCheckIns;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
@@ -49,7 +50,7 @@ class Talks {
 
 	private final ApplicationEventPublisher events;
 
-	private final RecentCheckIns checkIns;
+	private final CheckInManagement checkIns;
 
 	private final Topics topics;
 
@@ -62,7 +63,7 @@ class Talks {
 	private final Clock clock;
 
 	Talks(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, RiskLanguage risk,
-			ApplicationEventPublisher events, RecentCheckIns checkIns, Topics topics, Plans plans,
+			ApplicationEventPublisher events, CheckInManagement checkIns, Topics topics, Plans plans,
 			PartnerViews partnerViews, Practice practice, Clock clock) {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
@@ -144,7 +145,7 @@ class Talks {
 		if (details.plan() != null && !this.plans.isOwn(me, details.plan())) {
 			problems.put("plan", "That plan isn't one of yours.");
 		}
-		if (details.checkIn() != null && !this.checkIns.isOwn(me, details.checkIn())) {
+		if (details.checkIn() != null && !this.checkIns.isOwn(owner, details.checkIn())) {
 			problems.put("checkIn", "That check-in isn't one of yours.");
 		}
 		if (details.talkedOn() == null || details.talkedOn().isAfter(today)) {
@@ -169,8 +170,8 @@ class Talks {
 
 	/** His ten newest check-ins, to link one to a talk. */
 	@Transactional(readOnly = true)
-	List<RecentCheckIns.CheckInRef> recentCheckIns(AccountId owner) {
-		return this.checkIns.recent(owner.value(), 10);
+	List<CheckInRef> recentCheckIns(AccountId owner) {
+		return this.checkIns.recent(owner, 10);
 	}
 
 	/**

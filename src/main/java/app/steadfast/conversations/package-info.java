@@ -5,5 +5,5 @@
  * his log only through a grant in the sharing module, and may add her view beside it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversations",
-		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety" })
+		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety", "checkins" })
 package app.steadfast.conversations;
