@@ -1,6 +1,8 @@
 /**
- * People, roles and signing in: sign-up, sign-in throttling, password changes and resets,
- * the first admin and staff accounts.
+ * Owns each person's account, role and ways of proving who he is (password, passkeys,
+ * authenticator app, sessions), and decides every sign-up, sign-in, password reset, staff
+ * account and account deletion. Sign-in is throttled; the first admin is made here, and
+ * the admin's view of the mail outbox lives here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "shared", "audit" })
 package app.steadfast.accounts;

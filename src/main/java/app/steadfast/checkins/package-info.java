@@ -1,7 +1,7 @@
 /**
- * Emotional work: emotion check-ins (and the quick "name it before you answer" flow),
- * their history and summaries. Private to their owner; anyone else sees them only through
- * a grant in the sharing module.
+ * Owns each person's emotion check-ins and reflection journal, and decides that only he
+ * writes them and that anyone else reads them only as the sharing module allows. That
+ * covers the quick "name it before you answer" flow, their history and summaries.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Check-ins",
 		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety" })

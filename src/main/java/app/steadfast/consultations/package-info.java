@@ -1,7 +1,8 @@
 /**
- * Free consultations: the public request form, the staff's triage of requests (contact,
- * scheduling with calendar invitations, closing), and the invitation that turns a request
- * into a client account linked to his therapist.
+ * Owns the free-consultation requests, from the public form through the staff's triage to
+ * the invitation that makes a client account, and which therapist each client works with.
+ * Triage covers contact, scheduling with calendar invitations and closing; the invitation
+ * links the new client to his therapist.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Consultations",
 		allowedDependencies = { "shared", "audit", "accounts" })

@@ -1,6 +1,7 @@
 /**
- * The public article library: practice-authored Markdown articles, their list, tag,
- * search, feed and sitemap pages, and the admin's editor.
+ * Owns the practice's Markdown articles, and decides which are published and at what
+ * address (a renamed one keeps its old address as a redirect). Everyone reads the
+ * published ones (list, tag, search, feed and sitemap pages); the admin edits them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Library", allowedDependencies = "shared")
 package app.steadfast.library;
