@@ -153,11 +153,12 @@ class RiskNegationTests {
 	}
 
 	@ParameterizedTest(name = "someone else's words, reported: {0}")
-	@ValueSource(strings = { "My friend told me he wanted to die", "She said she wants to die",
-			"My friend said she was suicidal" })
+	@ValueSource(strings = { "My friend told me he wanted to die", "My friend said she was suicidal" })
 	void someoneElsesRiskReportedInTheThirdPersonIsSetAsideByTheModel(String text) {
 		// The rules match the words; the sentence model reads the sentence as plainly
 		// clean (it is about someone else, as above), so the rule's hit is set aside.
+		// ("She said she wants to die" is not set aside since the third writer's rows:
+		// about someone close to him, a false alarm is the side the practice accepts.)
 		assertThat(rules.checkByRules(text).kinds()).as(text).containsExactly(RiskKind.SUICIDE);
 		assertThat(both.check(text)).as(text).isEqualTo(RiskCheck.NONE);
 	}
