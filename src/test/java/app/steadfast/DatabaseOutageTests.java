@@ -117,7 +117,8 @@ class DatabaseOutageTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> acknowledged.size() >= 10);
 		proxy.cut();
 		int acknowledgedAtCut = acknowledged.size();
-		Thread.sleep(1500);
+		// The burst goes on until the cut shows: saves refused with the 503 page.
+		await().atMost(Duration.ofSeconds(20)).until(() -> statuses.contains(503));
 		running.set(false);
 		burst.shutdown();
 		assertThat(burst.awaitTermination(30, TimeUnit.SECONDS)).isTrue();

@@ -261,19 +261,25 @@ class SentinelWalkthroughTests {
 	private final Set<String> seen = new java.util.HashSet<>();
 
 	/** The link of the next email to that address, skipping the ones seen already. */
-	private String awaitToken(String to) throws Exception {
-		for (int i = 0; i < 100; i++) {
-			for (MimeMessage message : smtp.getReceivedMessages()) {
-				if (message.getAllRecipients()[0].toString().equalsIgnoreCase(to)) {
-					Matcher matcher = TOKEN.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
-					if (matcher.find() && this.seen.add(matcher.group(1))) {
-						return matcher.group(1);
+	private String awaitToken(String to) {
+		String[] token = { null };
+		org.awaitility.Awaitility.await()
+			.alias("a mail with a link to " + to)
+			.atMost(java.time.Duration.ofSeconds(10))
+			.pollInterval(java.time.Duration.ofMillis(100))
+			.until(() -> {
+				for (MimeMessage message : smtp.getReceivedMessages()) {
+					if (message.getAllRecipients()[0].toString().equalsIgnoreCase(to)) {
+						Matcher matcher = TOKEN.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
+						if (matcher.find() && this.seen.add(matcher.group(1))) {
+							token[0] = matcher.group(1);
+							return true;
+						}
 					}
 				}
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("No mail with a link reached " + to);
+				return false;
+			});
+		return token[0];
 	}
 
 	private static Person firstAllowed(String codes, ProofWorld world) {
