@@ -24,9 +24,11 @@ class CommitmentsAccess {
 				AccessRule.roles("/commitments/new", Role.CLIENT),
 				AccessRule.roles("/commitments/reliability", Role.CLIENT),
 				AccessRule.roles("/commitments/settings", Role.CLIENT),
-				// Ids are UUIDs, so this never matches the named pages above or below.
-				AccessRule.roles("/commitments/{id:[0-9a-f-]+}/**", Role.CLIENT),
-				AccessRule.roles("/commitments/shared/**", Role.CLIENT, Role.PARTNER));
+				AccessRule.roles("/commitments/shared/**", Role.CLIENT, Role.PARTNER),
+				// Every other address names one of his commitments (the first rule that
+				// matches decides, so the shared pages above stay theirs). An id that is
+				// malformed, or not his, answers 404 like any other, not 403.
+				AccessRule.roles("/commitments/{id}/**", Role.CLIENT));
 	}
 
 	@Bean
