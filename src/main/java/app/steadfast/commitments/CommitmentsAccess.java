@@ -24,11 +24,10 @@ class CommitmentsAccess {
 				AccessRule.roles("/commitments/new", Role.CLIENT),
 				AccessRule.roles("/commitments/reliability", Role.CLIENT),
 				AccessRule.roles("/commitments/settings", Role.CLIENT),
-				AccessRule.roles("/commitments/shared/**", Role.CLIENT, Role.PARTNER),
-				// Every other address names one of his commitments (the first rule that
-				// matches decides, so the shared pages above stay theirs). An id that is
-				// malformed, or not his, answers 404 like any other, not 403.
-				AccessRule.roles("/commitments/{id}/**", Role.CLIENT));
+				// Any other segment is a commitment's id, a malformed one too: it answers
+				// 404 like an id that is not his, never 403.
+				AccessRule.roles("/commitments/{id:(?!(?:new|reliability|settings|shared)$).+}/**", Role.CLIENT),
+				AccessRule.roles("/commitments/shared/**", Role.CLIENT, Role.PARTNER));
 	}
 
 	@Bean
