@@ -1,7 +1,5 @@
 package app.steadfast.accounts;
 
-import java.util.UUID;
-
 import app.steadfast.accounts.AccountForms.RoleForm;
 import app.steadfast.accounts.AccountForms.StaffForm;
 import app.steadfast.shared.NotFound;
@@ -63,9 +61,8 @@ class StaffController {
 	}
 
 	@PostMapping("/staff/{id}/role")
-	String changeRole(@AuthenticationPrincipal SignedIn admin, @PathVariable String id,
+	String changeRole(@AuthenticationPrincipal SignedIn admin, @PathVariable("id") AccountId target,
 			@Valid @ModelAttribute RoleForm form, BindingResult errors, RedirectAttributes flash) {
-		AccountId target = parse(id);
 		if (errors.hasErrors()) {
 			flash.addFlashAttribute("roleProblem", "Choose a role.");
 			return "redirect:/admin/staff";
@@ -81,9 +78,9 @@ class StaffController {
 	}
 
 	@PostMapping("/staff/{id}/deactivate")
-	String deactivate(@AuthenticationPrincipal SignedIn admin, @PathVariable String id, RedirectAttributes flash) {
+	String deactivate(@AuthenticationPrincipal SignedIn admin, @PathVariable AccountId id, RedirectAttributes flash) {
 		try {
-			this.accounts.deactivate(new AccountId(admin.accountId()), parse(id));
+			this.accounts.deactivate(new AccountId(admin.accountId()), id);
 			flash.addFlashAttribute("deactivatedNotice", true);
 		}
 		catch (InvalidAccountInput ex) {
@@ -115,15 +112,6 @@ class StaffController {
 					.collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("roles", new Role[] { Role.THERAPIST, Role.ADMIN });
 		return "accounts/staff";
-	}
-
-	private static AccountId parse(String id) {
-		try {
-			return new AccountId(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFound();
-		}
 	}
 
 }

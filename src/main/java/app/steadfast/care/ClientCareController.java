@@ -9,7 +9,6 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.safety.CrisisPanel;
 import app.steadfast.safety.RiskKind;
 import app.steadfast.shared.InvalidInput;
-import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
 import jakarta.servlet.http.HttpServletRequest;
@@ -100,15 +99,15 @@ class ClientCareController {
 	}
 
 	@PostMapping("/care/homework/{id}/done")
-	String done(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
-		this.homework.done(new AccountId(person.accountId()), uuid(id));
+	String done(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, RedirectAttributes flash) {
+		this.homework.done(new AccountId(person.accountId()), id);
 		flash.addFlashAttribute("notice", "Marked done. Your therapist will see it.");
 		return "redirect:/care/homework";
 	}
 
 	@GetMapping("/care/measures/{id}")
-	String measure(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
-		Measures.Pending pending = this.measures.waiting(new AccountId(person.accountId()), uuid(id));
+	String measure(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, Model model) {
+		Measures.Pending pending = this.measures.waiting(new AccountId(person.accountId()), id);
 		model.addAttribute("measure", pending);
 		model.addAttribute("answers", new ArrayList<Integer>());
 		model.addAttribute("difficulty", null);
@@ -116,10 +115,10 @@ class ClientCareController {
 	}
 
 	@PostMapping("/care/measures/{id}")
-	String answer(@AuthenticationPrincipal SignedIn person, @PathVariable String id, HttpServletRequest request,
+	String answer(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, HttpServletRequest request,
 			Model model, RedirectAttributes flash) {
 		AccountId me = new AccountId(person.accountId());
-		Measures.Pending pending = this.measures.waiting(me, uuid(id));
+		Measures.Pending pending = this.measures.waiting(me, id);
 		List<Integer> answers = new ArrayList<>();
 		for (int i = 0; i < pending.instrument().items().size(); i++) {
 			answers.add(answer(request.getParameter("q" + i)));
@@ -162,15 +161,6 @@ class ClientCareController {
 		}
 		catch (NumberFormatException ex) {
 			return null;
-		}
-	}
-
-	static UUID uuid(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFound();
 		}
 	}
 

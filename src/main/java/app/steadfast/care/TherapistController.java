@@ -96,26 +96,26 @@ class TherapistController {
 	}
 
 	@PostMapping("/care/alerts/{id}/acknowledge")
-	String acknowledge(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
-		this.alerts.acknowledge(me(person), ClientCareController.uuid(id));
+	String acknowledge(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, RedirectAttributes flash) {
+		this.alerts.acknowledge(me(person), id);
 		flash.addFlashAttribute("notice", "Acknowledged.");
 		return "redirect:/care/alerts";
 	}
 
 	@GetMapping("/care/clients/{id}")
-	String client(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+	String client(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id, Model model) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		clientPage(me, client, model);
 		model.addAttribute("homeworkForm", HomeworkForm.empty(this.homework.today().plusDays(7)));
 		return "care/client";
 	}
 
 	@PostMapping("/care/clients/{id}/homework")
-	String assignHomework(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String assignHomework(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id,
 			@ModelAttribute("homeworkForm") HomeworkForm form, Model model, RedirectAttributes flash) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		BindingResult errors = new BeanPropertyBindingResult(form, "homeworkForm");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "homeworkForm", errors);
 		Homework.Kind kind = null;
@@ -142,10 +142,10 @@ class TherapistController {
 	}
 
 	@PostMapping("/care/clients/{id}/measures")
-	String assignMeasure(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String assignMeasure(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id,
 			@RequestParam(defaultValue = "") String instrument, RedirectAttributes flash) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		try {
 			Instrument chosen = Instrument.valueOf(instrument);
 			this.measures.assign(me, client.id(), chosen);
@@ -158,10 +158,10 @@ class TherapistController {
 	}
 
 	@PostMapping("/care/clients/{id}/session")
-	String planSession(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String planSession(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id,
 			@RequestParam(defaultValue = "") String nextSession, RedirectAttributes flash) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		LocalDate date = CareForms.date(nextSession);
 		if (date == null && !nextSession.isBlank()) {
 			flash.addFlashAttribute("notice", "Give the date as a date, like 2026-03-14.");
@@ -174,9 +174,9 @@ class TherapistController {
 	}
 
 	@GetMapping("/care/clients/{id}/checkins")
-	String checkins(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+	String checkins(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id, Model model) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		model.addAttribute("client", client);
 		model.addAttribute("checkins", this.checkins.history(me, client.id()));
 		model.addAttribute("summary", this.checkins.summary(me, client.id(), 4));
@@ -184,18 +184,18 @@ class TherapistController {
 	}
 
 	@GetMapping("/care/clients/{id}/journal")
-	String journal(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+	String journal(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id, Model model) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		model.addAttribute("client", client);
 		model.addAttribute("entries", this.journal.entries(me, client.id()));
 		return "care/journal";
 	}
 
 	@GetMapping("/care/clients/{id}/commitments")
-	String commitments(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+	String commitments(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id, Model model) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		model.addAttribute("client", client);
 		model.addAttribute("commitments", this.commitments.list(me, client.id()));
 		model.addAttribute("reliability", this.commitments.reliability(me, client.id(), 12));
@@ -203,27 +203,27 @@ class TherapistController {
 	}
 
 	@GetMapping("/care/clients/{id}/insights")
-	String insights(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+	String insights(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id, Model model) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		model.addAttribute("client", client);
 		model.addAttribute("progress", this.insights.progress(me, client.id(), 12));
 		return "care/insights";
 	}
 
 	@GetMapping("/care/clients/{id}/notes")
-	String notes(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+	String notes(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id, Model model) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		model.addAttribute("form", NoteForm.empty(this.homework.today()));
 		return notesPage(me, client, model);
 	}
 
 	@PostMapping("/care/clients/{id}/notes")
-	String writeNote(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String writeNote(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id,
 			@ModelAttribute("form") NoteForm form, Model model, RedirectAttributes flash) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 		try {
@@ -238,10 +238,10 @@ class TherapistController {
 	}
 
 	@GetMapping("/care/clients/{id}/notes/{noteId}")
-	String note(@AuthenticationPrincipal SignedIn person, @PathVariable String id, @PathVariable String noteId,
+	String note(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id, @PathVariable UUID noteId,
 			Model model) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		SessionNotes.Note note = ownNote(me, client, noteId);
 		model.addAttribute("client", client);
 		model.addAttribute("note", note);
@@ -251,10 +251,10 @@ class TherapistController {
 	}
 
 	@PostMapping("/care/clients/{id}/notes/{noteId}")
-	String editNote(@AuthenticationPrincipal SignedIn person, @PathVariable String id, @PathVariable String noteId,
+	String editNote(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id, @PathVariable UUID noteId,
 			@ModelAttribute("form") NoteForm form, Model model, RedirectAttributes flash) {
 		AccountId me = me(person);
-		Person client = this.therapy.requireClient(me, client(id));
+		Person client = this.therapy.requireClient(me, id);
 		SessionNotes.Note note = ownNote(me, client, noteId);
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
@@ -271,8 +271,8 @@ class TherapistController {
 		return "redirect:/care/clients/" + client.id().value() + "/notes/" + note.id();
 	}
 
-	private SessionNotes.Note ownNote(AccountId me, Person client, String noteId) {
-		SessionNotes.Note note = this.notes.find(me, ClientCareController.uuid(noteId));
+	private SessionNotes.Note ownNote(AccountId me, Person client, UUID noteId) {
+		SessionNotes.Note note = this.notes.find(me, noteId);
 		if (!note.client().equals(client.id())) {
 			throw new app.steadfast.shared.NotFound();
 		}
@@ -324,10 +324,6 @@ class TherapistController {
 
 	private static AccountId me(SignedIn person) {
 		return new AccountId(person.accountId());
-	}
-
-	private static AccountId client(String id) {
-		return new AccountId(ClientCareController.uuid(id));
 	}
 
 }

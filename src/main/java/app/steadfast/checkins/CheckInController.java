@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.shared.NotFound;
@@ -102,7 +101,7 @@ class CheckInController {
 	}
 
 	@GetMapping("/{id}/edit")
-	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable CheckInId id, Model model) {
 		CheckInView view = own(person, id);
 		model.addAttribute("form", CheckInForm.of(view, this.practice.zone()));
 		model.addAttribute("checkIn", view);
@@ -111,7 +110,7 @@ class CheckInController {
 	}
 
 	@PostMapping("/{id}/edit")
-	String update(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String update(@AuthenticationPrincipal SignedIn person, @PathVariable CheckInId id,
 			@ModelAttribute("form") CheckInForm form, Model model, RedirectAttributes flash) {
 		CheckInView view = own(person, id);
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
@@ -140,7 +139,7 @@ class CheckInController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable CheckInId id, RedirectAttributes flash) {
 		this.checkIns.delete(new AccountId(person.accountId()), own(person, id).id());
 		flash.addFlashAttribute("saved", "Deleted. It's gone for good.");
 		return "redirect:/checkins";
@@ -170,9 +169,9 @@ class CheckInController {
 		return "checkins/summary";
 	}
 
-	private CheckInView own(SignedIn person, String id) {
+	private CheckInView own(SignedIn person, CheckInId id) {
 		AccountId me = new AccountId(person.accountId());
-		CheckInView view = this.checkIns.find(me, parse(id));
+		CheckInView view = this.checkIns.find(me, id);
 		if (!view.owner().equals(me)) {
 			throw new NotFound();
 		}
@@ -245,15 +244,6 @@ class CheckInController {
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
-		}
-	}
-
-	static CheckInId parse(String id) {
-		try {
-			return new CheckInId(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFound();
 		}
 	}
 

@@ -63,7 +63,7 @@ class JournalController {
 	}
 
 	@GetMapping("/{id}/edit")
-	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, Model model) {
 		JournalEntryView entry = own(person, id);
 		model.addAttribute("entry", entry);
 		model.addAttribute("prompts", JournalPrompt.values());
@@ -73,7 +73,7 @@ class JournalController {
 	}
 
 	@PostMapping("/{id}/edit")
-	String rewrite(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String rewrite(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id,
 			@RequestParam(name = "prompt", required = false) String prompt,
 			@RequestParam(name = "body", required = false) String body, Model model, RedirectAttributes flash) {
 		JournalEntryView entry = own(person, id);
@@ -96,22 +96,15 @@ class JournalController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, RedirectAttributes flash) {
 		this.journal.delete(new AccountId(person.accountId()), own(person, id).id());
 		flash.addFlashAttribute("saved", "Deleted. It's gone for good.");
 		return "redirect:/checkins/journal";
 	}
 
-	private JournalEntryView own(SignedIn person, String id) {
+	private JournalEntryView own(SignedIn person, UUID id) {
 		AccountId me = new AccountId(person.accountId());
-		UUID entryId;
-		try {
-			entryId = UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFound();
-		}
-		JournalEntryView entry = this.journal.find(me, entryId);
+		JournalEntryView entry = this.journal.find(me, id);
 		if (!entry.owner().equals(me)) {
 			throw new NotFound();
 		}

@@ -90,7 +90,7 @@ class CommitmentController {
 	}
 
 	@GetMapping("/{id}/edit")
-	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable CommitmentId id, Model model) {
 		CommitmentView view = own(person, id);
 		model.addAttribute("form", CommitmentForm.of(view));
 		model.addAttribute("commitment", view);
@@ -98,7 +98,7 @@ class CommitmentController {
 	}
 
 	@PostMapping("/{id}/edit")
-	String update(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String update(@AuthenticationPrincipal SignedIn person, @PathVariable CommitmentId id,
 			@ModelAttribute("form") CommitmentForm form, Model model, RedirectAttributes flash) {
 		CommitmentView view = own(person, id);
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
@@ -121,7 +121,7 @@ class CommitmentController {
 	}
 
 	@GetMapping("/{id}/record")
-	String recordForm(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String recordForm(@AuthenticationPrincipal SignedIn person, @PathVariable CommitmentId id,
 			@RequestParam(name = "date", required = false) String date, Model model) {
 		CommitmentView view = own(person, id);
 		LocalDate day = date(date);
@@ -136,20 +136,19 @@ class CommitmentController {
 	}
 
 	@PostMapping("/{id}/record")
-	String record(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String record(@AuthenticationPrincipal SignedIn person, @PathVariable CommitmentId id,
 			@RequestParam(name = "date", required = false) String date,
 			@RequestParam(name = "outcome", required = false) String outcome,
 			@RequestParam(name = "note", required = false) String note,
 			@RequestParam(name = "whatGotInTheWay", required = false) String whatGotInTheWay,
 			RedirectAttributes flash) {
-		CommitmentId commitment = parse(id);
 		LocalDate day = date(date);
 		// An unknown outcome is answered like a missing one, after the commitment is
 		// found to be his.
 		Outcome chosen = outcome(outcome);
 		try {
-			flash.addFlashAttribute("crisis", this.commitments.record(new AccountId(person.accountId()), commitment,
-					day, chosen, note, whatGotInTheWay));
+			flash.addFlashAttribute("crisis",
+					this.commitments.record(new AccountId(person.accountId()), id, day, chosen, note, whatGotInTheWay));
 			flash.addFlashAttribute("saved", (chosen == Outcome.KEPT) ? "Marked as kept. That counts."
 					: "Marked as missed. Saying so honestly is part of keeping your word.");
 		}
@@ -160,17 +159,17 @@ class CommitmentController {
 	}
 
 	@PostMapping("/{id}/pause")
-	String pause(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+	String pause(@AuthenticationPrincipal SignedIn person, @PathVariable CommitmentId id, RedirectAttributes flash) {
 		return change(person, id, flash, "Paused. Nothing falls due until you resume it.", this.commitments::pause);
 	}
 
 	@PostMapping("/{id}/resume")
-	String resume(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+	String resume(@AuthenticationPrincipal SignedIn person, @PathVariable CommitmentId id, RedirectAttributes flash) {
 		return change(person, id, flash, "Resumed from today.", this.commitments::resume);
 	}
 
 	@PostMapping("/{id}/end")
-	String end(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
+	String end(@AuthenticationPrincipal SignedIn person, @PathVariable CommitmentId id, RedirectAttributes flash) {
 		return change(person, id, flash, "Ended. Its record stays with you.", this.commitments::end);
 	}
 
@@ -253,11 +252,10 @@ class CommitmentController {
 	 * Makes a change to one of his commitments; the module's API answers 404 for anyone
 	 * else's.
 	 */
-	private String change(SignedIn person, String id, RedirectAttributes flash, String message,
+	private String change(SignedIn person, CommitmentId id, RedirectAttributes flash, String message,
 			java.util.function.BiConsumer<AccountId, CommitmentId> action) {
-		CommitmentId commitment = parse(id);
 		try {
-			action.accept(new AccountId(person.accountId()), commitment);
+			action.accept(new AccountId(person.accountId()), id);
 			flash.addFlashAttribute("saved", message);
 		}
 		catch (InvalidCommitment ex) {
@@ -266,9 +264,9 @@ class CommitmentController {
 		return "redirect:/commitments";
 	}
 
-	private CommitmentView own(SignedIn person, String id) {
+	private CommitmentView own(SignedIn person, CommitmentId id) {
 		AccountId me = new AccountId(person.accountId());
-		CommitmentView view = this.commitments.find(me, parse(id));
+		CommitmentView view = this.commitments.find(me, id);
 		if (!view.owner().equals(me)) {
 			throw new NotFound();
 		}
@@ -359,15 +357,6 @@ class CommitmentController {
 			return LocalDate.parse(date);
 		}
 		catch (DateTimeParseException | NullPointerException ex) {
-			throw new NotFound();
-		}
-	}
-
-	static CommitmentId parse(String id) {
-		try {
-			return new CommitmentId(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
 			throw new NotFound();
 		}
 	}

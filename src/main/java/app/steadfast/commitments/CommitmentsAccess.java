@@ -24,8 +24,9 @@ class CommitmentsAccess {
 				AccessRule.roles("/commitments/new", Role.CLIENT),
 				AccessRule.roles("/commitments/reliability", Role.CLIENT),
 				AccessRule.roles("/commitments/settings", Role.CLIENT),
-				// Ids are UUIDs, so this never matches the named pages above or below.
-				AccessRule.roles("/commitments/{id:[0-9a-f-]+}/**", Role.CLIENT),
+				// Any other segment is a commitment's id, a malformed one too: it answers
+				// 404 like an id that is not his, never 403.
+				AccessRule.roles("/commitments/{id:(?!(?:new|reliability|settings|shared)$).+}/**", Role.CLIENT),
 				AccessRule.roles("/commitments/shared/**", Role.CLIENT, Role.PARTNER));
 	}
 

@@ -1,19 +1,17 @@
 package app.steadfast.commitments;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
-import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.Grant;
 import app.steadfast.sharing.SharingManagement;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,18 +76,10 @@ class SharedCommitmentsController {
 	}
 
 	@PostMapping("/commitments/shared/{id}/{date}")
-	String witness(@AuthenticationPrincipal SignedIn person, @PathVariable String id, @PathVariable String date,
+	String witness(@AuthenticationPrincipal SignedIn person, @PathVariable("id") CommitmentId commitment,
+			@PathVariable("date") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
 			@RequestParam(name = "seen", required = false) String seen,
 			@RequestParam(name = "note", defaultValue = "") String note, RedirectAttributes flash) {
-		CommitmentId commitment;
-		LocalDate day;
-		try {
-			commitment = new CommitmentId(UUID.fromString(id));
-			day = LocalDate.parse(date);
-		}
-		catch (IllegalArgumentException | DateTimeParseException ex) {
-			throw new NotFound();
-		}
 		Seen view = null;
 		try {
 			view = (seen != null) ? Seen.valueOf(seen) : null;

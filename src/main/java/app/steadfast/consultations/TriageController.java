@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 
 import app.steadfast.consultations.ConsultationViews.RequestView;
 import app.steadfast.shared.Htmx;
-import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,8 +50,8 @@ class TriageController {
 	}
 
 	@GetMapping("/{id}")
-	String request(@PathVariable String id, @AuthenticationPrincipal SignedIn staff, Model model) {
-		RequestView view = this.consultations.view(parse(id), staff);
+	String request(@PathVariable ConsultationId id, @AuthenticationPrincipal SignedIn staff, Model model) {
+		RequestView view = this.consultations.view(id, staff);
 		model.addAttribute("request", view);
 		model.addAttribute("therapists", this.consultations.therapists());
 		model.addAttribute("reasons", CloseReason.values());
@@ -68,19 +67,20 @@ class TriageController {
 	}
 
 	@PostMapping("/{id}/contacted")
-	String contacted(@PathVariable String id, @AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
+	String contacted(@PathVariable ConsultationId id, @AuthenticationPrincipal SignedIn staff,
+			RedirectAttributes flash) {
 		return change(id, flash, "Marked as contacted.", (request) -> this.consultations.markContacted(request, staff));
 	}
 
 	@PostMapping("/{id}/assign")
-	String assign(@PathVariable String id, @RequestParam(name = "therapist", required = false) String therapist,
+	String assign(@PathVariable ConsultationId id, @RequestParam(name = "therapist", required = false) String therapist,
 			@AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
 		return change(id, flash, "The request is assigned.",
 				(request) -> this.consultations.assign(request, uuid(therapist), staff));
 	}
 
 	@PostMapping("/{id}/note")
-	String note(@PathVariable String id, @RequestParam(name = "note", required = false) String note,
+	String note(@PathVariable ConsultationId id, @RequestParam(name = "note", required = false) String note,
 			@AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
 		flash.addFlashAttribute("noteDraft", note);
 		return change(id, flash, "The note is saved.",
@@ -88,7 +88,7 @@ class TriageController {
 	}
 
 	@PostMapping("/{id}/schedule")
-	String schedule(@PathVariable String id, @RequestParam(name = "date", required = false) String date,
+	String schedule(@PathVariable ConsultationId id, @RequestParam(name = "date", required = false) String date,
 			@RequestParam(name = "time", required = false) String time,
 			@RequestParam(name = "therapist", required = false) String therapist,
 			@AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
@@ -99,20 +99,20 @@ class TriageController {
 	}
 
 	@PostMapping("/{id}/close")
-	String close(@PathVariable String id, @RequestParam(name = "reason", required = false) String reason,
+	String close(@PathVariable ConsultationId id, @RequestParam(name = "reason", required = false) String reason,
 			@AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
 		return change(id, flash, "The request is closed.",
 				(request) -> this.consultations.close(request, closeReason(reason), staff));
 	}
 
 	@PostMapping("/{id}/invitation")
-	String invite(@PathVariable String id, @AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
+	String invite(@PathVariable ConsultationId id, @AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
 		return change(id, flash, "The invitation to create his account is on its way.",
 				(request) -> this.consultations.inviteClient(request, staff));
 	}
 
-	private String change(String id, RedirectAttributes flash, String done, Consumer<ConsultationId> step) {
-		ConsultationId request = parse(id);
+	private String change(ConsultationId request, RedirectAttributes flash, String done,
+			Consumer<ConsultationId> step) {
 		try {
 			step.accept(request);
 			flash.addFlashAttribute("done", done);
@@ -126,14 +126,6 @@ class TriageController {
 					+ "This is how it stands now; please check and try again.");
 		}
 		return "redirect:/consultations/" + request;
-	}
-
-	private static ConsultationId parse(String id) {
-		UUID value = uuid(id);
-		if (value == null) {
-			throw new NotFound();
-		}
-		return new ConsultationId(value);
 	}
 
 	private static UUID uuid(String value) {

@@ -100,8 +100,8 @@ class ConversationController {
 	}
 
 	@GetMapping("/plans/{id}")
-	String plan(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
-		model.addAttribute("plan", this.plans.plan(me(person), new PlanId(uuid(id))));
+	String plan(@AuthenticationPrincipal SignedIn person, @PathVariable PlanId id, Model model) {
+		model.addAttribute("plan", this.plans.plan(me(person), id));
 		return "conversations/plan";
 	}
 
@@ -157,9 +157,9 @@ class ConversationController {
 	}
 
 	@GetMapping("/talks/{id}")
-	String talk(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
+	String talk(@AuthenticationPrincipal SignedIn person, @PathVariable TalkId id, Model model) {
 		AccountId me = me(person);
-		TalkView talk = this.talks.talk(me, new TalkId(uuid(id)));
+		TalkView talk = this.talks.talk(me, id);
 		if (!talk.owner().equals(me)) {
 			throw new NotFound();
 		}
@@ -186,22 +186,22 @@ class ConversationController {
 	}
 
 	@PostMapping("/topics/{id}/rename")
-	String rename(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String rename(@AuthenticationPrincipal SignedIn person, @PathVariable TopicId id,
 			@RequestParam(name = "name", required = false) String name, RedirectAttributes flash) {
 		try {
-			this.topics.rename(me(person), new TopicId(uuid(id)), name);
+			this.topics.rename(me(person), id, name);
 			flash.addFlashAttribute("saved", "Renamed. Its talks and its earlier name stay with it.");
 		}
 		catch (InvalidConversation ex) {
 			flash.addFlashAttribute("problem", ex.getMessage());
-			flash.addFlashAttribute("problemTopic", id);
+			flash.addFlashAttribute("problemTopic", id.value().toString());
 			flash.addFlashAttribute("typedName", name);
 		}
 		return "redirect:/conversations/topics";
 	}
 
 	@PostMapping("/topics/{id}/merge")
-	String merge(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String merge(@AuthenticationPrincipal SignedIn person, @PathVariable TopicId id,
 			@RequestParam(name = "into", required = false) String into, RedirectAttributes flash) {
 		TopicId target = null;
 		try {
@@ -211,12 +211,12 @@ class ConversationController {
 			// Not one of his topics: answered below like a missing choice.
 		}
 		try {
-			this.topics.merge(me(person), new TopicId(uuid(id)), target);
+			this.topics.merge(me(person), id, target);
 			flash.addFlashAttribute("saved", "Merged. From now on their talks count as one topic.");
 		}
 		catch (InvalidConversation ex) {
 			flash.addFlashAttribute("problem", ex.getMessage());
-			flash.addFlashAttribute("problemTopic", id);
+			flash.addFlashAttribute("problemTopic", id.value().toString());
 		}
 		return "redirect:/conversations/topics";
 	}
@@ -297,7 +297,8 @@ class ConversationController {
 		return new AccountId(person.accountId());
 	}
 
-	static UUID uuid(String id) {
+	/** The plan a link names in its query; text that is no id names no plan of his. */
+	private static UUID uuid(String id) {
 		try {
 			return UUID.fromString(id);
 		}

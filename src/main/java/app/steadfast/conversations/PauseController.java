@@ -59,12 +59,12 @@ class PauseController {
 	}
 
 	@GetMapping("/conversations/plans/{id}/pause")
-	String pauseWithPlan(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String pauseWithPlan(@AuthenticationPrincipal SignedIn person, @PathVariable PlanId id,
 			@RequestParam(name = "pattern", required = false) String pattern,
 			@RequestParam(name = "minutes", required = false) String minutes,
 			@RequestParam(name = "at", required = false) String at, Model model) {
 		AccountId me = ConversationController.me(person);
-		PlanView plan = this.plans.plan(me, new PlanId(ConversationController.uuid(id)));
+		PlanView plan = this.plans.plan(me, id);
 		return page(me, plan, pattern, minutes, at, model);
 	}
 

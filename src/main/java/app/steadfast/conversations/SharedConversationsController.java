@@ -79,11 +79,10 @@ class SharedConversationsController {
 	}
 
 	@PostMapping("/conversations/shared/{id}")
-	String view(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String view(@AuthenticationPrincipal SignedIn person, @PathVariable("id") TalkId talk,
 			@RequestParam(name = "escalation", required = false) String escalation,
 			@RequestParam(name = "feltHeard", required = false) String feltHeard,
 			@RequestParam(name = "note", defaultValue = "") String note, RedirectAttributes flash) {
-		TalkId talk = new TalkId(ConversationController.uuid(id));
 		Integer heard = null;
 		try {
 			heard = (feltHeard != null) ? Integer.valueOf(feltHeard) : null;
@@ -98,10 +97,10 @@ class SharedConversationsController {
 		}
 		catch (InvalidConversation ex) {
 			flash.addFlashAttribute("problem", ex.getMessage());
-			flash.addFlashAttribute("problemTalk", id);
+			flash.addFlashAttribute("problemTalk", talk.value().toString());
 			flash.addFlashAttribute("typedNote", note);
 		}
-		return "redirect:/conversations/shared#talk-" + id;
+		return "redirect:/conversations/shared#talk-" + talk.value();
 	}
 
 }

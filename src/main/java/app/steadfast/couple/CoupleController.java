@@ -86,13 +86,8 @@ class CoupleController {
 
 	@PostMapping("/requests/{id}/withdraw")
 	String withdraw(@AuthenticationPrincipal SignedIn person,
-			@org.springframework.web.bind.annotation.PathVariable String id, RedirectAttributes flash) {
-		try {
-			this.requests.withdraw(new AccountId(person.accountId()), java.util.UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFound();
-		}
+			@org.springframework.web.bind.annotation.PathVariable java.util.UUID id, RedirectAttributes flash) {
+		this.requests.withdraw(new AccountId(person.accountId()), id);
 		flash.addFlashAttribute("notice", "Withdrawn.");
 		return "redirect:/couple";
 	}

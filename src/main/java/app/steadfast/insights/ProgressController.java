@@ -1,7 +1,6 @@
 package app.steadfast.insights;
 
 import app.steadfast.accounts.AccountId;
-import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
 import org.springframework.http.ContentDisposition;
@@ -63,15 +62,9 @@ class ProgressController {
 	}
 
 	@PostMapping("/signals/{kind}/dismiss")
-	String dismiss(@AuthenticationPrincipal SignedIn person, @PathVariable String kind, RedirectAttributes flash) {
-		StuckSignal.Kind signal;
-		try {
-			signal = StuckSignal.Kind.valueOf(kind);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFound();
-		}
-		this.insights.dismiss(new AccountId(person.accountId()), signal);
+	String dismiss(@AuthenticationPrincipal SignedIn person, @PathVariable StuckSignal.Kind kind,
+			RedirectAttributes flash) {
+		this.insights.dismiss(new AccountId(person.accountId()), kind);
 		flash.addFlashAttribute("saved", "Set aside for two weeks. If it still holds then, it will show again.");
 		return "redirect:/insights";
 	}

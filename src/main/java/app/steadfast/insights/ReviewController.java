@@ -2,13 +2,12 @@ package app.steadfast.insights;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.shared.InvalidInput;
-import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,15 +73,9 @@ class ReviewController {
 	}
 
 	@PostMapping("/{week}/report")
-	String report(@AuthenticationPrincipal SignedIn person, @PathVariable String week,
+	String report(@AuthenticationPrincipal SignedIn person,
+			@PathVariable("week") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate monday,
 			@RequestParam(name = "include", defaultValue = "false") boolean include, RedirectAttributes flash) {
-		LocalDate monday;
-		try {
-			monday = LocalDate.parse(week);
-		}
-		catch (DateTimeParseException ex) {
-			throw new NotFound();
-		}
 		this.review.includeInReport(me(person), monday, include);
 		flash.addFlashAttribute("saved", include ? "It will be in your report." : "It stays out of your report.");
 		return "redirect:/insights/review";

@@ -1,7 +1,5 @@
 package app.steadfast.library;
 
-import java.util.UUID;
-
 import app.steadfast.shared.Htmx;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.PracticeSettings;
@@ -70,22 +68,20 @@ class ArticleAdminController {
 	}
 
 	@GetMapping("/{id}")
-	String edit(@PathVariable String id, Model model) {
-		ArticleId articleId = parse(id);
-		return editPage(ArticleForm.of(this.library.content(articleId)), this.library.summary(articleId), model);
+	String edit(@PathVariable ArticleId id, Model model) {
+		return editPage(ArticleForm.of(this.library.content(id)), this.library.summary(id), model);
 	}
 
 	@PostMapping("/{id}")
-	String save(@PathVariable String id, @Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
+	String save(@PathVariable ArticleId id, @Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
 			@RequestParam(name = "action", defaultValue = "save") String action, Model model,
 			RedirectAttributes flash) {
-		ArticleId articleId = parse(id);
-		ArticleSummary current = this.library.summary(articleId);
+		ArticleSummary current = this.library.summary(id);
 		if ("preview".equals(action) || errors.hasErrors()) {
 			return editPage(form, current, model);
 		}
 		try {
-			this.library.revise(articleId, form.content());
+			this.library.revise(id, form.content());
 		}
 		catch (InvalidArticle ex) {
 			ex.rejectIn(errors);
@@ -93,23 +89,21 @@ class ArticleAdminController {
 		}
 		flash.addFlashAttribute("saved",
 				(current.status() == ArticleStatus.PUBLISHED) ? "Saved. The changes are live." : "The draft is saved.");
-		return "redirect:/admin/articles/" + articleId.value();
+		return "redirect:/admin/articles/" + id.value();
 	}
 
 	@PostMapping("/{id}/publish")
-	String publish(@PathVariable String id, RedirectAttributes flash) {
-		ArticleId articleId = parse(id);
-		this.library.publish(articleId);
+	String publish(@PathVariable ArticleId id, RedirectAttributes flash) {
+		this.library.publish(id);
 		flash.addFlashAttribute("saved", "Published. Visitors can read it now.");
-		return "redirect:/admin/articles/" + articleId.value();
+		return "redirect:/admin/articles/" + id.value();
 	}
 
 	@PostMapping("/{id}/unpublish")
-	String unpublish(@PathVariable String id, RedirectAttributes flash) {
-		ArticleId articleId = parse(id);
-		this.library.unpublish(articleId);
+	String unpublish(@PathVariable ArticleId id, RedirectAttributes flash) {
+		this.library.unpublish(id);
 		flash.addFlashAttribute("saved", "Unpublished. It's a draft again; visitors can't see it.");
-		return "redirect:/admin/articles/" + articleId.value();
+		return "redirect:/admin/articles/" + id.value();
 	}
 
 	@PostMapping("/preview")
@@ -127,15 +121,6 @@ class ArticleAdminController {
 		model.addAttribute("current", current);
 		model.addAttribute("previewHtml", this.library.preview(form.body()));
 		return "library/admin-edit";
-	}
-
-	private static ArticleId parse(String id) {
-		try {
-			return new ArticleId(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFound();
-		}
 	}
 
 }

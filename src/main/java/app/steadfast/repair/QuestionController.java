@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
-import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -84,8 +82,8 @@ class QuestionController {
 	}
 
 	@GetMapping("/{id}")
-	String question(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
-		QuestionView question = this.questions.question(me(person), parse(id));
+	String question(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id, Model model) {
+		QuestionView question = this.questions.question(me(person), id);
 		model.addAttribute("question", question);
 		model.addAttribute("mine", question.client().equals(me(person)));
 		model.addAttribute("today", this.questions.today());
@@ -95,29 +93,26 @@ class QuestionController {
 	}
 
 	@PostMapping("/{id}/answer")
-	String answer(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String answer(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
 			@RequestParam(name = "words", defaultValue = "") String words, Model model, RedirectAttributes flash) {
-		QuestionId question = parse(id);
 		return act(person, id, model, flash, words, "words", () -> {
-			flash.addFlashAttribute("crisis", this.questions.answer(me(person), question, words));
+			flash.addFlashAttribute("crisis", this.questions.answer(me(person), id, words));
 			flash.addFlashAttribute("saved", "Answered. Your answer is on record for your partner.");
 		});
 	}
 
 	@PostMapping("/{id}/correct")
-	String correct(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String correct(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
 			@RequestParam(name = "words", defaultValue = "") String words, Model model, RedirectAttributes flash) {
-		QuestionId question = parse(id);
 		return act(person, id, model, flash, words, "correction", () -> {
-			flash.addFlashAttribute("crisis", this.questions.correct(me(person), question, words));
+			flash.addFlashAttribute("crisis", this.questions.correct(me(person), id, words));
 			flash.addFlashAttribute("saved", "Correction added. Your partner sees it beside your earlier answer.");
 		});
 	}
 
 	@PostMapping("/{id}/time")
-	String needsTime(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String needsTime(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
 			@RequestParam(name = "until", defaultValue = "") String until, Model model, RedirectAttributes flash) {
-		QuestionId question = parse(id);
 		return act(person, id, model, flash, until, "until", () -> {
 			LocalDate date;
 			try {
@@ -126,34 +121,33 @@ class QuestionController {
 			catch (DateTimeParseException ex) {
 				date = null;
 			}
-			this.questions.needsTime(me(person), question, date);
+			this.questions.needsTime(me(person), id, date);
 			flash.addFlashAttribute("saved", "Noted. Your partner sees the date you committed to.");
 		});
 	}
 
 	@PostMapping("/{id}/more")
-	String needMore(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String needMore(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
 			@RequestParam(name = "followUp", defaultValue = "") String followUp, Model model,
 			RedirectAttributes flash) {
-		QuestionId question = parse(id);
 		return act(person, id, model, flash, followUp, "followUp", () -> {
-			this.questions.needMore(me(person), question, followUp);
+			this.questions.needMore(me(person), id, followUp);
 			flash.addFlashAttribute("saved", "Sent. Your partner sees that you need more.");
 		});
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable String id, RedirectAttributes flash) {
-		this.questions.delete(me(person), parse(id));
+	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id, RedirectAttributes flash) {
+		this.questions.delete(me(person), id);
 		flash.addFlashAttribute("saved", "Your question is deleted.");
 		return "redirect:/repair/questions";
 	}
 
-	private String act(SignedIn person, String id, Model model, RedirectAttributes flash, String input, String field,
-			Runnable action) {
+	private String act(SignedIn person, QuestionId id, Model model, RedirectAttributes flash, String input,
+			String field, Runnable action) {
 		try {
 			action.run();
-			return "redirect:/repair/questions/" + parse(id).value();
+			return "redirect:/repair/questions/" + id.value();
 		}
 		catch (InvalidRepairInput ex) {
 			question(person, id, model);
@@ -166,15 +160,6 @@ class QuestionController {
 
 	private static AccountId me(SignedIn person) {
 		return new AccountId(person.accountId());
-	}
-
-	private static QuestionId parse(String id) {
-		try {
-			return new QuestionId(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFound();
-		}
 	}
 
 }

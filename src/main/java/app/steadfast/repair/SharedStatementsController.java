@@ -6,7 +6,6 @@ import java.util.UUID;
 import app.steadfast.accounts.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
-import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
@@ -60,8 +59,8 @@ class SharedStatementsController {
 	}
 
 	@GetMapping("/repair/shared/{id}")
-	String version(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
-		VersionView version = this.statements.sharedVersion(new AccountId(person.accountId()), parse(id));
+	String version(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, Model model) {
+		VersionView version = this.statements.sharedVersion(new AccountId(person.accountId()), id);
 		model.addAttribute("shared", new Shared(name(version.owner()), version));
 		model.addAttribute("parts", StatementPart.values());
 		model.addAttribute("mayRespond", person.role() == Role.PARTNER);
@@ -70,9 +69,8 @@ class SharedStatementsController {
 	}
 
 	@PostMapping("/repair/shared/{id}/respond")
-	String respond(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String respond(@AuthenticationPrincipal SignedIn person, @PathVariable("id") UUID version,
 			@RequestParam(name = "words", defaultValue = "") String words, Model model, RedirectAttributes flash) {
-		UUID version = parse(id);
 		try {
 			this.statements.respond(new AccountId(person.accountId()), version, words);
 			flash.addFlashAttribute("saved", reachesThem(person,
@@ -82,7 +80,7 @@ class SharedStatementsController {
 			return "redirect:/repair/shared/" + version;
 		}
 		catch (InvalidRepairInput ex) {
-			version(person, id, model);
+			version(person, version, model);
 			model.addAttribute("problem", ex.getMessage());
 			model.addAttribute("words", words);
 			return "repair/shared-version";
@@ -99,15 +97,6 @@ class SharedStatementsController {
 
 	private String name(AccountId owner) {
 		return this.accounts.find(owner).map(Person::displayName).orElse("");
-	}
-
-	private static UUID parse(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFound();
-		}
 	}
 
 }

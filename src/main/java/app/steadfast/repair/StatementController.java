@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 import app.steadfast.shared.Htmx;
@@ -50,8 +49,7 @@ class StatementController {
 	}
 
 	@GetMapping("/{id}")
-	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable String id, Model model) {
-		StatementId statement = parse(id);
+	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable("id") StatementId statement, Model model) {
 		List<VersionView> versions = this.statements.versions(me(person), statement);
 		VersionView latest = versions.get(versions.size() - 1);
 		model.addAttribute("versions", versions);
@@ -59,18 +57,16 @@ class StatementController {
 	}
 
 	@PostMapping("/{id}")
-	String update(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String update(@AuthenticationPrincipal SignedIn person, @PathVariable("id") StatementId statement,
 			@RequestParam Map<String, String> params, HttpServletRequest request, Model model,
 			RedirectAttributes flash) {
-		StatementId statement = parse(id);
 		model.addAttribute("versions", this.statements.versions(me(person), statement));
 		return submit(person, statement, params, request, model, flash);
 	}
 
 	@GetMapping("/{id}/versions/{number}")
-	String version(@AuthenticationPrincipal SignedIn person, @PathVariable String id, @PathVariable int number,
-			Model model) {
-		StatementId statement = parse(id);
+	String version(@AuthenticationPrincipal SignedIn person, @PathVariable("id") StatementId statement,
+			@PathVariable int number, Model model) {
 		VersionView version = this.statements.version(me(person), statement, number);
 		model.addAttribute("version", version);
 		model.addAttribute("versions", this.statements.versions(me(person), statement));
@@ -80,9 +76,9 @@ class StatementController {
 	}
 
 	@PostMapping("/{id}/versions/{number}/share")
-	String share(@AuthenticationPrincipal SignedIn person, @PathVariable String id, @PathVariable int number,
-			@RequestParam(name = "with", required = false) String with, RedirectAttributes flash) {
-		StatementId statement = parse(id);
+	String share(@AuthenticationPrincipal SignedIn person, @PathVariable("id") StatementId statement,
+			@PathVariable int number, @RequestParam(name = "with", required = false) String with,
+			RedirectAttributes flash) {
 		Audience audience;
 		try {
 			audience = Audience.valueOf(String.valueOf(with));
@@ -104,10 +100,9 @@ class StatementController {
 	}
 
 	@GetMapping("/{id}/compare")
-	String compare(@AuthenticationPrincipal SignedIn person, @PathVariable String id,
+	String compare(@AuthenticationPrincipal SignedIn person, @PathVariable("id") StatementId statement,
 			@RequestParam(name = "from", defaultValue = "0") int from,
 			@RequestParam(name = "to", defaultValue = "0") int to, Model model) {
-		StatementId statement = parse(id);
 		List<VersionView> versions = this.statements.versions(me(person), statement);
 		int last = versions.size();
 		int a = (from >= 1 && from <= last) ? from : Math.max(1, last - 1);
@@ -172,15 +167,6 @@ class StatementController {
 
 	private static AccountId me(SignedIn person) {
 		return new AccountId(person.accountId());
-	}
-
-	static StatementId parse(String id) {
-		try {
-			return new StatementId(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFound();
-		}
 	}
 
 }

@@ -167,7 +167,7 @@ class SentinelWalkthroughTests {
 			if (!any) {
 				continue;
 			}
-			Person caller = firstAllowed(table.get(endpoint), world);
+			Person caller = AccessMatrixTests.firstAllowed(table.get(endpoint), world);
 			MockHttpServletResponse response = perform(HttpMethod.POST, request.path(), params, request.headers(),
 					caller, world);
 			request.restore().run();
@@ -280,17 +280,6 @@ class SentinelWalkthroughTests {
 				return false;
 			});
 		return token[0];
-	}
-
-	private static Person firstAllowed(String codes, ProofWorld world) {
-		List<Person> callers = AccessMatrixTests.callers(world);
-		for (int i : new int[] { 1, 3, 5, 7 }) {
-			char code = codes.charAt(i * 2);
-			if (code == '2' || code == '3' || code == 'A') {
-				return callers.get(i);
-			}
-		}
-		return null;
 	}
 
 	private MockHttpServletResponse perform(HttpMethod method, String path, Map<String, List<String>> params,
