@@ -35,8 +35,11 @@ class QuestionController {
 
 	private final QuestionManagement questions;
 
-	QuestionController(QuestionManagement questions) {
+	private final Answers answers;
+
+	QuestionController(QuestionManagement questions, Answers answers) {
 		this.questions = questions;
+		this.answers = answers;
 	}
 
 	@GetMapping
@@ -96,7 +99,7 @@ class QuestionController {
 	String answer(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
 			@RequestParam(name = "words", defaultValue = "") String words, Model model, RedirectAttributes flash) {
 		return act(person, id, model, flash, words, "words", () -> {
-			flash.addFlashAttribute("crisis", this.questions.answer(me(person), id, words));
+			flash.addFlashAttribute("crisis", this.answers.answer(me(person), id, words));
 			flash.addFlashAttribute("saved", "Answered. Your answer is on record for your partner.");
 		});
 	}
@@ -105,7 +108,7 @@ class QuestionController {
 	String correct(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
 			@RequestParam(name = "words", defaultValue = "") String words, Model model, RedirectAttributes flash) {
 		return act(person, id, model, flash, words, "correction", () -> {
-			flash.addFlashAttribute("crisis", this.questions.correct(me(person), id, words));
+			flash.addFlashAttribute("crisis", this.answers.correct(me(person), id, words));
 			flash.addFlashAttribute("saved", "Correction added. Your partner sees it beside your earlier answer.");
 		});
 	}
@@ -121,7 +124,7 @@ class QuestionController {
 			catch (DateTimeParseException ex) {
 				date = null;
 			}
-			this.questions.needsTime(me(person), id, date);
+			this.answers.needsTime(me(person), id, date);
 			flash.addFlashAttribute("saved", "Noted. Your partner sees the date you committed to.");
 		});
 	}
@@ -131,7 +134,7 @@ class QuestionController {
 			@RequestParam(name = "followUp", defaultValue = "") String followUp, Model model,
 			RedirectAttributes flash) {
 		return act(person, id, model, flash, followUp, "followUp", () -> {
-			this.questions.needMore(me(person), id, followUp);
+			this.answers.needMore(me(person), id, followUp);
 			flash.addFlashAttribute("saved", "Sent. Your partner sees that you need more.");
 		});
 	}

@@ -7,17 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
-import app.steadfast.safety.RiskLanguage;
-import app.steadfast.safety.RiskSource;
 import app.steadfast.shared.Encryption;
-import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
 import app.steadfast.sharing.HeldWordsReleased;
@@ -43,6 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
  * sees exactly what he would if she had turned all her shares off (never that a pause
  * exists). Every read by the partner of his answers is written to the audit log through
  * the sharing module.
+ * <p>
+ * Inside the module, {@link PartnerQuestions} finds and opens the stored questions and
+ * {@link Answers} writes what follows a question: answers, corrections, the time he needs
+ * and her asking for more.
  */
 @Service
 public class QuestionManagement {
@@ -61,18 +60,21 @@ public class QuestionManagement {
 
 	private final SharingManagement sharing;
 
-	private final RiskLanguage risk;
+	private final PartnerQuestions questions;
+
+	private final Answers answers;
 
 	private final Practice practice;
 
 	private final Clock clock;
 
-	QuestionManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, RiskLanguage risk,
-			Practice practice, Clock clock) {
+	QuestionManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, PartnerQuestions questions,
+			Answers answers, Practice practice, Clock clock) {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
-		this.risk = risk;
+		this.questions = questions;
+		this.answers = answers;
 		this.practice = practice;
 		this.clock = clock;
 	}
@@ -116,7 +118,7 @@ public class QuestionManagement {
 
 	/** Today in the practice's zone. */
 	public LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), this.practice.zone());
+		return this.questions.today();
 	}
 
 	/**
@@ -132,19 +134,9 @@ public class QuestionManagement {
 		boolean asker = link.get().partner().equals(viewer);
 		if (!link.get().receives()) {
 			boolean holding = asker && link.get().open() && link.get().pausedByMe();
-			return new Board(true, asker, asker, holding, holding ? held(link.get()) : List.of());
+			return new Board(true, asker, asker, holding, holding ? this.questions.held(link.get()) : List.of());
 		}
-		List<QuestionView> questions = new ArrayList<>();
-		List<Row> rows = this.jdbc.sql("""
-				SELECT * FROM partner_question WHERE client_id = :client AND partner_id = :partner AND held = FALSE
-				ORDER BY asked_at DESC
-				""")
-			.param("client", link.get().client().value())
-			.param("partner", link.get().partner().value())
-			.query(this::row)
-			.list();
-		Map<UUID, List<QuestionView.Entry>> entries = entries(link.get());
-		rows.forEach((row) -> questions.add(view(row, entries.getOrDefault(row.id(), List.of()))));
+		List<QuestionView> questions = this.questions.sent(link.get());
 		questions.sort(java.util.Comparator.comparing((QuestionView q) -> !q.status().waiting()));
 		if (asker) {
 			readBy(viewer, link.get().client(), "list");
@@ -246,7 +238,8 @@ public class QuestionManagement {
 				.param("id", id)
 				.param("partner", partner.value())
 				.param("client", link.client().value())
-				.param("words", this.encryption.seal(question.words().strip(), questionBinding(id, partner)))
+				.param("words",
+						this.encryption.seal(question.words().strip(), PartnerQuestions.questionBinding(id, partner)))
 				.param("importance", (question.importance() != null) ? question.importance().name() : null)
 				.param("now", now)
 				.param("held", sending.held())
@@ -263,11 +256,11 @@ public class QuestionManagement {
 	 */
 	@Transactional(readOnly = true)
 	public QuestionView question(AccountId viewer, QuestionId id) {
-		Row row = reachable(viewer, id);
+		PartnerQuestions.Row row = this.questions.reachable(viewer, id);
 		if (viewer.value().equals(row.partner())) {
 			readBy(viewer, new AccountId(row.client()), id.value().toString());
 		}
-		return view(row);
+		return this.questions.view(row);
 	}
 
 	/**
@@ -280,11 +273,7 @@ public class QuestionManagement {
 	 */
 	@Transactional
 	public boolean answer(AccountId client, QuestionId id, String words) {
-		Row row = asked(client, id);
-		if (row.status() == QuestionStatus.ANSWERED) {
-			throw new InvalidRepairInput("words", "You've answered this. To change your answer, add a correction.");
-		}
-		return write(row, QuestionView.EntryKind.ANSWER, words, client);
+		return this.answers.answer(client, id, words);
 	}
 
 	/**
@@ -296,11 +285,7 @@ public class QuestionManagement {
 	 */
 	@Transactional
 	public boolean correct(AccountId client, QuestionId id, String words) {
-		Row row = asked(client, id);
-		if (entries(row).stream().noneMatch((e) -> e.kind().answer())) {
-			throw new InvalidRepairInput("words", "There's no answer to correct yet.");
-		}
-		return write(row, QuestionView.EntryKind.CORRECTION, words, client);
+		return this.answers.correct(client, id, words);
 	}
 
 	/**
@@ -311,36 +296,7 @@ public class QuestionManagement {
 	 */
 	@Transactional
 	public void needsTime(AccountId client, QuestionId id, @Nullable LocalDate until) {
-		Row row = asked(client, id);
-		if (row.status() == QuestionStatus.ANSWERED) {
-			throw new InvalidRepairInput("until", "You've answered this already.");
-		}
-		LocalDate today = today();
-		if (until == null || !until.isAfter(today) || until.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
-			throw new InvalidRepairInput("until",
-					"Choose a day after today and within " + MAX_DAYS_AHEAD + " days, one you can keep.");
-		}
-		insertEntry(row, QuestionView.EntryKind.NEEDS_TIME, null, until, client);
-		status(row, QuestionStatus.NEEDS_TIME, until);
-	}
-
-	/**
-	 * The partner says an answer is not enough yet, with a follow-up.
-	 * @throws NotFound if the question is not theirs, or not reachable now
-	 * @throws InvalidRepairInput if it is not answered, or the follow-up is empty or too
-	 * long
-	 */
-	@Transactional
-	public void needMore(AccountId partner, QuestionId id, String words) {
-		Row row = reachable(partner, id);
-		if (!row.partner().equals(partner.value())) {
-			throw new NotFound();
-		}
-		if (row.status() != QuestionStatus.ANSWERED) {
-			throw new InvalidRepairInput("followUp", "You can ask for more once there's an answer.");
-		}
-		insertEntry(row, QuestionView.EntryKind.NEED_MORE, text(words, "followUp"), null, partner);
-		status(row, QuestionStatus.NEEDS_MORE, null);
+		this.answers.needsTime(client, id, until);
 	}
 
 	/**
@@ -379,183 +335,8 @@ public class QuestionManagement {
 		}
 	}
 
-	private boolean write(Row row, QuestionView.EntryKind kind, String words, AccountId client) {
-		String text = text(words, "words");
-		UUID entry = insertEntry(row, kind, text, null, client);
-		status(row, QuestionStatus.ANSWERED, null);
-		return this.risk.checkAndReport(text, client.value(), RiskSource.ANSWER, entry).hit();
-	}
-
-	private static String text(String words, String field) {
-		String text = (words == null) ? "" : words.strip();
-		if (text.isEmpty()) {
-			throw new InvalidRepairInput(field, "Write something first.");
-		}
-		if (text.length() > MAX_LENGTH) {
-			throw new InvalidRepairInput(field, "Keep it under " + MAX_LENGTH + " characters.");
-		}
-		return text;
-	}
-
-	private UUID insertEntry(Row row, QuestionView.EntryKind kind, @Nullable String words, @Nullable LocalDate until,
-			AccountId author) {
-		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				INSERT INTO question_entry (id, question_id, kind, author_id, words, until_date, written_at)
-				VALUES (:id, :question, :kind, :author, :words, :until, :now)
-				""")
-			.param("id", id)
-			.param("question", row.id())
-			.param("kind", kind.name())
-			.param("author", author.value())
-			.param("words", this.encryption.seal(words, entryBinding(id, author.value())))
-			.param("until", until)
-			.param("now", now())
-			.update();
-		return id;
-	}
-
-	private void status(Row row, QuestionStatus status, @Nullable LocalDate until) {
-		this.jdbc.sql("""
-				UPDATE partner_question SET status = :status, needs_time_until = :until, changed_at = :now
-				WHERE id = :id
-				""")
-			.param("status", status.name())
-			.param("until", until)
-			.param("now", now())
-			.param("id", row.id())
-			.update();
-	}
-
-	/** The question, when the viewer is the client it was asked of and words travel. */
-	private Row asked(AccountId client, QuestionId id) {
-		Row row = reachable(client, id);
-		if (!row.client().equals(client.value())) {
-			throw new NotFound();
-		}
-		return row;
-	}
-
-	/**
-	 * The question, when the viewer is one of its two people, still linked, and the
-	 * sharing module lets the viewer receive it: him whenever she sent it (not while it
-	 * is held), her while words travel.
-	 */
-	private Row reachable(AccountId viewer, QuestionId id) {
-		Row row = this.jdbc.sql("SELECT * FROM partner_question WHERE id = :id AND held = FALSE")
-			.param("id", id.value())
-			.query(this::row)
-			.optional()
-			.orElseThrow(NotFound::new);
-		PartnerChannel link = this.sharing.channel(viewer).orElseThrow(NotFound::new);
-		if (!link.receives() || !link.client().value().equals(row.client())
-				|| !link.partner().value().equals(row.partner())) {
-			throw new NotFound();
-		}
-		return row;
-	}
-
-	/** The questions she wrote during her safety pause, kept for her, newest first. */
-	private List<QuestionView> held(PartnerChannel link) {
-		return this.jdbc.sql("""
-				SELECT * FROM partner_question WHERE client_id = :client AND partner_id = :partner AND held = TRUE
-				ORDER BY asked_at DESC
-				""")
-			.param("client", link.client().value())
-			.param("partner", link.partner().value())
-			.query(this::row)
-			.list()
-			.stream()
-			.map((row) -> view(row, List.of()))
-			.toList();
-	}
-
 	private void readBy(AccountId partner, AccountId client, String ref) {
 		this.sharing.recordRead(partner, client, AUDIT_CATEGORY, ref);
-	}
-
-	private record Row(UUID id, UUID partner, UUID client, String words, @Nullable Importance importance,
-			QuestionStatus status, @Nullable LocalDate until, Instant askedAt, boolean held) {
-	}
-
-	private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		String importance = rs.getString("importance");
-		return new Row(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class),
-				rs.getObject("client_id", UUID.class), rs.getString("words"),
-				(importance != null) ? Importance.valueOf(importance) : null,
-				QuestionStatus.valueOf(rs.getString("status")), rs.getObject("needs_time_until", LocalDate.class),
-				rs.getObject("asked_at", OffsetDateTime.class).toInstant(), rs.getBoolean("held"));
-	}
-
-	private List<QuestionView.Entry> entries(Row row) {
-		return entries(this.jdbc.sql("""
-				SELECT id, question_id, kind, author_id, words, until_date, written_at FROM question_entry
-				WHERE question_id = :id ORDER BY written_at, id
-				""").param("id", row.id()).query(QuestionManagement::entryRow).list());
-	}
-
-	/** The entries of every question between the couple, by question, in one query. */
-	private Map<UUID, List<QuestionView.Entry>> entries(PartnerChannel link) {
-		Map<UUID, List<Object[]>> rows = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT e.id, e.question_id, e.kind, e.author_id, e.words, e.until_date, e.written_at
-				FROM question_entry e JOIN partner_question q ON q.id = e.question_id
-				WHERE q.client_id = :client AND q.partner_id = :partner ORDER BY e.written_at, e.id
-				""")
-			.param("client", link.client().value())
-			.param("partner", link.partner().value())
-			.query(QuestionManagement::entryRow)
-			.list()
-			.forEach((e) -> rows.computeIfAbsent((UUID) e[6], (q) -> new ArrayList<>()).add(e));
-		Map<UUID, List<QuestionView.Entry>> entries = new HashMap<>();
-		rows.forEach((question, list) -> entries.put(question, entries(list)));
-		return entries;
-	}
-
-	private static Object[] entryRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Object[] { rs.getObject("id", UUID.class), rs.getString("kind"),
-				rs.getObject("author_id", UUID.class), rs.getString("words"),
-				rs.getObject("until_date", LocalDate.class),
-				rs.getObject("written_at", OffsetDateTime.class).toInstant(), rs.getObject("question_id", UUID.class) };
-	}
-
-	/** One question's entries, oldest first, opened. */
-	private List<QuestionView.Entry> entries(List<Object[]> rows) {
-		List<QuestionView.Entry> entries = new ArrayList<>();
-		String lastAnswer = null;
-		for (Object[] e : rows) {
-			QuestionView.EntryKind kind = QuestionView.EntryKind.valueOf((String) e[1]);
-			String words = this.encryption.open((String) e[3], entryBinding((UUID) e[0], (UUID) e[2]));
-			entries.add(new QuestionView.Entry(kind, words, (LocalDate) e[4], (Instant) e[5],
-					(kind == QuestionView.EntryKind.CORRECTION) ? lastAnswer : null));
-			if (kind.answer()) {
-				lastAnswer = words;
-			}
-		}
-		return entries;
-	}
-
-	private QuestionView view(Row row) {
-		return view(row, entries(row));
-	}
-
-	private QuestionView view(Row row, List<QuestionView.Entry> entries) {
-		LocalDate today = today();
-		LocalDate asked = LocalDate.ofInstant(row.askedAt(), this.practice.zone());
-		long age = row.status().waiting() ? Math.max(0, ChronoUnit.DAYS.between(asked, today)) : 0;
-		boolean overdue = row.status() == QuestionStatus.NEEDS_TIME && row.until() != null
-				&& today.isAfter(row.until());
-		return new QuestionView(new QuestionId(row.id()), new AccountId(row.partner()), new AccountId(row.client()),
-				this.encryption.open(row.words(), questionBinding(row.id(), new AccountId(row.partner()))),
-				row.importance(), row.status(), row.until(), row.askedAt(), age, overdue, entries, row.held());
-	}
-
-	private static EncryptionBinding questionBinding(UUID id, AccountId partner) {
-		return EncryptionBinding.of("partner_question", id, partner.value());
-	}
-
-	private static EncryptionBinding entryBinding(UUID id, UUID author) {
-		return EncryptionBinding.of("question_entry", id, author);
 	}
 
 	private OffsetDateTime now() {

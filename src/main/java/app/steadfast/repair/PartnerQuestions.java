@@ -1,0 +1,200 @@
+package app.steadfast.repair;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.Encryption;
+import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Practice;
+import app.steadfast.sharing.SharingManagement;
+import app.steadfast.sharing.SharingManagement.PartnerChannel;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stored questions between a couple with their entries: finding the one a person may
+ * reach now, and opening them into views.
+ */
+@Component
+class PartnerQuestions {
+
+	private final JdbcClient jdbc;
+
+	private final Encryption encryption;
+
+	private final SharingManagement sharing;
+
+	private final Practice practice;
+
+	private final Clock clock;
+
+	PartnerQuestions(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, Practice practice,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.encryption = encryption;
+		this.sharing = sharing;
+		this.practice = practice;
+		this.clock = clock;
+	}
+
+	/** Today in the practice's zone. */
+	LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), this.practice.zone());
+	}
+
+	/** The questions she sent him (none held), newest first, each with its entries. */
+	List<QuestionView> sent(PartnerChannel link) {
+		List<QuestionView> questions = new ArrayList<>();
+		List<Row> rows = this.jdbc.sql("""
+				SELECT * FROM partner_question WHERE client_id = :client AND partner_id = :partner AND held = FALSE
+				ORDER BY asked_at DESC
+				""")
+			.param("client", link.client().value())
+			.param("partner", link.partner().value())
+			.query(this::row)
+			.list();
+		Map<UUID, List<QuestionView.Entry>> entries = entries(link);
+		rows.forEach((row) -> questions.add(view(row, entries.getOrDefault(row.id(), List.of()))));
+		return questions;
+	}
+
+	/** The questions she wrote during her safety pause, kept for her, newest first. */
+	List<QuestionView> held(PartnerChannel link) {
+		return this.jdbc.sql("""
+				SELECT * FROM partner_question WHERE client_id = :client AND partner_id = :partner AND held = TRUE
+				ORDER BY asked_at DESC
+				""")
+			.param("client", link.client().value())
+			.param("partner", link.partner().value())
+			.query(this::row)
+			.list()
+			.stream()
+			.map((row) -> view(row, List.of()))
+			.toList();
+	}
+
+	/** The question, when the viewer is the client it was asked of and words travel. */
+	Row asked(AccountId client, QuestionId id) {
+		Row row = reachable(client, id);
+		if (!row.client().equals(client.value())) {
+			throw new NotFound();
+		}
+		return row;
+	}
+
+	/**
+	 * The question, when the viewer is one of its two people, still linked, and the
+	 * sharing module lets the viewer receive it: him whenever she sent it (not while it
+	 * is held), her while words travel.
+	 */
+	Row reachable(AccountId viewer, QuestionId id) {
+		Row row = this.jdbc.sql("SELECT * FROM partner_question WHERE id = :id AND held = FALSE")
+			.param("id", id.value())
+			.query(this::row)
+			.optional()
+			.orElseThrow(NotFound::new);
+		PartnerChannel link = this.sharing.channel(viewer).orElseThrow(NotFound::new);
+		if (!link.receives() || !link.client().value().equals(row.client())
+				|| !link.partner().value().equals(row.partner())) {
+			throw new NotFound();
+		}
+		return row;
+	}
+
+	record Row(UUID id, UUID partner, UUID client, String words, @Nullable Importance importance, QuestionStatus status,
+			@Nullable LocalDate until, Instant askedAt, boolean held) {
+	}
+
+	private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		String importance = rs.getString("importance");
+		return new Row(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class),
+				rs.getObject("client_id", UUID.class), rs.getString("words"),
+				(importance != null) ? Importance.valueOf(importance) : null,
+				QuestionStatus.valueOf(rs.getString("status")), rs.getObject("needs_time_until", LocalDate.class),
+				rs.getObject("asked_at", OffsetDateTime.class).toInstant(), rs.getBoolean("held"));
+	}
+
+	List<QuestionView.Entry> entries(Row row) {
+		return entries(this.jdbc.sql("""
+				SELECT id, question_id, kind, author_id, words, until_date, written_at FROM question_entry
+				WHERE question_id = :id ORDER BY written_at, id
+				""").param("id", row.id()).query(PartnerQuestions::entryRow).list());
+	}
+
+	/** The entries of every question between the couple, by question, in one query. */
+	private Map<UUID, List<QuestionView.Entry>> entries(PartnerChannel link) {
+		Map<UUID, List<Object[]>> rows = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT e.id, e.question_id, e.kind, e.author_id, e.words, e.until_date, e.written_at
+				FROM question_entry e JOIN partner_question q ON q.id = e.question_id
+				WHERE q.client_id = :client AND q.partner_id = :partner ORDER BY e.written_at, e.id
+				""")
+			.param("client", link.client().value())
+			.param("partner", link.partner().value())
+			.query(PartnerQuestions::entryRow)
+			.list()
+			.forEach((e) -> rows.computeIfAbsent((UUID) e[6], (q) -> new ArrayList<>()).add(e));
+		Map<UUID, List<QuestionView.Entry>> entries = new HashMap<>();
+		rows.forEach((question, list) -> entries.put(question, entries(list)));
+		return entries;
+	}
+
+	private static Object[] entryRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Object[] { rs.getObject("id", UUID.class), rs.getString("kind"),
+				rs.getObject("author_id", UUID.class), rs.getString("words"),
+				rs.getObject("until_date", LocalDate.class),
+				rs.getObject("written_at", OffsetDateTime.class).toInstant(), rs.getObject("question_id", UUID.class) };
+	}
+
+	/** One question's entries, oldest first, opened. */
+	private List<QuestionView.Entry> entries(List<Object[]> rows) {
+		List<QuestionView.Entry> entries = new ArrayList<>();
+		String lastAnswer = null;
+		for (Object[] e : rows) {
+			QuestionView.EntryKind kind = QuestionView.EntryKind.valueOf((String) e[1]);
+			String words = this.encryption.open((String) e[3], entryBinding((UUID) e[0], (UUID) e[2]));
+			entries.add(new QuestionView.Entry(kind, words, (LocalDate) e[4], (Instant) e[5],
+					(kind == QuestionView.EntryKind.CORRECTION) ? lastAnswer : null));
+			if (kind.answer()) {
+				lastAnswer = words;
+			}
+		}
+		return entries;
+	}
+
+	QuestionView view(Row row) {
+		return view(row, entries(row));
+	}
+
+	private QuestionView view(Row row, List<QuestionView.Entry> entries) {
+		LocalDate today = today();
+		LocalDate asked = LocalDate.ofInstant(row.askedAt(), this.practice.zone());
+		long age = row.status().waiting() ? Math.max(0, ChronoUnit.DAYS.between(asked, today)) : 0;
+		boolean overdue = row.status() == QuestionStatus.NEEDS_TIME && row.until() != null
+				&& today.isAfter(row.until());
+		return new QuestionView(new QuestionId(row.id()), new AccountId(row.partner()), new AccountId(row.client()),
+				this.encryption.open(row.words(), questionBinding(row.id(), new AccountId(row.partner()))),
+				row.importance(), row.status(), row.until(), row.askedAt(), age, overdue, entries, row.held());
+	}
+
+	static EncryptionBinding questionBinding(UUID id, AccountId partner) {
+		return EncryptionBinding.of("partner_question", id, partner.value());
+	}
+
+	static EncryptionBinding entryBinding(UUID id, UUID author) {
+		return EncryptionBinding.of("question_entry", id, author);
+	}
+
+}
