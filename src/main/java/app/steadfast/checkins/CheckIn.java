@@ -12,7 +12,8 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 
 /**
  * A check-in as stored. Its free text is held sealed (encrypted, bound to this row and
- * owner); {@link CheckInManagement} seals and opens it.
+ * owner); {@link CheckInRecording} seals it, {@link CheckInHistory} and the summaries of
+ * {@link CheckInManagement} open it.
  */
 class CheckIn {
 

@@ -32,15 +32,21 @@ class CheckInController {
 
 	private final CheckInManagement checkIns;
 
+	private final CheckInRecording recording;
+
+	private final CheckInHistory history;
+
 	private final EmotionVocabulary vocabulary;
 
 	private final app.steadfast.shared.Practice practice;
 
 	private final Clock clock;
 
-	CheckInController(CheckInManagement checkIns, EmotionVocabulary vocabulary, app.steadfast.shared.Practice practice,
-			Clock clock) {
+	CheckInController(CheckInManagement checkIns, CheckInRecording recording, CheckInHistory history,
+			EmotionVocabulary vocabulary, app.steadfast.shared.Practice practice, Clock clock) {
 		this.checkIns = checkIns;
+		this.recording = recording;
+		this.history = history;
 		this.vocabulary = vocabulary;
 		this.practice = practice;
 		this.clock = clock;
@@ -59,7 +65,7 @@ class CheckInController {
 	@GetMapping
 	String history(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = new AccountId(person.accountId());
-		List<CheckInView> latest = this.checkIns.latest(me, me, SHOWN + 1);
+		List<CheckInView> latest = this.history.latest(me, me, SHOWN + 1);
 		model.addAttribute("checkIns", latest.subList(0, Math.min(SHOWN, latest.size())));
 		model.addAttribute("older", latest.size() > SHOWN);
 		return "checkins/history";
@@ -87,7 +93,7 @@ class CheckInController {
 		if (!errors.hasErrors()) {
 			try {
 				flash.addFlashAttribute("crisis",
-						this.checkIns.record(new AccountId(person.accountId()), details, false).crisisResources());
+						this.recording.record(new AccountId(person.accountId()), details, false).crisisResources());
 			}
 			catch (InvalidCheckIn ex) {
 				ex.rejectIn(errors);
@@ -120,7 +126,7 @@ class CheckInController {
 		try {
 			CheckInDetails details = details(form, errors);
 			if (!errors.hasErrors()) {
-				flash.addFlashAttribute("crisis", this.checkIns
+				flash.addFlashAttribute("crisis", this.recording
 					.update(new AccountId(person.accountId()), view.id(), new CheckInDetails(details.words(),
 							details.intensity(), details.body(), details.trigger(), details.response(),
 							details.responseNote(),
@@ -140,7 +146,7 @@ class CheckInController {
 
 	@PostMapping("/{id}/delete")
 	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable CheckInId id, RedirectAttributes flash) {
-		this.checkIns.delete(new AccountId(person.accountId()), own(person, id).id());
+		this.recording.delete(new AccountId(person.accountId()), own(person, id).id());
 		flash.addFlashAttribute("saved", "Deleted. It's gone for good.");
 		return "redirect:/checkins";
 	}
@@ -171,7 +177,7 @@ class CheckInController {
 
 	private CheckInView own(SignedIn person, CheckInId id) {
 		AccountId me = new AccountId(person.accountId());
-		CheckInView view = this.checkIns.find(me, id);
+		CheckInView view = this.history.find(me, id);
 		if (!view.owner().equals(me)) {
 			throw new NotFound();
 		}

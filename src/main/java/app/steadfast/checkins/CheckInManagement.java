@@ -27,14 +27,10 @@ import java.util.stream.Collectors;
 import app.steadfast.accounts.AccountId;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
-import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
-import app.steadfast.safety.RiskLanguage;
-import app.steadfast.safety.RiskSource;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The check-ins module's API. Only the owner records, changes and deletes his check-ins;
  * anyone else reads them only when the sharing module allows it, and a refusal looks like
  * a missing check-in.
+ * <p>
+ * Inside the module, {@link CheckInRecording} records, changes and deletes them and
+ * {@link CheckInHistory} reads them one by one or newest first.
  */
 @Service
 public class CheckInManagement {
@@ -56,7 +55,9 @@ public class CheckInManagement {
 			"then", "there", "they", "this", "what", "when", "with", "would", "your", "were", "will", "been", "him",
 			"her", "she", "his", "the", "and", "for", "was", "me", "my", "felt", "feel", "still", "over");
 
-	private final CheckIns checkIns;
+	private final CheckInRecording recording;
+
+	private final CheckInHistory history;
 
 	private final EmotionVocabulary vocabulary;
 
@@ -64,26 +65,21 @@ public class CheckInManagement {
 
 	private final SharingManagement sharing;
 
-	private final ApplicationEventPublisher events;
-
 	private final Practice practice;
 
 	private final JdbcClient jdbc;
 
-	private final RiskLanguage risk;
-
 	private final Clock clock;
 
-	CheckInManagement(CheckIns checkIns, EmotionVocabulary vocabulary, Encryption encryption, SharingManagement sharing,
-			ApplicationEventPublisher events, Practice practice, JdbcClient jdbc, RiskLanguage risk, Clock clock) {
-		this.checkIns = checkIns;
+	CheckInManagement(CheckInRecording recording, CheckInHistory history, EmotionVocabulary vocabulary,
+			Encryption encryption, SharingManagement sharing, Practice practice, JdbcClient jdbc, Clock clock) {
+		this.recording = recording;
+		this.history = history;
 		this.vocabulary = vocabulary;
 		this.encryption = encryption;
 		this.sharing = sharing;
-		this.events = events;
 		this.practice = practice;
 		this.jdbc = jdbc;
-		this.risk = risk;
 		this.clock = clock;
 	}
 
@@ -94,53 +90,19 @@ public class CheckInManagement {
 	 */
 	@Transactional
 	public CheckInReceipt record(AccountId owner, CheckInDetails details, boolean inTheMoment) {
-		check(details, inTheMoment);
-		Instant now = this.clock.instant();
-		CheckIn checkIn = CheckIn.start(UUID.randomUUID(), owner.value(), inTheMoment, now);
-		fill(checkIn, details, now);
-		this.checkIns.save(checkIn);
-		CheckInId id = new CheckInId(checkIn.id());
-		this.events.publishEvent(new CheckInRecorded(id, owner, inTheMoment, details.occurredAt()));
-		return new CheckInReceipt(id, riskIn(owner, checkIn.id(), details));
+		return this.recording.record(owner, details, inTheMoment);
 	}
 
 	/** Changes one of the owner's check-ins; anyone else's answers as missing. */
 	@Transactional
 	public CheckInReceipt update(AccountId owner, CheckInId id, CheckInDetails details) {
-		CheckIn checkIn = owned(owner, id);
-		check(details, checkIn.inTheMoment());
-		fill(checkIn, details, this.clock.instant());
-		this.checkIns.save(checkIn);
-		this.events.publishEvent(new CheckInChanged(id, owner, false));
-		return new CheckInReceipt(id, riskIn(owner, checkIn.id(), details));
-	}
-
-	/**
-	 * Checks his words for risk language; a hit is reported (ids only) and never blocks
-	 * saving.
-	 */
-	private boolean riskIn(AccountId owner, UUID checkIn, CheckInDetails details) {
-		String text = String.join("\n", java.util.Objects.requireNonNullElse(details.trigger(), ""),
-				java.util.Objects.requireNonNullElse(details.responseNote(), ""));
-		return this.risk.checkAndReport(text, owner.value(), RiskSource.CHECK_IN, checkIn).hit();
+		return this.recording.update(owner, id, details);
 	}
 
 	/** Deletes one of the owner's check-ins for good: it is gone from the database. */
 	@Transactional
 	public void delete(AccountId owner, CheckInId id) {
-		this.checkIns.delete(owned(owner, id));
-		this.events.publishEvent(new CheckInChanged(id, owner, true));
-	}
-
-	/**
-	 * One check-in, for its owner or someone he shares check-ins with.
-	 * @throws NotFound if it does not exist or the viewer may not see it
-	 */
-	@Transactional(readOnly = true)
-	public CheckInView find(AccountId viewer, CheckInId id) {
-		CheckIn checkIn = this.checkIns.findById(id.value()).orElseThrow(NotFound::new);
-		this.sharing.requireVisible(viewer, new AccountId(checkIn.ownerId()), Category.CHECKINS, id.value().toString());
-		return view(checkIn);
+		this.recording.delete(owner, id);
 	}
 
 	/**
@@ -149,50 +111,7 @@ public class CheckInManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<CheckInView> history(AccountId viewer, AccountId owner) {
-		this.sharing.requireVisible(viewer, owner, Category.CHECKINS, "history");
-		return newestFirst(owner, Integer.MAX_VALUE).stream().map(this::view).toList();
-	}
-
-	/**
-	 * The owner's latest check-ins, newest first, at most {@code limit} of them (for him
-	 * or someone he shares with): what a page shows, costing the same however long his
-	 * history.
-	 */
-	@Transactional(readOnly = true)
-	public List<CheckInView> latest(AccountId viewer, AccountId owner, int limit) {
-		this.sharing.requireVisible(viewer, owner, Category.CHECKINS, "history");
-		return newestFirst(owner, limit).stream().map(this::view).toList();
-	}
-
-	// One query for the check-ins and their words: loading each check-in's words on its
-	// own would cost a query per check-in.
-	private List<CheckIn> newestFirst(AccountId owner, int limit) {
-		Map<UUID, CheckIn> found = new LinkedHashMap<>();
-		Map<UUID, List<CheckInWord>> words = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT c.id, c.occurred_at, c.intensity, c.body_location, c.trigger_text, c.response, c.response_text,
-				       c.in_the_moment, c.created_at, c.updated_at, c.version, w.word
-				FROM (SELECT * FROM check_in WHERE owner_id = :owner ORDER BY occurred_at DESC, id LIMIT :limit) c
-				JOIN check_in_word w ON w.check_in = c.id
-				ORDER BY c.occurred_at DESC, c.id, w.check_in_key
-				""").param("owner", owner.value()).param("limit", limit).query((rs) -> {
-			UUID id = rs.getObject("id", UUID.class);
-			words.computeIfAbsent(id, (key) -> new ArrayList<>()).add(new CheckInWord(rs.getString("word")));
-			if (!found.containsKey(id)) {
-				int intensity = rs.getInt("intensity");
-				Integer maybeIntensity = rs.wasNull() ? null : intensity;
-				String response = rs.getString("response");
-				found.put(id,
-						new CheckIn(id, owner.value(), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-								maybeIntensity, BodyLocation.valueOf(rs.getString("body_location")),
-								rs.getString("trigger_text"), (response != null) ? Response.valueOf(response) : null,
-								rs.getString("response_text"), rs.getBoolean("in_the_moment"),
-								rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-								rs.getObject("updated_at", OffsetDateTime.class).toInstant(), List.of(),
-								rs.getLong("version")));
-			}
-		});
-		return found.values().stream().map((c) -> c.withWords(words.get(c.id()))).toList();
+		return this.history.history(viewer, owner);
 	}
 
 	/**
@@ -411,7 +330,7 @@ public class CheckInManagement {
 
 	/** The family of a vocabulary word. */
 	String family(String word) {
-		return this.vocabulary.word(word).map(Emotion::family).orElse(word);
+		return this.vocabulary.family(word);
 	}
 
 	static List<String> keywords(String text) {
@@ -424,65 +343,8 @@ public class CheckInManagement {
 			.toList();
 	}
 
-	private void check(CheckInDetails details, boolean inTheMoment) {
-		if (details.words().isEmpty()) {
-			throw new InvalidCheckIn("words", "Pick the word that comes closest. It doesn't have to be perfect.");
-		}
-		if (details.words().size() > MAX_WORDS) {
-			throw new InvalidCheckIn("words", "Pick up to " + MAX_WORDS + " words: the strongest ones.");
-		}
-		if (details.words().stream().distinct().count() != details.words().size()
-				|| details.words().stream().anyMatch((word) -> this.vocabulary.word(word).isEmpty())) {
-			throw new InvalidCheckIn("words", "Pick words from the list.");
-		}
-		if (details.intensity() == null ? !inTheMoment : details.intensity() < 1 || details.intensity() > 10) {
-			throw new InvalidCheckIn("intensity", "Choose how strong it is, from 1 to 10.");
-		}
-		if (details.body() == null) {
-			throw new InvalidCheckIn("body", "Choose where you feel it, or “None I can tell”.");
-		}
-		if (length(details.trigger()) > CheckInDetails.MAX_TEXT) {
-			throw new InvalidCheckIn("trigger", "Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
-		}
-		if (length(details.responseNote()) > CheckInDetails.MAX_TEXT) {
-			throw new InvalidCheckIn("responseNote", "Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
-		}
-		if (details.occurredAt() == null || details.occurredAt().isAfter(this.clock.instant().plusSeconds(60))) {
-			throw new InvalidCheckIn("occurredAt", "A check-in can't be in the future.");
-		}
-	}
-
-	private static int length(String text) {
-		return (text != null) ? text.length() : 0;
-	}
-
-	private void fill(CheckIn checkIn, CheckInDetails details, Instant now) {
-		EncryptionBinding binding = binding(checkIn);
-		checkIn.record(details.words(), details.intensity(), details.body(),
-				this.encryption.seal(blankToNull(details.trigger()), binding), details.response(),
-				this.encryption.seal(blankToNull(details.responseNote()), binding), details.occurredAt(), now);
-	}
-
-	private CheckIn owned(AccountId owner, CheckInId id) {
-		return this.checkIns.findById(id.value())
-			.filter((c) -> c.ownerId().equals(owner.value()))
-			.orElseThrow(NotFound::new);
-	}
-
-	private CheckInView view(CheckIn checkIn) {
-		EncryptionBinding binding = binding(checkIn);
-		return new CheckInView(new CheckInId(checkIn.id()), new AccountId(checkIn.ownerId()), checkIn.words(),
-				family(checkIn.words().get(0)), checkIn.intensity(), checkIn.bodyLocation(),
-				this.encryption.open(checkIn.triggerText(), binding), checkIn.response(),
-				this.encryption.open(checkIn.responseText(), binding), checkIn.occurredAt(), checkIn.inTheMoment());
-	}
-
-	private static EncryptionBinding binding(CheckIn checkIn) {
+	static EncryptionBinding binding(CheckIn checkIn) {
 		return EncryptionBinding.of(TABLE, checkIn.id(), checkIn.ownerId());
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	/**
@@ -491,17 +353,13 @@ public class CheckInManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<CheckInRef> recent(AccountId owner, int limit) {
-		return this.checkIns.findTop10ByOwnerIdOrderByOccurredAtDesc(owner.value())
-			.stream()
-			.limit(limit)
-			.map((c) -> new CheckInRef(c.id(), c.occurredAt(), c.words()))
-			.toList();
+		return this.history.recent(owner, limit);
 	}
 
 	/** Whether the check-in exists and is his own. */
 	@Transactional(readOnly = true)
 	public boolean isOwn(AccountId owner, UUID checkIn) {
-		return this.checkIns.findById(checkIn).filter((c) -> c.ownerId().equals(owner.value())).isPresent();
+		return this.history.isOwn(owner, checkIn);
 	}
 
 }

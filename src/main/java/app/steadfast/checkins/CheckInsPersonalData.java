@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckInsPersonalData implements PersonalData {
 
-	private final CheckInManagement checkIns;
+	private final CheckInHistory checkIns;
 
 	private final JournalManagement journal;
 
-	CheckInsPersonalData(CheckInManagement checkIns, JournalManagement journal) {
+	CheckInsPersonalData(CheckInHistory checkIns, JournalManagement journal) {
 		this.checkIns = checkIns;
 		this.journal = journal;
 	}

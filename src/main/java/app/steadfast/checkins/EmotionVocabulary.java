@@ -55,6 +55,11 @@ public class EmotionVocabulary {
 		return Optional.ofNullable((word != null) ? this.byWord.get(word) : null);
 	}
 
+	/** The family of a vocabulary word; a word it does not know names itself. */
+	String family(String word) {
+		return word(word).map(Emotion::family).orElse(word);
+	}
+
 	/** How many words the vocabulary has. */
 	public int size() {
 		return this.byWord.size();

@@ -22,14 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/checkins/quick")
 class QuickCheckInController {
 
-	private final CheckInManagement checkIns;
+	private final CheckInRecording recording;
 
 	private final EmotionVocabulary vocabulary;
 
 	private final Clock clock;
 
-	QuickCheckInController(CheckInManagement checkIns, EmotionVocabulary vocabulary, Clock clock) {
-		this.checkIns = checkIns;
+	QuickCheckInController(CheckInRecording recording, EmotionVocabulary vocabulary, Clock clock) {
+		this.recording = recording;
 		this.vocabulary = vocabulary;
 		this.clock = clock;
 	}
@@ -54,7 +54,7 @@ class QuickCheckInController {
 		if (problem != null) {
 			return page(model, back, body, word, problem);
 		}
-		this.checkIns.record(new AccountId(person.accountId()),
+		this.recording.record(new AccountId(person.accountId()),
 				new CheckInDetails(java.util.List.of(word), null, location, null, null, null, this.clock.instant()),
 				true);
 		model.addAttribute("word", this.vocabulary.word(word).orElseThrow());

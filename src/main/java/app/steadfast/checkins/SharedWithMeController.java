@@ -35,13 +35,13 @@ class SharedWithMeController {
 
 	private final SharingManagement sharing;
 
-	private final CheckInManagement checkIns;
+	private final CheckInHistory checkIns;
 
 	private final JournalManagement journal;
 
 	private final AccountManagement accounts;
 
-	SharedWithMeController(SharingManagement sharing, CheckInManagement checkIns, JournalManagement journal,
+	SharedWithMeController(SharingManagement sharing, CheckInHistory checkIns, JournalManagement journal,
 			AccountManagement accounts) {
 		this.sharing = sharing;
 		this.checkIns = checkIns;

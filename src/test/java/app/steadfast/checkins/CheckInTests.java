@@ -43,6 +43,9 @@ class CheckInTests {
 	CheckInManagement checkIns;
 
 	@Autowired
+	CheckInHistory history;
+
+	@Autowired
 	EmotionVocabulary vocabulary;
 
 	@Autowired
@@ -128,7 +131,7 @@ class CheckInTests {
 			.param("trigger", "Forgot to text")
 			.exchange();
 		assertThat(edited).hasRedirectedUrl("/checkins");
-		assertThat(this.checkIns.find(id(this.client), id).intensity()).isEqualTo(3);
+		assertThat(this.history.find(id(this.client), id).intensity()).isEqualTo(3);
 
 		assertThat(this.mvc.post()
 			.uri("/checkins/{id}/delete", id.value())
@@ -159,14 +162,14 @@ class CheckInTests {
 		assertThat(this.mvc.get().uri("/checkins/{id}/edit", UUID.randomUUID()).with(this.people.signedIn(other)))
 			.hasStatus(404);
 		assertThat(this.mvc.get().uri("/checkins").with(this.people.signedIn(therapist))).hasStatus(403);
-		assertThat(this.checkIns.find(id(this.client), id)).isNotNull();
+		assertThat(this.history.find(id(this.client), id)).isNotNull();
 
 		for (Person viewer : List.of(other, partner, therapist)) {
-			assertThatThrownBy(() -> this.checkIns.find(id(viewer), id)).isInstanceOf(NotFound.class);
+			assertThatThrownBy(() -> this.history.find(id(viewer), id)).isInstanceOf(NotFound.class);
 			assertThatThrownBy(() -> this.checkIns.history(id(viewer), id(this.client))).isInstanceOf(NotFound.class);
 		}
 		this.sharing.grant(id(this.client), id(partner), Category.CHECKINS, GrantKind.PARTNER, null);
-		assertThat(this.checkIns.find(id(partner), id).primary()).isEqualTo("hurt");
+		assertThat(this.history.find(id(partner), id).primary()).isEqualTo("hurt");
 		// A partner who may read still may not change or delete.
 		assertThat(this.mvc.post()
 			.uri("/checkins/{id}/delete", id.value())

@@ -1,0 +1,138 @@
+package app.steadfast.checkins;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import app.steadfast.accounts.AccountId;
+import app.steadfast.safety.RiskLanguage;
+import app.steadfast.safety.RiskSource;
+import app.steadfast.shared.Encryption;
+import app.steadfast.shared.EncryptionBinding;
+import app.steadfast.shared.NotFound;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recording, changing and deleting his own check-ins: the checks of what he entered, his
+ * words sealed, risk language reported and the events published.
+ */
+@Component
+class CheckInRecording {
+
+	private final CheckIns checkIns;
+
+	private final EmotionVocabulary vocabulary;
+
+	private final Encryption encryption;
+
+	private final ApplicationEventPublisher events;
+
+	private final RiskLanguage risk;
+
+	private final Clock clock;
+
+	CheckInRecording(CheckIns checkIns, EmotionVocabulary vocabulary, Encryption encryption,
+			ApplicationEventPublisher events, RiskLanguage risk, Clock clock) {
+		this.checkIns = checkIns;
+		this.vocabulary = vocabulary;
+		this.encryption = encryption;
+		this.events = events;
+		this.risk = risk;
+		this.clock = clock;
+	}
+
+	/** See {@link CheckInManagement#record}. */
+	@Transactional
+	CheckInReceipt record(AccountId owner, CheckInDetails details, boolean inTheMoment) {
+		check(details, inTheMoment);
+		Instant now = this.clock.instant();
+		CheckIn checkIn = CheckIn.start(UUID.randomUUID(), owner.value(), inTheMoment, now);
+		fill(checkIn, details, now);
+		this.checkIns.save(checkIn);
+		CheckInId id = new CheckInId(checkIn.id());
+		this.events.publishEvent(new CheckInRecorded(id, owner, inTheMoment, details.occurredAt()));
+		return new CheckInReceipt(id, riskIn(owner, checkIn.id(), details));
+	}
+
+	/** See {@link CheckInManagement#update}. */
+	@Transactional
+	CheckInReceipt update(AccountId owner, CheckInId id, CheckInDetails details) {
+		CheckIn checkIn = owned(owner, id);
+		check(details, checkIn.inTheMoment());
+		fill(checkIn, details, this.clock.instant());
+		this.checkIns.save(checkIn);
+		this.events.publishEvent(new CheckInChanged(id, owner, false));
+		return new CheckInReceipt(id, riskIn(owner, checkIn.id(), details));
+	}
+
+	/**
+	 * Checks his words for risk language; a hit is reported (ids only) and never blocks
+	 * saving.
+	 */
+	private boolean riskIn(AccountId owner, UUID checkIn, CheckInDetails details) {
+		String text = String.join("\n", java.util.Objects.requireNonNullElse(details.trigger(), ""),
+				java.util.Objects.requireNonNullElse(details.responseNote(), ""));
+		return this.risk.checkAndReport(text, owner.value(), RiskSource.CHECK_IN, checkIn).hit();
+	}
+
+	/** See {@link CheckInManagement#delete}. */
+	@Transactional
+	void delete(AccountId owner, CheckInId id) {
+		this.checkIns.delete(owned(owner, id));
+		this.events.publishEvent(new CheckInChanged(id, owner, true));
+	}
+
+	private void check(CheckInDetails details, boolean inTheMoment) {
+		if (details.words().isEmpty()) {
+			throw new InvalidCheckIn("words", "Pick the word that comes closest. It doesn't have to be perfect.");
+		}
+		if (details.words().size() > CheckInManagement.MAX_WORDS) {
+			throw new InvalidCheckIn("words",
+					"Pick up to " + CheckInManagement.MAX_WORDS + " words: the strongest ones.");
+		}
+		if (details.words().stream().distinct().count() != details.words().size()
+				|| details.words().stream().anyMatch((word) -> this.vocabulary.word(word).isEmpty())) {
+			throw new InvalidCheckIn("words", "Pick words from the list.");
+		}
+		if (details.intensity() == null ? !inTheMoment : details.intensity() < 1 || details.intensity() > 10) {
+			throw new InvalidCheckIn("intensity", "Choose how strong it is, from 1 to 10.");
+		}
+		if (details.body() == null) {
+			throw new InvalidCheckIn("body", "Choose where you feel it, or “None I can tell”.");
+		}
+		if (length(details.trigger()) > CheckInDetails.MAX_TEXT) {
+			throw new InvalidCheckIn("trigger", "Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
+		}
+		if (length(details.responseNote()) > CheckInDetails.MAX_TEXT) {
+			throw new InvalidCheckIn("responseNote", "Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
+		}
+		if (details.occurredAt() == null || details.occurredAt().isAfter(this.clock.instant().plusSeconds(60))) {
+			throw new InvalidCheckIn("occurredAt", "A check-in can't be in the future.");
+		}
+	}
+
+	private static int length(String text) {
+		return (text != null) ? text.length() : 0;
+	}
+
+	private void fill(CheckIn checkIn, CheckInDetails details, Instant now) {
+		EncryptionBinding binding = CheckInManagement.binding(checkIn);
+		checkIn.record(details.words(), details.intensity(), details.body(),
+				this.encryption.seal(blankToNull(details.trigger()), binding), details.response(),
+				this.encryption.seal(blankToNull(details.responseNote()), binding), details.occurredAt(), now);
+	}
+
+	private CheckIn owned(AccountId owner, CheckInId id) {
+		return this.checkIns.findById(id.value())
+			.filter((c) -> c.ownerId().equals(owner.value()))
+			.orElseThrow(NotFound::new);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}
