@@ -20,8 +20,6 @@ import app.steadfast.audit.AuditLog;
 import app.steadfast.audit.AuditRecord;
 import app.steadfast.shared.NotFound;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
  * in that category ({@link #mayShowContribution}): it is shown only while they share the
  * category now, so turning a share off withdraws it and the pause, which pauses every
  * share of hers, reads exactly like all her shares turned off.
+ * <p>
+ * Inside the module, {@link PartnerChannels} knows the couple link and what travels on
+ * it, and {@link Granting} gives, takes back, pauses and resumes grants.
  */
 @Service
 public class SharingManagement {
@@ -65,17 +66,16 @@ public class SharingManagement {
 
 	private final Clock clock;
 
-	private final ObjectProvider<PartnerLinks> links;
+	private final PartnerChannels channels;
 
-	private final ApplicationEventPublisher events;
+	private final Granting granting;
 
-	SharingManagement(ShareGrants grants, AuditLog audit, Clock clock, ObjectProvider<PartnerLinks> links,
-			ApplicationEventPublisher events) {
+	SharingManagement(ShareGrants grants, AuditLog audit, Clock clock, PartnerChannels channels, Granting granting) {
 		this.grants = grants;
 		this.audit = audit;
 		this.clock = clock;
-		this.links = links;
-		this.events = events;
+		this.channels = channels;
+		this.granting = granting;
 	}
 
 	/**
@@ -156,7 +156,7 @@ public class SharingManagement {
 			return true;
 		}
 		return activeGrant(actor, owner, category).filter((g) -> g.kind() == GrantKind.PARTNER).isPresent()
-				&& travelsBetween(actor, owner);
+				&& this.channels.travelsBetween(actor, owner);
 	}
 
 	/**
@@ -183,15 +183,7 @@ public class SharingManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<PartnerChannel> channel(AccountId person) {
-		PartnerLinks links = this.links.getIfAvailable();
-		if (links == null) {
-			return Optional.empty();
-		}
-		return links.linkOf(person)
-			.map((link) -> new PartnerChannel(link.client(), link.partner(), link.open(), link.carriesWords(),
-					link.paused() && link.partner().equals(person),
-					// He keeps what she sent before her pause: hiding it would tell him.
-					link.client().equals(person) ? link.open() : link.carriesWords()));
+		return this.channels.channel(person);
 	}
 
 	/**
@@ -205,7 +197,7 @@ public class SharingManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Sending> sending(AccountId author) {
-		return channel(author).filter(PartnerChannel::open).map((c) -> new Sending(c.other(author), !c.travels()));
+		return this.channels.sending(author);
 	}
 
 	/**
@@ -217,8 +209,7 @@ public class SharingManagement {
 	 */
 	@Transactional
 	public void release(AccountId author) {
-		channel(author).filter(PartnerChannel::travels)
-			.ifPresent((c) -> this.events.publishEvent(new HeldWordsReleased(author.value(), c.other(author).value())));
+		this.channels.release(author);
 	}
 
 	/**
@@ -228,11 +219,7 @@ public class SharingManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<PartnerLinks.PartnerAsked> requestTo(AccountId client, UUID request) {
-		PartnerLinks links = this.links.getIfAvailable();
-		if (links == null || channel(client).filter((c) -> c.receives() && c.client().equals(client)).isEmpty()) {
-			return Optional.empty();
-		}
-		return links.requestTo(client, request);
+		return this.channels.requestTo(client, request);
 	}
 
 	/**
@@ -248,7 +235,7 @@ public class SharingManagement {
 	 */
 	@Transactional(readOnly = true)
 	public boolean mayShowContribution(AccountId author, AccountId viewer, Category category) {
-		return author.equals(viewer) || sharesWithPartner(author, category);
+		return author.equals(viewer) || this.channels.sharesWithPartner(author, category);
 	}
 
 	/**
@@ -260,11 +247,7 @@ public class SharingManagement {
 	 */
 	@Transactional(readOnly = true)
 	public boolean partnerContributionsShown(AccountId owner, Category category) {
-		PartnerLinks links = this.links.getIfAvailable();
-		return links != null && links.linkOf(owner)
-			.filter((link) -> link.client().equals(owner))
-			.map((link) -> sharesWithPartner(link.partner(), category))
-			.orElse(false);
+		return this.channels.partnerContributionsShown(owner, category);
 	}
 
 	/**
@@ -291,7 +274,7 @@ public class SharingManagement {
 		if (viewer.equals(owner)) {
 			return;
 		}
-		if (!travelsBetween(viewer, owner)) {
+		if (!this.channels.travelsBetween(viewer, owner)) {
 			throw new NotFound();
 		}
 		this.audit.record(AuditEntry.read(viewer.value(), owner.value(), what, recordRef, GrantKind.PARTNER.name()));
@@ -323,12 +306,6 @@ public class SharingManagement {
 	}
 
 	/**
-	 * Whether the person shares this category with their linked partner now: a partner
-	 * share that is not revoked, paused or expired, while words travel between the two
-	 * (so never during her safety pause). What they wrote on the partner's records of the
-	 * category is shown only while this holds.
-	 */
-	/**
 	 * How what a person writes to their linked partner now is sent.
 	 *
 	 * @param to the partner it is written to
@@ -337,34 +314,16 @@ public class SharingManagement {
 	public record Sending(AccountId to, boolean held) {
 	}
 
-	private boolean sharesWithPartner(AccountId person, Category category) {
-		PartnerLinks links = this.links.getIfAvailable();
-		Optional<PartnerLinks.PartnerLink> link = (links != null) ? links.linkOf(person) : Optional.empty();
-		if (link.isEmpty() || !link.get().carriesWords()) {
-			return false;
-		}
-		Instant now = this.clock.instant();
-		return this.grants
-			.findByOwnerIdAndGranteeIdAndCategory(person.value(), link.get().other(person).value(), category)
-			.stream()
-			.map(ShareGrant::view)
-			.anyMatch((g) -> g.kind() == GrantKind.PARTNER && g.isActiveAt(now));
-	}
-
-	private boolean travelsBetween(AccountId one, AccountId other) {
-		return channel(one).filter((c) -> c.travels() && c.other(one).equals(other)).isPresent();
-	}
-
 	/**
 	 * Whether a grant opens records now: active, and for a partner share, not while the
 	 * couple link between the two holds words back (her safety pause, in either
 	 * direction; ending the link revokes every partner share).
 	 */
 	private boolean opens(Grant grant, Instant now) {
-		return grant.isActiveAt(now) && (grant.kind() != GrantKind.PARTNER
-				|| channel(grant.grantee()).filter((c) -> c.other(grant.grantee()).equals(grant.owner()))
-					.map(PartnerChannel::travels)
-					.orElse(true));
+		return grant.isActiveAt(now) && (grant.kind() != GrantKind.PARTNER || this.channels.channel(grant.grantee())
+			.filter((c) -> c.other(grant.grantee()).equals(grant.owner()))
+			.map(PartnerChannel::travels)
+			.orElse(true));
 	}
 
 	/**
@@ -374,20 +333,7 @@ public class SharingManagement {
 	@Transactional
 	public GrantId grant(AccountId owner, AccountId grantee, Category category, GrantKind kind,
 			@Nullable Instant expiresAt) {
-		Instant now = this.clock.instant();
-		if (owner.equals(grantee)) {
-			throw new IllegalArgumentException("An owner needs no grant to see their own records");
-		}
-		if (expiresAt != null && !expiresAt.isAfter(now)) {
-			throw new IllegalArgumentException("A grant's expiry must lie in the future");
-		}
-		if (kind == GrantKind.BREAK_GLASS && expiresAt == null) {
-			throw new IllegalArgumentException("Break-glass access always expires");
-		}
-		ShareGrant grant = this.grants.save(ShareGrant.grant(owner, grantee, category, kind, now, expiresAt));
-		this.audit.record(new AuditEntry(AuditAction.GRANT_CREATED, owner.value(), grantee.value(), category.name(),
-				grant.view().id().value().toString(), kind.name(), null));
-		return grant.view().id();
+		return this.granting.grant(owner, grantee, category, kind, expiresAt);
 	}
 
 	/**
@@ -396,31 +342,19 @@ public class SharingManagement {
 	 */
 	@Transactional
 	public void revoke(AccountId owner, GrantId id) {
-		ShareGrant grant = owned(owner, id);
-		grant.revoke(this.clock.instant());
-		this.grants.save(grant);
-		this.audit.record(new AuditEntry(AuditAction.GRANT_REVOKED, owner.value(), grant.view().grantee().value(),
-				grant.view().category().name(), id.value().toString(), grant.view().kind().name(), null));
+		this.granting.revoke(owner, id);
 	}
 
 	/** Pauses a grant (the partner's safety pause); it opens nothing until resumed. */
 	@Transactional
 	public void pause(GrantId id) {
-		ShareGrant grant = this.grants.findById(id.value()).orElseThrow(NotFound::new);
-		grant.pause();
-		this.grants.save(grant);
-		this.audit.record(new AuditEntry(AuditAction.GRANT_PAUSED, null, grant.ownerId(),
-				grant.view().category().name(), id.value().toString(), grant.view().kind().name(), null));
+		this.granting.pause(id);
 	}
 
 	/** Resumes a paused grant. */
 	@Transactional
 	public void resume(GrantId id) {
-		ShareGrant grant = this.grants.findById(id.value()).orElseThrow(NotFound::new);
-		grant.resume();
-		this.grants.save(grant);
-		this.audit.record(new AuditEntry(AuditAction.GRANT_RESUMED, null, grant.ownerId(),
-				grant.view().category().name(), id.value().toString(), grant.view().kind().name(), null));
+		this.granting.resume(id);
 	}
 
 	/**
@@ -428,7 +362,7 @@ public class SharingManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<Grant> grantsBy(AccountId owner) {
-		return this.grants.findByOwnerIdOrderByCreatedAtDesc(owner.value()).stream().map(ShareGrant::view).toList();
+		return this.granting.grantsBy(owner);
 	}
 
 	/**
@@ -452,12 +386,6 @@ public class SharingManagement {
 			.map(ShareGrant::view)
 			.filter((g) -> opens(g, now))
 			.min(Comparator.comparing(Grant::createdAt));
-	}
-
-	private ShareGrant owned(AccountId owner, GrantId id) {
-		return this.grants.findById(id.value())
-			.filter((g) -> g.ownerId().equals(owner.value()))
-			.orElseThrow(NotFound::new);
 	}
 
 }
