@@ -33,15 +33,18 @@ class ConsultationController {
 
 	private final ConsultationManagement consultations;
 
+	private final ClientInvitations invitations;
+
 	private final AccountManagement accounts;
 
 	private final ConsultationSettings settings;
 
 	private final Clock clock;
 
-	ConsultationController(ConsultationManagement consultations, AccountManagement accounts,
-			ConsultationSettings settings, Clock clock) {
+	ConsultationController(ConsultationManagement consultations, ClientInvitations invitations,
+			AccountManagement accounts, ConsultationSettings settings, Clock clock) {
 		this.consultations = consultations;
+		this.invitations = invitations;
 		this.accounts = accounts;
 		this.settings = settings;
 		this.clock = clock;
@@ -89,7 +92,7 @@ class ConsultationController {
 		if (model.containsAttribute("joinedTherapist")) {
 			return "consultations/joined";
 		}
-		Optional<InvitationView> invitation = this.consultations.invitation(token);
+		Optional<InvitationView> invitation = this.invitations.invitation(token);
 		if (invitation.isEmpty()) {
 			return expired(response);
 		}
@@ -101,13 +104,13 @@ class ConsultationController {
 	String join(@Valid @ModelAttribute("form") InvitationForm form, BindingResult errors,
 			@AuthenticationPrincipal SignedIn person, HttpServletRequest request, HttpServletResponse response,
 			Model model, RedirectAttributes flash) {
-		Optional<InvitationView> invitation = this.consultations.invitation(form.token());
+		Optional<InvitationView> invitation = this.invitations.invitation(form.token());
 		if (invitation.isEmpty()) {
 			return expired(response);
 		}
 		try {
 			if (person != null) {
-				this.consultations.acceptInvitationSignedIn(form.token(), person);
+				this.invitations.acceptInvitationSignedIn(form.token(), person);
 			}
 			else {
 				this.accounts.passwordProblem(form.password())
@@ -115,7 +118,7 @@ class ConsultationController {
 				if (errors.hasErrors()) {
 					return invitationPage(invitation.get(), model);
 				}
-				this.consultations.acceptInvitation(form.token(), form.displayName(), form.password(),
+				this.invitations.acceptInvitation(form.token(), form.displayName(), form.password(),
 						request.getRemoteAddr());
 			}
 		}

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -21,19 +20,16 @@ import app.steadfast.audit.AuditLog;
 import app.steadfast.consultations.ConsultationChange.Kind;
 import app.steadfast.consultations.ConsultationViews.HistoryLine;
 import app.steadfast.consultations.ConsultationViews.InboxRow;
-import app.steadfast.consultations.ConsultationViews.InvitationView;
 import app.steadfast.consultations.ConsultationViews.RequestView;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
-import app.steadfast.shared.SingleUseTokens;
 import app.steadfast.shared.SignedIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,6 +42,10 @@ import org.springframework.util.StringUtils;
  * with; the request form and the staff's triage use the rest. His message and the
  * internal note are encrypted at rest and shown to therapists only; every time staff open
  * a request, the audit log records it.
+ * <p>
+ * Inside the module, {@link TherapistAssignments} keeps which therapist each client works
+ * with and {@link ClientInvitations} the invitation that makes a request a client
+ * account.
  */
 @Service
 public class ConsultationManagement {
@@ -66,19 +66,15 @@ public class ConsultationManagement {
 
 	private final RequestLimit limit;
 
-	private final SingleUseTokens tokens;
-
-	private final SingleUseTokens.Kind invitation;
-
 	private final ConsultationMail mail;
 
 	private final Encryption encryption;
 
 	private final AccountManagement accounts;
 
-	private final AuditLog audit;
+	private final TherapistAssignments assignments;
 
-	private final JdbcClient jdbc;
+	private final AuditLog audit;
 
 	private final Practice practice;
 
@@ -87,20 +83,16 @@ public class ConsultationManagement {
 	private final TransactionTemplate transaction;
 
 	ConsultationManagement(Consultations consultations, ConsultationChanges changes, RequestLimit limit,
-			SingleUseTokens tokens, ConsultationSettings settings, ConsultationMail mail, Encryption encryption,
-			AccountManagement accounts, AuditLog audit, JdbcClient jdbc, Practice practice, Clock clock,
-			PlatformTransactionManager transactions) {
+			ConsultationMail mail, Encryption encryption, AccountManagement accounts, TherapistAssignments assignments,
+			AuditLog audit, Practice practice, Clock clock, PlatformTransactionManager transactions) {
 		this.consultations = consultations;
 		this.changes = changes;
 		this.limit = limit;
-		this.tokens = tokens;
-		this.invitation = new SingleUseTokens.Kind("client_invitation", "consultation_id", "CLIENT_INVITATION",
-				settings.invitationLifetime());
 		this.mail = mail;
 		this.encryption = encryption;
 		this.accounts = accounts;
+		this.assignments = assignments;
 		this.audit = audit;
-		this.jdbc = jdbc;
 		this.practice = practice;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
@@ -109,20 +101,13 @@ public class ConsultationManagement {
 	/** The therapist a client works with, if he has one. */
 	@Transactional(readOnly = true)
 	public Optional<TherapistAssignment> therapistOf(AccountId client) {
-		return this.jdbc
-			.sql("SELECT client_id, therapist_id, since FROM therapist_assignment WHERE client_id = :client")
-			.param("client", client.value())
-			.query(ConsultationManagement::assignment)
-			.optional();
+		return this.assignments.therapistOf(client);
 	}
 
 	/** The clients a therapist works with, longest first. */
 	@Transactional(readOnly = true)
 	public List<TherapistAssignment> clientsOf(AccountId therapist) {
-		return this.jdbc.sql("""
-				SELECT client_id, therapist_id, since FROM therapist_assignment
-				WHERE therapist_id = :therapist ORDER BY since, client_id
-				""").param("therapist", therapist.value()).query(ConsultationManagement::assignment).list();
+		return this.assignments.clientsOf(therapist);
 	}
 
 	/**
@@ -133,21 +118,7 @@ public class ConsultationManagement {
 	 */
 	@Transactional
 	public void reassign(AccountId admin, AccountId client, AccountId therapist) {
-		if (this.accounts.find(client).filter((p) -> p.role() == Role.CLIENT).isEmpty()
-				|| this.accounts.find(therapist).filter((p) -> p.role() == Role.THERAPIST).isEmpty()) {
-			throw new IllegalArgumentException("Only a client can be given a therapist");
-		}
-		this.jdbc.sql("DELETE FROM therapist_assignment WHERE client_id = :client")
-			.param("client", client.value())
-			.update();
-		this.jdbc.sql(
-				"INSERT INTO therapist_assignment (client_id, therapist_id, since) VALUES (:client, :therapist, :since)")
-			.param("client", client.value())
-			.param("therapist", therapist.value())
-			.param("since", this.clock.instant().atOffset(ZoneOffset.UTC))
-			.update();
-		this.audit.record(new AuditEntry(AuditAction.CLIENT_REASSIGNED, admin.value(), client.value(), null,
-				therapist.value().toString(), null, null));
+		this.assignments.reassign(admin, client, therapist);
 	}
 
 	/** How many requests wait for a first contact. */
@@ -319,91 +290,6 @@ public class ConsultationManagement {
 		record(c, Kind.CLOSED, staff.accountId(), this.clock.instant());
 	}
 
-	/**
-	 * Emails him a single-use link to create his client account, linked to his therapist.
-	 * Only for a request closed because he became a client, with an email.
-	 */
-	@Transactional
-	void inviteClient(ConsultationId id, SignedIn staff) {
-		Consultation c = find(id);
-		if (!c.canInviteClient()) {
-			throw new TriageRefused("invitation",
-					"An invitation needs a request closed as “became a client”, an email address and a therapist.");
-		}
-		Person therapist = this.accounts.find(new AccountId(c.therapistId())).orElseThrow(NotFound::new);
-		String token = this.tokens.issue(this.invitation, c.uuid());
-		record(c, Kind.CLIENT_INVITED, staff.accountId(), this.clock.instant());
-		this.audit.record(new AuditEntry(AuditAction.CLIENT_INVITATION_SENT, staff.accountId(), null, "CONSULTATION",
-				c.uuid().toString(), staff.role().name(), null));
-		this.mail.clientInvitation(c, therapist, token);
-	}
-
-	/** What an invitation link offers, while it works. */
-	@Transactional(readOnly = true)
-	Optional<InvitationView> invitation(String token) {
-		return this.tokens.peek(this.invitation, token)
-			.flatMap(this.consultations::findById)
-			.filter((c) -> c.clientId() == null && c.email() != null && c.therapistId() != null)
-			.map((c) -> new InvitationView(c.name(), c.email(),
-					this.accounts.find(new AccountId(c.therapistId()))
-						.map(Person::displayName)
-						.orElse("Your therapist")));
-	}
-
-	/**
-	 * Creates his client account through the invitation (the accounts module checks the
-	 * password, hashes it and records the sign-up) and links him to his therapist. All or
-	 * nothing: if the account cannot be created, the link still works.
-	 * @throws NotFound if the link is unknown, used or expired
-	 */
-	@Transactional
-	Person acceptInvitation(String token, String displayName, String password, @Nullable String address) {
-		Consultation c = redeem(token);
-		Person client = this.accounts.signUpInvited(c.email(), displayName, password, address);
-		join(c, client.id());
-		return client;
-	}
-
-	/**
-	 * Links the account he already has, signed in with the address the invitation went
-	 * to, to his therapist.
-	 * @throws NotFound if the link does not work, or belongs to another address
-	 */
-	@Transactional
-	void acceptInvitationSignedIn(String token, SignedIn person) {
-		Person client = this.accounts.find(new AccountId(person.accountId()))
-			.filter((p) -> p.role() == Role.CLIENT)
-			.orElseThrow(NotFound::new);
-		Consultation c = redeem(token);
-		if (!client.email().equalsIgnoreCase(c.email())) {
-			throw new NotFound();
-		}
-		join(c, client.id());
-	}
-
-	private Consultation redeem(String token) {
-		return this.tokens.consume(this.invitation, token)
-			.flatMap(this.consultations::findById)
-			.filter((c) -> c.clientId() == null && c.email() != null && c.therapistId() != null)
-			.orElseThrow(NotFound::new);
-	}
-
-	private void join(Consultation c, AccountId client) {
-		Instant now = this.clock.instant();
-		this.jdbc.sql("DELETE FROM therapist_assignment WHERE client_id = :client")
-			.param("client", client.value())
-			.update();
-		this.jdbc.sql(
-				"INSERT INTO therapist_assignment (client_id, therapist_id, since) VALUES (:client, :therapist, :since)")
-			.param("client", client.value())
-			.param("therapist", c.therapistId())
-			.param("since", now.atOffset(ZoneOffset.UTC))
-			.update();
-		c.joined(client.value());
-		this.consultations.save(c);
-		record(c, Kind.CLIENT_JOINED, client.value(), now);
-	}
-
 	private Consultation find(ConsultationId id) {
 		return this.consultations.findById(id.value()).orElseThrow(NotFound::new);
 	}
@@ -447,12 +333,6 @@ public class ConsultationManagement {
 	private static EncryptionBinding binding(String column, UUID id) {
 		// The request is its own owner: he has no account.
 		return EncryptionBinding.of(column, id, id);
-	}
-
-	private static TherapistAssignment assignment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new TherapistAssignment(new AccountId(rs.getObject("client_id", UUID.class)),
-				new AccountId(rs.getObject("therapist_id", UUID.class)),
-				rs.getObject("since", java.time.OffsetDateTime.class).toInstant());
 	}
 
 }

@@ -29,11 +29,11 @@ class ConsultationsAccess {
 	}
 
 	@Bean
-	NextSteps consultationsNextSteps(ConsultationManagement consultations) {
+	NextSteps consultationsNextSteps(ConsultationManagement consultations, TherapistAssignments assignments) {
 		return (person) -> switch (person.role()) {
 			case THERAPIST, ADMIN -> List.of(new NextStep("Consultation requests", waiting(consultations.countNew()),
 					"/consultations", "Open the requests", 15));
-			case CLIENT -> consultations.therapistOf(new AccountId(person.accountId())).isPresent() ? List.of()
+			case CLIENT -> assignments.therapistOf(new AccountId(person.accountId())).isPresent() ? List.of()
 					: List.of(new NextStep("Talk it through with a therapist",
 							"When you feel stuck, a free first conversation with one of the practice's therapists "
 									+ "can help you see what's next. No obligation.",

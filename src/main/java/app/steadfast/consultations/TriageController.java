@@ -33,10 +33,13 @@ class TriageController {
 
 	private final ConsultationManagement consultations;
 
+	private final ClientInvitations invitations;
+
 	private final Practice practice;
 
-	TriageController(ConsultationManagement consultations, Practice practice) {
+	TriageController(ConsultationManagement consultations, ClientInvitations invitations, Practice practice) {
 		this.consultations = consultations;
+		this.invitations = invitations;
 		this.practice = practice;
 	}
 
@@ -108,7 +111,7 @@ class TriageController {
 	@PostMapping("/{id}/invitation")
 	String invite(@PathVariable ConsultationId id, @AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
 		return change(id, flash, "The invitation to create his account is on its way.",
-				(request) -> this.consultations.inviteClient(request, staff));
+				(request) -> this.invitations.inviteClient(request, staff));
 	}
 
 	private String change(ConsultationId request, RedirectAttributes flash, String done,
