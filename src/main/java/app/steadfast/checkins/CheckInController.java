@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
@@ -34,15 +35,15 @@ class CheckInController {
 
 	private final EmotionVocabulary vocabulary;
 
-	private final app.steadfast.shared.Practice practice;
+	private final AccountManagement accounts;
 
 	private final Clock clock;
 
-	CheckInController(CheckInManagement checkIns, EmotionVocabulary vocabulary, app.steadfast.shared.Practice practice,
+	CheckInController(CheckInManagement checkIns, EmotionVocabulary vocabulary, AccountManagement accounts,
 			Clock clock) {
 		this.checkIns = checkIns;
 		this.vocabulary = vocabulary;
-		this.practice = practice;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -83,7 +84,7 @@ class CheckInController {
 			return "checkins/form";
 		}
 		model.addAttribute("step", "details");
-		CheckInDetails details = details(form, errors);
+		CheckInDetails details = details(person, form, errors);
 		if (!errors.hasErrors()) {
 			try {
 				flash.addFlashAttribute("crisis",
@@ -103,7 +104,7 @@ class CheckInController {
 	@GetMapping("/{id}/edit")
 	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable CheckInId id, Model model) {
 		CheckInView view = own(person, id);
-		model.addAttribute("form", CheckInForm.of(view, this.practice.zone()));
+		model.addAttribute("form", CheckInForm.of(view, this.accounts.zone(new AccountId(person.accountId()))));
 		model.addAttribute("checkIn", view);
 		model.addAttribute("step", "details");
 		return "checkins/form";
@@ -118,7 +119,7 @@ class CheckInController {
 		model.addAttribute("checkIn", view);
 		model.addAttribute("step", "details");
 		try {
-			CheckInDetails details = details(form, errors);
+			CheckInDetails details = details(person, form, errors);
 			if (!errors.hasErrors()) {
 				flash.addFlashAttribute("crisis", this.checkIns
 					.update(new AccountId(person.accountId()), view.id(), new CheckInDetails(details.words(),
@@ -192,7 +193,7 @@ class CheckInController {
 	}
 
 	/** Turns the form into details, noting every field it cannot read. */
-	private CheckInDetails details(CheckInForm form, BindingResult errors) {
+	private CheckInDetails details(SignedIn person, CheckInForm form, BindingResult errors) {
 		wordsProblem(form).ifPresent((problem) -> errors.rejectValue("words", "words", problem));
 		Integer intensity = null;
 		try {
@@ -223,7 +224,9 @@ class CheckInController {
 		java.time.Instant when = this.clock.instant();
 		if (form.when() != null && !form.when().isBlank()) {
 			try {
-				when = java.time.LocalDateTime.parse(form.when().strip()).atZone(this.practice.zone()).toInstant();
+				when = java.time.LocalDateTime.parse(form.when().strip())
+					.atZone(this.accounts.zone(new AccountId(person.accountId())))
+					.toInstant();
 				if (when.isAfter(this.clock.instant().plusSeconds(60))) {
 					errors.rejectValue("when", "when", "A check-in can't be in the future.");
 				}
