@@ -17,7 +17,6 @@ import app.steadfast.audit.AuditEntry;
 import app.steadfast.audit.AuditLog;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.PersonalData;
-import app.steadfast.shared.Postbox;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
 
@@ -48,8 +47,6 @@ public class AccountManagement {
 
 	private final AuditLog audit;
 
-	private final Postbox postbox;
-
 	private final Practice practice;
 
 	private final JdbcClient jdbc;
@@ -67,7 +64,7 @@ public class AccountManagement {
 	private final PasswordLinks passwordLinks;
 
 	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, PasswordLinks passwordLinks,
-			Sessions sessions, AuditLog audit, Postbox postbox, Practice practice, JdbcClient jdbc, Clock clock,
+			Sessions sessions, AuditLog audit, Practice practice, JdbcClient jdbc, Clock clock,
 			ObjectProvider<PersonalData> personalData, SecondFactors factors, Passkeys passkeys, TimeZones zones) {
 		this.zones = zones;
 		this.passwordLinks = passwordLinks;
@@ -79,7 +76,6 @@ public class AccountManagement {
 		this.policy = policy;
 		this.sessions = sessions;
 		this.audit = audit;
-		this.postbox = postbox;
 		this.practice = practice;
 		this.jdbc = jdbc;
 		this.clock = clock;
