@@ -51,8 +51,18 @@
 			window.history.back();
 		}
 	});
-	// A form that failed validation moves focus to its summary, so the problems are announced.
 	document.addEventListener('DOMContentLoaded', function () {
+		// A sign-up sends the time zone the browser is in (without script the practice's is
+		// used, and it can be changed at /accounts/settings).
+		var zone = document.querySelector('input[data-browser-zone]');
+		if (zone && !zone.value) {
+			try {
+				zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+			} catch (ignored) {
+				zone.value = '';
+			}
+		}
+		// A form that failed validation moves focus to its summary, so the problems are announced.
 		var summary = document.querySelector('.error-summary[tabindex="-1"]');
 		if (summary) {
 			summary.focus();

@@ -123,8 +123,8 @@ class AccountDeletionTests {
 		this.journal.write(him.id(), null, "His journal words");
 		CommitmentId promise = this.commitments.create(him.id(),
 				new CommitmentDetails("His promise words", null, Recurrence.DAILY, Set.of(), null, null));
-		this.commitments.record(him.id(), promise, this.commitments.today(him.id()), Outcome.KEPT, "His note", null);
-		this.commitments.witness(her.id(), promise, this.commitments.today(him.id()),
+		this.commitments.record(him.id(), promise, this.accounts.today(him.id()), Outcome.KEPT, "His note", null);
+		this.commitments.witness(her.id(), promise, this.accounts.today(him.id()),
 				app.steadfast.commitments.Seen.CONFIRMED, "Her view of his day");
 		this.conversations.log(him.id(), new TalkDetails(null, "His topic", null, LocalDate.now().minusDays(1), 3,
 				Escalation.NO, BreakTaken.NO, "His helped words", null, false));

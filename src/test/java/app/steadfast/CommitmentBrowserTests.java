@@ -74,7 +74,7 @@ class CommitmentBrowserTests {
 		browser.submit("Make this commitment");
 		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/commitments")));
 		// He made it three days ago, so there are days behind him to record.
-		LocalDate today = this.commitments.today(him.id());
+		LocalDate today = this.accounts.today(him.id());
 		this.jdbc.sql("UPDATE commitment SET start_date = :start WHERE owner_id = :owner")
 			.param("start", today.minusDays(3))
 			.param("owner", him.id().value())

@@ -1,6 +1,7 @@
 package app.steadfast.accounts;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import app.steadfast.shared.Role;
@@ -27,11 +28,13 @@ class Account {
 
 	private final Instant createdAt;
 
+	private String zone;
+
 	@Version
 	private Long version;
 
 	@PersistenceCreator
-	Account(UUID id, String email, String displayName, String passwordHash, Role role, Instant createdAt,
+	Account(UUID id, String email, String displayName, String passwordHash, Role role, Instant createdAt, String zone,
 			Long version) {
 		this.id = id;
 		this.email = email;
@@ -39,11 +42,13 @@ class Account {
 		this.passwordHash = passwordHash;
 		this.role = role;
 		this.createdAt = createdAt;
+		this.zone = zone;
 		this.version = version;
 	}
 
-	static Account create(String email, String displayName, String passwordHash, Role role, Instant now) {
-		return new Account(UUID.randomUUID(), normalise(email), displayName.strip(), passwordHash, role, now, null);
+	static Account create(String email, String displayName, String passwordHash, Role role, ZoneId zone, Instant now) {
+		return new Account(UUID.randomUUID(), normalise(email), displayName.strip(), passwordHash, role, now,
+				zone.getId(), null);
 	}
 
 	static String normalise(String email) {
@@ -56,6 +61,10 @@ class Account {
 
 	void changeRole(Role newRole) {
 		this.role = newRole;
+	}
+
+	void changeZone(ZoneId newZone) {
+		this.zone = newZone.getId();
 	}
 
 	AccountId id() {
@@ -84,6 +93,11 @@ class Account {
 
 	Instant createdAt() {
 		return this.createdAt;
+	}
+
+	/** The zone id as stored; {@link TimeZones} reads it, falling back when unknown. */
+	String zone() {
+		return this.zone;
 	}
 
 	Person person() {

@@ -21,10 +21,10 @@ final class AccountForms {
 							message = "Use an address of at most 254 characters.") String email,
 			@NotBlank(message = "Tell us what to call you.") @Size(max = 80,
 					message = "Use at most 80 characters.") String displayName,
-			String password) {
+			String password, String zone) {
 
 		static SignUpForm empty() {
-			return new SignUpForm("", "", "");
+			return new SignUpForm("", "", "", "");
 		}
 
 	}

@@ -2,6 +2,8 @@ package app.steadfast.accounts;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,17 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.steadfast.accounts.PasswordTokens.Purpose;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditEntry;
 import app.steadfast.audit.AuditLog;
-import app.steadfast.shared.Mail;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.PersonalData;
-import app.steadfast.shared.Postbox;
 import app.steadfast.shared.Practice;
 import app.steadfast.shared.Role;
-import app.steadfast.shared.SingleUseTokens;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,13 +43,9 @@ public class AccountManagement {
 
 	private final PasswordPolicy policy;
 
-	private final PasswordTokens tokens;
-
 	private final Sessions sessions;
 
 	private final AuditLog audit;
-
-	private final Postbox postbox;
 
 	private final Practice practice;
 
@@ -65,33 +59,23 @@ public class AccountManagement {
 
 	private final Passkeys passkeys;
 
-	private final SignInThrottle signInThrottle;
+	private final TimeZones zones;
 
-	/** How long a sign-up link works. */
-	static final java.time.Duration SIGN_UP_LINK_LIFETIME = java.time.Duration.ofHours(24);
+	private final PasswordLinks passwordLinks;
 
-	/** A sign-up link opens the request it was sent for, which lives as long as it. */
-	private static final SingleUseTokens.Kind SIGN_UP = new SingleUseTokens.Kind("sign_up_request", "id", "SIGN_UP",
-			SIGN_UP_LINK_LIFETIME);
-
-	private final SingleUseTokens singleUse;
-
-	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, PasswordTokens tokens,
-			Sessions sessions, AuditLog audit, Postbox postbox, Practice practice, JdbcClient jdbc, Clock clock,
-			ObjectProvider<PersonalData> personalData, SecondFactors factors, Passkeys passkeys,
-			SignInThrottle signInThrottle, SingleUseTokens singleUse) {
-		this.signInThrottle = signInThrottle;
-		this.singleUse = singleUse;
+	AccountManagement(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, PasswordLinks passwordLinks,
+			Sessions sessions, AuditLog audit, Practice practice, JdbcClient jdbc, Clock clock,
+			ObjectProvider<PersonalData> personalData, SecondFactors factors, Passkeys passkeys, TimeZones zones) {
+		this.zones = zones;
+		this.passwordLinks = passwordLinks;
 		this.factors = factors;
 		this.passkeys = passkeys;
 		this.personalData = personalData;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.policy = policy;
-		this.tokens = tokens;
 		this.sessions = sessions;
 		this.audit = audit;
-		this.postbox = postbox;
 		this.practice = practice;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -130,6 +114,44 @@ public class AccountManagement {
 	@Transactional(readOnly = true)
 	public boolean adminExists() {
 		return this.accounts.existsByRole(Role.ADMIN);
+	}
+
+	/** The person's time zone: his days, weeks and reminders count in it. */
+	@Transactional(readOnly = true)
+	public ZoneId zone(AccountId id) {
+		return this.zones.zone(id);
+	}
+
+	/** Each person's time zone, in one query; the practice's for unknown ids. */
+	@Transactional(readOnly = true)
+	public Map<AccountId, ZoneId> zones(Collection<AccountId> ids) {
+		return this.zones.zones(ids);
+	}
+
+	/** Today where the person is. */
+	@Transactional(readOnly = true)
+	public LocalDate today(AccountId id) {
+		return this.zones.today(id);
+	}
+
+	/** The Monday that starts the person's current week, where he is. */
+	@Transactional(readOnly = true)
+	public LocalDate thisMonday(AccountId id) {
+		return TimeZones.mondayOf(today(id));
+	}
+
+	/**
+	 * Moves the person to another of the {@link #zoneChoices()}.
+	 * @throws InvalidAccountInput if the zone is not one of them
+	 */
+	@Transactional
+	public void changeZone(AccountId id, ZoneId zone) {
+		this.zones.change(id, zone.getId());
+	}
+
+	/** The zone ids a person may choose, sorted. */
+	public List<String> zoneChoices() {
+		return this.zones.choices();
 	}
 
 	/**
@@ -210,16 +232,7 @@ public class AccountManagement {
 		}
 		Account account = create(email, displayName, unusablePassword(), role);
 		this.audit.record(AuditEntry.security(AuditAction.ACCOUNT_CREATED, admin.value(), account.uuid(), null));
-		String token = this.tokens.issue(account.uuid(), Purpose.INVITATION);
-		this.postbox.send(new Mail(account.email(), "Your " + this.practice.name() + " staff account", """
-				Hello %s,
-
-				An account has been created for you at %s. To start, choose your password here:
-
-				%s
-
-				The link works once and for 7 days. If you weren't expecting this, you can ignore it.
-				""".formatted(account.displayName(), this.practice.name(), link(token))));
+		this.passwordLinks.invite(account);
 		return account.person();
 	}
 
@@ -350,157 +363,12 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Emails a reset link if an account uses the address; does nothing visible otherwise.
-	 * The reset form calls it after its answer left ({@link AccountRequests}), so the
-	 * answer never tells, nor takes longer, whether an address has an account.
+	 * Emails a reset link if an account uses the address; does nothing visible otherwise
+	 * (see {@link PasswordLinks#requestReset}).
 	 */
 	@Transactional
 	public void requestReset(String email, @Nullable String address) {
-		this.accounts.findByEmail(Account.normalise(email)).ifPresent((account) -> {
-			String token = this.tokens.issue(account.uuid(), Purpose.RESET);
-			this.audit.record(AuditEntry.security(AuditAction.PASSWORD_RESET_REQUESTED, null, account.uuid(), address));
-			this.postbox.send(new Mail(account.email(), "Reset your " + this.practice.name() + " password",
-					"""
-							Hello %s,
-
-							Someone asked to reset the password for your account. If it was you, choose a new one here:
-
-							%s
-
-							The link works once and for 30 minutes. If it wasn't you, ignore this email; your password stays as it is.
-							"""
-						.formatted(account.displayName(), link(token))));
-		});
-	}
-
-	/**
-	 * The work behind the sign-up form, done after its answer left (see
-	 * {@link AccountRequests}): a new address is emailed a link to finish creating the
-	 * account; the owner of an address already in use is told someone tried, with links
-	 * to sign in or reset. Nothing else changes for an existing account.
-	 */
-	@Transactional
-	void requestSignUp(String email, String displayName, String password, @Nullable String address) {
-		String normalised = Account.normalise(email);
-		String base = this.practice.baseUrl().replaceAll("/+$", "");
-		Optional<Account> existing = this.accounts.findByEmail(normalised);
-		if (existing.isPresent()) {
-			Account account = existing.get();
-			this.audit
-				.record(AuditEntry.security(AuditAction.SIGN_UP_FOR_EXISTING_ACCOUNT, null, account.uuid(), address));
-			this.postbox.send(new Mail(account.email(),
-					"Someone tried to create a " + this.practice.name() + " account with your email",
-					"""
-							Hello %s,
-
-							Someone, maybe you, tried to create a new account at %s with this email address. You already have one, so nothing was created and nothing changed.
-
-							To sign in: %s/login
-
-							Forgotten your password? Choose a new one here: %s/accounts/forgot
-
-							If it wasn't you, you can ignore this email.
-							"""
-						.formatted(account.displayName(), this.practice.name(), base, base)));
-			return;
-		}
-		String passwordHash = this.encoder.encode(password);
-		this.singleUse.forgetExpired(SIGN_UP);
-		String token = this.singleUse.issue(SIGN_UP, UUID.randomUUID(),
-				Map.of("email", normalised, "display_name", displayName.strip(), "password_hash", passwordHash));
-		this.postbox.send(new Mail(normalised, "Finish creating your " + this.practice.name() + " account",
-				"""
-						Hello %s,
-
-						To finish creating your account at %s, open this link and type the password you chose:
-
-						%s/signup/confirm?token=%s
-
-						The link works once and for 24 hours. If you didn't ask for an account, ignore this email: nothing is created without it.
-						"""
-					.formatted(displayName.strip(), this.practice.name(), base, token)));
-	}
-
-	/** The name given with a sign-up whose emailed link still works. */
-	@Transactional(readOnly = true)
-	Optional<String> pendingSignUp(@Nullable String token) {
-		return pending(token).map(PendingSignUp::displayName);
-	}
-
-	/**
-	 * Creates the account a sign-up link was sent for, once its owner types the password
-	 * he chose, and uses the link up. Wrong passwords are counted like failed sign-ins.
-	 * @throws InvalidAccountInput if the password is not the one chosen, or there were
-	 * too many tries
-	 * @throws NotFound if the link is unknown, used or expired, or the address has an
-	 * account by now
-	 */
-	@Transactional(noRollbackFor = InvalidAccountInput.class)
-	Person confirmSignUp(@Nullable String token, @Nullable String password, String address) {
-		PendingSignUp pending = pending(token).orElseThrow(NotFound::new);
-		if (this.signInThrottle.isThrottled(pending.email(), address)) {
-			this.signInThrottle.recordFailure(pending.email(), address);
-			throw new InvalidAccountInput("password", "Too many tries. Wait a few minutes, then try again.");
-		}
-		if (!passwordMatches(password, pending.passwordHash())) {
-			this.signInThrottle.recordFailure(pending.email(), address);
-			throw new InvalidAccountInput("password",
-					"That isn’t the password you chose when you signed up. Try again.");
-		}
-		boolean used = this.singleUse.consume(SIGN_UP, token).isPresent();
-		if (!used || this.accounts.existsByEmail(pending.email())) {
-			throw new NotFound();
-		}
-		Account account = Account.create(pending.email(), pending.displayName(), pending.passwordHash(), Role.CLIENT,
-				this.clock.instant());
-		try {
-			account = this.accounts.save(account);
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw new NotFound();
-		}
-		this.audit.record(AuditEntry.security(AuditAction.SIGNED_UP, account.uuid(), account.uuid(), address));
-		return account.person();
-	}
-
-	private record PendingSignUp(String email, String displayName, String passwordHash) {
-	}
-
-	private Optional<PendingSignUp> pending(@Nullable String token) {
-		return this.singleUse.peek(SIGN_UP, token)
-			.flatMap((id) -> this.jdbc
-				.sql("SELECT email, display_name, password_hash FROM sign_up_request WHERE id = :id")
-				.param("id", id)
-				.query((rs, n) -> new PendingSignUp(rs.getString("email"), rs.getString("display_name"),
-						rs.getString("password_hash")))
-				.optional());
-	}
-
-	/** Whether a reset or invitation link still works, and which it is. */
-	@Transactional(readOnly = true)
-	public Optional<PasswordLink> checkLink(String token) {
-		return this.tokens.peek(token)
-			.map((redeemable) -> (redeemable.purpose() == Purpose.INVITATION) ? PasswordLink.INVITATION
-					: PasswordLink.RESET);
-	}
-
-	/**
-	 * Sets a new password through a reset or invitation link, using the link up and
-	 * ending every session of the account.
-	 * @throws InvalidAccountInput if the password is not acceptable
-	 * @throws NotFound if the link is unknown, used or expired
-	 */
-	@Transactional
-	public void resetPassword(String token, String newPassword) {
-		this.policy.problem(newPassword).ifPresent((problem) -> {
-			throw new InvalidAccountInput("password", problem);
-		});
-		UUID accountId = this.tokens.redeem(token).orElseThrow(NotFound::new).accountId();
-		Account account = this.accounts.findById(accountId).orElseThrow(NotFound::new);
-		account.changePassword(this.encoder.encode(newPassword));
-		this.accounts.save(account);
-		this.sessions.endAllExcept(account.email(), null);
-		this.audit.record(AuditEntry.security(AuditAction.PASSWORD_RESET, account.uuid(), account.uuid(), null));
+		this.passwordLinks.requestReset(email, address);
 	}
 
 	/**
@@ -539,7 +407,7 @@ public class AccountManagement {
 			throw new InvalidAccountInput("password", problem);
 		});
 		Account account = Account.create(normalised, displayName, this.encoder.encode(password), role,
-				this.clock.instant());
+				this.practice.zone(), this.clock.instant());
 		try {
 			account = this.accounts.save(account);
 		}
@@ -560,10 +428,6 @@ public class AccountManagement {
 		byte[] bytes = new byte[48];
 		this.random.nextBytes(bytes);
 		return Base64.getEncoder().encodeToString(bytes);
-	}
-
-	private String link(String token) {
-		return this.practice.baseUrl().replaceAll("/+$", "") + "/accounts/reset?token=" + token;
 	}
 
 }

@@ -16,10 +16,13 @@ class AccountRequests {
 
 	private final SignInThrottle throttle;
 
+	private final SignUps signUps;
+
 	private final AfterResponse later;
 
-	AccountRequests(AccountManagement accounts, SignInThrottle throttle, AfterResponse later) {
+	AccountRequests(AccountManagement accounts, SignUps signUps, SignInThrottle throttle, AfterResponse later) {
 		this.accounts = accounts;
+		this.signUps = signUps;
 		this.throttle = throttle;
 		this.later = later;
 	}
@@ -33,12 +36,15 @@ class AccountRequests {
 		return true;
 	}
 
-	/** Asks for a new account; {@code false} when there were too many requests. */
-	boolean signUp(String email, String displayName, String password, String address) {
+	/**
+	 * Asks for a new account in the zone his browser named (the practice's if it named
+	 * none we know); {@code false} when there were too many requests.
+	 */
+	boolean signUp(String email, String displayName, String password, String zone, String address) {
 		if (!this.throttle.allow(SignInThrottle.Kind.SIGN_UP, Account.normalise(email), address)) {
 			return false;
 		}
-		this.later.run(() -> this.accounts.requestSignUp(email, displayName, password, address));
+		this.later.run(() -> this.signUps.request(email, displayName, password, zone, address));
 		return true;
 	}
 

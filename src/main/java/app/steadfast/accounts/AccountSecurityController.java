@@ -51,7 +51,7 @@ class AccountSecurityController {
 		model.addAttribute("authenticator", this.factors.hasAuthenticator(person.accountId()));
 		model.addAttribute("codesLeft", this.factors.recoveryCodesLeft(person.accountId()));
 		model.addAttribute("staff", person.secondFactorRequired() && isStaff(person));
-		model.addAttribute("zone", this.practice.zone());
+		model.addAttribute("zone", (person.zone() != null) ? person.zone() : this.practice.zone());
 		return "accounts/security";
 	}
 

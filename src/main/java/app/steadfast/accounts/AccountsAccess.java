@@ -26,6 +26,7 @@ class AccountsAccess {
 				AccessRule.everyone("/signup/sent"), AccessRule.everyone("/signup/confirm"),
 				AccessRule.everyone("/setup"), AccessRule.everyone("/accounts/forgot"),
 				AccessRule.everyone("/accounts/reset"), AccessRule.signedIn("/accounts/password"),
+				AccessRule.signedIn("/accounts/settings"),
 				AccessRule.roles("/accounts/delete", Role.CLIENT, Role.PARTNER),
 				AccessRule.roles("/admin/staff/**", Role.ADMIN), AccessRule.roles("/admin/outbox/**", Role.ADMIN),
 				// The second step of a password sign-in: the controller sends a visitor

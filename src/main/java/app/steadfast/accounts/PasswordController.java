@@ -31,9 +31,12 @@ class PasswordController {
 
 	private final AccountRequests requests;
 
-	PasswordController(AccountManagement accounts, AccountRequests requests) {
+	private final PasswordLinks links;
+
+	PasswordController(AccountManagement accounts, AccountRequests requests, PasswordLinks links) {
 		this.accounts = accounts;
 		this.requests = requests;
+		this.links = links;
 	}
 
 	@GetMapping("/password")
@@ -85,7 +88,7 @@ class PasswordController {
 
 	@GetMapping("/reset")
 	String resetForm(@RequestParam(name = "token", required = false) String token, Model model) {
-		return this.accounts.checkLink(token).map((link) -> {
+		return this.links.check(token).map((link) -> {
 			model.addAttribute("link", link);
 			model.addAttribute("form", new ResetForm(token, ""));
 			return "accounts/reset";
@@ -94,13 +97,13 @@ class PasswordController {
 
 	@PostMapping("/reset")
 	String reset(@ModelAttribute("form") ResetForm form, BindingResult errors, Model model) {
-		var link = this.accounts.checkLink(form.token());
+		var link = this.links.check(form.token());
 		if (link.isEmpty()) {
 			return "accounts/reset-expired";
 		}
 		model.addAttribute("link", link.get());
 		try {
-			this.accounts.resetPassword(form.token(), form.password());
+			this.links.reset(form.token(), form.password());
 		}
 		catch (InvalidAccountInput ex) {
 			errors.rejectValue("password", "password", ex.getMessage());

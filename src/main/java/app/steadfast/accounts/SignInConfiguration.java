@@ -51,15 +51,15 @@ class SignInConfiguration {
 
 	@Bean
 	UserDetailsService accountDetails(Accounts accounts, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-			SecondFactors factors) {
+			SecondFactors factors, TimeZones zones) {
 		// A deactivated account answers like a missing one: sign-in fails the same way.
 		return (email) -> accounts.findByEmail(Account.normalise(email))
 			.filter((account) -> jdbc.sql("SELECT COUNT(*) FROM account WHERE id = :id AND deactivated_at IS NOT NULL")
 				.param("id", account.uuid())
 				.query(Long.class)
 				.single() == 0)
-			.map((account) -> new SignedInAccount(account,
-					factors.secondFactorRequired(account.uuid(), account.role())))
+			.map((account) -> new SignedInAccount(account, factors.secondFactorRequired(account.uuid(), account.role()),
+					zones.of(account)))
 			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
 	}
 

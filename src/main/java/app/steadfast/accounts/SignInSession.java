@@ -52,6 +52,24 @@ final class SignInSession {
 		CONTEXTS.saveContext(context, request, response);
 	}
 
+	/**
+	 * The same sign-in with the person's new time zone, so the pages of this session show
+	 * it at once (his other sessions take it up at their next sign-in).
+	 */
+	static void changeZone(Authentication current, java.time.ZoneId zone, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!(current.getPrincipal() instanceof SignedInAccount person)) {
+			return;
+		}
+		UsernamePasswordAuthenticationToken moved = UsernamePasswordAuthenticationToken
+			.authenticated(person.withZone(zone), null, current.getAuthorities());
+		moved.setDetails(current.getDetails());
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(moved);
+		SecurityContextHolder.setContext(context);
+		CONTEXTS.saveContext(context, request, response);
+	}
+
 	/** Where he was going before sign-in asked for more, or home. */
 	static String savedTarget(HttpServletRequest request, HttpServletResponse response) {
 		HttpSessionRequestCache cache = new HttpSessionRequestCache();

@@ -27,11 +27,14 @@ class SignUpController {
 
 	private final AccountRequests requests;
 
+	private final SignUps signUps;
+
 	private final SignInAfterSignUp signIn;
 
-	SignUpController(AccountManagement accounts, AccountRequests requests, SignInAfterSignUp signIn) {
+	SignUpController(AccountManagement accounts, AccountRequests requests, SignUps signUps, SignInAfterSignUp signIn) {
 		this.accounts = accounts;
 		this.requests = requests;
+		this.signUps = signUps;
 		this.signIn = signIn;
 	}
 
@@ -61,7 +64,8 @@ class SignUpController {
 		if (errors.hasErrors()) {
 			return "accounts/signup";
 		}
-		if (!this.requests.signUp(form.email(), form.displayName(), form.password(), request.getRemoteAddr())) {
+		if (!this.requests.signUp(form.email(), form.displayName(), form.password(), form.zone(),
+				request.getRemoteAddr())) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("throttled", true);
 			return "accounts/signup";
@@ -76,7 +80,7 @@ class SignUpController {
 
 	@GetMapping("/signup/confirm")
 	String confirmForm(@RequestParam(name = "token", required = false) String token, Model model) {
-		return this.accounts.pendingSignUp(token).map((name) -> {
+		return this.signUps.pending(token).map((name) -> {
 			model.addAttribute("name", name);
 			model.addAttribute("token", token);
 			return "accounts/signup-confirm";
@@ -92,10 +96,10 @@ class SignUpController {
 			HttpServletResponse response, Model model) {
 		Person person;
 		try {
-			person = this.accounts.confirmSignUp(token, password, request.getRemoteAddr());
+			person = this.signUps.confirm(token, password, request.getRemoteAddr());
 		}
 		catch (InvalidAccountInput ex) {
-			model.addAttribute("name", this.accounts.pendingSignUp(token).orElse(""));
+			model.addAttribute("name", this.signUps.pending(token).orElse(""));
 			model.addAttribute("token", token);
 			model.addAttribute("error", ex.getMessage());
 			return "accounts/signup-confirm";

@@ -1,5 +1,6 @@
 package app.steadfast.accounts;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -31,15 +32,28 @@ final class SignedInAccount implements UserDetails, CredentialsContainer, Signed
 
 	private final boolean secondFactorRequired;
 
+	private final ZoneId zone;
+
 	private String passwordHash;
 
-	SignedInAccount(Account account, boolean secondFactorRequired) {
+	SignedInAccount(Account account, boolean secondFactorRequired, ZoneId zone) {
 		this.secondFactorRequired = secondFactorRequired;
+		this.zone = zone;
 		this.accountId = account.uuid();
 		this.email = account.email();
 		this.displayName = account.displayName();
 		this.role = account.role();
 		this.passwordHash = account.passwordHash();
+	}
+
+	private SignedInAccount(SignedInAccount signedIn, ZoneId zone) {
+		this.accountId = signedIn.accountId;
+		this.email = signedIn.email;
+		this.displayName = signedIn.displayName;
+		this.role = signedIn.role;
+		this.secondFactorRequired = signedIn.secondFactorRequired;
+		this.passwordHash = signedIn.passwordHash;
+		this.zone = zone;
 	}
 
 	@Override
@@ -55,6 +69,16 @@ final class SignedInAccount implements UserDetails, CredentialsContainer, Signed
 	@Override
 	public Role role() {
 		return this.role;
+	}
+
+	@Override
+	public ZoneId zone() {
+		return this.zone;
+	}
+
+	/** The same sign-in, in another zone. */
+	SignedInAccount withZone(ZoneId newZone) {
+		return new SignedInAccount(this, newZone);
 	}
 
 	@Override

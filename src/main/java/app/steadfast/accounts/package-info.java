@@ -1,8 +1,8 @@
 /**
- * Owns each person's account, role and ways of proving who he is (password, passkeys,
- * authenticator app, sessions), and decides every sign-up, sign-in, password reset, staff
- * account and account deletion. Sign-in is throttled; the first admin is made here, and
- * the admin's view of the mail outbox lives here too.
+ * Owns each person's account, role, time zone and ways of proving who he is (password,
+ * passkeys, authenticator app, sessions), and decides every sign-up, sign-in, password
+ * reset, staff account and account deletion. Sign-in is throttled; the first admin is
+ * made here, and the admin's view of the mail outbox lives here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "shared", "audit" })
 package app.steadfast.accounts;

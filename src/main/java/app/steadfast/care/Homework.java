@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.library.ArticleManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.ModuleAccess;
-import app.steadfast.shared.Practice;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,20 +84,20 @@ class Homework {
 
 	private final ArticleManagement articles;
 
-	private final Practice practice;
+	private final AccountManagement accounts;
 
 	private final Clock clock;
 
 	private final ObjectProvider<ModuleAccess> modules;
 
-	Homework(JdbcClient jdbc, Encryption encryption, Therapy therapy, ArticleManagement articles, Practice practice,
-			Clock clock, ObjectProvider<ModuleAccess> modules) {
+	Homework(JdbcClient jdbc, Encryption encryption, Therapy therapy, ArticleManagement articles,
+			AccountManagement accounts, Clock clock, ObjectProvider<ModuleAccess> modules) {
 		this.modules = modules;
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.therapy = therapy;
 		this.articles = articles;
-		this.practice = practice;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -111,8 +111,11 @@ class Homework {
 		}).toList();
 	}
 
-	LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), this.practice.zone());
+	/**
+	 * Today where the person is: a client's for his due dates, a therapist's for hers.
+	 */
+	LocalDate today(AccountId person) {
+		return this.accounts.today(person);
 	}
 
 	/**
@@ -156,7 +159,7 @@ class Homework {
 		if (due == null) {
 			throw new InvalidInput("dueDate", "Give a due date.");
 		}
-		if (due.isBefore(today())) {
+		if (due.isBefore(today(client))) {
 			throw new InvalidInput("dueDate", "The due date can’t be in the past.");
 		}
 		UUID id = UUID.randomUUID();

@@ -107,7 +107,8 @@ class TherapistController {
 		AccountId me = me(person);
 		Person client = this.therapy.requireClient(me, id);
 		clientPage(me, client, model);
-		model.addAttribute("homeworkForm", HomeworkForm.empty(this.homework.today().plusDays(7)));
+		LocalDate today = (LocalDate) model.getAttribute("today");
+		model.addAttribute("homeworkForm", HomeworkForm.empty(today.plusDays(7)));
 		return "care/client";
 	}
 
@@ -215,7 +216,7 @@ class TherapistController {
 	String notes(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id, Model model) {
 		AccountId me = me(person);
 		Person client = this.therapy.requireClient(me, id);
-		model.addAttribute("form", NoteForm.empty(this.homework.today()));
+		model.addAttribute("form", NoteForm.empty(this.homework.today(me)));
 		return notesPage(me, client, model);
 	}
 
@@ -319,7 +320,7 @@ class TherapistController {
 		model.addAttribute("instruments", Instrument.values());
 		model.addAttribute("articles", this.articles.published());
 		model.addAttribute("exercises", this.homework.exercises());
-		model.addAttribute("today", this.homework.today());
+		model.addAttribute("today", this.homework.today(client.id()));
 	}
 
 	private static AccountId me(SignedIn person) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
@@ -38,17 +39,17 @@ class CheckInController {
 
 	private final EmotionVocabulary vocabulary;
 
-	private final app.steadfast.shared.Practice practice;
+	private final AccountManagement accounts;
 
 	private final Clock clock;
 
 	CheckInController(CheckInManagement checkIns, CheckInRecording recording, CheckInHistory history,
-			EmotionVocabulary vocabulary, app.steadfast.shared.Practice practice, Clock clock) {
+			EmotionVocabulary vocabulary, AccountManagement accounts, Clock clock) {
 		this.checkIns = checkIns;
 		this.recording = recording;
 		this.history = history;
 		this.vocabulary = vocabulary;
-		this.practice = practice;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -89,7 +90,7 @@ class CheckInController {
 			return "checkins/form";
 		}
 		model.addAttribute("step", "details");
-		CheckInDetails details = details(form, errors);
+		CheckInDetails details = details(person, form, errors);
 		if (!errors.hasErrors()) {
 			try {
 				flash.addFlashAttribute("crisis",
@@ -109,7 +110,7 @@ class CheckInController {
 	@GetMapping("/{id}/edit")
 	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable CheckInId id, Model model) {
 		CheckInView view = own(person, id);
-		model.addAttribute("form", CheckInForm.of(view, this.practice.zone()));
+		model.addAttribute("form", CheckInForm.of(view, this.accounts.zone(new AccountId(person.accountId()))));
 		model.addAttribute("checkIn", view);
 		model.addAttribute("step", "details");
 		return "checkins/form";
@@ -124,7 +125,7 @@ class CheckInController {
 		model.addAttribute("checkIn", view);
 		model.addAttribute("step", "details");
 		try {
-			CheckInDetails details = details(form, errors);
+			CheckInDetails details = details(person, form, errors);
 			if (!errors.hasErrors()) {
 				flash.addFlashAttribute("crisis", this.recording
 					.update(new AccountId(person.accountId()), view.id(), new CheckInDetails(details.words(),
@@ -198,7 +199,7 @@ class CheckInController {
 	}
 
 	/** Turns the form into details, noting every field it cannot read. */
-	private CheckInDetails details(CheckInForm form, BindingResult errors) {
+	private CheckInDetails details(SignedIn person, CheckInForm form, BindingResult errors) {
 		wordsProblem(form).ifPresent((problem) -> errors.rejectValue("words", "words", problem));
 		Integer intensity = null;
 		try {
@@ -229,7 +230,9 @@ class CheckInController {
 		java.time.Instant when = this.clock.instant();
 		if (form.when() != null && !form.when().isBlank()) {
 			try {
-				when = java.time.LocalDateTime.parse(form.when().strip()).atZone(this.practice.zone()).toInstant();
+				when = java.time.LocalDateTime.parse(form.when().strip())
+					.atZone(this.accounts.zone(new AccountId(person.accountId())))
+					.toInstant();
 				if (when.isAfter(this.clock.instant().plusSeconds(60))) {
 					errors.rejectValue("when", "when", "A check-in can't be in the future.");
 				}

@@ -25,9 +25,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
-import app.steadfast.shared.Practice;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
@@ -65,20 +65,20 @@ public class CheckInManagement {
 
 	private final SharingManagement sharing;
 
-	private final Practice practice;
+	private final AccountManagement accounts;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	CheckInManagement(CheckInRecording recording, CheckInHistory history, EmotionVocabulary vocabulary,
-			Encryption encryption, SharingManagement sharing, Practice practice, JdbcClient jdbc, Clock clock) {
+			Encryption encryption, SharingManagement sharing, AccountManagement accounts, JdbcClient jdbc, Clock clock) {
 		this.recording = recording;
 		this.history = history;
 		this.vocabulary = vocabulary;
 		this.encryption = encryption;
 		this.sharing = sharing;
-		this.practice = practice;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -120,7 +120,7 @@ public class CheckInManagement {
 	@Transactional(readOnly = true)
 	public CalendarMonth calendar(AccountId viewer, AccountId owner, YearMonth month) {
 		this.sharing.requireVisible(viewer, owner, Category.CHECKINS, "calendar-" + month);
-		ZoneId zone = this.practice.zone();
+		ZoneId zone = this.accounts.zone(owner);
 		Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
 		Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
 		Map<LocalDate, List<CheckIn>> byDay = window(owner, from, to).stream()
@@ -164,11 +164,11 @@ public class CheckInManagement {
 		this.sharing.requireVisible(viewer, owner, Category.CHECKINS, "summary-" + weeks);
 		Instant to = this.clock.instant();
 		Instant from = to.minus(Duration.ofDays(7L * weeks));
-		return summarise(weeks, window(owner, from, to));
+		return summarise(weeks, window(owner, from, to), this.accounts.zone(owner));
 	}
 
 	/**
-	 * The figures of one ISO week (Monday to Sunday in the practice's zone) of the
+	 * The figures of one ISO week (Monday to Sunday in the owner's own zone) of the
 	 * owner's check-ins. For the owner's own progress: it asks no one's permission, so
 	 * callers show it only to him or through a grant of their own category.
 	 */
@@ -183,7 +183,12 @@ public class CheckInManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Map<AccountId, CheckInWeek> weeksOf(Collection<AccountId> owners, LocalDate monday) {
-		ZoneId zone = this.practice.zone();
+		// Each owner's week runs from his own Monday midnight: one query spans them all,
+		// and each row counts only inside its owner's week.
+		Map<AccountId, Instant[]> spans = new HashMap<>();
+		this.accounts.zones(owners)
+			.forEach((owner, zone) -> spans.put(owner, new Instant[] { monday.atStartOfDay(zone).toInstant(),
+					monday.plusWeeks(1).atStartOfDay(zone).toInstant() }));
 		// Per owner: how many, intensity sum, how many with an intensity, intense.
 		Map<AccountId, int[]> sums = new LinkedHashMap<>();
 		Map<AccountId, Map<String, Integer>> families = new HashMap<>();
@@ -194,14 +199,26 @@ public class CheckInManagement {
 		if (!owners.isEmpty()) {
 			Set<UUID> counted = new HashSet<>();
 			this.jdbc.sql("""
-					SELECT c.id, c.owner_id, c.intensity, w.word
+					SELECT c.id, c.owner_id, c.occurred_at, c.intensity, w.word
 					FROM check_in c JOIN check_in_word w ON w.check_in = c.id
 					WHERE c.owner_id IN (:owners) AND c.occurred_at >= :from AND c.occurred_at < :to
 					ORDER BY c.owner_id, c.occurred_at, c.id, w.check_in_key
 					""")
 				.param("owners", owners.stream().map(AccountId::value).distinct().toList())
-				.param("from", monday.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC))
-				.param("to", monday.plusWeeks(1).atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC))
+				.param("from",
+						spans.values()
+							.stream()
+							.map((span) -> span[0])
+							.min(Instant::compareTo)
+							.get()
+							.atOffset(ZoneOffset.UTC))
+				.param("to",
+						spans.values()
+							.stream()
+							.map((span) -> span[1])
+							.max(Instant::compareTo)
+							.get()
+							.atOffset(ZoneOffset.UTC))
 				.query((rs) -> {
 					// The first word of a check-in names its family; the others only add
 					// to it.
@@ -209,6 +226,11 @@ public class CheckInManagement {
 						return;
 					}
 					AccountId owner = new AccountId(rs.getObject("owner_id", UUID.class));
+					Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+					Instant[] span = spans.get(owner);
+					if (at.isBefore(span[0]) || !at.isBefore(span[1])) {
+						return;
+					}
 					int intensity = rs.getInt("intensity");
 					Integer given = rs.wasNull() ? null : intensity;
 					String family = family(rs.getString("word"));
@@ -268,8 +290,7 @@ public class CheckInManagement {
 		return found.values().stream().map((c) -> c.withWords(words.get(c.id()))).toList();
 	}
 
-	CheckInSummary summarise(int weeks, List<CheckIn> window) {
-		ZoneId zone = this.practice.zone();
+	CheckInSummary summarise(int weeks, List<CheckIn> window, ZoneId zone) {
 		Map<String, Integer> words = new HashMap<>();
 		Map<String, int[]> intensity = new HashMap<>();
 		Map<String, Integer> parts = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.PartnerLinks;
@@ -35,8 +36,11 @@ class CommitmentController {
 
 	private final CommitmentManagement commitments;
 
-	CommitmentController(CommitmentManagement commitments) {
+	private final AccountManagement accounts;
+
+	CommitmentController(CommitmentManagement commitments, AccountManagement accounts) {
 		this.commitments = commitments;
+		this.accounts = accounts;
 	}
 
 	@ModelAttribute
@@ -49,7 +53,7 @@ class CommitmentController {
 	String list(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = new AccountId(person.accountId());
 		model.addAttribute("commitments", this.commitments.list(me, me));
-		model.addAttribute("today", this.commitments.today(me));
+		model.addAttribute("today", this.accounts.today(me));
 		return "commitments/list";
 	}
 
@@ -177,7 +181,7 @@ class CommitmentController {
 	String settings(@AuthenticationPrincipal SignedIn person, Model model) {
 		ReminderSettings settings = this.commitments.settings(new AccountId(person.accountId()));
 		model.addAttribute("form", new SettingsForm(settings));
-		return settingsPage(model);
+		return settingsPage(person, model);
 	}
 
 	@PostMapping("/settings")
@@ -189,46 +193,29 @@ class CommitmentController {
 		if (digestAt == null && !errors.hasFieldErrors("digestAt")) {
 			errors.rejectValue("digestAt", "digestAt", "Give a time like 07:30.");
 		}
-		java.time.ZoneId zone = null;
-		try {
-			zone = (form.zone() != null && ZONES.contains(form.zone())) ? java.time.ZoneId.of(form.zone()) : null;
-		}
-		catch (java.time.DateTimeException ex) {
-			// Left null: reported below.
-		}
-		if (zone == null) {
-			errors.rejectValue("zone", "zone", "Choose your time zone from the list.");
-		}
 		if (errors.hasErrors()) {
-			return settingsPage(model);
+			return settingsPage(person, model);
 		}
 		this.commitments.changeSettings(new AccountId(person.accountId()),
 				new ReminderSettings(SettingsForm.ticked(form.reminders()), SettingsForm.ticked(form.digest()),
-						digestAt, SettingsForm.ticked(form.titlesInEmail()), zone));
+						digestAt, SettingsForm.ticked(form.titlesInEmail())));
 		flash.addFlashAttribute("saved", "Saved. Reminders follow these settings from now on.");
 		return "redirect:/commitments/settings";
 	}
 
-	private String settingsPage(Model model) {
-		model.addAttribute("zones", ZONES);
+	private String settingsPage(SignedIn person, Model model) {
+		model.addAttribute("zone", this.accounts.zone(new AccountId(person.accountId())).getId());
 		return "commitments/settings";
 	}
-
-	/** Region time zones people recognise, sorted. */
-	static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds()
-		.stream()
-		.filter((z) -> z.matches("(Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+"))
-		.sorted()
-		.toList();
 
 	/**
 	 * The reminder settings form, as typed.
 	 */
-	record SettingsForm(String reminders, String digest, String digestAt, String titlesInEmail, String zone) {
+	record SettingsForm(String reminders, String digest, String digestAt, String titlesInEmail) {
 
 		SettingsForm(ReminderSettings settings) {
 			this(String.valueOf(settings.reminders()), String.valueOf(settings.digest()),
-					settings.digestAt().toString(), String.valueOf(settings.titlesInEmail()), settings.zone().getId());
+					settings.digestAt().toString(), String.valueOf(settings.titlesInEmail()));
 		}
 
 		/** A ticked box sends "true"; an unticked one sends nothing. */

@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.NotFound;
-import app.steadfast.shared.Practice;
 import app.steadfast.safety.RiskLanguage;
 import app.steadfast.safety.RiskSource;
 import app.steadfast.sharing.Category;
@@ -60,7 +60,7 @@ public class CommitmentManagement {
 
 	private final SharingManagement sharing;
 
-	private final Practice practice;
+	private final AccountManagement accounts;
 
 	private final RiskLanguage risk;
 
@@ -68,7 +68,7 @@ public class CommitmentManagement {
 
 	CommitmentManagement(Commitments commitments, RecordedDays recordedDays, WitnessedDays witnessedDays,
 			CommitmentQueries queries, ReliabilityFigures figures, JdbcClient jdbc, Encryption encryption,
-			SharingManagement sharing, Practice practice, RiskLanguage risk, Clock clock) {
+			SharingManagement sharing, AccountManagement accounts, RiskLanguage risk, Clock clock) {
 		this.commitments = commitments;
 		this.recordedDays = recordedDays;
 		this.witnessedDays = witnessedDays;
@@ -77,31 +77,13 @@ public class CommitmentManagement {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
-		this.practice = practice;
+		this.accounts = accounts;
 		this.risk = risk;
 		this.clock = clock;
 	}
 
-	/** Today in the practice's zone. */
-	public LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), this.practice.zone());
-	}
-
-	/** Today in the owner's time zone: the day his records and due dates count in. */
-	public LocalDate today(AccountId owner) {
-		return LocalDate.ofInstant(this.clock.instant(), settings(owner).zone());
-	}
-
-	/**
-	 * Today for each owner, in his time zone, as {@link #today(AccountId)} gives it, in
-	 * one query.
-	 */
-	@Transactional(readOnly = true)
-	public Map<AccountId, LocalDate> today(Collection<AccountId> owners) {
-		Instant now = this.clock.instant();
-		Map<AccountId, LocalDate> today = new LinkedHashMap<>();
-		this.queries.zones(owners).forEach((owner, zone) -> today.put(owner, LocalDate.ofInstant(now, zone)));
-		return today;
+	private LocalDate today(AccountId owner) {
+		return this.accounts.today(owner);
 	}
 
 	/** His reminder settings, or the defaults while he has chosen none. */
@@ -112,28 +94,23 @@ public class CommitmentManagement {
 
 	/**
 	 * Replaces his reminder settings.
-	 * @throws InvalidCommitment if the digest has no time or there is no zone
+	 * @throws InvalidCommitment if the digest has no time
 	 */
 	@Transactional
 	public void changeSettings(AccountId owner, ReminderSettings settings) {
-		if (settings.zone() == null) {
-			throw new InvalidCommitment("zone", "Choose your time zone.");
-		}
 		if (settings.digestAt() == null) {
 			throw new InvalidCommitment("digestAt", "Give a time like 07:30.");
 		}
 		this.jdbc.sql("DELETE FROM commitment_settings WHERE owner_id = :owner").param("owner", owner.value()).update();
-		this.jdbc
-			.sql("""
-					INSERT INTO commitment_settings (owner_id, reminders, digest, digest_at, titles_in_email, zone, updated_at)
-					VALUES (:owner, :reminders, :digest, :at, :titles, :zone, :now)
-					""")
+		this.jdbc.sql("""
+				INSERT INTO commitment_settings (owner_id, reminders, digest, digest_at, titles_in_email, updated_at)
+				VALUES (:owner, :reminders, :digest, :at, :titles, :now)
+				""")
 			.param("owner", owner.value())
 			.param("reminders", settings.reminders())
 			.param("digest", settings.digest())
 			.param("at", settings.digestAt())
 			.param("titles", settings.titlesInEmail())
-			.param("zone", settings.zone().getId())
 			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
 	}
@@ -316,7 +293,7 @@ public class CommitmentManagement {
 		Set<AccountId> visible = this.sharing.visibleAmong(viewer, owners, Category.COMMITMENTS,
 				"reliability-" + weeks);
 		Map<AccountId, LocalDate[]> days = new LinkedHashMap<>();
-		today(visible).forEach((owner, today) -> days.put(owner, new LocalDate[] {
+		todays(visible).forEach((owner, today) -> days.put(owner, new LocalDate[] {
 				today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1), today }));
 		return this.figures.tallies(days, viewer);
 	}
@@ -338,9 +315,17 @@ public class CommitmentManagement {
 	@Transactional(readOnly = true)
 	public Map<AccountId, Reliability.Tally> weeksOf(Collection<AccountId> owners, LocalDate monday) {
 		Map<AccountId, LocalDate[]> days = new LinkedHashMap<>();
-		today(owners).forEach((owner, today) -> days.put(owner,
+		todays(owners).forEach((owner, today) -> days.put(owner,
 				new LocalDate[] { monday, monday.plusDays(6).isAfter(today) ? today : monday.plusDays(6) }));
 		return this.figures.tallies(days, null);
+	}
+
+	/** Today for each owner, where he is, with one query for all their zones. */
+	private Map<AccountId, LocalDate> todays(Collection<AccountId> owners) {
+		Instant now = this.clock.instant();
+		Map<AccountId, LocalDate> today = new LinkedHashMap<>();
+		this.accounts.zones(owners).forEach((owner, zone) -> today.put(owner, LocalDate.ofInstant(now, zone)));
+		return today;
 	}
 
 	private Commitment owned(AccountId owner, CommitmentId id) {

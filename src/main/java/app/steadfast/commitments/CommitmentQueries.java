@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,9 +20,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.steadfast.accounts.AccountId;
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
-import app.steadfast.shared.Practice;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
@@ -52,51 +51,25 @@ class CommitmentQueries {
 
 	private final SharingManagement sharing;
 
-	private final Practice practice;
+	private final AccountManagement accounts;
 
-	CommitmentQueries(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, Practice practice) {
+	CommitmentQueries(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, AccountManagement accounts) {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
-		this.practice = practice;
+		this.accounts = accounts;
 	}
 
 	/** His reminder settings, or the defaults while he has chosen none. */
 	ReminderSettings settings(AccountId owner) {
-		return this.jdbc
-			.sql("""
-					SELECT reminders, digest, digest_at, titles_in_email, zone FROM commitment_settings WHERE owner_id = :owner
-					""")
+		return this.jdbc.sql("""
+				SELECT reminders, digest, digest_at, titles_in_email FROM commitment_settings WHERE owner_id = :owner
+				""")
 			.param("owner", owner.value())
 			.query((rs, n) -> new ReminderSettings(rs.getBoolean("reminders"), rs.getBoolean("digest"),
-					rs.getObject("digest_at", LocalTime.class), rs.getBoolean("titles_in_email"),
-					zone(rs.getString("zone"))))
+					rs.getObject("digest_at", LocalTime.class), rs.getBoolean("titles_in_email")))
 			.optional()
-			.orElseGet(() -> ReminderSettings.defaults(this.practice.zone()));
-	}
-
-	/** Each owner's time zone, the practice's for those who chose none, in one query. */
-	Map<AccountId, ZoneId> zones(Collection<AccountId> owners) {
-		Map<AccountId, ZoneId> zones = new HashMap<>();
-		if (!owners.isEmpty()) {
-			this.jdbc.sql("SELECT owner_id, zone FROM commitment_settings WHERE owner_id IN (:owners)")
-				.param("owners", owners.stream().map(AccountId::value).distinct().toList())
-				.query((rs) -> {
-					zones.put(new AccountId(rs.getObject("owner_id", UUID.class)), zone(rs.getString("zone")));
-				});
-		}
-		Map<AccountId, ZoneId> all = new LinkedHashMap<>();
-		owners.forEach((owner) -> all.put(owner, zones.getOrDefault(owner, this.practice.zone())));
-		return all;
-	}
-
-	private ZoneId zone(String id) {
-		try {
-			return ZoneId.of(id);
-		}
-		catch (java.time.DateTimeException ex) {
-			return this.practice.zone();
-		}
+			.orElseGet(ReminderSettings::defaults);
 	}
 
 	Optional<Row> row(CommitmentId id) {
@@ -266,12 +239,15 @@ class CommitmentQueries {
 		LocalDate earliest = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(2);
 		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, earliest, earliest.plusDays(4));
 		Map<UUID, ReminderSettings> settings = new HashMap<>();
+		Map<AccountId, ZoneId> zones = this.accounts
+			.zones(rows.stream().map((row) -> new AccountId(row.owner())).distinct().toList());
 		List<DueReminder> due = new ArrayList<>();
 		for (Row row : rows) {
 			ReminderSettings mine = settings.computeIfAbsent(row.owner(), (owner) -> settings(new AccountId(owner)));
-			LocalDate today = LocalDate.ofInstant(now, mine.zone());
+			ZoneId zone = zones.get(new AccountId(row.owner()));
+			LocalDate today = LocalDate.ofInstant(now, zone);
 			for (LocalDate date : List.of(today.minusDays(1), today)) {
-				Instant moment = date.atTime(row.remindAt()).atZone(mine.zone()).toInstant();
+				Instant moment = date.atTime(row.remindAt()).atZone(zone).toInstant();
 				boolean inWindow = !now.isBefore(moment) && now.isBefore(moment.plus(late));
 				if (inWindow && !recorded.getOrDefault(row.id(), Map.of()).containsKey(date)
 						&& dueDates(row, pauses.getOrDefault(row.id(), List.of()), date, date).contains(date)) {
@@ -293,11 +269,13 @@ class CommitmentQueries {
 			.query(UUID.class)
 			.list();
 		List<Digest> digests = new ArrayList<>();
+		Map<AccountId, ZoneId> zones = this.accounts.zones(owners.stream().map(AccountId::new).toList());
 		for (UUID id : owners) {
 			AccountId owner = new AccountId(id);
 			ReminderSettings mine = settings(owner);
-			LocalDate today = LocalDate.ofInstant(now, mine.zone());
-			Instant moment = today.atTime(mine.digestAt()).atZone(mine.zone()).toInstant();
+			ZoneId zone = zones.get(owner);
+			LocalDate today = LocalDate.ofInstant(now, zone);
+			Instant moment = today.atTime(mine.digestAt()).atZone(zone).toInstant();
 			if (now.isBefore(moment) || !now.isBefore(moment.plus(late))) {
 				continue;
 			}

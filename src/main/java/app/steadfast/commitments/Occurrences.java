@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The due dates of a commitment. Dates are calendar dates in the practice's zone, so a
+ * The due dates of a commitment. Dates are calendar dates in the owner's own zone, so a
  * day with a clock change is still one day and one due date.
  */
 final class Occurrences {

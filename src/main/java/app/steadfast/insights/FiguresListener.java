@@ -4,11 +4,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.checkins.CheckInChanged;
 import app.steadfast.checkins.CheckInRecorded;
 import app.steadfast.commitments.CommitmentDayRecorded;
 import app.steadfast.conversations.TalkLogged;
-import app.steadfast.shared.Practice;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -23,17 +23,17 @@ class FiguresListener {
 
 	private final WeeklyFigures figures;
 
-	private final Practice practice;
+	private final AccountManagement accounts;
 
-	FiguresListener(WeeklyFigures figures, Practice practice) {
+	FiguresListener(WeeklyFigures figures, AccountManagement accounts) {
 		this.figures = figures;
-		this.practice = practice;
+		this.accounts = accounts;
 	}
 
 	@ApplicationModuleListener
 	void on(CheckInRecorded event) {
 		this.figures.forget(event.owner(), WeeklyFigures.CHECKINS,
-				LocalDate.ofInstant(event.occurredAt(), this.practice.zone())
+				LocalDate.ofInstant(event.occurredAt(), this.accounts.zone(event.owner()))
 					.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
 	}
 

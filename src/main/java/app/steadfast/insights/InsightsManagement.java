@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import app.steadfast.accounts.AccountId;
-import app.steadfast.commitments.CommitmentManagement;
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.consultations.ConsultationManagement;
 import app.steadfast.conversations.ConversationManagement;
 import app.steadfast.conversations.RecurringTopic;
@@ -45,7 +45,7 @@ public class InsightsManagement {
 
 	private final WeeklyFigures figures;
 
-	private final CommitmentManagement commitments;
+	private final AccountManagement accounts;
 
 	private final PulseManagement pulse;
 
@@ -59,13 +59,16 @@ public class InsightsManagement {
 
 	private final ConversationManagement conversations;
 
-	InsightsManagement(WeeklyFigures figures, CommitmentManagement commitments, PulseManagement pulse,
+	private final java.time.Clock clock;
+
+	InsightsManagement(WeeklyFigures figures, AccountManagement accounts, PulseManagement pulse,
 			ConsultationManagement consultations, SharingManagement sharing, JdbcClient jdbc,
-			QuestionManagement questions, ConversationManagement conversations) {
+			QuestionManagement questions, ConversationManagement conversations, java.time.Clock clock) {
 		this.conversations = conversations;
+		this.clock = clock;
 		this.questions = questions;
 		this.figures = figures;
-		this.commitments = commitments;
+		this.accounts = accounts;
 		this.pulse = pulse;
 		this.consultations = consultations;
 		this.sharing = sharing;
@@ -79,7 +82,7 @@ public class InsightsManagement {
 	@Transactional
 	public Progress progress(AccountId viewer, AccountId owner, int weeks) {
 		this.sharing.requireVisible(viewer, owner, Category.INSIGHTS, "progress-" + weeks);
-		return progress(owner, weeks, this.commitments.today(owner), viewer.equals(owner));
+		return progress(owner, weeks, this.accounts.today(owner), viewer.equals(owner));
 	}
 
 	Progress progress(AccountId owner, int weeks, LocalDate today, boolean own) {
@@ -130,10 +133,15 @@ public class InsightsManagement {
 		// His own view holds what his partner shares with him and his topics: read it
 		// whole.
 		List<AccountId> others = visible.stream().filter((owner) -> !owner.equals(viewer)).toList();
-		Map<AccountId, LocalDate> today = this.commitments.today(others);
+		// Each owner's week starts on his own Monday: one query for all their zones.
+		java.time.Instant now = this.clock.instant();
+		Map<AccountId, LocalDate> today = new LinkedHashMap<>();
 		Map<AccountId, LocalDate> thisMondays = new LinkedHashMap<>();
-		today.forEach(
-				(owner, day) -> thisMondays.put(owner, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
+		this.accounts.zones(others).forEach((owner, zone) -> {
+			LocalDate day = LocalDate.ofInstant(now, zone);
+			today.put(owner, day);
+			thisMondays.put(owner, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+		});
 		Map<AccountId, List<WeeklyFigures.Week>> figures = this.figures.weeks(thisMondays, weeks);
 		Map<AccountId, Map<LocalDate, Double>> pulses = others.isEmpty() ? Map.of()
 				: this.pulse.averages(others,
@@ -142,7 +150,7 @@ public class InsightsManagement {
 		Map<AccountId, Set<StuckSignal.Kind>> dismissed = dismissed(today);
 		for (AccountId owner : visible) {
 			if (owner.equals(viewer)) {
-				glances.put(owner, ProgressGlance.of(progress(owner, weeks, this.commitments.today(owner), true)));
+				glances.put(owner, ProgressGlance.of(progress(owner, weeks, this.accounts.today(owner), true)));
 				continue;
 			}
 			List<WeeklyFigures.Week> mine = figures.get(owner);
@@ -190,7 +198,7 @@ public class InsightsManagement {
 	 */
 	@Transactional
 	public void dismiss(AccountId owner, StuckSignal.Kind kind) {
-		dismiss(owner, kind, this.commitments.today(owner));
+		dismiss(owner, kind, this.accounts.today(owner));
 	}
 
 	void dismiss(AccountId owner, StuckSignal.Kind kind, LocalDate today) {

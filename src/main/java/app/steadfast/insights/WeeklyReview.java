@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import app.steadfast.accounts.AccountId;
-import app.steadfast.commitments.CommitmentManagement;
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.InvalidInput;
@@ -34,14 +34,14 @@ public class WeeklyReview {
 
 	private final Encryption encryption;
 
-	private final CommitmentManagement commitments;
+	private final AccountManagement accounts;
 
 	private final java.time.Clock clock;
 
-	WeeklyReview(JdbcClient jdbc, Encryption encryption, CommitmentManagement commitments, java.time.Clock clock) {
+	WeeklyReview(JdbcClient jdbc, Encryption encryption, AccountManagement accounts, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
-		this.commitments = commitments;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -55,9 +55,9 @@ public class WeeklyReview {
 	public record Line(LocalDate weekStart, String learned, boolean inReport) {
 	}
 
-	/** The Monday of the owner's current week. */
+	/** The Monday of the owner's current week, where he is. */
 	LocalDate thisWeek(AccountId owner) {
-		return this.commitments.today(owner).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		return this.accounts.thisMonday(owner);
 	}
 
 	/** The day he wants to be asked; Sunday until he chooses. */
@@ -74,7 +74,9 @@ public class WeeklyReview {
 	/** Whether today is his review day and this week's line is not written yet. */
 	@Transactional(readOnly = true)
 	public boolean due(AccountId owner) {
-		return this.commitments.today(owner).getDayOfWeek() == day(owner) && line(owner, thisWeek(owner)).isEmpty();
+		LocalDate today = this.accounts.today(owner);
+		return today.getDayOfWeek() == day(owner)
+				&& line(owner, today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))).isEmpty();
 	}
 
 	@Transactional

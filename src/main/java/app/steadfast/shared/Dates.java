@@ -1,26 +1,46 @@
 package app.steadfast.shared;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows moments in the practice's time zone. Templates call it as {@code @dates}.
+ * Shows moments in the time zone of the person looking: the signed-in person's own, the
+ * practice's for visitors. Templates call it as {@code @dates}.
  */
 @Component("dates")
 public class Dates {
 
-	private final DateTimeFormatter dateTime;
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z",
+			Locale.ENGLISH);
+
+	private final Practice practice;
 
 	Dates(Practice practice) {
-		this.dateTime = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH).withZone(practice.zone());
+		this.practice = practice;
 	}
 
-	/** A date and time such as "27 Nov 2026, 14:05 UTC"; empty for {@code null}. */
+	/**
+	 * A date and time in the viewer's zone, labelled with it, such as "27 Nov 2026, 14:05
+	 * UTC"; empty for {@code null}.
+	 */
 	public String dateTime(Instant moment) {
-		return (moment != null) ? this.dateTime.format(moment) : "";
+		return (moment != null) ? DATE_TIME.withZone(zone()).format(moment) : "";
+	}
+
+	/** The zone of the person signed in, or the practice's when no one is. */
+	public ZoneId zone() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof SignedIn person
+				&& person.zone() != null) {
+			return person.zone();
+		}
+		return this.practice.zone();
 	}
 
 }

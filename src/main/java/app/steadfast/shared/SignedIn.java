@@ -1,5 +1,6 @@
 package app.steadfast.shared;
 
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -15,5 +16,13 @@ public interface SignedIn {
 
 	/** The person's one role. */
 	Role role();
+
+	/**
+	 * The person's time zone, as it was when this sign-in began or he last changed it
+	 * here: the zone the dates and times he is shown are in. {@code null} only for a
+	 * session begun before zones were kept on accounts ({@link Dates} then uses the
+	 * practice's).
+	 */
+	ZoneId zone();
 
 }

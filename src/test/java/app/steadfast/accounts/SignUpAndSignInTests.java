@@ -76,6 +76,20 @@ class SignUpAndSignInTests {
 	}
 
 	@Test
+	void theAccountGetsTheZoneHisBrowserNamedOrThePractices() throws Exception {
+		assertThat(this.mvc.get().uri("/signup")).bodyText().contains("name=\"zone\"", "data-browser-zone");
+		String sydney = TestPeople.uniqueEmail("sydney");
+		String nowhere = TestPeople.uniqueEmail("nowhere");
+		String without = TestPeople.uniqueEmail("without");
+		assertThat(signUp(sydney, "Ari", TestPeople.PASSWORD, "Australia/Sydney")).hasRedirectedUrl("/signup/sent");
+		assertThat(signUp(nowhere, "Sam", TestPeople.PASSWORD, "Nowhere/At_All")).hasRedirectedUrl("/signup/sent");
+		assertThat(signUp(without, "Jo", TestPeople.PASSWORD)).hasRedirectedUrl("/signup/sent");
+		assertThat(this.accounts.zone(confirmed(sydney).id())).isEqualTo(java.time.ZoneId.of("Australia/Sydney"));
+		assertThat(this.accounts.zone(confirmed(nowhere).id())).isEqualTo(java.time.ZoneId.of("UTC"));
+		assertThat(this.accounts.zone(confirmed(without).id())).isEqualTo(java.time.ZoneId.of("UTC"));
+	}
+
+	@Test
 	void aCommonPasswordIsRefusedNextToItsFieldAndTheOtherInputIsKept() {
 		String email = TestPeople.uniqueEmail("common");
 		MvcTestResult result = signUp(email, "Dev", "Password1");
@@ -176,12 +190,29 @@ class SignUpAndSignInTests {
 	}
 
 	private MvcTestResult signUp(String email, String name, String password) {
+		return signUp(email, name, password, null);
+	}
+
+	private MvcTestResult signUp(String email, String name, String password, String zone) {
 		int n = addresses.incrementAndGet();
-		return this.mvc.post().uri("/signup").with(csrf()).with((request) -> {
+		var request = this.mvc.post().uri("/signup").with(csrf()).with((r) -> {
 			// Sign-up requests are counted per network address: each its own.
+			r.setRemoteAddr("198.18." + (n / 250 % 250) + "." + (n % 250 + 1));
+			return r;
+		}).param("email", email).param("displayName", name).param("password", password);
+		return (zone != null) ? request.param("zone", zone).exchange() : request.exchange();
+	}
+
+	private Person confirmed(String email) throws Exception {
+		Matcher link = CONFIRM.matcher(String.valueOf(mailTo(email).getContent()));
+		assertThat(link.find()).as("a link to finish signing up").isTrue();
+		int n = addresses.incrementAndGet();
+		assertThat(this.mvc.post().uri("/signup/confirm").with(csrf()).with((request) -> {
+			// Wrong passwords are counted per network address: each its own.
 			request.setRemoteAddr("198.18." + (n / 250 % 250) + "." + (n % 250 + 1));
 			return request;
-		}).param("email", email).param("displayName", name).param("password", password).exchange();
+		}).param("token", link.group(2)).param("password", TestPeople.PASSWORD)).hasRedirectedUrl("/?welcome");
+		return this.accounts.findByEmail(email).orElseThrow();
 	}
 
 	private MvcTestResult signIn(String email, String password) {

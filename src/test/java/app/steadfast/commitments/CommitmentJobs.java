@@ -3,7 +3,6 @@ package app.steadfast.commitments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import app.steadfast.accounts.AccountId;
@@ -26,7 +25,7 @@ public final class CommitmentJobs {
 	public static void remindOnce(ApplicationContext node, AccountId him, String title, LocalDate day,
 			LocalTime remindAt) {
 		CommitmentManagement commitments = node.getBean(CommitmentManagement.class);
-		commitments.changeSettings(him, new ReminderSettings(true, false, LocalTime.of(7, 0), true, ZoneOffset.UTC));
+		commitments.changeSettings(him, new ReminderSettings(true, false, LocalTime.of(7, 0), true));
 		commitments.create(him,
 				new CommitmentDetails(title, null, Recurrence.ONCE, Set.of(), day, null, null, null, remindAt, null),
 				day.minusDays(2));

@@ -1,7 +1,6 @@
 package app.steadfast.commitments;
 
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import app.steadfast.SteadfastTest;
@@ -66,7 +65,8 @@ class CommitmentPagesTests {
 	@Test
 	void reminderSettingsKeepWhatHeTypedWhenSomethingIsWrongAndSaveWhenRight() {
 		assertThat(this.mvc.get().uri("/commitments/settings").with(this.people.signedIn(this.him))).bodyText()
-			.contains("Put the words of my commitments in these emails", "value=\"07:30\"");
+			.contains("Put the words of my commitments in these emails", "value=\"07:30\"",
+					"Every time you give is read in your time zone", "UTC", "href=\"/accounts/settings\"");
 
 		assertThat(this.mvc.post()
 			.uri("/commitments/settings")
@@ -74,10 +74,7 @@ class CommitmentPagesTests {
 			.with(csrf())
 			.param("reminders", "true")
 			.param("digest", "true")
-			.param("digestAt", "25:99")
-			.param("zone", "Mars/Olympus_Mons")).hasStatusOk()
-			.bodyText()
-			.contains("Give a time like 21:00", "Choose your time zone from the list.", "value=\"25:99\"");
+			.param("digestAt", "25:99")).hasStatusOk().bodyText().contains("Give a time like 21:00", "value=\"25:99\"");
 		assertThat(this.commitments.settings(this.him.id()).digest()).isFalse();
 
 		assertThat(this.mvc.post()
@@ -85,16 +82,15 @@ class CommitmentPagesTests {
 			.with(this.people.signedIn(this.him))
 			.with(csrf())
 			.param("digest", "true")
-			.param("digestAt", "06:45")
-			.param("zone", "America/Chicago")).hasRedirectedUrl("/commitments/settings");
+			.param("digestAt", "06:45")).hasRedirectedUrl("/commitments/settings");
 		assertThat(this.commitments.settings(this.him.id()))
-			.isEqualTo(new ReminderSettings(false, true, LocalTime.of(6, 45), false, ZoneId.of("America/Chicago")));
+			.isEqualTo(new ReminderSettings(false, true, LocalTime.of(6, 45), false));
 	}
 
 	@Test
 	void theFormChecksStartEndAndReminderTimesAndKeepsHisWords() {
-		String today = this.commitments.today(this.him.id()).toString();
-		String yesterday = this.commitments.today(this.him.id()).minusDays(1).toString();
+		String today = this.accounts.today(this.him.id()).toString();
+		String yesterday = this.accounts.today(this.him.id()).minusDays(1).toString();
 		assertThat(this.mvc.post()
 			.uri("/commitments/new")
 			.with(this.people.signedIn(this.him))
@@ -119,11 +115,11 @@ class CommitmentPagesTests {
 			.with(csrf())
 			.param("title", "Text when I leave work")
 			.param("recurrence", "DAILY")
-			.param("endDate", this.commitments.today(this.him.id()).plusDays(29).toString())
+			.param("endDate", this.accounts.today(this.him.id()).plusDays(29).toString())
 			.param("remindAt", "17:30")).hasRedirectedUrl("/commitments");
 		CommitmentView made = this.commitments.list(this.him.id(), this.him.id()).get(0);
 		assertThat(made.remindAt()).isEqualTo(LocalTime.of(17, 30));
-		assertThat(made.endDate()).isEqualTo(this.commitments.today(this.him.id()).plusDays(29));
+		assertThat(made.endDate()).isEqualTo(this.accounts.today(this.him.id()).plusDays(29));
 		assertThat(this.mvc.get().uri("/commitments").with(this.people.signedIn(this.him))).bodyText()
 			.contains("Reminder at 17:30", "until");
 	}

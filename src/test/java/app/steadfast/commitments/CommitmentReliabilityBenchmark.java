@@ -28,7 +28,7 @@ public final class CommitmentReliabilityBenchmark {
 			AccountId me = context.getBean(AccountManagement.class)
 				.signUp("benchmark@example.org", "Bench", "steady-oak-river-42", null)
 				.id();
-			LocalDate today = commitments.today();
+			LocalDate today = context.getBean(AccountManagement.class).today(me);
 			LocalDate start = today.minusYears(2);
 			long loadStart = System.nanoTime();
 			int records = 0;

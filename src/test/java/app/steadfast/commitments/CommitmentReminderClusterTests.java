@@ -3,7 +3,6 @@ package app.steadfast.commitments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -55,8 +54,7 @@ class CommitmentReminderClusterTests {
 		Person him = nodeA.getBean(AccountManagement.class)
 			.signUp(app.steadfast.TestPeople.uniqueEmail("him"), "Him", app.steadfast.TestPeople.PASSWORD, null);
 		CommitmentManagement commitments = nodeA.getBean(CommitmentManagement.class);
-		commitments.changeSettings(him.id(),
-				new ReminderSettings(true, true, LocalTime.of(21, 0), true, ZoneOffset.UTC));
+		commitments.changeSettings(him.id(), new ReminderSettings(true, true, LocalTime.of(21, 0), true));
 		commitments.create(him.id(), new CommitmentDetails("Home by seven or I call", null, Recurrence.DAILY, Set.of(),
 				null, null, null, null, LocalTime.of(21, 0), null), LocalDate.of(2027, 5, 1));
 		Instant due = Instant.parse("2027-05-03T21:00:30Z");

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -65,8 +64,8 @@ class CommitmentReminderTests {
 
 	@Test
 	void aDailyEightPmReminderStaysAtEightPmLocalAcrossTheClockChange() throws Exception {
-		this.commitments.changeSettings(this.him.id(),
-				new ReminderSettings(true, false, LocalTime.of(7, 30), true, BERLIN));
+		this.accounts.changeZone(this.him.id(), BERLIN);
+		this.commitments.changeSettings(this.him.id(), new ReminderSettings(true, false, LocalTime.of(7, 30), true));
 		this.commitments.create(this.him.id(), daily("Phone in the drawer at dinner", LocalTime.of(20, 0)),
 				LocalDate.of(2027, 3, 20));
 
@@ -93,8 +92,7 @@ class CommitmentReminderTests {
 
 	@Test
 	void noReminderForARecordedPausedOrStaleDayNorWhenTurnedOffAndNoWordsUnlessAllowed() throws Exception {
-		this.commitments.changeSettings(this.him.id(),
-				new ReminderSettings(true, false, LocalTime.of(7, 30), false, ZoneOffset.UTC));
+		this.commitments.changeSettings(this.him.id(), new ReminderSettings(true, false, LocalTime.of(7, 30), false));
 		CommitmentId id = this.commitments.create(this.him.id(),
 				daily("Call when I'm running late", LocalTime.of(8, 0)), LocalDate.of(2027, 4, 1));
 
@@ -111,12 +109,10 @@ class CommitmentReminderTests {
 		assertThat(mailsAt("2027-04-04T11:00:01Z")).as("more than three hours late").isEmpty();
 		assertThat(mailsAt("2027-04-05T00:01:00Z")).as("not yet due").isEmpty();
 
-		this.commitments.changeSettings(this.him.id(),
-				new ReminderSettings(false, false, LocalTime.of(7, 30), false, ZoneOffset.UTC));
+		this.commitments.changeSettings(this.him.id(), new ReminderSettings(false, false, LocalTime.of(7, 30), false));
 		assertThat(mailsAt("2027-04-05T08:00:00Z")).as("turned off").isEmpty();
 
-		this.commitments.changeSettings(this.him.id(),
-				new ReminderSettings(true, false, LocalTime.of(7, 30), false, ZoneOffset.UTC));
+		this.commitments.changeSettings(this.him.id(), new ReminderSettings(true, false, LocalTime.of(7, 30), false));
 		this.commitments.pause(this.him.id(), id, LocalDate.of(2027, 4, 6));
 		assertThat(mailsAt("2027-04-06T08:00:00Z")).as("paused").isEmpty();
 		this.commitments.resume(this.him.id(), id, LocalDate.of(2027, 4, 7));
@@ -128,8 +124,7 @@ class CommitmentReminderTests {
 
 	@Test
 	void theDailyDigestListsWhatIsDueThatDayOnce() throws Exception {
-		this.commitments.changeSettings(this.him.id(),
-				new ReminderSettings(false, true, LocalTime.of(7, 30), true, ZoneOffset.UTC));
+		this.commitments.changeSettings(this.him.id(), new ReminderSettings(false, true, LocalTime.of(7, 30), true));
 		LocalDate start = LocalDate.of(2027, 4, 5);
 		this.commitments.create(this.him.id(), daily("Say good morning before my phone", null), start);
 		this.commitments.create(this.him.id(), new CommitmentDetails("Cook dinner on Tuesdays", null, Recurrence.WEEKLY,
@@ -145,8 +140,7 @@ class CommitmentReminderTests {
 		List<MimeMessage> wednesday = mailsAt("2027-04-07T07:30:00Z");
 		assertThat(body(wednesday.get(0))).contains("Say good morning").doesNotContain("Cook dinner");
 
-		this.commitments.changeSettings(this.him.id(),
-				new ReminderSettings(false, true, LocalTime.of(7, 30), false, ZoneOffset.UTC));
+		this.commitments.changeSettings(this.him.id(), new ReminderSettings(false, true, LocalTime.of(7, 30), false));
 		List<MimeMessage> thursday = mailsAt("2027-04-08T07:30:00Z");
 		assertThat(body(thursday.get(0))).contains("One commitment is due today.").doesNotContain("Say good morning");
 	}

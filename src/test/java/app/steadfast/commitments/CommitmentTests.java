@@ -144,7 +144,7 @@ class CommitmentTests {
 	@Test
 	void theRecordButtonOnTheListPageMarksADayKept() {
 		CommitmentId id = this.commitments.create(this.client.id(), daily("Text her when I leave work"));
-		LocalDate today = this.commitments.today();
+		LocalDate today = this.accounts.today(this.client.id());
 		assertThat(this.mvc.get().uri("/commitments").with(this.people.signedIn(this.client))).bodyText()
 			.contains("Not recorded", "Kept</button>");
 		assertThat(this.mvc.post()
@@ -244,8 +244,8 @@ class CommitmentTests {
 		CommitmentId id = this.commitments.create(this.client.id(),
 				new CommitmentDetails("Tell her the truth about the credit card", "Secrets cost us the last year",
 						Recurrence.DAILY, Set.of(), null, null));
-		this.commitments.record(this.client.id(), id, this.commitments.today(), Outcome.MISSED, "Shame again",
-				"I panicked when she asked");
+		this.commitments.record(this.client.id(), id, this.accounts.today(this.client.id()), Outcome.MISSED,
+				"Shame again", "I panicked when she asked");
 		this.commitments.reword(this.client.id(), id, "Answer honestly about money when asked", null);
 		String raw = this.jdbc
 			.sql("SELECT c.title || '|' || COALESCE(c.why, '') || '|' || w.old_title || '|' || o.note || '|' "
@@ -270,7 +270,7 @@ class CommitmentTests {
 			.uri("/commitments/{id}/record", id.value())
 			.with(this.people.signedIn(this.client))
 			.with(csrf())
-			.param("date", this.commitments.today().toString())
+			.param("date", this.accounts.today(this.client.id()).toString())
 			.param("outcome", "MISSED")
 			.param("whatGotInTheWay", "Some nights I think everyone would be better off without me.")
 			.exchange();
@@ -280,7 +280,7 @@ class CommitmentTests {
 			.with(this.people.signedIn(this.client))
 			.cookie(app.steadfast.TestPeople.sessionOf(recorded))).bodyText().contains("crisis-panel");
 		assertThat(this.commitments.find(this.client.id(), id).occurrences())
-			.filteredOn((o) -> o.dueDate().equals(this.commitments.today()))
+			.filteredOn((o) -> o.dueDate().equals(this.accounts.today(this.client.id())))
 			.extracting(OccurrenceView::state)
 			.containsExactly(OccurrenceView.State.MISSED);
 	}
@@ -288,7 +288,7 @@ class CommitmentTests {
 	@Test
 	void pauseResumeAndEndKeepTheRecord() {
 		CommitmentId id = this.commitments.create(this.client.id(), daily("Gym at 7 on weekdays"));
-		this.commitments.record(this.client.id(), id, this.commitments.today(), Outcome.KEPT, null, null);
+		this.commitments.record(this.client.id(), id, this.accounts.today(this.client.id()), Outcome.KEPT, null, null);
 		assertThat(this.mvc.post()
 			.uri("/commitments/{id}/pause", id.value())
 			.with(this.people.signedIn(this.client))
@@ -297,13 +297,13 @@ class CommitmentTests {
 		assertThat(this.commitments.find(this.client.id(), id).occurrences()).isEmpty();
 		this.commitments.resume(this.client.id(), id);
 		assertThat(this.commitments.find(this.client.id(), id).occurrences())
-			.filteredOn((o) -> o.dueDate().equals(this.commitments.today()))
+			.filteredOn((o) -> o.dueDate().equals(this.accounts.today(this.client.id())))
 			.extracting(OccurrenceView::state)
 			.containsExactly(OccurrenceView.State.KEPT);
 		this.commitments.end(this.client.id(), id);
 		CommitmentView ended = this.commitments.find(this.client.id(), id);
 		assertThat(ended.status()).isEqualTo(CommitmentStatus.ENDED);
-		assertThat(ended.endDate()).isEqualTo(this.commitments.today());
+		assertThat(ended.endDate()).isEqualTo(this.accounts.today(this.client.id()));
 		assertThat(ended.occurrences()).extracting(OccurrenceView::state).containsExactly(OccurrenceView.State.KEPT);
 	}
 
@@ -313,14 +313,13 @@ class CommitmentTests {
 		Person far = this.people.client();
 		Person quiet = this.people.client();
 		Person hidden = this.people.client();
-		this.commitments.changeSettings(far.id(), new ReminderSettings(true, false, ReminderSettings.DEFAULT_DIGEST_AT,
-				false, java.time.ZoneId.of("Pacific/Kiritimati")));
+		this.accounts.changeZone(far.id(), java.time.ZoneId.of("Pacific/Kiritimati"));
 		for (Person person : List.of(this.client, far)) {
 			// His partner says what she saw of some days, and shares it as commitments.
 			Person partner = this.people.withRole(Role.PARTNER);
 			new TestCouples(this.jdbc, this.couple).link(person, partner);
 			this.couple.share(partner.id(), Category.COMMITMENTS, true);
-			LocalDate today = this.commitments.today(person.id());
+			LocalDate today = this.accounts.today(person.id());
 			CommitmentId walk = startedDaysAgo(person, daily("Walk for 20 minutes after work"), 40);
 			CommitmentId call = startedDaysAgo(person, new CommitmentDetails("Call my mother on Sundays and Thursdays",
 					null, Recurrence.WEEKLY, Set.of(DayOfWeek.SUNDAY, DayOfWeek.THURSDAY), null, null), 40);
@@ -365,14 +364,14 @@ class CommitmentTests {
 			}
 		}
 		assertThat(reads(hidden)).isZero();
-		assertThat(this.commitments.today(owners)).containsEntry(far.id(), this.commitments.today(far.id()))
-			.containsEntry(quiet.id(), this.commitments.today(quiet.id()));
+		assertThat(this.accounts.zones(owners)).containsEntry(far.id(), java.time.ZoneId.of("Pacific/Kiritimati"))
+			.containsEntry(quiet.id(), this.accounts.zone(quiet.id()));
 	}
 
 	private CommitmentId startedDaysAgo(Person person, CommitmentDetails details, int days) {
 		CommitmentId id = this.commitments.create(person.id(), details);
 		this.jdbc.sql("UPDATE commitment SET start_date = :start WHERE id = :id")
-			.param("start", this.commitments.today(person.id()).minusDays(days))
+			.param("start", this.accounts.today(person.id()).minusDays(days))
 			.param("id", id.value())
 			.update();
 		return id;

@@ -69,7 +69,7 @@ class CommitmentWitnessTests {
 		new app.steadfast.TestCouples(this.jdbc, this.couple).link(this.client, this.partner);
 		this.id = this.commitments.create(this.client.id(),
 				new CommitmentDetails("Put my phone away at dinner", null, Recurrence.DAILY, Set.of(), null, null));
-		this.today = this.commitments.today();
+		this.today = this.accounts.today(this.client.id());
 	}
 
 	@Test

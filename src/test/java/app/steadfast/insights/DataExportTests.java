@@ -101,7 +101,7 @@ class DataExportTests {
 			this.journal.write(person.id(), null, "Journal words " + mark);
 			CommitmentId id = this.commitments.create(person.id(), new CommitmentDetails("Phone away at dinner " + mark,
 					null, Recurrence.DAILY, Set.of(), null, null));
-			this.commitments.record(person.id(), id, this.commitments.today(person.id()), Outcome.KEPT, "Note " + mark,
+			this.commitments.record(person.id(), id, this.accounts.today(person.id()), Outcome.KEPT, "Note " + mark,
 					null);
 			this.conversations.log(person.id(), new TalkDetails(null, "Money " + mark, null,
 					LocalDate.now().minusDays(1), 3, Escalation.NO, BreakTaken.NO, "What helped " + mark, null, false));

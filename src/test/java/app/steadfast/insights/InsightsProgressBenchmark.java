@@ -67,7 +67,7 @@ public final class InsightsProgressBenchmark {
 			checkIns.record(me, new CheckInDetails(List.of(WORDS[i % WORDS.length]), 1 + (i % 10), BodyLocation.CHEST,
 					null, null, null, when), false);
 		}
-		LocalDate today = commitments.today(me);
+		LocalDate today = context.getBean(AccountManagement.class).today(me);
 		LocalDate start = today.minusDays(days - 1);
 		for (int c = 0; c < 5; c++) {
 			CommitmentId id = commitments.create(me, new CommitmentDetails("Daily promise " + (c + 1) + " at 8 pm",

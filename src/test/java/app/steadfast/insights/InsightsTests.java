@@ -98,7 +98,7 @@ class InsightsTests {
 	void client() {
 		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
 		this.him = this.people.client();
-		this.today = this.commitments.today(this.him.id());
+		this.today = this.accounts.today(this.him.id());
 		this.thisMonday = this.today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 	}
 

@@ -29,7 +29,6 @@ import app.steadfast.commitments.CommitmentId;
 import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.commitments.Outcome;
 import app.steadfast.commitments.Recurrence;
-import app.steadfast.commitments.ReminderSettings;
 import app.steadfast.conversations.BreakTaken;
 import app.steadfast.conversations.ConversationManagement;
 import app.steadfast.conversations.Escalation;
@@ -149,7 +148,7 @@ class ProgressGlanceTests {
 				.param("week", settledMonday.minusWeeks(week))
 				.update();
 		}
-		LocalDate today = this.commitments.today(settled.id());
+		LocalDate today = this.accounts.today(settled.id());
 		var money = this.conversations.log(settled.id(), new TalkDetails(null, "Money", null, today.minusDays(9), 3,
 				Escalation.SOMEWHAT, BreakTaken.NO, null, null, false));
 		UUID topic = this.conversations.talk(settled.id(), money.id()).topic().value();
@@ -161,12 +160,11 @@ class ProgressGlanceTests {
 		// Far away: his weeks start on his own Monday; promises kept; his only pulse
 		// in the first of the twelve weeks, one before them that does not count.
 		Person far = client();
-		this.commitments.changeSettings(far.id(), new ReminderSettings(true, false, ReminderSettings.DEFAULT_DIGEST_AT,
-				false, ZoneId.of("Pacific/Kiritimati")));
+		this.accounts.changeZone(far.id(), ZoneId.of("Pacific/Kiritimati"));
 		LocalDate farMonday = thisMonday(far);
 		CommitmentId walk = dailySince(far, farMonday.minusWeeks(2));
 		for (int day = 1; day <= 10; day++) {
-			this.commitments.record(far.id(), walk, this.commitments.today(far.id()).minusDays(day), Outcome.KEPT, null,
+			this.commitments.record(far.id(), walk, this.accounts.today(far.id()).minusDays(day), Outcome.KEPT, null,
 					null);
 		}
 		pulse(far, farMonday.minusWeeks(11), 5);
@@ -258,7 +256,7 @@ class ProgressGlanceTests {
 	}
 
 	private LocalDate thisMonday(Person person) {
-		return this.commitments.today(person.id()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		return this.accounts.today(person.id()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 	}
 
 	private CommitmentId dailySince(Person person, LocalDate start) {

@@ -71,7 +71,7 @@ class ProgressReportTests {
 		Person her = people.withRole(Role.PARTNER);
 		new TestCouples(this.jdbc, this.couple).link(him, her);
 		this.couple.share(her.id(), Category.PULSE, true);
-		LocalDate today = this.commitments.today(him.id());
+		LocalDate today = this.accounts.today(him.id());
 		CommitmentId id = this.commitments.create(him.id(),
 				new CommitmentDetails("Phone away at dinner", null, Recurrence.DAILY, Set.of(), null, null));
 		this.jdbc.sql("UPDATE commitment SET start_date = :start WHERE id = :id")

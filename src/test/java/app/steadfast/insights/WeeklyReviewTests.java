@@ -53,7 +53,7 @@ class WeeklyReviewTests {
 
 	@Test
 	void onHisDayHomeAsksForTheReviewAndALineStaysSealedInHisHistory() {
-		String today = this.commitments.today(this.him.id()).getDayOfWeek().name();
+		String today = this.accounts.today(this.him.id()).getDayOfWeek().name();
 		assertThat(this.mvc.post()
 			.uri("/insights/review/day")
 			.with(this.people.signedIn(this.him))

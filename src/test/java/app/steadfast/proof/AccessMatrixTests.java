@@ -61,6 +61,7 @@ class AccessMatrixTests {
 			GET /accounts/forgot                                   | 2 2 2 2 2 2 2 2 2
 			GET /accounts/password                                 | L 2 2 2 2 2 2 2 2
 			GET /accounts/reset                                    | 2 2 2 2 2 2 2 2 2
+			GET /accounts/settings                                 | L 2 2 2 2 2 2 2 2
 			GET /admin/articles                                    | L F F F F F F 2 F
 			GET /admin/articles/new                                | L F F F F F F 2 F
 			GET /admin/articles/{id}                               | L F F F F F F 2 F
@@ -165,6 +166,7 @@ class AccessMatrixTests {
 			POST /accounts/delete                                  | L 2 2 2 2 F F F 2
 			POST /accounts/forgot                                  | 2 2 2 2 2 2 2 2 2
 			POST /accounts/password                                | L 2 2 2 2 2 2 2 2
+			POST /accounts/settings                                | L 2 2 2 2 2 2 2 2
 			POST /accounts/reset                                   | 2 2 2 2 2 2 2 2 2
 			POST /admin/articles/new                               | L F F F F F F 3 F
 			POST /admin/articles/preview                           | L F F F F F F 2 F

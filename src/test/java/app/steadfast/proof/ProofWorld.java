@@ -200,7 +200,7 @@ final class ProofWorld {
 	}
 
 	String today() {
-		return this.commitments.today(this.client.id()).toString();
+		return this.accounts.today(this.client.id()).toString();
 	}
 
 	UUID plan() {

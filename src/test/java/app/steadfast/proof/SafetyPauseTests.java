@@ -242,7 +242,7 @@ class SafetyPauseTests {
 		}
 
 		LocalDate today() {
-			return SafetyPauseTests.this.commitments.today(this.him.id());
+			return SafetyPauseTests.this.accounts.today(this.him.id());
 		}
 
 		String page(String path) {
