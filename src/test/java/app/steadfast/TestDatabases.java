@@ -72,7 +72,11 @@ public class TestDatabases implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			Map<String, Object> properties = properties(this.name);
 			if (this.demo) {
+				// As with `mvn spring-boot:run`: no mail server, so mail waits in the
+				// outbox.
 				properties.remove("steadfast.demo.enabled");
+				properties.remove("spring.mail.host");
+				properties.remove("spring.mail.port");
 			}
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("steadfast-test", properties));
 		}

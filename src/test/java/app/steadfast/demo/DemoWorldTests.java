@@ -1,7 +1,5 @@
 package app.steadfast.demo;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,10 +29,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @FreshDatabase
 @SteadfastTest
 @ActiveProfiles("demo")
-@TestPropertySource(properties = "steadfast.demo.accounts-file=target/test-data/demo-accounts.txt")
+@TestPropertySource(properties = DemoAccounts.PROPERTY + "world.txt")
 class DemoWorldTests {
-
-	private static final Path ACCOUNTS = Path.of("target/test-data/demo-accounts.txt");
 
 	@Autowired
 	MockMvcTester mvc;
@@ -44,6 +40,8 @@ class DemoWorldTests {
 
 	@Autowired
 	DemoWorld world;
+
+	private final DemoAccounts accounts = DemoAccounts.of("world.txt");
 
 	@Test
 	void theTherapistFindsTheClientOnHisCaseloadAndARequestWaiting() throws Exception {
@@ -130,32 +128,21 @@ class DemoWorldTests {
 	 * for staff the code of the authenticator secret it wrote beside it.
 	 */
 	private Cookie signIn(String email) throws Exception {
-		List<String> lines = Files.readAllLines(ACCOUNTS);
-		String account = lines.stream()
-			.filter((l) -> l.contains(email) && !l.contains("secret"))
-			.findFirst()
-			.orElseThrow();
-		String password = account.substring(account.lastIndexOf(' ') + 1);
 		MvcTestResult signedIn = this.mvc.post()
 			.uri("/login")
 			.with(csrf())
 			.param("email", email)
-			.param("password", password)
+			.param("password", this.accounts.password(email))
 			.exchange();
 		Cookie session = TestPeople.sessionOf(signedIn);
 		if (!"/login/code".equals(signedIn.getResponse().getRedirectedUrl())) {
 			return session;
 		}
-		String secretLine = lines.stream()
-			.filter((l) -> l.contains(email) && l.contains("secret"))
-			.findFirst()
-			.orElseThrow();
-		String secret = secretLine.substring(secretLine.indexOf("secret") + 7).replace(" ", "");
 		MvcTestResult code = this.mvc.post()
 			.uri("/login/code")
 			.cookie(session)
 			.with(csrf())
-			.param("code", TestPeople.totpCode(secret, Instant.now().getEpochSecond() / 30))
+			.param("code", this.accounts.code(email))
 			.exchange();
 		assertThat(code.getResponse().getRedirectedUrl()).isNotEqualTo("/login/code");
 		return TestPeople.sessionOf(code);
