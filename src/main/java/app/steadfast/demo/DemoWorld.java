@@ -355,7 +355,7 @@ class DemoWorld {
 			.param("id", id)
 			.param("message",
 					this.encryption.seal(
-							"My wife found out I had been hiding debts. We keep having the same argument and I "
+							"My partner found out I had been hiding debts. We keep having the same argument and I "
 									+ "don't know how to stop getting defensive.",
 							EncryptionBinding.of("consultation.message", id, id)))
 			.param("received", received)
@@ -378,25 +378,24 @@ class DemoWorld {
 	}
 
 	private static final List<Feeling> FEELINGS = List.of(
-			new Feeling("ashamed", 7, BodyLocation.CHEST, "She asked about the bank statement again.",
-					Response.NAMED_IT),
-			new Feeling("anxious", 6, BodyLocation.STOMACH, "Waiting for her to get home.", Response.BREATHED),
-			new Feeling("defensive", 6, BodyLocation.JAW, "She doubted something I said that was true.",
-					Response.DEFENDED),
+			new Feeling("ashamed", 7, BodyLocation.CHEST, "The bank statement came up again.", Response.NAMED_IT),
+			new Feeling("anxious", 6, BodyLocation.STOMACH, "Waiting for Jordan to get home.", Response.BREATHED),
+			new Feeling("defensive", 6, BodyLocation.JAW, "Something true I said was doubted.", Response.DEFENDED),
 			new Feeling("guilty", 5, BodyLocation.SHOULDERS, "Saw the kids' faces at breakfast.", Response.WROTE),
 			new Feeling("lonely", 5, BodyLocation.CHEST, "Evening on my own after the talk.", Response.TALKED),
-			new Feeling("hopeful", 4, BodyLocation.NONE, "She laughed at dinner.", Response.NAMED_IT),
+			new Feeling("hopeful", 4, BodyLocation.NONE, "We laughed at dinner.", Response.NAMED_IT),
 			new Feeling("frustrated", 6, BodyLocation.HANDS, "Felt like nothing I do is enough.",
 					Response.ASKED_FOR_TIME),
 			new Feeling("steady", 3, BodyLocation.NONE, "A quiet morning together.", Response.NAMED_IT),
-			new Feeling("afraid", 6, BodyLocation.THROAT, "She said she needs time to think.", Response.BREATHED),
-			new Feeling("grateful", 4, BodyLocation.CHEST, "She confirmed my text came through.", Response.NAMED_IT));
+			new Feeling("afraid", 6, BodyLocation.THROAT, "Jordan said they need time to think.", Response.BREATHED),
+			new Feeling("grateful", 4, BodyLocation.CHEST, "Jordan said the text helped.", Response.NAMED_IT));
 
 	private static final List<Feeling> HER_FEELINGS = List.of(
 			new Feeling("hurt", 7, BodyLocation.CHEST, "Found another receipt.", Response.WROTE),
-			new Feeling("anxious", 6, BodyLocation.STOMACH, "He was late and I waited for the text.",
+			new Feeling("anxious", 6, BodyLocation.STOMACH, "Marcus was late and I waited for the text.",
 					Response.BREATHED),
-			new Feeling("reassured", 4, BodyLocation.NONE, "The text came when he said it would.", Response.NAMED_IT),
+			new Feeling("reassured", 4, BodyLocation.NONE, "The text came when Marcus said it would.",
+					Response.NAMED_IT),
 			new Feeling("drained", 5, BodyLocation.HEAD, "Another long talk.", Response.MOVED));
 
 }
