@@ -167,15 +167,23 @@ public final class Browser {
 	 * authenticator app) and waits for the home page.
 	 */
 	public void signIn(String email) {
+		signIn(email, TestPeople.PASSWORD, () -> TestPeople.nextCode(email));
+	}
+
+	/**
+	 * Signs in with this password (and for staff, the code the supplier gives) and waits
+	 * for the home page.
+	 */
+	public void signIn(String email, String password, java.util.function.Supplier<String> code) {
 		open("/login");
 		type(By.id("email"), email);
-		type(By.id("password"), TestPeople.PASSWORD);
+		type(By.id("password"), password);
 		submit("Sign in");
 		waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.or(
 				org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url("/")),
 				org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url("/login/code"))));
 		if (this.driver.getCurrentUrl().equals(url("/login/code"))) {
-			type(By.id("code"), TestPeople.nextCode(email));
+			type(By.id("code"), code.get());
 			submit("Continue");
 			waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url("/")));
 		}

@@ -91,10 +91,8 @@ class CoupleBrowserTests {
 		browser.type(By.id("displayName"), "Jordan");
 		browser.type(By.id("password"), TestPeople.PASSWORD);
 		browser.submit("Create my account");
-		browser.waiting().until(ExpectedConditions.urlContains("/login?joined"));
-
-		browser.signIn(hers);
-		browser.open("/couple/intake");
+		// Signed in at once: her private intake is next.
+		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/couple/intake")));
 		browser.assertAccessible("partner intake");
 		answerIntake(true);
 		browser.open("/checkins/journal");

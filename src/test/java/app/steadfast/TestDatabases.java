@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -50,7 +52,9 @@ public class TestDatabases implements ContextCustomizerFactory {
 			List<ContextConfigurationAttributes> configAttributes) {
 		String name = AnnotatedElementUtils.hasAnnotation(testClass, FreshDatabase.class)
 				? testClass.getSimpleName().toLowerCase(Locale.ROOT) : "main";
-		return new Customizer(name);
+		ActiveProfiles profiles = AnnotatedElementUtils.findMergedAnnotation(testClass, ActiveProfiles.class);
+		boolean demo = profiles != null && Arrays.asList(profiles.profiles()).contains("demo");
+		return new Customizer(name, demo);
 	}
 
 	/** Whether this run tests against PostgreSQL. */
@@ -58,13 +62,23 @@ public class TestDatabases implements ContextCustomizerFactory {
 		return "postgres".equalsIgnoreCase(System.getProperty("steadfast.test.db", ""));
 	}
 
-	record Customizer(String name) implements ContextCustomizer {
+	/**
+	 * A test context's database settings; a test that asks for the demo profile gets its
+	 * demo accounts and history.
+	 */
+	record Customizer(String name, boolean demo) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("steadfast-test", properties(this.name)));
+			Map<String, Object> properties = properties(this.name);
+			if (this.demo) {
+				// As with `mvn spring-boot:run`: no mail server, so mail waits in the
+				// outbox.
+				properties.remove("steadfast.demo.enabled");
+				properties.remove("spring.mail.host");
+				properties.remove("spring.mail.port");
+			}
+			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("steadfast-test", properties));
 		}
 
 	}

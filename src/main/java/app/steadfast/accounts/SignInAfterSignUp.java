@@ -15,11 +15,13 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs a new client in right after sign-up, through the same authentication manager as
- * the sign-in form, so throttling and the audit log apply alike.
+ * Signs a person in right after their account was made with the password they just chose
+ * (sign-up, or an invitation accepted with a new account), through the same
+ * authentication manager as the sign-in form, so throttling and the audit log apply
+ * alike.
  */
 @Component
-class SignInAfterSignUp {
+public class SignInAfterSignUp {
 
 	private final AuthenticationManager authentication;
 
@@ -31,7 +33,12 @@ class SignInAfterSignUp {
 		this.authentication = authentication;
 	}
 
-	void signIn(String email, String password, HttpServletRequest request, HttpServletResponse response) {
+	/**
+	 * Signs the person in on this request's session, under a new session id.
+	 * @throws org.springframework.security.core.AuthenticationException if the email and
+	 * password do not sign in
+	 */
+	public void signIn(String email, String password, HttpServletRequest request, HttpServletResponse response) {
 		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(email,
 				password);
 		attempt.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));

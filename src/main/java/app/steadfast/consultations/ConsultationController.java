@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.InvalidAccountInput;
+import app.steadfast.accounts.Person;
+import app.steadfast.accounts.SignInAfterSignUp;
 import app.steadfast.consultations.ConsultationViews.InvitationView;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
@@ -41,13 +43,16 @@ class ConsultationController {
 
 	private final Clock clock;
 
+	private final SignInAfterSignUp signIn;
+
 	ConsultationController(ConsultationManagement consultations, ClientInvitations invitations,
-			AccountManagement accounts, ConsultationSettings settings, Clock clock) {
+			AccountManagement accounts, ConsultationSettings settings, Clock clock, SignInAfterSignUp signIn) {
 		this.consultations = consultations;
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.settings = settings;
 		this.clock = clock;
+		this.signIn = signIn;
 	}
 
 	@GetMapping("/consultation")
@@ -118,8 +123,10 @@ class ConsultationController {
 				if (errors.hasErrors()) {
 					return invitationPage(invitation.get(), model);
 				}
-				this.invitations.acceptInvitation(form.token(), form.displayName(), form.password(),
+				Person client = this.invitations.acceptInvitation(form.token(), form.displayName(), form.password(),
 						request.getRemoteAddr());
+				// The password he just chose signs him in, as after sign-up.
+				this.signIn.signIn(client.email(), form.password(), request, response);
 			}
 		}
 		catch (InvalidAccountInput ex) {
@@ -135,7 +142,7 @@ class ConsultationController {
 			return expired(response);
 		}
 		flash.addFlashAttribute("joinedTherapist", invitation.get().therapist());
-		flash.addFlashAttribute("joinedSignedIn", person != null);
+
 		return "redirect:/consultation/invitation?joined";
 	}
 

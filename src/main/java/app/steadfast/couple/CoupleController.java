@@ -6,6 +6,7 @@ import app.steadfast.accounts.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.InvalidAccountInput;
 import app.steadfast.accounts.Person;
+import app.steadfast.accounts.SignInAfterSignUp;
 import app.steadfast.safety.CrisisResources;
 import app.steadfast.shared.AccessRule;
 import app.steadfast.shared.InvalidInput;
@@ -19,6 +20,7 @@ import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,12 +54,15 @@ class CoupleController {
 
 	private final RequestsAndOffers requests;
 
+	private final SignInAfterSignUp signIn;
+
 	CoupleController(CoupleManagement couple, AccountManagement accounts, CrisisResources crisis,
-			RequestsAndOffers requests) {
+			RequestsAndOffers requests, SignInAfterSignUp signIn) {
 		this.couple = couple;
 		this.accounts = accounts;
 		this.crisis = crisis;
 		this.requests = requests;
+		this.signIn = signIn;
 	}
 
 	@PostMapping("/requests")
@@ -236,7 +241,8 @@ class CoupleController {
 			@RequestParam(name = "email", defaultValue = "") String email,
 			@RequestParam(name = "displayName", defaultValue = "") String displayName,
 			@RequestParam(name = "password", defaultValue = "") String password,
-			@AuthenticationPrincipal SignedIn person, HttpServletRequest request, Model model) {
+			@AuthenticationPrincipal SignedIn person, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		Person client = this.couple.invitedBy(token).orElse(null);
 		if (client == null) {
 			return "couple/join-expired";
@@ -278,8 +284,13 @@ class CoupleController {
 		}
 		if (problem == null) {
 			try {
-				this.couple.acceptWithNewAccount(token, email, displayName, password, request.getRemoteAddr());
-				return "redirect:/login?joined";
+				Person partner = this.couple.acceptWithNewAccount(token, email, displayName, password,
+						request.getRemoteAddr());
+				// The password she just chose signs her in, as after sign-up: her intake
+				// is
+				// next.
+				this.signIn.signIn(partner.email(), password, request, response);
+				return "redirect:/couple/intake";
 			}
 			catch (InvalidAccountInput ex) {
 				field = ex.field();

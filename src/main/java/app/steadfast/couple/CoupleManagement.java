@@ -344,11 +344,30 @@ public class CoupleManagement {
 			}));
 	}
 
+	/**
+	 * Links a client and a partner whose accounts were prepared together (the demo
+	 * practice), as an accepted invitation would, without the email and its link.
+	 * @throws NotFound if either account is not of its role, or either is linked already
+	 */
+	@Transactional
+	public void linkPrepared(AccountId client, AccountId partner) {
+		this.accounts.find(client).filter((p) -> p.role() == Role.CLIENT).orElseThrow(NotFound::new);
+		this.accounts.find(partner).filter((p) -> p.role() == Role.PARTNER).orElseThrow(NotFound::new);
+		if (activeLink(client).isPresent() || activeLink(partner).isPresent()) {
+			throw new NotFound();
+		}
+		insertLink(client, partner);
+	}
+
 	private void link(String token, AccountId client, AccountId partner) {
 		boolean used = this.tokens.consume(INVITATION, token).filter(client.value()::equals).isPresent();
 		if (!used || activeLink(client).isPresent()) {
 			throw new NotFound();
 		}
+		insertLink(client, partner);
+	}
+
+	private void insertLink(AccountId client, AccountId partner) {
 		this.jdbc.sql("""
 				INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :client, :partner, :now)
 				""")

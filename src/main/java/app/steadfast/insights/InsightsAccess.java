@@ -53,8 +53,11 @@ class InsightsAccess {
 						"/insights/review", "Review this week", 5));
 			}
 			steps.add(new NextStep("See how the weeks add up",
-					"Week by week: what you felt, what you kept, and how the two of you rate things. "
-							+ "Slow change is still change.",
+					(person.role() == Role.PARTNER)
+							? "Week by week: what you felt, and how you and your partner each rate things. "
+									+ "Slow change is still change."
+							: "Week by week: what you felt, what you kept, and how the two of you rate things. "
+									+ "Slow change is still change.",
 					"/insights", "Your progress", 60));
 			return steps;
 		};

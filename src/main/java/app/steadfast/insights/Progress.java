@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import app.steadfast.shared.BarChart;
+import app.steadfast.shared.Role;
 
 /**
  * What a person's progress page shows.
@@ -25,6 +26,20 @@ public record Progress(List<WeekRow> weeks, String promisesReading, String feeli
 	public Progress {
 		weeks = List.copyOf(weeks);
 		signals = List.copyOf(signals);
+	}
+
+	/**
+	 * The same progress as its owner reads it on their own page. A partner keeps no
+	 * promises and logs no talks here (those are his), and her pulse rates him, so her
+	 * readings say so.
+	 */
+	public Progress ownedBy(Role role) {
+		if (role != Role.PARTNER) {
+			return this;
+		}
+		return new Progress(this.weeks, Readings.PARTNERS_PROMISES, this.feelingsReading,
+				Readings.partnersPulse(this.weeks), Readings.PARTNERS_TALKS, this.signals, this.hasTherapist,
+				this.hasPromises, this.questions);
 	}
 
 	private static final java.time.format.DateTimeFormatter TICK = java.time.format.DateTimeFormatter.ofPattern("d/M");

@@ -54,7 +54,7 @@ class ProgressController {
 			@RequestParam(name = "weeks", defaultValue = "12") int weeks, Model model) {
 		AccountId me = new AccountId(person.accountId());
 		int span = (weeks == 4) ? 4 : 12;
-		Progress progress = this.insights.progress(me, me, span);
+		Progress progress = this.insights.progress(me, me, span).ownedBy(person.role());
 		model.addAttribute("progress", progress);
 		model.addAttribute("span", span);
 		model.addAttribute("thisWeek", progress.weeks().get(progress.weeks().size() - 1));

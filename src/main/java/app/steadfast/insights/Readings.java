@@ -89,6 +89,46 @@ final class Readings {
 		return reading.toString();
 	}
 
+	/**
+	 * Promises, on the partner's own page: his to keep, hers to see where he shares them.
+	 */
+	static final String PARTNERS_PROMISES = "Promises here are your partner's to keep. Where they share them with you, "
+			+ "you can see each day and say what you saw.";
+
+	/** Hard conversations, on the partner's own page. */
+	static final String PARTNERS_TALKS = "Your partner logs their hard conversations. Where they share the log with you, "
+			+ "you can read it and add how a talk went for you.";
+
+	/**
+	 * The pulse on the partner's own page: her scores rate him, and his shared weeks are
+	 * how he rates himself.
+	 */
+	static String partnersPulse(List<Progress.WeekRow> weeks) {
+		Progress.WeekRow both = null;
+		for (Progress.WeekRow w : weeks) {
+			if (w.pulseGap() != null) {
+				both = w;
+			}
+		}
+		if (both != null) {
+			double gap = both.pulseGap();
+			String where = (Math.abs(gap) < STEADY_SCALE) ? "Your views are close."
+					: (gap < 0)
+							? "Your partner sees themselves more kindly than you see them right now. "
+									+ "Your view is yours, and it counts."
+							: "You see your partner more kindly than they see themselves.";
+			return "In the latest week you both answered, you rated your partner %.1f and they rated themselves %.1f out of 7. %s"
+				.formatted(both.myPulse(), both.partnerPulse(), where);
+		}
+		if (weeks.stream().anyMatch((w) -> w.partnerPulse() != null)) {
+			return "Your partner shared some weeks of their own pulse; answer yours in the same weeks to see both views side by side.";
+		}
+		if (weeks.stream().anyMatch((w) -> w.myPulse() != null)) {
+			return "Your partner hasn't shared their own pulse in these weeks. Yours is here for you either way.";
+		}
+		return "No weekly pulse in these weeks. While you and your partner are linked, it takes a minute once a week.";
+	}
+
 	static String pulse(List<Progress.WeekRow> weeks, boolean own) {
 		if (!own) {
 			List<Progress.WeekRow> rated = weeks.stream().filter((w) -> w.myPulse() != null).toList();

@@ -43,7 +43,7 @@ class ReportController {
 			Model model) {
 		AccountId me = new AccountId(person.accountId());
 		int span = (weeks == 4) ? 4 : 12;
-		model.addAttribute("progress", this.insights.progress(me, me, span));
+		model.addAttribute("progress", this.insights.progress(me, me, span).ownedBy(person.role()));
 		model.addAttribute("lines", this.review.lines(me).stream().filter(WeeklyReview.Line::inReport).toList());
 		model.addAttribute("span", span);
 		return "insights/report";
@@ -55,7 +55,8 @@ class ReportController {
 		AccountId me = new AccountId(person.accountId());
 		int span = (weeks == 4) ? 4 : 12;
 		String name = this.accounts.find(me).map(Person::displayName).orElse("");
-		byte[] pdf = this.report.pdf(name, this.insights.progress(me, me, span), this.review.lines(me));
+		byte[] pdf = this.report.pdf(name, this.insights.progress(me, me, span).ownedBy(person.role()),
+				this.review.lines(me));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

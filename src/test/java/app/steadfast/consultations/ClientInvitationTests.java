@@ -101,9 +101,12 @@ class ClientInvitationTests {
 
 		MvcTestResult joined = join(token, "Tom", TestPeople.PASSWORD);
 		assertThat(joined).hasRedirectedUrl("/consultation/invitation?joined");
-		assertThat(this.mvc.get().uri("/consultation/invitation?joined").cookie(TestPeople.sessionOf(joined)))
-			.bodyText()
-			.contains("Your account is ready", "connected with " + this.therapist.displayName());
+		// Signed in at once, as after sign-up: the session the answer set is his.
+		jakarta.servlet.http.Cookie session = TestPeople.sessionOf(joined);
+		assertThat(this.mvc.get().uri("/consultation/invitation?joined").cookie(session)).bodyText()
+			.contains("Your account is ready", "connected with " + this.therapist.displayName(), "You're signed in",
+					"Go to your home page");
+		assertThat(this.mvc.get().uri("/insights").cookie(session)).hasStatusOk();
 
 		Person client = this.accounts.findByEmail(email).orElseThrow();
 		assertThat(client.role()).isEqualTo(Role.CLIENT);

@@ -91,7 +91,13 @@ class CoupleTests {
 		assertThat(weak).bodyText().contains("id=\"password-error\"", "value=\"Ana\"");
 
 		String email = "her-" + java.util.UUID.randomUUID() + "@example.org";
-		assertThat(join(path, email, "Ana", TestPeople.PASSWORD)).hasRedirectedUrl("/login?joined");
+		MvcTestResult joined = join(path, email, "Ana", TestPeople.PASSWORD);
+		// Signed in at once, as after sign-up: her private intake is next.
+		assertThat(joined).hasRedirectedUrl("/couple/intake");
+		assertThat(this.mvc.get().uri("/couple/intake").cookie(TestPeople.sessionOf(joined))).hasStatusOk()
+			.bodyText()
+			.contains("Sign out");
+		assertThat(this.mvc.get().uri("/couple/intake")).hasStatus3xxRedirection();
 		Person partner = this.accounts.findByEmail(email).orElseThrow();
 		assertThat(partner.role()).isEqualTo(Role.PARTNER);
 		assertThat(this.couple.partnerOf(this.client.id())).contains(partner.id());

@@ -1,0 +1,107 @@
+package app.steadfast;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.demo.DemoAccounts;
+import app.steadfast.shared.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.Dimension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On a 375 px phone, the pages with wide tables (his pulse weeks, the progress report,
+ * the staff list, the outbox) fit the screen with the demo practice's three weeks in
+ * them: nothing scrolls sideways, and axe-core finds nothing.
+ */
+@EnabledIf(value = "app.steadfast.Browser#installedOrOnCi", disabledReason = Browser.MISSING)
+@FreshDatabase
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@TestPropertySource(properties = DemoAccounts.PROPERTY + "narrow.txt")
+class NarrowScreenBrowserTests {
+
+	private static final int PHONE = 375;
+
+	private final DemoAccounts demo = DemoAccounts.of("narrow.txt");
+
+	private Browser browser;
+
+	/** The page's width a phone shows, scroll bars aside. */
+	private long viewport;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		this.browser = Browser.forTest(this.port);
+	}
+
+	@Test
+	void hisWideTablesFitAPhone() {
+		signIn(DemoAccounts.CLIENT);
+		Map<String, Long> widths = widthsAtAPhone("/couple/pulse/weeks", "/insights/report", "/insights");
+		fitsAPhone(widths);
+	}
+
+	@Test
+	void theAdminsWideTablesFitAPhone() {
+		var admin = this.accounts.findByEmail(DemoAccounts.ADMIN).orElseThrow();
+		// A long address and a message in the outbox, as a practice soon has.
+		this.accounts.createStaff(admin.id(), "a.therapist.with.a.rather.long.address@counselling-practice.example",
+				"Alexandra Montgomery-Fitzwilliam", Role.THERAPIST);
+		this.accounts.requestReset(DemoAccounts.CLIENT, null);
+		signIn(DemoAccounts.ADMIN);
+		Map<String, Long> widths = widthsAtAPhone("/admin/staff", "/admin/outbox");
+		fitsAPhone(widths);
+	}
+
+	private void fitsAPhone(Map<String, Long> widths) {
+		assertThat(widths).allSatisfy(
+				(page, width) -> assertThat(width).as("%s at %d px: no sideways scrolling (%s)", page, PHONE, widths)
+					.isLessThanOrEqualTo(this.viewport));
+	}
+
+	private void signIn(String email) {
+		this.browser.signIn(email, this.demo.password(email), () -> this.demo.code(email));
+	}
+
+	/** Each page's width at a phone's, after checking it with axe-core there. */
+	private Map<String, Long> widthsAtAPhone(String... pages) {
+		Map<String, Long> widths = new LinkedHashMap<>();
+		this.browser.driver().manage().window().setSize(new Dimension(PHONE, 812));
+		try {
+			for (String page : pages) {
+				this.browser.open(page);
+				assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(this.browser.url(page));
+				long viewport = (Long) this.browser.script("return document.documentElement.clientWidth;");
+				long width = (Long) this.browser.script("return document.documentElement.scrollWidth;");
+				assertThat(viewport).as("the viewport").isLessThanOrEqualTo(PHONE);
+				widths.put(page, width);
+				this.viewport = viewport;
+				this.browser.assertAccessible(page + " at " + PHONE + " px");
+			}
+		}
+		finally {
+			this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
+		}
+		return widths;
+	}
+
+}
