@@ -72,7 +72,8 @@ public class CheckInManagement {
 	private final Clock clock;
 
 	CheckInManagement(CheckInRecording recording, CheckInHistory history, EmotionVocabulary vocabulary,
-			Encryption encryption, SharingManagement sharing, AccountManagement accounts, JdbcClient jdbc, Clock clock) {
+			Encryption encryption, SharingManagement sharing, AccountManagement accounts, JdbcClient jdbc,
+			Clock clock) {
 		this.recording = recording;
 		this.history = history;
 		this.vocabulary = vocabulary;
