@@ -7,16 +7,19 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * The clock of every test application context (found by scanning the test classes): the
  * real time until a test {@link #set sets} a moment, then that moment until it
  * {@link #reset resets} it. A test that sets it resets it afterwards, since contexts are
- * shared.
+ * shared. Under the demo profile the demo's own clock (which dates the demo history on
+ * its writing thread) is the primary one instead, so its tests read the real time.
  */
 @Component
 @Primary
+@Profile("!demo")
 public class TestClock extends Clock {
 
 	private final AtomicReference<Instant> fixed;

@@ -286,9 +286,8 @@ class CoupleController {
 			try {
 				Person partner = this.couple.acceptWithNewAccount(token, email, displayName, password,
 						request.getRemoteAddr());
-				// The password she just chose signs her in, as after sign-up: her intake
-				// is
-				// next.
+				// The password just chosen signs the partner in, as after sign-up;
+				// the private intake comes next.
 				this.signIn.signIn(partner.email(), password, request, response);
 				return "redirect:/couple/intake";
 			}

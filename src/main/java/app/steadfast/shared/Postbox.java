@@ -181,10 +181,14 @@ public class Postbox {
 		Path file = folder.resolve(FILE_TIME.format(now) + "-" + UUID.randomUUID() + ".eml");
 		try {
 			// The message may hold someone's reset link: 600 in a 700 folder, from the
-			// start.
-			try (OutputStream out = java.nio.channels.Channels.newOutputStream(PrivateFiles.create(file))) {
+			// start. Written under another name and then renamed in one step, so that
+			// whoever lists the outbox (the admin page, the owner's own delivery) never
+			// reads a message half written.
+			Path part = folder.resolve(file.getFileName() + ".part");
+			try (OutputStream out = java.nio.channels.Channels.newOutputStream(PrivateFiles.create(part))) {
 				message.writeTo(out);
 			}
+			Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
