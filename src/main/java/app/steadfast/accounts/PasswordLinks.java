@@ -12,7 +12,7 @@ import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Postbox;
 import app.steadfast.shared.Practice;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -24,7 +24,7 @@ import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

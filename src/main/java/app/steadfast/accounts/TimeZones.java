@@ -19,7 +19,7 @@ import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Practice;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,4 +5,5 @@
  * made here, and the admin's view of the mail outbox lives here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "shared", "audit" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.accounts;

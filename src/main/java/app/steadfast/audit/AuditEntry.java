@@ -3,7 +3,7 @@ package app.steadfast.audit;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event to record: who did what to whose data, and why. Codes only, never free text:

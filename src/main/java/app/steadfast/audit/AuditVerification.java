@@ -1,6 +1,6 @@
 package app.steadfast.audit;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of checking the chain.

@@ -4,4 +4,5 @@
  * callers describe events with ids and short codes.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = "shared")
+@org.jspecify.annotations.NullMarked
 package app.steadfast.audit;

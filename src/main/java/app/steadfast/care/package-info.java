@@ -6,6 +6,8 @@
  * own encrypted session notes, standard measures (PHQ-9, GAD-7) and an admin's
  * time-limited emergency access all live here.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Care", allowedDependencies = { "shared", "audit",
-		"accounts", "sharing", "safety", "library", "consultations", "checkins", "commitments", "insights" })
+@org.springframework.modulith.ApplicationModule(displayName = "Care",
+		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety", "library", "consultations",
+				"checkins", "commitments", "insights" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.care;

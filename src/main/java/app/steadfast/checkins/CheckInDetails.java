@@ -3,7 +3,7 @@ package app.steadfast.checkins;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a person records in a check-in.

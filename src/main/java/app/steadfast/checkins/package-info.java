@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Check-ins",
 		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.checkins;

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**

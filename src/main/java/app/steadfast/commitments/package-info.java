@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Commitments",
 		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.commitments;

@@ -28,7 +28,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A calendar invitation (RFC 5545, METHOD:REQUEST) for a scheduled consultation, in the
@@ -91,8 +91,7 @@ final class CalendarInvitation {
 		return calendar.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	@Nullable
-	private static VTimeZone timeZone(ZoneId zone) {
+	@Nullable private static VTimeZone timeZone(ZoneId zone) {
 		TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
 		String id = zone.normalized().getId();
 		net.fortuna.ical4j.model.TimeZone known = registry.getTimeZone(id);

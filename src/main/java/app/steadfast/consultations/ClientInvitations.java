@@ -18,7 +18,7 @@ import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.shared.SingleUseTokens;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request for a free consultation and where its triage stands. The message and the
@@ -155,13 +155,11 @@ class Consultation {
 		return this.name;
 	}
 
-	@Nullable
-	String email() {
+	@Nullable String email() {
 		return this.email;
 	}
 
-	@Nullable
-	String phone() {
+	@Nullable String phone() {
 		return this.phone;
 	}
 
@@ -177,13 +175,11 @@ class Consultation {
 		return parse(this.topics, Topic.class);
 	}
 
-	@Nullable
-	String sealedMessage() {
+	@Nullable String sealedMessage() {
 		return this.message;
 	}
 
-	@Nullable
-	String sealedNote() {
+	@Nullable String sealedNote() {
 		return this.note;
 	}
 
@@ -191,18 +187,15 @@ class Consultation {
 		return this.status;
 	}
 
-	@Nullable
-	CloseReason closeReason() {
+	@Nullable CloseReason closeReason() {
 		return this.closeReason;
 	}
 
-	@Nullable
-	UUID therapistId() {
+	@Nullable UUID therapistId() {
 		return this.therapistId;
 	}
 
-	@Nullable
-	Instant scheduledAt() {
+	@Nullable Instant scheduledAt() {
 		return this.scheduledAt;
 	}
 
@@ -210,8 +203,7 @@ class Consultation {
 		return this.invitationSequence;
 	}
 
-	@Nullable
-	UUID clientId() {
+	@Nullable UUID clientId() {
 		return this.clientId;
 	}
 
@@ -219,8 +211,7 @@ class Consultation {
 		return this.receivedAt;
 	}
 
-	@Nullable
-	Instant contactedAt() {
+	@Nullable Instant contactedAt() {
 		return this.contactedAt;
 	}
 

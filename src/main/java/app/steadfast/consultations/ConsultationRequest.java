@@ -2,7 +2,7 @@ package app.steadfast.consultations;
 
 import java.util.Set;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request as the form checked it: clean text, at least one way to reach him, his

@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Consultations",
 		allowedDependencies = { "shared", "audit", "accounts" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.consultations;

@@ -8,4 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversations",
 		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety", "checkins" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.conversations;

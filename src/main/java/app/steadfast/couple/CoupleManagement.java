@@ -33,7 +33,7 @@ import app.steadfast.sharing.PartnerLinks;
 import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

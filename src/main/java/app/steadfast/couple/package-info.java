@@ -7,4 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Couple",
 		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.couple;

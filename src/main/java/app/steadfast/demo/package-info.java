@@ -6,6 +6,8 @@
  * talks, weekly pulses from both, the partner's questions, his grants to his therapist
  * and a consultation request waiting for staff.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "shared", "accounts",
-		"sharing", "checkins", "commitments", "repair", "conversations", "couple", "consultations" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo",
+		allowedDependencies = { "shared", "accounts", "sharing", "checkins", "commitments", "repair", "conversations",
+				"couple", "consultations" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.demo;

@@ -1,6 +1,6 @@
 package app.steadfast.insights;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a caseload shows of one person's progress: the same figures his progress page

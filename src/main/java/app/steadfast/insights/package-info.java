@@ -8,4 +8,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Insights",
 		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety", "checkins", "commitments", "repair",
 				"conversations", "couple", "consultations" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.insights;

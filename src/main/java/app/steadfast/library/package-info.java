@@ -4,4 +4,5 @@
  * published ones (list, tag, search, feed and sitemap pages); the admin edits them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Library", allowedDependencies = "shared")
+@org.jspecify.annotations.NullMarked
 package app.steadfast.library;

@@ -14,7 +14,7 @@ import app.steadfast.shared.Encryption;
 import app.steadfast.shared.NotFound;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -9,7 +9,7 @@ import app.steadfast.shared.SentenceClassifier;
 import app.steadfast.shared.SentenceModel;
 import app.steadfast.shared.Sentences;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The excuse check, in two layers (explained for clinicians in docs/excuse-check.md):
@@ -48,15 +48,13 @@ final class ExcuseCheck {
 
 	private final Map<SentenceModel.Digest, Reading> remembered = new java.util.concurrent.ConcurrentHashMap<>();
 
-	@Nullable
-	private final SentenceModel model;
+	@Nullable private final SentenceModel model;
 
 	// Read on first use, once the sentence model is ready.
-	@Nullable
-	private final java.util.function.Supplier<SentenceClassifier> classifier;
+	private final java.util.function.@Nullable Supplier<SentenceClassifier> classifier;
 
 	private ExcuseCheck(ExcuseRules rules, @Nullable SentenceModel model,
-			@Nullable java.util.function.Supplier<SentenceClassifier> classifier) {
+			java.util.function.@Nullable Supplier<SentenceClassifier> classifier) {
 		this.rules = rules;
 		this.model = model;
 		this.classifier = classifier;

@@ -16,7 +16,7 @@ import java.util.regex.PatternSyntaxException;
 import app.steadfast.shared.RuleLines;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The excuse check's first layer: the transparent list of rules

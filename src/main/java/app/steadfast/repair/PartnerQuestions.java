@@ -20,7 +20,7 @@ import app.steadfast.sharing.SharingManagement;
 import app.steadfast.sharing.SharingManagement.PartnerChannel;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**

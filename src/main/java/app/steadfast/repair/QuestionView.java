@@ -6,7 +6,7 @@ import java.util.List;
 
 import app.steadfast.accounts.AccountId;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A partner's question with everything that happened to it, as either of the two sees it.

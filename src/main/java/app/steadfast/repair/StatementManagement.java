@@ -24,7 +24,7 @@ import app.steadfast.sharing.GrantKind;
 import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -361,8 +361,7 @@ public class StatementManagement {
 	 * How the viewer stands to the owner: his partner while the sharing module lets words
 	 * travel between them, his therapist when not his partner, or null.
 	 */
-	@Nullable
-	private Audience audienceOf(AccountId viewer, AccountId owner) {
+	@Nullable private Audience audienceOf(AccountId viewer, AccountId owner) {
 		Optional<SharingManagement.PartnerChannel> link = this.sharing.channel(viewer);
 		if (link.isPresent() && link.get().client().equals(owner) && link.get().partner().equals(viewer)) {
 			return link.get().travels() ? Audience.PARTNER : null;

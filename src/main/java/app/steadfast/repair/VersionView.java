@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import app.steadfast.accounts.AccountId;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One saved version of a statement.

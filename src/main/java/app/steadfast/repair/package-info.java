@@ -8,4 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Repair",
 		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.repair;

@@ -18,7 +18,7 @@ import app.steadfast.shared.Sentences;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,8 +72,7 @@ public class RiskLanguage {
 
 	private final RiskRules rules;
 
-	@Nullable
-	private final SentenceModel model;
+	@Nullable private final SentenceModel model;
 
 	private final java.util.function.Supplier<SentenceClassifier> classifier;
 
@@ -227,8 +226,7 @@ public class RiskLanguage {
 	 * What the sentence model makes of each sentence, and of a short text also whole;
 	 * null if the model could not read them. A sentence read before is not read again.
 	 */
-	@Nullable
-	private List<Unit> units(String text) {
+	@Nullable private List<Unit> units(String text) {
 		List<String> words = new ArrayList<>();
 		List<Sentences.Span> sentences = Sentences.split(text);
 		sentences.forEach((sentence) -> words.add(sentence.of(text)));
@@ -291,8 +289,7 @@ public class RiskLanguage {
 		return new Unit(RiskKind.valueOf(classifier.labels().get(top)), risk >= classifier.setting("clear"), risk);
 	}
 
-	@Nullable
-	private String forModel(String words) {
+	@Nullable private String forModel(String words) {
 		String normalised = RiskText.normalise(words);
 		String remaining = withoutDenials(normalised);
 		if (remaining.equals(normalised)) {

@@ -2,7 +2,7 @@ package app.steadfast.safety;
 
 import app.steadfast.shared.Sentences;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Text as the risk-language rules see it: the standard form of

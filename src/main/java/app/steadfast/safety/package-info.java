@@ -6,4 +6,5 @@
  * harming someone.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Safety", allowedDependencies = { "shared", "accounts" })
+@org.jspecify.annotations.NullMarked
 package app.steadfast.safety;

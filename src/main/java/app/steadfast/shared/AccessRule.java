@@ -3,7 +3,7 @@ package app.steadfast.shared;
 import java.util.Set;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One explicit access rule for a URL pattern, declared by the module that owns the URL.

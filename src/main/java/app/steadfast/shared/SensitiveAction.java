@@ -1,7 +1,7 @@
 package app.steadfast.shared;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request that changes something sensitive (a password, a second factor, who may see

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How Steadfast reads what a person wrote before judging it: cut into sentences (with
@@ -263,8 +263,7 @@ public final class Sentences {
 		}
 	}
 
-	@Nullable
-	private static Span trimmed(String text, int start, int end) {
+	@Nullable private static Span trimmed(String text, int start, int end) {
 		int s = start;
 		int e = end;
 		while (s < e && !Character.isLetterOrDigit(text.charAt(s)) && "\"'(\u201C\u2018".indexOf(text.charAt(s)) < 0) {

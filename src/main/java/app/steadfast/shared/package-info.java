@@ -7,4 +7,5 @@
  * actions, home-page steps, personal data) live here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Shared kernel")
+@org.jspecify.annotations.NullMarked
 package app.steadfast.shared;

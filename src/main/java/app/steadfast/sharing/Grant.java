@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import app.steadfast.accounts.AccountId;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A grant as the screens show it.

@@ -10,7 +10,7 @@ import app.steadfast.audit.AuditEntry;
 import app.steadfast.audit.AuditLog;
 import app.steadfast.shared.NotFound;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

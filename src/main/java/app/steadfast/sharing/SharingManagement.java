@@ -20,7 +20,7 @@ import app.steadfast.audit.AuditLog;
 import app.steadfast.audit.AuditRecord;
 import app.steadfast.shared.NotFound;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
