@@ -128,6 +128,31 @@ public class ConsultationManagement {
 	}
 
 	/**
+	 * A request that reaches the practice other than through the public form (the demo
+	 * profile's waiting request): stored as new and waiting, exactly as the form stores
+	 * one, without the form's limit per address and without its emails.
+	 * @param name what to call him
+	 * @param email his address
+	 * @param message what he chose to tell
+	 */
+	@Transactional
+	public ConsultationId receiveWaiting(String name, String email, String message) {
+		return store(new ConsultationRequest(name, email, null, ContactMethod.EMAIL,
+				java.util.Set.of(PreferredTime.WEEKDAY_EVENING), java.util.Set.of(Topic.REBUILDING_TRUST), message))
+			.id();
+	}
+
+	private Consultation store(ConsultationRequest request) {
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		Consultation consultation = Consultation.receive(id, request,
+				this.encryption.seal(request.message(), binding(MESSAGE, id)), now);
+		consultation = this.consultations.save(consultation);
+		record(consultation, Kind.RECEIVED, null, now);
+		return consultation;
+	}
+
+	/**
 	 * Takes a request from the public form. It is stored before any email goes out, so a
 	 * mail problem never loses it. A robot's request (the trap field filled in) counts
 	 * against the limit but is not stored.
@@ -144,14 +169,7 @@ public class ConsultationManagement {
 			if (form.isTrap()) {
 				return null;
 			}
-			ConsultationRequest request = form.request();
-			UUID id = UUID.randomUUID();
-			Instant now = this.clock.instant();
-			Consultation consultation = Consultation.receive(id, request,
-					this.encryption.seal(request.message(), binding(MESSAGE, id)), now);
-			consultation = this.consultations.save(consultation);
-			record(consultation, Kind.RECEIVED, null, now);
-			return consultation;
+			return store(form.request());
 		});
 		if (stored == null) {
 			return Optional.empty();

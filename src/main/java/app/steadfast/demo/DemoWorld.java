@@ -4,8 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.EnumMap;
@@ -44,8 +42,6 @@ import app.steadfast.repair.QuestionView;
 import app.steadfast.repair.StatementManagement;
 import app.steadfast.repair.StatementId;
 import app.steadfast.repair.StatementPart;
-import app.steadfast.shared.Encryption;
-import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.Practice;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.GrantKind;
@@ -56,7 +52,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -114,15 +109,10 @@ class DemoWorld {
 
 	private final ConversationManagement conversations;
 
-	private final JdbcClient jdbc;
-
-	private final Encryption encryption;
-
 	DemoWorld(DemoClock clock, Practice practice, TransactionTemplate transaction, AccountManagement accounts,
 			CoupleManagement couple, PulseManagement pulse, SharingManagement sharing,
 			ConsultationManagement consultations, CheckInManagement checkIns, CommitmentManagement commitments,
-			StatementManagement statements, QuestionManagement questions, ConversationManagement conversations,
-			JdbcClient jdbc, Encryption encryption) {
+			StatementManagement statements, QuestionManagement questions, ConversationManagement conversations) {
 		this.clock = clock;
 		this.practice = practice;
 		this.transaction = transaction;
@@ -136,8 +126,6 @@ class DemoWorld {
 		this.statements = statements;
 		this.questions = questions;
 		this.conversations = conversations;
-		this.jdbc = jdbc;
-		this.encryption = encryption;
 	}
 
 	// After every start-up runner, so the demo accounts exist.
@@ -338,32 +326,13 @@ class DemoWorld {
 	}
 
 	/**
-	 * A request from the public form, new and waiting. The consultations module takes
-	 * requests only through that form (its limit per address, its two emails), with no
-	 * API for another module, so the request and its first history row are written as the
-	 * form stores them, the message sealed under the same binding.
+	 * A request from someone new, waiting for staff, as the public form would leave it.
 	 */
 	private void consultationRequest(LocalDate day) {
-		UUID id = UUID.randomUUID();
-		OffsetDateTime received = moment(day, 13, 5).atOffset(ZoneOffset.UTC);
-		this.jdbc.sql("""
-				INSERT INTO consultation (id, name, email, phone, contact_by, times, topics, message, status,
-				  invitation_sequence, received_at, version)
-				VALUES (:id, 'Daniel R.', 'daniel.r@example.com', NULL, 'EMAIL', 'WEEKDAY_EVENING', 'REBUILDING_TRUST',
-				  :message, 'NEW', 0, :received, 0)
-				""")
-			.param("id", id)
-			.param("message",
-					this.encryption.seal(
-							"My partner found out I had been hiding debts. We keep having the same argument and I "
-									+ "don't know how to stop getting defensive.",
-							EncryptionBinding.of("consultation.message", id, id)))
-			.param("received", received)
-			.update();
-		this.jdbc.sql("""
-				INSERT INTO consultation_change (consultation_id, kind, actor_id, status, changed_at)
-				VALUES (:id, 'RECEIVED', NULL, 'NEW', :received)
-				""").param("id", id).param("received", received).update();
+		at(day, 13, 5);
+		this.consultations.receiveWaiting("Daniel R.", "daniel.r@example.com",
+				"My partner found out I had been hiding debts. We keep having the same argument and I "
+						+ "don't know how to stop getting defensive.");
 	}
 
 	private void at(LocalDate day, int hour, int minute) {
