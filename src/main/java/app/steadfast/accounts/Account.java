@@ -1,5 +1,6 @@
 package app.steadfast.accounts;
 
+import app.steadfast.shared.AccountId;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;

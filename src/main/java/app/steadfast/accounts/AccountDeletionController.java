@@ -1,5 +1,6 @@
 package app.steadfast.accounts;
 
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,7 +44,7 @@ class AccountDeletionController {
 			return "accounts/delete";
 		}
 		try {
-			this.accounts.deleteOwnAccount(new AccountId(person.accountId()), password);
+			this.accounts.deleteOwnAccount(person.account(), password);
 		}
 		catch (InvalidAccountInput ex) {
 			model.addAttribute("understood", true);

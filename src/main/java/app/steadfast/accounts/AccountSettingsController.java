@@ -1,5 +1,6 @@
 package app.steadfast.accounts;
 
+import app.steadfast.shared.AccountId;
 import java.time.ZoneId;
 
 import app.steadfast.shared.SignedIn;
@@ -35,7 +36,7 @@ class AccountSettingsController {
 
 	@GetMapping
 	String page(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId id = new AccountId(person.accountId());
+		AccountId id = person.account();
 		model.addAttribute("form", new ZoneForm(this.accounts.zone(id).getId()));
 		return page(model);
 	}
@@ -50,7 +51,7 @@ class AccountSettingsController {
 			errors.rejectValue("zone", "zone", "Choose your time zone from the list.");
 			return page(model);
 		}
-		this.accounts.changeZone(new AccountId(person.accountId()), zone);
+		this.accounts.changeZone(person.account(), zone);
 		SignInSession.changeZone(authentication, zone, request, response);
 		flash.addFlashAttribute("saved", true);
 		return "redirect:/accounts/settings";

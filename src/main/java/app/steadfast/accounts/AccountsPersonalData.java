@@ -1,5 +1,6 @@
 package app.steadfast.accounts;
 
+import app.steadfast.shared.AccountId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

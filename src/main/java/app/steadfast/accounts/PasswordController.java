@@ -1,5 +1,6 @@
 package app.steadfast.accounts;
 
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountForms.ChangePasswordForm;
 import app.steadfast.accounts.AccountForms.ForgotForm;
 import app.steadfast.accounts.AccountForms.ResetForm;
@@ -54,8 +55,7 @@ class PasswordController {
 			return "accounts/password";
 		}
 		try {
-			this.accounts.changePassword(new AccountId(person.accountId()), form.currentPassword(), form.newPassword(),
-					session.getId());
+			this.accounts.changePassword(person.account(), form.currentPassword(), form.newPassword(), session.getId());
 		}
 		catch (InvalidAccountInput ex) {
 			ex.rejectIn(errors);

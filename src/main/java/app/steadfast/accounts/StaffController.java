@@ -1,5 +1,6 @@
 package app.steadfast.accounts;
 
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountForms.RoleForm;
 import app.steadfast.accounts.AccountForms.StaffForm;
 import app.steadfast.shared.NotFound;
@@ -49,8 +50,7 @@ class StaffController {
 			return staffPage(model);
 		}
 		try {
-			Person created = this.accounts.createStaff(new AccountId(admin.accountId()), form.email(),
-					form.displayName(), form.role());
+			Person created = this.accounts.createStaff(admin.account(), form.email(), form.displayName(), form.role());
 			flash.addFlashAttribute("created", created.displayName());
 		}
 		catch (InvalidAccountInput ex) {
@@ -68,7 +68,7 @@ class StaffController {
 			return "redirect:/admin/staff";
 		}
 		try {
-			this.accounts.changeRole(new AccountId(admin.accountId()), target, form.role());
+			this.accounts.changeRole(admin.account(), target, form.role());
 			flash.addFlashAttribute("roleChanged", true);
 		}
 		catch (InvalidAccountInput ex) {
@@ -80,7 +80,7 @@ class StaffController {
 	@PostMapping("/staff/{id}/deactivate")
 	String deactivate(@AuthenticationPrincipal SignedIn admin, @PathVariable AccountId id, RedirectAttributes flash) {
 		try {
-			this.accounts.deactivate(new AccountId(admin.accountId()), id);
+			this.accounts.deactivate(admin.account(), id);
 			flash.addFlashAttribute("deactivatedNotice", true);
 		}
 		catch (InvalidAccountInput ex) {

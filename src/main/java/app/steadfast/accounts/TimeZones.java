@@ -1,5 +1,6 @@
 package app.steadfast.accounts;
 
+import app.steadfast.shared.AccountId;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.AccessRule;
 import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.NextStep;
@@ -50,7 +50,7 @@ class CareAccess {
 	NextSteps careNextSteps(Therapy therapy, Homework homework, Measures measures, RiskAlerts alerts) {
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 		return (person) -> {
-			AccountId me = new AccountId(person.accountId());
+			AccountId me = person.account();
 			List<NextStep> steps = new ArrayList<>();
 			switch (person.role()) {
 				case CLIENT -> {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.Person;
 import app.steadfast.care.CareForms.BreakGlassForm;
 import app.steadfast.consultations.ConsultationManagement;
@@ -60,8 +60,7 @@ class CareAdminController {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 		try {
-			this.breakGlass.open(new AccountId(admin.accountId()), form.clientEmail(), therapist(form.therapistId()),
-					form.reason());
+			this.breakGlass.open(admin.account(), form.clientEmail(), therapist(form.therapistId()), form.reason());
 		}
 		catch (InvalidInput ex) {
 			ex.rejectIn(errors);
@@ -96,7 +95,7 @@ class CareAdminController {
 			model.addAttribute("handoverTherapist", therapistId);
 			return page(model, "form");
 		}
-		AccountId me = new AccountId(admin.accountId());
+		AccountId me = admin.account();
 		this.consultations.reassign(me, client.id(), therapist);
 		this.notes.handOver(me, client.id(), therapist);
 		flash.addFlashAttribute("notice", client.displayName() + " now works with " + this.therapy.nameOf(therapist)

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditLog;
 import app.steadfast.commitments.CommitmentManagement;

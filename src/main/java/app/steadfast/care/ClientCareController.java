@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.safety.CrisisPanel;
 import app.steadfast.safety.RiskKind;
 import app.steadfast.shared.InvalidInput;
@@ -50,7 +50,7 @@ class ClientCareController {
 
 	@GetMapping("/care/grants")
 	String grants(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		var therapist = this.consents.therapistOf(me);
 		Set<Category> granted = therapist.map((t) -> this.consents.granted(me, t)).orElse(Set.of());
 		model.addAttribute("therapistName", therapist.map(this.therapy::nameOf).orElse(null));
@@ -74,7 +74,7 @@ class ClientCareController {
 		}
 		boolean on = "on".equals(share);
 		try {
-			this.consents.set(new AccountId(person.accountId()), chosen, on);
+			this.consents.set(person.account(), chosen, on);
 			flash.addFlashAttribute("notice", on ? Consent.label(chosen.name()) + ": your therapist can see this now."
 					: Consent.label(chosen.name()) + ": your therapist can no longer see this.");
 		}
@@ -86,13 +86,13 @@ class ClientCareController {
 
 	@GetMapping("/care/reads")
 	String reads(@AuthenticationPrincipal SignedIn person, Model model) {
-		model.addAttribute("reads", this.consents.readsOfMine(new AccountId(person.accountId())));
+		model.addAttribute("reads", this.consents.readsOfMine(person.account()));
 		return "care/reads";
 	}
 
 	@GetMapping("/care/homework")
 	String homework(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		model.addAttribute("items", this.homework.of(me));
 		model.addAttribute("pending", this.measures.pending(me));
 		return "care/homework";
@@ -100,14 +100,14 @@ class ClientCareController {
 
 	@PostMapping("/care/homework/{id}/done")
 	String done(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, RedirectAttributes flash) {
-		this.homework.done(new AccountId(person.accountId()), id);
+		this.homework.done(person.account(), id);
 		flash.addFlashAttribute("notice", "Marked done. Your therapist will see it.");
 		return "redirect:/care/homework";
 	}
 
 	@GetMapping("/care/measures/{id}")
 	String measure(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, Model model) {
-		Measures.Pending pending = this.measures.waiting(new AccountId(person.accountId()), id);
+		Measures.Pending pending = this.measures.waiting(person.account(), id);
 		model.addAttribute("measure", pending);
 		model.addAttribute("answers", new ArrayList<Integer>());
 		model.addAttribute("difficulty", null);
@@ -117,7 +117,7 @@ class ClientCareController {
 	@PostMapping("/care/measures/{id}")
 	String answer(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, HttpServletRequest request,
 			Model model, RedirectAttributes flash) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		Measures.Pending pending = this.measures.waiting(me, id);
 		List<Integer> answers = new ArrayList<>();
 		for (int i = 0; i < pending.instrument().items().size(); i++) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.safety.RiskConfidence;
 import app.steadfast.safety.RiskKind;
 import app.steadfast.shared.Encryption;

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.safety.RiskAnswer;
 import app.steadfast.safety.RiskConfidence;
 import app.steadfast.safety.RiskKind;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.Person;
 import app.steadfast.care.CareForms.HomeworkForm;
 import app.steadfast.care.CareForms.NoteForm;
@@ -324,7 +324,7 @@ class TherapistController {
 	}
 
 	private static AccountId me(SignedIn person) {
-		return new AccountId(person.accountId());
+		return person.account();
 	}
 
 }

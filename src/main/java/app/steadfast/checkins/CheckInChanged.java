@@ -1,6 +1,6 @@
 package app.steadfast.checkins;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * One of the owner's check-ins was changed or deleted. Carries ids only.

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
@@ -65,7 +65,7 @@ class CheckInController {
 
 	@GetMapping
 	String history(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		List<CheckInView> latest = this.history.latest(me, me, SHOWN + 1);
 		model.addAttribute("checkIns", latest.subList(0, Math.min(SHOWN, latest.size())));
 		model.addAttribute("older", latest.size() > SHOWN);
@@ -94,7 +94,7 @@ class CheckInController {
 		if (!errors.hasErrors()) {
 			try {
 				flash.addFlashAttribute("crisis",
-						this.recording.record(new AccountId(person.accountId()), details, false).crisisResources());
+						this.recording.record(person.account(), details, false).crisisResources());
 			}
 			catch (InvalidCheckIn ex) {
 				ex.rejectIn(errors);
@@ -110,7 +110,7 @@ class CheckInController {
 	@GetMapping("/{id}/edit")
 	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable CheckInId id, Model model) {
 		CheckInView view = own(person, id);
-		model.addAttribute("form", CheckInForm.of(view, this.accounts.zone(new AccountId(person.accountId()))));
+		model.addAttribute("form", CheckInForm.of(view, this.accounts.zone(person.account())));
 		model.addAttribute("checkIn", view);
 		model.addAttribute("step", "details");
 		return "checkins/form";
@@ -128,9 +128,8 @@ class CheckInController {
 			CheckInDetails details = details(person, form, errors);
 			if (!errors.hasErrors()) {
 				flash.addFlashAttribute("crisis", this.recording
-					.update(new AccountId(person.accountId()), view.id(), new CheckInDetails(details.words(),
-							details.intensity(), details.body(), details.trigger(), details.response(),
-							details.responseNote(),
+					.update(person.account(), view.id(), new CheckInDetails(details.words(), details.intensity(),
+							details.body(), details.trigger(), details.response(), details.responseNote(),
 							(form.when() == null || form.when().isBlank()) ? view.occurredAt() : details.occurredAt()))
 					.crisisResources());
 			}
@@ -147,7 +146,7 @@ class CheckInController {
 
 	@PostMapping("/{id}/delete")
 	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable CheckInId id, RedirectAttributes flash) {
-		this.recording.delete(new AccountId(person.accountId()), own(person, id).id());
+		this.recording.delete(person.account(), own(person, id).id());
 		flash.addFlashAttribute("saved", "Deleted. It's gone for good.");
 		return "redirect:/checkins";
 	}
@@ -162,7 +161,7 @@ class CheckInController {
 		catch (DateTimeParseException ex) {
 			shown = YearMonth.now(this.clock);
 		}
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		model.addAttribute("calendar", this.checkIns.calendar(me, me, shown));
 		return "checkins/calendar";
 	}
@@ -171,13 +170,13 @@ class CheckInController {
 	String summary(@AuthenticationPrincipal SignedIn person,
 			@RequestParam(name = "weeks", defaultValue = "4") int weeks, Model model) {
 		int span = (weeks == 12) ? 12 : 4;
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		model.addAttribute("summary", this.checkIns.summary(me, me, span));
 		return "checkins/summary";
 	}
 
 	private CheckInView own(SignedIn person, CheckInId id) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		CheckInView view = this.history.find(me, id);
 		if (!view.owner().equals(me)) {
 			throw new NotFound();
@@ -231,7 +230,7 @@ class CheckInController {
 		if (form.when() != null && !form.when().isBlank()) {
 			try {
 				when = java.time.LocalDateTime.parse(form.when().strip())
-					.atZone(this.accounts.zone(new AccountId(person.accountId())))
+					.atZone(this.accounts.zone(person.account()))
 					.toInstant();
 				if (when.isAfter(this.clock.instant().plusSeconds(60))) {
 					errors.rejectValue("when", "when", "A check-in can't be in the future.");

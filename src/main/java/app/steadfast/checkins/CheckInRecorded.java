@@ -2,7 +2,7 @@ package app.steadfast.checkins;
 
 import java.time.Instant;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * A check-in was recorded.

@@ -3,7 +3,7 @@ package app.steadfast.checkins;
 import java.time.Instant;
 import java.util.List;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * A check-in as its owner, or someone he shares with, sees it.

@@ -2,7 +2,7 @@ package app.steadfast.checkins;
 
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
@@ -33,7 +33,7 @@ class JournalController {
 	@GetMapping
 	String journal(@AuthenticationPrincipal SignedIn person,
 			@RequestParam(name = "prompt", required = false) String prompt, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		model.addAttribute("entries", this.journal.entries(me, me));
 		model.addAttribute("prompts", JournalPrompt.values());
 		model.addAttribute("chosenPrompt", CheckInController.parseEnum(JournalPrompt.class, prompt));
@@ -45,7 +45,7 @@ class JournalController {
 	String write(@AuthenticationPrincipal SignedIn person,
 			@RequestParam(name = "prompt", required = false) String prompt,
 			@RequestParam(name = "body", required = false) String body, Model model, RedirectAttributes flash) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		JournalPrompt chosen = CheckInController.parseEnum(JournalPrompt.class, prompt);
 		try {
 			flash.addFlashAttribute("crisis", this.journal.write(me, chosen, body).crisisResources());
@@ -80,8 +80,7 @@ class JournalController {
 		JournalPrompt chosen = CheckInController.parseEnum(JournalPrompt.class, prompt);
 		try {
 			flash.addFlashAttribute("crisis",
-					this.journal.rewrite(new AccountId(person.accountId()), entry.id(), chosen, body)
-						.crisisResources());
+					this.journal.rewrite(person.account(), entry.id(), chosen, body).crisisResources());
 		}
 		catch (InvalidCheckIn ex) {
 			model.addAttribute("entry", entry);
@@ -97,13 +96,13 @@ class JournalController {
 
 	@PostMapping("/{id}/delete")
 	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, RedirectAttributes flash) {
-		this.journal.delete(new AccountId(person.accountId()), own(person, id).id());
+		this.journal.delete(person.account(), own(person, id).id());
 		flash.addFlashAttribute("saved", "Deleted. It's gone for good.");
 		return "redirect:/checkins/journal";
 	}
 
 	private JournalEntryView own(SignedIn person, UUID id) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		JournalEntryView entry = this.journal.find(me, id);
 		if (!entry.owner().equals(me)) {
 			throw new NotFound();

@@ -3,7 +3,7 @@ package app.steadfast.checkins;
 import java.time.Instant;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * A reflection entry as its owner, or someone he shares the journal with, reads it.

@@ -2,7 +2,7 @@ package app.steadfast.checkins;
 
 import java.time.Clock;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.SignedIn;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,7 +54,7 @@ class QuickCheckInController {
 		if (problem != null) {
 			return page(model, back, body, word, problem);
 		}
-		this.recording.record(new AccountId(person.accountId()),
+		this.recording.record(person.account(),
 				new CheckInDetails(java.util.List.of(word), null, location, null, null, null, this.clock.instant()),
 				true);
 		model.addAttribute("word", this.vocabulary.word(word).orElseThrow());

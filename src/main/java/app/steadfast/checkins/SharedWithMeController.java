@@ -3,7 +3,7 @@ package app.steadfast.checkins;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.shared.SignedIn;
@@ -51,7 +51,7 @@ class SharedWithMeController {
 
 	@GetMapping("/checkins/shared")
 	String shared(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		List<Grant> grants = this.sharing.activeGrantsTo(me);
 		List<Shared> shared = new ArrayList<>();
 		grants.stream().map(Grant::owner).distinct().forEach((owner) -> {

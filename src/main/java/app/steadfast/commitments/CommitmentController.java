@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
@@ -51,7 +51,7 @@ class CommitmentController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		model.addAttribute("commitments", this.commitments.list(me, me));
 		model.addAttribute("today", this.accounts.today(me));
 		return "commitments/list";
@@ -80,7 +80,7 @@ class CommitmentController {
 		CommitmentDetails details = details(form, errors);
 		if (!errors.hasErrors()) {
 			try {
-				this.commitments.create(new AccountId(person.accountId()), details);
+				this.commitments.create(person.account(), details);
 			}
 			catch (InvalidCommitment ex) {
 				ex.rejectIn(errors);
@@ -152,7 +152,7 @@ class CommitmentController {
 		Outcome chosen = outcome(outcome);
 		try {
 			flash.addFlashAttribute("crisis",
-					this.commitments.record(new AccountId(person.accountId()), id, day, chosen, note, whatGotInTheWay));
+					this.commitments.record(person.account(), id, day, chosen, note, whatGotInTheWay));
 			flash.addFlashAttribute("saved", (chosen == Outcome.KEPT) ? "Marked as kept. That counts."
 					: "Marked as missed. Saying so honestly is part of keeping your word.");
 		}
@@ -179,7 +179,7 @@ class CommitmentController {
 
 	@GetMapping("/settings")
 	String settings(@AuthenticationPrincipal SignedIn person, Model model) {
-		ReminderSettings settings = this.commitments.settings(new AccountId(person.accountId()));
+		ReminderSettings settings = this.commitments.settings(person.account());
 		model.addAttribute("form", new SettingsForm(settings));
 		return settingsPage(person, model);
 	}
@@ -196,15 +196,14 @@ class CommitmentController {
 		if (errors.hasErrors()) {
 			return settingsPage(person, model);
 		}
-		this.commitments.changeSettings(new AccountId(person.accountId()),
-				new ReminderSettings(SettingsForm.ticked(form.reminders()), SettingsForm.ticked(form.digest()),
-						digestAt, SettingsForm.ticked(form.titlesInEmail())));
+		this.commitments.changeSettings(person.account(), new ReminderSettings(SettingsForm.ticked(form.reminders()),
+				SettingsForm.ticked(form.digest()), digestAt, SettingsForm.ticked(form.titlesInEmail())));
 		flash.addFlashAttribute("saved", "Saved. Reminders follow these settings from now on.");
 		return "redirect:/commitments/settings";
 	}
 
 	private String settingsPage(SignedIn person, Model model) {
-		model.addAttribute("zone", this.accounts.zone(new AccountId(person.accountId())).getId());
+		model.addAttribute("zone", this.accounts.zone(person.account()).getId());
 		return "commitments/settings";
 	}
 
@@ -228,7 +227,7 @@ class CommitmentController {
 	@GetMapping("/reliability")
 	String reliability(@AuthenticationPrincipal SignedIn person,
 			@RequestParam(name = "weeks", defaultValue = "12") int weeks, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		int span = (weeks == 4) ? 4 : 12;
 		model.addAttribute("reliability", this.commitments.reliability(me, me, span));
 		model.addAttribute("span", span);
@@ -242,7 +241,7 @@ class CommitmentController {
 	private String change(SignedIn person, CommitmentId id, RedirectAttributes flash, String message,
 			java.util.function.BiConsumer<AccountId, CommitmentId> action) {
 		try {
-			action.accept(new AccountId(person.accountId()), id);
+			action.accept(person.account(), id);
 			flash.addFlashAttribute("saved", message);
 		}
 		catch (InvalidCommitment ex) {
@@ -252,7 +251,7 @@ class CommitmentController {
 	}
 
 	private CommitmentView own(SignedIn person, CommitmentId id) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		CommitmentView view = this.commitments.find(me, id);
 		if (!view.owner().equals(me)) {
 			throw new NotFound();
@@ -326,8 +325,7 @@ class CommitmentController {
 
 	private java.util.Optional<PartnerLinks.PartnerAsked> asked(SignedIn person, String request) {
 		UUID id = uuid(request);
-		return (id != null) ? this.commitments.request(new AccountId(person.accountId()), id)
-				: java.util.Optional.empty();
+		return (id != null) ? this.commitments.request(person.account(), id) : java.util.Optional.empty();
 	}
 
 	private static Outcome outcome(String outcome) {

@@ -2,7 +2,7 @@ package app.steadfast.commitments;
 
 import java.time.LocalDate;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * A due day of a commitment was recorded by its owner, or seen by his partner. Carries

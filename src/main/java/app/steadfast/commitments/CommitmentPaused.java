@@ -2,7 +2,7 @@ package app.steadfast.commitments;
 
 import java.time.LocalDate;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * A commitment was paused: from that day nothing falls due until it is resumed. Carries

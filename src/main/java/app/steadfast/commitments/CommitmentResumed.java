@@ -2,7 +2,7 @@ package app.steadfast.commitments;
 
 import java.time.LocalDate;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * A paused commitment was resumed: it falls due again from that day. Carries ids and the

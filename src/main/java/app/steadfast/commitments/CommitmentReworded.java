@@ -1,6 +1,6 @@
 package app.steadfast.commitments;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * A commitment's wording or reason was rewritten; the earlier wording is kept. Carries

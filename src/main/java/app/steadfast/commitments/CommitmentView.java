@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * A commitment as its owner (or someone he shares with) sees it.

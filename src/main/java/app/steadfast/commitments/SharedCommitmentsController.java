@@ -3,7 +3,7 @@ package app.steadfast.commitments;
 import java.time.LocalDate;
 import java.util.List;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.shared.SignedIn;
@@ -58,7 +58,7 @@ class SharedCommitmentsController {
 
 	@GetMapping("/commitments/shared")
 	String shared(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		List<Shared> shared = this.sharing.activeGrantsTo(me)
 			.stream()
 			.filter((g) -> g.category() == Category.COMMITMENTS)
@@ -88,7 +88,7 @@ class SharedCommitmentsController {
 			// No valid choice: answered below like a missing one.
 		}
 		try {
-			this.commitments.witness(new AccountId(person.accountId()), commitment, day, view, note);
+			this.commitments.witness(person.account(), commitment, day, view, note);
 			flash.addFlashAttribute("notice", "Thank you. Your view is shown beside theirs.");
 		}
 		catch (InvalidCommitment ex) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.audit.AuditAction;
@@ -114,7 +114,7 @@ class ClientInvitations {
 	 */
 	@Transactional
 	void acceptInvitationSignedIn(String token, SignedIn person) {
-		Person client = this.accounts.find(new AccountId(person.accountId()))
+		Person client = this.accounts.find(person.account())
 			.filter((p) -> p.role() == Role.CLIENT)
 			.orElseThrow(NotFound::new);
 		Consultation c = redeem(token);

@@ -2,7 +2,7 @@ package app.steadfast.consultations;
 
 import java.util.List;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.AccessRule;
 import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.NextStep;
@@ -33,7 +33,7 @@ class ConsultationsAccess {
 		return (person) -> switch (person.role()) {
 			case THERAPIST, ADMIN -> List.of(new NextStep("Consultation requests", waiting(consultations.countNew()),
 					"/consultations", "Open the requests", 15));
-			case CLIENT -> assignments.therapistOf(new AccountId(person.accountId())).isPresent() ? List.of()
+			case CLIENT -> assignments.therapistOf(person.account()).isPresent() ? List.of()
 					: List.of(new NextStep("Talk it through with a therapist",
 							"When you feel stuck, a free first conversation with one of the practice's therapists "
 									+ "can help you see what's next. No obligation.",

@@ -2,7 +2,7 @@ package app.steadfast.consultations;
 
 import java.time.Instant;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * A client works with a therapist of the practice, since a given moment. A client has at

@@ -2,7 +2,7 @@ package app.steadfast.conversations;
 
 import java.util.Objects;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
@@ -294,7 +294,7 @@ class ConversationController {
 	}
 
 	static AccountId me(SignedIn person) {
-		return new AccountId(person.accountId());
+		return person.account();
 	}
 
 	/** The plan a link names in its query; text that is no id names no plan of his. */

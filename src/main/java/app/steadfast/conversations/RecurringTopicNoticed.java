@@ -3,7 +3,7 @@ package app.steadfast.conversations;
 import java.time.LocalDate;
 import java.util.Set;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * A talk he logged (or a merge he made) left one of his topics recurring: a stuck signal.

@@ -2,7 +2,7 @@ package app.steadfast.conversations;
 
 import java.util.List;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.shared.SignedIn;

@@ -2,7 +2,7 @@ package app.steadfast.conversations;
 
 import java.time.LocalDate;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * He logged a talk. Carries ids and the day only.

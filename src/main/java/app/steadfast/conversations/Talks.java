@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.checkins.CheckInManagement;
 import app.steadfast.checkins.CheckInRef;
 import app.steadfast.safety.RiskLanguage;

@@ -2,7 +2,7 @@ package app.steadfast.couple;
 
 import java.util.List;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.InvalidAccountInput;
 import app.steadfast.accounts.Person;
@@ -78,7 +78,7 @@ class CoupleController {
 		}
 		boolean held;
 		try {
-			held = this.requests.request(new AccountId(person.accountId()), chosen, ownWords);
+			held = this.requests.request(person.account(), chosen, ownWords);
 		}
 		catch (InvalidInput ex) {
 			model.addAttribute("requestError", ex.getMessage());
@@ -92,7 +92,7 @@ class CoupleController {
 	@PostMapping("/requests/{id}/withdraw")
 	String withdraw(@AuthenticationPrincipal SignedIn person,
 			@org.springframework.web.bind.annotation.PathVariable java.util.UUID id, RedirectAttributes flash) {
-		this.requests.withdraw(new AccountId(person.accountId()), id);
+		this.requests.withdraw(person.account(), id);
 		flash.addFlashAttribute("notice", "Withdrawn.");
 		return "redirect:/couple";
 	}
@@ -104,7 +104,7 @@ class CoupleController {
 		java.time.LocalDate end = null;
 		try {
 			end = until.isBlank() ? null : java.time.LocalDate.parse(until);
-			this.requests.offer(new AccountId(person.accountId()), offer, end);
+			this.requests.offer(person.account(), offer, end);
 		}
 		catch (java.time.format.DateTimeParseException | InvalidInput ex) {
 			model.addAttribute("offerError", (ex instanceof InvalidInput) ? ex.getMessage()
@@ -119,14 +119,14 @@ class CoupleController {
 
 	@PostMapping("/offer/end")
 	String endOffer(@AuthenticationPrincipal SignedIn person, RedirectAttributes flash) {
-		this.requests.endOffer(new AccountId(person.accountId()));
+		this.requests.endOffer(person.account());
 		flash.addFlashAttribute("notice", "Your offer is withdrawn.");
 		return "redirect:/couple";
 	}
 
 	@GetMapping
 	String home(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		model.addAttribute("state", this.couple.state(me));
 		model.addAttribute("menu", RequestMenu.values());
 		model.addAttribute("offer", this.requests.currentOffer(me).orElse(null));
@@ -146,7 +146,7 @@ class CoupleController {
 			model.addAttribute("inviteEmail", email);
 			return home(person, model);
 		}
-		this.couple.invite(new AccountId(person.accountId()), address);
+		this.couple.invite(person.account(), address);
 		flash.addFlashAttribute("notice",
 				"Invitation sent. The link works once, for 7 days. Whether to join is your partner's choice.");
 		return "redirect:/couple";
@@ -154,7 +154,7 @@ class CoupleController {
 
 	@PostMapping("/end")
 	String end(@AuthenticationPrincipal SignedIn person, RedirectAttributes flash) {
-		this.couple.end(new AccountId(person.accountId()));
+		this.couple.end(person.account());
 		flash.addFlashAttribute("notice", "The link is ended. Nothing is shared between you any more.");
 		return "redirect:/couple";
 	}
@@ -169,7 +169,7 @@ class CoupleController {
 		catch (IllegalArgumentException ex) {
 			throw new NotFound();
 		}
-		this.couple.share(new AccountId(person.accountId()), chosen, share);
+		this.couple.share(person.account(), chosen, share);
 		flash.addFlashAttribute("notice", share
 				? "Shared. Your partner can see it now, including what you shared in it before. You can stop sharing at any time."
 				: "Sharing stopped. Your partner no longer sees any of it, including what you shared before. Turning it back on shows it again.");
@@ -178,7 +178,7 @@ class CoupleController {
 
 	@GetMapping("/reads")
 	String reads(@AuthenticationPrincipal SignedIn person, Model model) {
-		model.addAttribute("reads", this.couple.readsOfMine(new AccountId(person.accountId())));
+		model.addAttribute("reads", this.couple.readsOfMine(person.account()));
 		model.addAttribute("labels", java.util.Arrays.stream(Category.values())
 			.collect(java.util.stream.Collectors.toMap(Category::name, Category::label)));
 		return "couple/reads";
@@ -186,7 +186,7 @@ class CoupleController {
 
 	@GetMapping("/intake")
 	String intakeForm(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		model.addAttribute("answers", this.couple.intake(me)
 			.orElse(new IntakeAnswers("", "", SafetyAnswer.PREFER_NOT_TO_SAY, SafetyAnswer.PREFER_NOT_TO_SAY)));
 		model.addAttribute("partnerRole", person.role() == Role.PARTNER);
@@ -208,7 +208,7 @@ class CoupleController {
 			return "couple/intake";
 		}
 		boolean isPartner = person.role() == Role.PARTNER;
-		this.couple.answerIntake(new AccountId(person.accountId()),
+		this.couple.answerIntake(person.account(),
 				isPartner ? answers : new IntakeAnswers(brings, hopes, SafetyAnswer.NO, SafetyAnswer.NO));
 		if (isPartner && answers.asksForPause()) {
 			return "redirect:/couple/safety";
@@ -257,7 +257,7 @@ class CoupleController {
 		}
 		if (person != null) {
 			try {
-				this.couple.acceptWithAccount(token, new AccountId(person.accountId()));
+				this.couple.acceptWithAccount(token, person.account());
 			}
 			catch (NotFound ex) {
 				return "couple/join-expired";
@@ -342,7 +342,7 @@ class CoupleController {
 				case PARTNER -> List.of(new NextStep("Your space, your choices",
 						"Answer a short private intake, choose what (if anything) to share, and see who read what.",
 						"/couple", "Open your space", 5));
-				case CLIENT -> couple.partnerOf(new AccountId(person.accountId())).isPresent()
+				case CLIENT -> couple.partnerOf(person.account()).isPresent()
 						? List.of(new NextStep("You and your partner",
 								"What each of you shares, and who read what, when.", "/couple", "Open", 40))
 						: List.of(new NextStep("Your partner's side, if they want it",

@@ -3,7 +3,7 @@ package app.steadfast.couple;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.sharing.PartnerLinks;
 
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package app.steadfast.couple;
 
 import java.time.Instant;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 /**
  * Where a person stands with their partner, as their own couple page shows it. Never says

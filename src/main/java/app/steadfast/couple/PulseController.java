@@ -4,7 +4,7 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.AccessRule;
 import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.ModuleAccess;
@@ -42,7 +42,7 @@ class PulseController {
 
 	@GetMapping
 	String form(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		if (!this.couple.state(me).bothIntakesDone()) {
 			return "redirect:/couple";
 		}
@@ -60,7 +60,7 @@ class PulseController {
 			@RequestParam(name = "note", defaultValue = "") String note,
 			@RequestParam(name = "shared", defaultValue = "false") boolean shared,
 			@RequestParam(name = "day", required = false) String day, Model model, RedirectAttributes flash) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		List<String> raw = new ArrayList<>();
 		List<Integer> scores = new ArrayList<>();
 		for (PulseItem item : PulseItem.values()) {
@@ -95,7 +95,7 @@ class PulseController {
 
 	@GetMapping("/weeks")
 	String weeks(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		model.addAttribute("mine", this.pulse.mine(me));
 		model.addAttribute("partners", this.pulse.partners(me));
 		model.addAttribute("gaps", (person.role() == Role.CLIENT) ? this.pulse.gaps(me) : List.of());
@@ -113,8 +113,8 @@ class PulseController {
 		model.addAttribute("problem", problem);
 		model.addAttribute("partnerRole", person.role() == Role.PARTNER);
 		model.addAttribute("days", DayOfWeek.values());
-		model.addAttribute("day", this.pulse.reminderDay(new AccountId(person.accountId())));
-		model.addAttribute("sharesPulse", sharesPulse(new AccountId(person.accountId())));
+		model.addAttribute("day", this.pulse.reminderDay(person.account()));
+		model.addAttribute("sharesPulse", sharesPulse(person.account()));
 		return "couple/pulse";
 	}
 

@@ -47,7 +47,7 @@ class InsightsAccess {
 				return List.of();
 			}
 			List<NextStep> steps = new java.util.ArrayList<>();
-			if (review.due(new app.steadfast.accounts.AccountId(person.accountId()))) {
+			if (review.due(person.account())) {
 				steps.add(new NextStep("Your weekly review",
 						"It's the day you chose. Look back at the week and write one line on what you learned.",
 						"/insights/review", "Review this week", 5));

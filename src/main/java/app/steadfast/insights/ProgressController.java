@@ -1,6 +1,6 @@
 package app.steadfast.insights;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.SignedIn;
 
 import org.springframework.http.ContentDisposition;
@@ -40,7 +40,7 @@ class ProgressController {
 
 	@GetMapping("/export")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal SignedIn person) {
-		byte[] zip = this.export.zip(new AccountId(person.accountId()));
+		byte[] zip = this.export.zip(person.account());
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -52,7 +52,7 @@ class ProgressController {
 	@GetMapping
 	String progress(@AuthenticationPrincipal SignedIn person,
 			@RequestParam(name = "weeks", defaultValue = "12") int weeks, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		int span = (weeks == 4) ? 4 : 12;
 		Progress progress = this.insights.progress(me, me, span).ownedBy(person.role());
 		model.addAttribute("progress", progress);
@@ -64,7 +64,7 @@ class ProgressController {
 	@PostMapping("/signals/{kind}/dismiss")
 	String dismiss(@AuthenticationPrincipal SignedIn person, @PathVariable StuckSignal.Kind kind,
 			RedirectAttributes flash) {
-		this.insights.dismiss(new AccountId(person.accountId()), kind);
+		this.insights.dismiss(person.account(), kind);
 		flash.addFlashAttribute("saved", "Set aside for two weeks. If it still holds then, it will show again.");
 		return "redirect:/insights";
 	}

@@ -1,6 +1,6 @@
 package app.steadfast.insights;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.shared.SignedIn;
@@ -41,7 +41,7 @@ class ReportController {
 	@GetMapping("/insights/report")
 	String page(@AuthenticationPrincipal SignedIn person, @RequestParam(name = "weeks", defaultValue = "12") int weeks,
 			Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		int span = (weeks == 4) ? 4 : 12;
 		model.addAttribute("progress", this.insights.progress(me, me, span).ownedBy(person.role()));
 		model.addAttribute("lines", this.review.lines(me).stream().filter(WeeklyReview.Line::inReport).toList());
@@ -52,7 +52,7 @@ class ReportController {
 	@GetMapping("/insights/report.pdf")
 	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedIn person,
 			@RequestParam(name = "weeks", defaultValue = "12") int weeks) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		int span = (weeks == 4) ? 4 : 12;
 		String name = this.accounts.find(me).map(Person::displayName).orElse("");
 		byte[] pdf = this.report.pdf(name, this.insights.progress(me, me, span).ownedBy(person.role()),

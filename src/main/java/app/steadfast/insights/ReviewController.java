@@ -3,7 +3,7 @@ package app.steadfast.insights;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.SignedIn;
 
@@ -95,7 +95,7 @@ class ReviewController {
 	}
 
 	private static AccountId me(SignedIn person) {
-		return new AccountId(person.accountId());
+		return person.account();
 	}
 
 }

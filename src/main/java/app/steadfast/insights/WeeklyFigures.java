@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.checkins.CheckInManagement;
 import app.steadfast.checkins.CheckInWeek;
 import app.steadfast.commitments.CommitmentManagement;

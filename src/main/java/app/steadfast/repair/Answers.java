@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.repair.PartnerQuestions.Row;
 import app.steadfast.safety.RiskLanguage;
 import app.steadfast.safety.RiskSource;

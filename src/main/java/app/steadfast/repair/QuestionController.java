@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.SignedIn;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -162,7 +162,7 @@ class QuestionController {
 	}
 
 	private static AccountId me(SignedIn person) {
-		return new AccountId(person.accountId());
+		return person.account();
 	}
 
 }

@@ -1,6 +1,6 @@
 package app.steadfast.repair;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
 
@@ -27,7 +27,7 @@ class RepairController {
 
 	@GetMapping("/repair")
 	String home(@AuthenticationPrincipal SignedIn person, Model model) {
-		AccountId me = new AccountId(person.accountId());
+		AccountId me = person.account();
 		QuestionManagement.Board board = this.questions.board(me);
 		model.addAttribute("board", board);
 		model.addAttribute("waiting", board.questions().stream().filter((q) -> q.status().waiting()).count());

@@ -3,7 +3,7 @@ package app.steadfast.repair;
 import java.util.List;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.shared.Role;
@@ -50,7 +50,7 @@ class SharedStatementsController {
 
 	@GetMapping("/repair/shared")
 	String shared(@AuthenticationPrincipal SignedIn person, Model model) {
-		List<Shared> shared = this.statements.sharedWith(new AccountId(person.accountId()))
+		List<Shared> shared = this.statements.sharedWith(person.account())
 			.stream()
 			.map((v) -> new Shared(name(v.owner()), v))
 			.toList();
@@ -60,7 +60,7 @@ class SharedStatementsController {
 
 	@GetMapping("/repair/shared/{id}")
 	String version(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, Model model) {
-		VersionView version = this.statements.sharedVersion(new AccountId(person.accountId()), id);
+		VersionView version = this.statements.sharedVersion(person.account(), id);
 		model.addAttribute("shared", new Shared(name(version.owner()), version));
 		model.addAttribute("parts", StatementPart.values());
 		model.addAttribute("mayRespond", person.role() == Role.PARTNER);
@@ -72,9 +72,9 @@ class SharedStatementsController {
 	String respond(@AuthenticationPrincipal SignedIn person, @PathVariable("id") UUID version,
 			@RequestParam(name = "words", defaultValue = "") String words, Model model, RedirectAttributes flash) {
 		try {
-			this.statements.respond(new AccountId(person.accountId()), version, words);
-			flash.addFlashAttribute("saved", reachesThem(person,
-					this.statements.sharedVersion(new AccountId(person.accountId()), version).owner())
+			this.statements.respond(person.account(), version, words);
+			flash.addFlashAttribute("saved",
+					reachesThem(person, this.statements.sharedVersion(person.account(), version).owner())
 							? "Your response is saved. Your partner can read it with this version."
 							: "Your response is saved. Your partner will see it once you share statements with them.");
 			return "redirect:/repair/shared/" + version;
@@ -92,7 +92,7 @@ class SharedStatementsController {
 	 * while this person shares statements with him; the sharing module decides).
 	 */
 	private boolean reachesThem(SignedIn person, AccountId owner) {
-		return this.sharing.mayShowContribution(new AccountId(person.accountId()), owner, Category.STATEMENTS);
+		return this.sharing.mayShowContribution(person.account(), owner, Category.STATEMENTS);
 	}
 
 	private String name(AccountId owner) {

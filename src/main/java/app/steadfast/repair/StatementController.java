@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.Htmx;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
@@ -166,7 +166,7 @@ class StatementController {
 	}
 
 	private static AccountId me(SignedIn person) {
-		return new AccountId(person.accountId());
+		return person.account();
 	}
 
 }

@@ -11,6 +11,11 @@ public interface SignedIn {
 	/** The account's id. */
 	UUID accountId();
 
+	/** The account, as every module names one. */
+	default AccountId account() {
+		return new AccountId(accountId());
+	}
+
 	/** The name the person chose to be called. */
 	String displayName();
 

@@ -2,7 +2,7 @@ package app.steadfast.sharing;
 
 import java.time.Instant;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 import org.jspecify.annotations.Nullable;
 

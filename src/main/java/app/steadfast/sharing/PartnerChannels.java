@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.sharing.SharingManagement.PartnerChannel;
 import app.steadfast.sharing.SharingManagement.Sending;
 

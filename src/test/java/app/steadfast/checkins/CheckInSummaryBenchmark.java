@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import app.steadfast.Bench;
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 

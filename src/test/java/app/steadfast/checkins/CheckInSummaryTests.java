@@ -11,7 +11,7 @@ import java.util.List;
 
 import app.steadfast.SteadfastTest;
 import app.steadfast.TestPeople;
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.checkins.CheckInSummary.FamilyIntensity;
 import app.steadfast.checkins.CheckInSummary.TimeOfDayCount;

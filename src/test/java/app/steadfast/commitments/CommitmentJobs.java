@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Set;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 
 import org.springframework.context.ApplicationContext;
 

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 
 import app.steadfast.Bench;
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 
 import org.springframework.context.ConfigurableApplicationContext;

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.shared.Encryption;
 import org.junit.jupiter.api.Test;
 

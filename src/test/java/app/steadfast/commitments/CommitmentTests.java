@@ -341,7 +341,7 @@ class CommitmentTests {
 					.update();
 			}
 		}
-		List<app.steadfast.accounts.AccountId> owners = List.of(this.client.id(), far.id(), quiet.id(), hidden.id());
+		List<app.steadfast.shared.AccountId> owners = List.of(this.client.id(), far.id(), quiet.id(), hidden.id());
 		for (Person person : List.of(this.client, far, quiet)) {
 			this.sharing.grant(person.id(), therapist.id(), Category.COMMITMENTS, GrantKind.THERAPIST, null);
 		}

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import app.steadfast.Bench;
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.checkins.BodyLocation;
 import app.steadfast.checkins.CheckInDetails;

@@ -16,7 +16,7 @@ import java.util.UUID;
 import app.steadfast.SteadfastTest;
 import app.steadfast.TestCouples;
 import app.steadfast.TestPeople;
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.audit.AuditAction;

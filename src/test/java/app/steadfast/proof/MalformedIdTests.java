@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import app.steadfast.FreshDatabase;
 import app.steadfast.TestPeople;
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.Person;
 import app.steadfast.checkins.CheckInId;
 import app.steadfast.commitments.CommitmentId;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import app.steadfast.TestPeople;
-import app.steadfast.accounts.AccountId;
+import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditLog;

@@ -1,4 +1,4 @@
-package app.steadfast.accounts;
+package app.steadfast.shared;
 
 import java.util.Objects;
 import java.util.UUID;
