@@ -1,6 +1,11 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
 	'use strict';
+	// On a phone the signed-in menu starts folded behind "Menu" (without script it stays open).
+	var menu = document.querySelector('details.nav-menu');
+	if (menu && window.matchMedia && window.matchMedia('(max-width: 40rem)').matches) {
+		menu.removeAttribute('open');
+	}
 	// htmx requests carry the CSRF token as a header, read from the layout's meta tags.
 	document.addEventListener('htmx:configRequest', function (event) {
 		var token = document.querySelector('meta[name="csrf-token"]');

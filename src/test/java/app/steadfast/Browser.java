@@ -143,6 +143,13 @@ public final class Browser {
 		this.driver.get(url(path));
 	}
 
+	/** Unfolds the signed-in menu where a narrow screen folded it behind "Menu". */
+	public void openMenu() {
+		for (WebElement menu : this.driver.findElements(By.cssSelector("details.nav-menu:not([open]) > summary"))) {
+			menu.click();
+		}
+	}
+
 	public WebElement find(By by) {
 		return this.driver.findElement(by);
 	}
@@ -191,6 +198,10 @@ public final class Browser {
 
 	/** Signs out from the header and waits for the signed-out page. */
 	public void signOut() {
+		openMenu();
+		for (WebElement you : this.driver.findElements(By.cssSelector("details.you-menu:not([open]) > summary"))) {
+			you.click();
+		}
 		find(By.xpath("//header//nav//form//button[normalize-space()='Sign out']")).click();
 		waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login?signedout"));
 	}

@@ -58,14 +58,14 @@ class CareAccess {
 						break;
 					}
 					if (therapy.therapistLeft(me)) {
-						steps.add(new NextStep("Your therapist has left the practice",
+						steps.add(NextStep.now("Your therapist has left the practice",
 								"Nobody reads what you share until the practice introduces you to someone new.",
 								"/care/grants", "See what this means", 5));
 						break;
 					}
 					List<Homework.Item> open = homework.of(me).stream().filter((h) -> !h.done()).toList();
 					if (!open.isEmpty()) {
-						steps.add(new NextStep("Homework from your therapist",
+						steps.add(NextStep.now("Homework from your therapist",
 								(open.size() == 1) ? "One thing to do, due " + day.format(open.get(0).dueDate()) + "."
 										: open.size() + " things to do, the next due "
 												+ day.format(open.get(0).dueDate()) + ".",
@@ -74,7 +74,7 @@ class CareAccess {
 					measures.pending(me)
 						.stream()
 						.findFirst()
-						.ifPresent((m) -> steps.add(new NextStep("A short questionnaire",
+						.ifPresent((m) -> steps.add(NextStep.now("A short questionnaire",
 								"Your therapist asked you to fill in the " + m.instrument().title()
 										+ ". It takes about two minutes.",
 								"/care/measures/" + m.id(), "Fill it in", 6)));
@@ -85,7 +85,7 @@ class CareAccess {
 				case THERAPIST -> {
 					long open = alerts.of(me).stream().filter(RiskAlerts.Alert::open).count();
 					if (open > 0) {
-						steps.add(new NextStep("Alerts waiting",
+						steps.add(NextStep.now("Alerts waiting",
 								open + ((open == 1) ? " alert needs" : " alerts need") + " your acknowledgement.",
 								"/care/alerts", "See alerts", 1));
 					}
@@ -96,7 +96,7 @@ class CareAccess {
 				case ADMIN -> {
 					int waiting = therapy.waitingCount();
 					if (waiting > 0) {
-						steps.add(new NextStep("Clients waiting for a therapist", (waiting == 1)
+						steps.add(NextStep.now("Clients waiting for a therapist", (waiting == 1)
 								? "One client’s therapist has left. Hand him over to someone new."
 								: waiting
 										+ " clients are waiting: their therapist has left. Hand each one over to someone new.",

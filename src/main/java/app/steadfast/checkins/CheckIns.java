@@ -11,4 +11,7 @@ interface CheckIns extends ListCrudRepository<CheckIn, UUID> {
 
 	List<CheckIn> findTop10ByOwnerIdOrderByOccurredAtDesc(UUID ownerId);
 
+	/** Whether he has a check-in from this moment on, in one statement. */
+	boolean existsByOwnerIdAndOccurredAtGreaterThanEqual(UUID ownerId, java.time.Instant from);
+
 }

@@ -76,6 +76,28 @@ class CommitmentQueries {
 		return rows("c.id = :key", id.value()).stream().findFirst();
 	}
 
+	/**
+	 * How many of his running commitments fall due on this day and are not marked yet (no
+	 * words opened): what his Today page asks him to mark.
+	 */
+	int unmarked(AccountId owner, LocalDate day) {
+		List<Row> rows = rowsOf(owner).stream().filter((row) -> row.status() != CommitmentStatus.ENDED).toList();
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		List<UUID> ids = rows.stream().map(Row::id).toList();
+		Map<UUID, List<Pause>> pauses = pauses(ids);
+		Map<UUID, Map<LocalDate, Recorded>> recorded = recorded(ids, day, day);
+		int unmarked = 0;
+		for (Row row : rows) {
+			if (dueDates(row, pauses.getOrDefault(row.id(), List.of()), day, day).contains(day)
+					&& !recorded.getOrDefault(row.id(), Map.of()).containsKey(day)) {
+				unmarked++;
+			}
+		}
+		return unmarked;
+	}
+
 	/** His commitments, oldest first. */
 	List<Row> rowsOf(AccountId owner) {
 		return rows("c.owner_id = :key", owner.value());

@@ -4,6 +4,7 @@ import java.util.List;
 
 import app.steadfast.shared.AccessRule;
 import app.steadfast.shared.ModuleAccess;
+import app.steadfast.shared.Dates;
 import app.steadfast.shared.NextStep;
 import app.steadfast.shared.NextSteps;
 import app.steadfast.shared.Role;
@@ -31,14 +32,26 @@ class CommitmentsAccess {
 	}
 
 	@Bean
-	NextSteps commitmentNextSteps() {
+	NextSteps commitmentNextSteps(CommitmentQueries queries, Dates dates) {
 		return (person) -> switch (person.role()) {
-			case CLIENT -> List.of(new NextStep("Keep one small promise",
-					"Pick something small enough to check: a time, a place, a thing you'll do. "
-							+ "Then mark each day whether you kept it. Only you see it unless you choose to share.",
-					"/commitments", "Your commitments", 20));
+			case CLIENT -> {
+				int unmarked = queries.unmarked(person.account(), dates.today(person));
+				yield (unmarked == 0) ? List.of(keepOne())
+						: List.of(NextStep.now((unmarked == 1) ? "Today's promise" : "Today's promises",
+								((unmarked == 1) ? "One promise is due today and not marked yet."
+										: unmarked + " promises are due today and not marked yet.")
+										+ " Kept or not, mark it honestly: both count.",
+								"/commitments", "Mark today", 8), keepOne());
+			}
 			default -> List.of();
 		};
+	}
+
+	private static NextStep keepOne() {
+		return new NextStep("Keep one small promise",
+				"Pick something small enough to check: a time, a place, a thing you'll do. "
+						+ "Then mark each day whether you kept it. Only you see it unless you choose to share.",
+				"/commitments", "Your commitments", 20);
 	}
 
 }

@@ -31,8 +31,11 @@ class ConsultationsAccess {
 	@Bean
 	NextSteps consultationsNextSteps(ConsultationManagement consultations, TherapistAssignments assignments) {
 		return (person) -> switch (person.role()) {
-			case THERAPIST, ADMIN -> List.of(new NextStep("Consultation requests", waiting(consultations.countNew()),
-					"/consultations", "Open the requests", 15));
+			case THERAPIST, ADMIN -> {
+				long waiting = consultations.countNew();
+				yield List.of(new NextStep("Consultation requests", waiting(waiting), "/consultations",
+						"Open the requests", 15, waiting > 0));
+			}
 			case CLIENT -> assignments.therapistOf(person.account()).isPresent() ? List.of()
 					: List.of(new NextStep("Talk it through with a therapist",
 							"When you feel stuck, a free first conversation with one of the practice's therapists "

@@ -48,7 +48,7 @@ class InsightsAccess {
 			}
 			List<NextStep> steps = new java.util.ArrayList<>();
 			if (review.due(person.account())) {
-				steps.add(new NextStep("Your weekly review",
+				steps.add(NextStep.now("Your weekly review",
 						"It's the day you chose. Look back at the week and write one line on what you learned.",
 						"/insights/review", "Review this week", 5));
 			}

@@ -27,12 +27,21 @@ class RepairAccess {
 	}
 
 	@Bean
-	NextSteps repairNextSteps() {
+	NextSteps repairNextSteps(QuestionManagement questions, java.time.Clock clock) {
 		return (person) -> switch (person.role()) {
-			case CLIENT -> List.of(new NextStep("Own what happened",
-					"Write your accountability statement, part by part. An excuse check shows where words defend "
-							+ "instead of own. Only you see it until you choose to share a version.",
-					"/repair", "Your statement and questions", 15));
+			case CLIENT -> {
+				NextStep statement = new NextStep("Own what happened",
+						"Write your accountability statement, part by part. An excuse check shows where words defend "
+								+ "instead of own. Only you see it until you choose to share a version.",
+						"/repair", "Your statement and questions", 15);
+				int waiting = questions.tally(person.account(), clock.instant()).waiting();
+				yield (waiting == 0) ? List.of(statement)
+						: List.of(NextStep.now("Your partner asked you something",
+								((waiting == 1) ? "One question is waiting for your answer."
+										: waiting + " questions are waiting for your answer.")
+										+ " Answer in your own words. If you need time, saying so is an answer too.",
+								"/repair", "Answer", 7), statement);
+			}
 			case PARTNER -> List.of(new NextStep("Ask what you need to know",
 					"Ask your partner questions and get answers that stay on record. "
 							+ "Read what they chose to share with you, and respond in your own words.",

@@ -21,8 +21,25 @@ public class Dates {
 
 	private final Practice practice;
 
-	Dates(Practice practice) {
+	private final java.time.Clock clock;
+
+	Dates(Practice practice, java.time.Clock clock) {
 		this.practice = practice;
+		this.clock = clock;
+	}
+
+	/** Today where this person is (the practice's zone for a session without one). */
+	public java.time.LocalDate today(SignedIn person) {
+		return java.time.LocalDate.ofInstant(this.clock.instant(), zoneOf(person));
+	}
+
+	/** The moment this person's today began. */
+	public Instant startOfToday(SignedIn person) {
+		return today(person).atStartOfDay(zoneOf(person)).toInstant();
+	}
+
+	private ZoneId zoneOf(SignedIn person) {
+		return (person.zone() != null) ? person.zone() : this.practice.zone();
 	}
 
 	/**

@@ -10,8 +10,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The home page: a welcome for visitors, and for a signed-in person what is next,
- * gathered from every module that has something for them.
+ * The home page: a welcome for visitors; for a signed-in person, Today: the one thing
+ * waiting for them now, then the rest of what waits today, then everything else folded
+ * below, gathered from every module that has something for them.
  */
 @Controller
 class HomeController {
@@ -36,7 +37,8 @@ class HomeController {
 			.flatMap((module) -> module.forPerson(person).stream())
 			.sorted(Comparator.comparingInt(NextStep::order))
 			.toList();
-		model.addAttribute("steps", steps);
+		model.addAttribute("now", steps.stream().filter(NextStep::now).toList());
+		model.addAttribute("rest", steps.stream().filter((step) -> !step.now()).toList());
 		return "home/person";
 	}
 

@@ -32,6 +32,11 @@ public record Viewer(boolean signedIn, boolean clientOrPartner, boolean therapis
 
 	static final String ATTRIBUTE = "viewer";
 
+	/** A client (the man doing the work). */
+	public boolean client() {
+		return this.clientOrPartner && !this.partner;
+	}
+
 	static Viewer of(Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof AnonymousAuthenticationToken) {
