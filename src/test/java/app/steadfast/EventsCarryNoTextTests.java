@@ -56,7 +56,7 @@ class EventsCarryNoTextTests {
 	@Test
 	void theDetectionFindsTheModulesEvents() {
 		assertThat(publishedEvents()).extracting(Class::getSimpleName)
-			.contains("CheckInRecorded", "CommitmentDayRecorded", "RiskLanguageDetected", "RecurringTopicNoticed");
+			.contains("CheckInRecorded", "CommitmentDayRecorded", "RiskLanguageDetected", "TalkLogged");
 	}
 
 	@Test

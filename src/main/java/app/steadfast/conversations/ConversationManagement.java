@@ -55,8 +55,7 @@ public class ConversationManagement {
 
 	/**
 	 * Logs a talk. His words are checked for risk language (a hit is reported, ids only,
-	 * and never blocks saving). If the talk leaves its topic recurring,
-	 * {@link RecurringTopicNoticed} is published.
+	 * and never blocks saving).
 	 * @throws InvalidConversation naming every field that cannot be used
 	 */
 	public Receipt<TalkId> log(AccountId owner, TalkDetails details) {

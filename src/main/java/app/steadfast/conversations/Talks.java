@@ -85,8 +85,7 @@ class Talks {
 
 	/**
 	 * Logs a talk. His words are checked for risk language (a hit is reported, ids only,
-	 * and never blocks saving). If the talk leaves its topic recurring,
-	 * {@link RecurringTopicNoticed} is published.
+	 * and never blocks saving).
 	 * @throws InvalidConversation naming every field that cannot be used
 	 */
 	@Transactional
@@ -127,7 +126,6 @@ class Talks {
 				Objects.requireNonNullElse(details.nextTime(), ""));
 		boolean crisis = this.risk.checkAndReport(words, me, RiskSource.CONVERSATION, id).hit();
 		logged(new TalkId(id), owner, details.talkedOn());
-		this.topics.notice(me, Topics.canonical(topic, this.topics.rows(me)), today);
 		return new Receipt<>(new TalkId(id), crisis);
 	}
 

@@ -124,8 +124,7 @@ class Topics {
 
 	/**
 	 * Merges one of his topics into another: from then on every talk on either counts as
-	 * a talk on {@code into}. If that leaves the topic recurring,
-	 * {@link RecurringTopicNoticed} is published.
+	 * a talk on {@code into}.
 	 * @throws NotFound if either is not his
 	 * @throws InvalidConversation if they are the same topic
 	 */
@@ -152,7 +151,6 @@ class Topics {
 			.param("target", target)
 			.param("id", source.id())
 			.update();
-		notice(owner.value(), target, this.accounts.today(owner));
 	}
 
 	// --- recurring topics ---
@@ -182,20 +180,6 @@ class Topics {
 					f.since(), f.dates(), f.resolvedOn()))));
 		found.sort(Comparator.comparing(RecurringTopic::count).reversed().thenComparing(RecurringTopic::since));
 		return found;
-	}
-
-	/** Publishes {@link RecurringTopicNoticed} if the topic keeps coming back now. */
-	void notice(UUID owner, UUID topic, LocalDate today) {
-		List<RecurringRules.Talk> talks = new ArrayList<>();
-		Map<UUID, Row> rows = rows(owner);
-		for (TalkRow t : talkRows(owner)) {
-			if (canonical(t.topic(), rows).equals(topic)) {
-				talks.add(t.rule());
-			}
-		}
-		RecurringRules.assess(talks, today)
-			.ifPresent((f) -> this.events.publishEvent(new RecurringTopicNoticed(new AccountId(owner),
-					new TopicId(topic), EnumSet.copyOf(f.kinds()), f.dates().size(), f.since())));
 	}
 
 	// --- the topic of a plan or talk ---

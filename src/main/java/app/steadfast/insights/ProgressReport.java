@@ -22,9 +22,10 @@ import com.lowagie.text.pdf.PdfWriter;
 import org.springframework.stereotype.Component;
 
 /**
- * The progress report he brings to a session, as a PDF: readings, a chart of promises
- * kept with its table, the weekly figures, the stuck signals and the review lines he
- * chose. His partner's figures appear only where they shared them with him.
+ * The progress report a person brings to a session, as a PDF: what the report page says
+ * (readings, a chart of promises kept with its table, the weekly figures, the stuck
+ * signals and the review lines chosen), addressed to the reader as "you". A partner's
+ * figures appear only where they shared them.
  */
 @Component
 class ProgressReport {
@@ -39,7 +40,18 @@ class ProgressReport {
 
 	private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
 
-	byte[] pdf(String name, Progress progress, List<WeeklyReview.Line> lines) {
+	private static final Font SMALL_BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
+
+	/**
+	 * The report as a PDF, saying what the report page says, in one voice ("you": it is
+	 * the reader's own report).
+	 * @param name what the person is called
+	 * @param progress the progress as its owner reads it ({@link Progress#ownedBy})
+	 * @param lines the review lines; those chosen for the report go in
+	 * @param partner whether it is a partner's report: a partner keeps no promises and
+	 * logs no talks here, so those readings, the chart and those columns stay out
+	 */
+	byte[] pdf(String name, Progress progress, List<WeeklyReview.Line> lines, boolean partner) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		Document document = new Document(PageSize.A4, 48, 48, 48, 48);
 		PdfWriter writer = PdfWriter.getInstance(document, bytes);
@@ -47,9 +59,14 @@ class ProgressReport {
 		document.open();
 		List<Progress.WeekRow> weeks = progress.weeks();
 		document.add(new Paragraph("Progress report: " + name, TITLE));
-		document.add(new Paragraph("%s to %s (%d weeks). Made by Steadfast for a session with his therapist.".formatted(
-				DAY.format(weeks.get(0).monday()), DAY.format(weeks.get(weeks.size() - 1).monday().plusDays(6)),
-				weeks.size()), SMALL));
+		document.add(
+				new Paragraph(
+						"%s to %s (%d weeks). %s".formatted(DAY.format(weeks.get(0).monday()),
+								DAY.format(weeks.get(weeks.size() - 1).monday().plusDays(6)), weeks.size(),
+								partner ? "Made by Steadfast for you to keep, or to bring to someone who supports you."
+										: "Made by Steadfast for you to bring to a session with your therapist."),
+						SMALL));
+		document.add(new Paragraph("Your partner's figures appear only where they shared them with you.", SMALL));
 
 		section(document, "Worth talking about");
 		if (progress.signals().isEmpty()) {
@@ -62,47 +79,62 @@ class ProgressReport {
 			}
 		}
 
-		section(document, "Promises kept");
-		document.add(new Paragraph(progress.promisesReading(), TEXT));
-		chart(writer, document, weeks);
-
-		section(document, "What he felt");
-		document.add(new Paragraph(progress.feelingsReading(), TEXT));
-		section(document, "Hard conversations");
-		document.add(new Paragraph(progress.talksReading(), TEXT));
-		section(document, "The weekly trust pulse");
-		document.add(new Paragraph(progress.pulseReading(), TEXT));
+		section(document, "In plain words");
+		if (!partner) {
+			document.add(reading(progress.promisesReading()));
+		}
+		document.add(reading(progress.feelingsReading()));
+		if (!partner) {
+			document.add(reading(progress.talksReading()));
+		}
+		document.add(reading(progress.pulseReading()));
 		if (progress.questions() != null) {
-			section(document, "His partner's questions");
-			document.add(new Paragraph(progress.questions().reading(), TEXT));
+			document.add(reading(progress.questions().reading()));
+		}
+
+		if (progress.hasPromises() && !partner) {
+			section(document, "Promises kept per week");
+			chart(writer, document, weeks);
 		}
 
 		section(document, "Week by week");
-		PdfPTable table = new PdfPTable(new float[] { 2.2f, 1.3f, 1f, 1.2f, 1.6f, 1f, 1.2f, 1f, 1.2f });
+		List<String> headers = new java.util.ArrayList<>(List.of("Week of"));
+		if (!partner) {
+			headers.add("Promises kept");
+		}
+		headers.addAll(List.of("Check-ins", "Intensity", "Named most"));
+		if (!partner) {
+			headers.addAll(List.of("Talks", "Defensive"));
+		}
+		headers.addAll(List.of("Pulse", "Partner's pulse"));
+		PdfPTable table = new PdfPTable(headers.size());
 		table.setWidthPercentage(100);
-		for (String header : List.of("Week of", "Promises kept", "Check-ins", "Intensity", "Named most", "Talks",
-				"Defensive", "Pulse", "Partner's pulse")) {
-			PdfPCell cell = new PdfPCell(new Phrase(header, SMALL));
-			cell.setBackgroundColor(new Color(0xEE, 0xEE, 0xEE));
+		for (String header : headers) {
+			PdfPCell cell = new PdfPCell(new Phrase(header, SMALL_BOLD));
+			cell.setBackgroundColor(new Color(0xE4, 0xE8, 0xEC));
 			table.addCell(cell);
 		}
 		for (Progress.WeekRow w : weeks) {
 			table.addCell(new Phrase(DAY.format(w.monday()) + (w.current() ? " (so far)" : ""), SMALL));
-			table.addCell(new Phrase((w.due() == 0) ? "nothing due" : w.kept() + " of " + w.due(), SMALL));
+			if (!partner) {
+				table.addCell(new Phrase((w.due() == 0) ? "nothing due" : w.kept() + " of " + w.due(), SMALL));
+			}
 			table.addCell(new Phrase(String.valueOf(w.checkIns()), SMALL));
 			table.addCell(new Phrase(text(w.averageIntensity()), SMALL));
 			table.addCell(new Phrase((w.topFamily() != null) ? w.topFamily() : "-", SMALL));
-			table.addCell(new Phrase(String.valueOf(w.talks()), SMALL));
-			table.addCell(new Phrase(text(w.averageDefensiveness()), SMALL));
+			if (!partner) {
+				table.addCell(new Phrase(String.valueOf(w.talks()), SMALL));
+				table.addCell(new Phrase(text(w.averageDefensiveness()), SMALL));
+			}
 			table.addCell(new Phrase(text(w.myPulse()), SMALL));
 			table.addCell(new Phrase((w.partnerPulse() != null) ? w.partnerPulse().toString() : "not shared", SMALL));
 		}
 		document.add(table);
 
-		section(document, "What he learned, in his words");
+		section(document, "What you learned, in your words");
 		List<WeeklyReview.Line> chosen = lines.stream().filter(WeeklyReview.Line::inReport).toList();
 		if (chosen.isEmpty()) {
-			document.add(new Paragraph("He chose no review lines for this report.", TEXT));
+			document.add(new Paragraph("You chose no review lines for this report.", TEXT));
 		}
 		for (WeeklyReview.Line line : chosen) {
 			Paragraph paragraph = new Paragraph();
@@ -112,6 +144,12 @@ class ProgressReport {
 		}
 		document.close();
 		return bytes.toByteArray();
+	}
+
+	private static Paragraph reading(String text) {
+		Paragraph paragraph = new Paragraph(text, TEXT);
+		paragraph.setSpacingAfter(4);
+		return paragraph;
 	}
 
 	/** Bars of promises kept per week, drawn where the text has reached. */
@@ -133,7 +171,7 @@ class ProgressReport {
 			Progress.WeekRow w = weeks.get(i);
 			if (w.due() > 0) {
 				float bar = Math.max(1, height * w.keptPercent() / 100f);
-				canvas.setColorFill(w.current() ? new Color(0x7F, 0xA7, 0xC9) : new Color(0x1F, 0x5F, 0x8F));
+				canvas.setColorFill(w.current() ? new Color(0x4A, 0x6F, 0x8F) : new Color(0x1F, 0x4F, 0x7A));
 				canvas.rectangle(left + i * 34 + 4, bottom, 24, bar);
 				canvas.fill();
 			}
@@ -143,7 +181,7 @@ class ProgressReport {
 		space.setAlignment(Element.ALIGN_LEFT);
 		document.add(space);
 		document.add(new Paragraph(
-				"Share of due promises kept per week, oldest on the left; the table below has the same figures.",
+				"Share of due promises kept per week, oldest on the left; the lighter bar is the week under way. The table below has the same figures.",
 				SMALL));
 	}
 

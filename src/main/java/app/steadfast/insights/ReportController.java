@@ -3,6 +3,7 @@ package app.steadfast.insights;
 import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
+import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
 
 import org.springframework.http.ContentDisposition;
@@ -56,7 +57,7 @@ class ReportController {
 		int span = (weeks == 4) ? 4 : 12;
 		String name = this.accounts.find(me).map(Person::displayName).orElse("");
 		byte[] pdf = this.report.pdf(name, this.insights.progress(me, me, span).ownedBy(person.role()),
-				this.review.lines(me));
+				this.review.lines(me), person.role() == Role.PARTNER);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -143,7 +143,6 @@ class ConversationTests {
 		// The same name, typed again in another case, is the same topic.
 		this.conversations.log(this.client.id(), talk(null, "money", this.today.minusDays(10), false));
 		assertThat(this.conversations.recurringTopics(this.client.id(), this.client.id())).isEmpty();
-		assertThat(this.events.stream(RecurringTopicNoticed.class)).isEmpty();
 
 		TopicId money = topicNamed("Money");
 		this.conversations.log(this.client.id(), talk(money, null, this.today, false));
@@ -155,9 +154,6 @@ class ConversationTests {
 			assertThat(r.since()).isEqualTo(this.today.minusDays(27));
 			assertThat(r.kinds()).containsExactly(RecurrenceKind.FREQUENT);
 		});
-		assertThat(this.events.stream(RecurringTopicNoticed.class)).singleElement()
-			.isEqualTo(new RecurringTopicNoticed(this.client.id(), money, Set.of(RecurrenceKind.FREQUENT), 3,
-					this.today.minusDays(27)));
 		assertThat(this.mvc.get().uri("/conversations").with(this.people.signedIn(this.client))).bodyText()
 			.contains("This is the third talk about “Money” since", "Topics that keep coming back");
 	}
@@ -168,7 +164,6 @@ class ConversationTests {
 		this.conversations.log(this.client.id(), talk(null, "Phone", this.today.minusDays(3), false));
 		this.conversations.log(this.client.id(), talk(null, "Phone", this.today, false));
 		assertThat(this.conversations.recurringTopics(this.client.id(), this.client.id())).isEmpty();
-		assertThat(this.events.stream(RecurringTopicNoticed.class)).isEmpty();
 	}
 
 	@Test
@@ -182,8 +177,6 @@ class ConversationTests {
 				assertThat(r.resolvedOn()).isEqualTo(this.today.minusDays(60));
 				assertThat(r.dates()).containsExactly(this.today.minusDays(60), this.today.minusDays(1));
 			});
-		assertThat(this.events.stream(RecurringTopicNoticed.class)).singleElement()
-			.satisfies((e) -> assertThat(e.kinds()).containsExactly(RecurrenceKind.CAME_BACK));
 	}
 
 	@Test
@@ -227,9 +220,6 @@ class ConversationTests {
 				assertThat(r.name()).isEqualTo("Money");
 				assertThat(r.count()).isEqualTo(3);
 			});
-		// The merge itself left the topic recurring: that is noticed too.
-		assertThat(this.events.stream(RecurringTopicNoticed.class)).singleElement()
-			.satisfies((e) -> assertThat(e.topic()).isEqualTo(money));
 		assertThat(this.topics.topics(this.client.id())).singleElement().satisfies((t) -> {
 			assertThat(t.merged()).containsExactly("The credit card");
 			assertThat(t.talks()).isEqualTo(3);

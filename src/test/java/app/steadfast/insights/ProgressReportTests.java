@@ -110,8 +110,19 @@ class ProgressReportTests {
 			.update();
 		this.review.includeInReport(him.id(), this.review.thisWeek(him.id()), false);
 		assertThat(pdfText(this.mvc.get().uri("/insights/report.pdf?weeks=4").with(people.signedIn(him)).exchange()))
-			.contains("2.0", "He chose no review lines for this report.")
+			.contains("2.0", "You chose no review lines for this report.")
 			.doesNotContain("I hear criticism");
+
+		// One voice, his own: the report speaks to him, never about him.
+		assertThat(text).contains("with your therapist", "What you learned, in your words")
+			.doesNotContain("his therapist", "What he felt", "He chose");
+
+		// Her own report: her feelings and pulse, no promises or talks (those are his).
+		String hers = pdfText(this.mvc.get().uri("/insights/report.pdf").with(people.signedIn(her)).exchange());
+		assertThat(hers)
+			.contains("Progress report: ", "Made by Steadfast for you to keep", "Week by week", "Check-ins",
+					"Partner's pulse")
+			.doesNotContain("Promises kept", "Defensive", "nothing due", "his therapist");
 	}
 
 	@Test
