@@ -78,7 +78,8 @@ class SqlCountTests {
 		bounds.put("check-in save", 7);
 		bounds.put("progress", 30);
 		bounds.put("commitments", 11);
-		bounds.put("partner's pulse", 12);
+		// One statement more since her pulse week is her own: her zone, for her Monday.
+		bounds.put("partner's pulse", 13);
 		bounds.put("couple", 16);
 		bounds.put("questions", 8);
 		bounds.put("article", 3);

@@ -160,7 +160,7 @@ class CommitmentQueries {
 					this.encryption.open(row.why(), Commitment.whyBinding(row.id(), row.owner())), row.recurrence(),
 					row.weekdays(), row.once(), row.time(), row.start(), row.end(), row.status(),
 					Commitment.vague(title), wordings.getOrDefault(row.id(), List.of()), occurrences, row.remindAt(),
-					row.fromRequest());
+					row.fromRequest(), today);
 		}).toList();
 	}
 

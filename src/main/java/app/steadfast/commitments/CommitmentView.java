@@ -30,11 +30,12 @@ import app.steadfast.shared.AccountId;
  * @param occurrences recent and coming due dates, last week and this week, oldest first
  * @param remindAt when he is reminded on a due day, in his time zone, or {@code null}
  * @param fromRequest the partner's request it answers, or {@code null}
+ * @param ownersToday today where its owner is: a start after it is still to come
  */
 public record CommitmentView(CommitmentId id, AccountId owner, String title, String why, Recurrence recurrence,
 		Set<DayOfWeek> weekdays, LocalDate onceDate, LocalTime dueTime, LocalDate startDate, LocalDate endDate,
 		CommitmentStatus status, boolean vague, List<Wording> wordings, List<OccurrenceView> occurrences,
-		LocalTime remindAt, UUID fromRequest) {
+		LocalTime remindAt, UUID fromRequest, LocalDate ownersToday) {
 
 	/**
 	 * Wording he replaced.
@@ -59,7 +60,7 @@ public record CommitmentView(CommitmentId id, AccountId owner, String title, Str
 		};
 		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
 				java.util.Locale.ENGLISH);
-		if (this.recurrence != Recurrence.ONCE && this.startDate.isAfter(LocalDate.now(java.time.ZoneOffset.UTC))) {
+		if (this.recurrence != Recurrence.ONCE && this.startDate.isAfter(this.ownersToday)) {
 			when += ", from " + day.format(this.startDate);
 		}
 		if (this.recurrence != Recurrence.ONCE && this.endDate != null) {

@@ -2,6 +2,7 @@ package app.steadfast.consultations;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -71,12 +72,13 @@ class ConsultationMail {
 	}
 
 	/**
-	 * The invitation with its calendar file, to him (if he gave an email) and the
-	 * therapist.
+	 * The invitation with its calendar file, to him (if he gave an email) in the
+	 * practice's zone and to the therapist in his own.
 	 */
-	void scheduled(Consultation request, Person therapist) {
+	void scheduled(Consultation request, Person therapist, ZoneId therapistZone) {
 		Instant start = request.scheduledAt();
 		String time = this.when.format(start);
+		String therapistTime = this.when.withZone(therapistZone).format(start);
 		boolean moved = request.invitationSequence() > 1;
 		String uid = "consultation-" + request.uuid() + "@steadfast";
 		CalendarInvitation.Person guest = (request.email() != null)
@@ -105,14 +107,14 @@ class ConsultationMail {
 							request.contactBy().phrase(), this.settings.notifyAddress()),
 					attachment));
 		}
-		this.postbox.send(new Mail(therapist.email(), "Free consultation scheduled: " + time, """
+		this.postbox.send(new Mail(therapist.email(), "Free consultation scheduled: " + therapistTime, """
 				Hello %s,
 
 				You have a free consultation %s (about %d minutes). Contact him %s.
 
 				The request, with how to reach him:
 				%s
-				""".formatted(therapist.displayName(), time, this.settings.length().toMinutes(),
+				""".formatted(therapist.displayName(), therapistTime, this.settings.length().toMinutes(),
 				request.contactBy().phrase(), link("/consultations/" + request.uuid())), attachment));
 	}
 

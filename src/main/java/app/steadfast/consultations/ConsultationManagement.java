@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -275,8 +276,9 @@ public class ConsultationManagement {
 	}
 
 	/**
-	 * Sets (or moves) the consultation's time, in the practice's time zone, and emails
-	 * the calendar invitation to him (if he gave an email) and to the therapist.
+	 * Sets (or moves) the consultation's time, given in the time zone of the staff member
+	 * who sets it (the practice's for a session that knows none), and emails the calendar
+	 * invitation to him (if he gave an email) and to the therapist.
 	 */
 	@Transactional
 	void schedule(ConsultationId id, @Nullable LocalDate date, @Nullable LocalTime time, @Nullable UUID therapist,
@@ -290,11 +292,11 @@ public class ConsultationManagement {
 		}
 		Person holder = requireTherapist(therapist);
 		Instant now = this.clock.instant();
-		Instant startsAt = ZonedDateTime.of(date, time, this.practice.zone()).toInstant();
+		Instant startsAt = ZonedDateTime.of(date, time, zoneOf(staff)).toInstant();
 		c.schedule(holder.id().value(), startsAt, now);
 		c = this.consultations.save(c);
 		record(c, Kind.SCHEDULED, staff.accountId(), now);
-		this.mail.scheduled(c, holder);
+		this.mail.scheduled(c, holder, this.accounts.zone(holder.id()));
 	}
 
 	@Transactional
@@ -306,6 +308,11 @@ public class ConsultationManagement {
 		c.close(reason);
 		this.consultations.save(c);
 		record(c, Kind.CLOSED, staff.accountId(), this.clock.instant());
+	}
+
+	/** The zone a staff member reads and gives times in: his own, else the practice's. */
+	ZoneId zoneOf(SignedIn staff) {
+		return (staff.zone() != null) ? staff.zone() : this.practice.zone();
 	}
 
 	private Consultation find(ConsultationId id) {

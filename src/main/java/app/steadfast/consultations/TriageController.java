@@ -2,13 +2,13 @@ package app.steadfast.consultations;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import app.steadfast.consultations.ConsultationViews.RequestView;
 import app.steadfast.shared.Htmx;
-import app.steadfast.shared.Practice;
 import app.steadfast.shared.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,12 +35,9 @@ class TriageController {
 
 	private final ClientInvitations invitations;
 
-	private final Practice practice;
-
-	TriageController(ConsultationManagement consultations, ClientInvitations invitations, Practice practice) {
+	TriageController(ConsultationManagement consultations, ClientInvitations invitations) {
 		this.consultations = consultations;
 		this.invitations = invitations;
-		this.practice = practice;
 	}
 
 	@GetMapping
@@ -58,10 +55,12 @@ class TriageController {
 		model.addAttribute("request", view);
 		model.addAttribute("therapists", this.consultations.therapists());
 		model.addAttribute("reasons", CloseReason.values());
-		model.addAttribute("zone", this.practice.zone().getId());
+		ZoneId zone = this.consultations.zoneOf(staff);
+		model.addAttribute("zone", zone.getId());
 		if (view.scheduledAt() != null) {
-			// Moving a consultation starts from the time it has, in the practice's zone.
-			var local = view.scheduledAt().atZone(this.practice.zone());
+			// Moving a consultation starts from the time it has, in the zone he gives
+			// times in.
+			var local = view.scheduledAt().atZone(zone);
 			model.addAttribute("scheduledDate", local.toLocalDate().toString());
 			model.addAttribute("scheduledTime", local.toLocalTime().withSecond(0).withNano(0).toString());
 		}

@@ -127,8 +127,8 @@ class ConversationController {
 			topic = view.topic().value().toString();
 			planId = view.id().value().toString();
 		}
-		return talkPage(me, new TalkForm(topic, "", planId, this.talks.today().toString(), "", "", "", "", "", "", ""),
-				model);
+		return talkPage(me,
+				new TalkForm(topic, "", planId, this.talks.today(me).toString(), "", "", "", "", "", "", ""), model);
 	}
 
 	@PostMapping("/talks/new")
@@ -141,7 +141,7 @@ class ConversationController {
 				number(form.defensiveness()), parse(Escalation.class, form.escalation()),
 				parse(BreakTaken.class, form.breakTaken()), form.helped(), form.nextTime(), form.isResolved(),
 				id(form.checkIn()));
-		reject(errors, this.talks.problems(me, details, this.talks.today()));
+		reject(errors, this.talks.problems(me, details, this.talks.today(me)));
 		if (!errors.hasErrors()) {
 			try {
 				Receipt<TalkId> saved = this.talks.log(me, details);
@@ -173,7 +173,7 @@ class ConversationController {
 		model.addAttribute("escalations", Escalation.values());
 		model.addAttribute("breaks", BreakTaken.values());
 		model.addAttribute("checkIns", this.talks.recentCheckIns(me));
-		model.addAttribute("today", this.talks.today());
+		model.addAttribute("today", this.talks.today(me));
 		return "conversations/log";
 	}
 

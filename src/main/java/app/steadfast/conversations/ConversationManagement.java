@@ -39,9 +39,9 @@ public class ConversationManagement {
 		this.phrases = phrases;
 	}
 
-	/** Today in the practice's zone. */
-	public LocalDate today() {
-		return this.talks.today();
+	/** Today where the owner is: the day his talks are dated from. */
+	public LocalDate today(AccountId owner) {
+		return this.talks.today(owner);
 	}
 
 	/**

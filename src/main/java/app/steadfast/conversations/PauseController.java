@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import app.steadfast.shared.AccountId;
-import app.steadfast.shared.Practice;
+import app.steadfast.shared.Dates;
 import app.steadfast.shared.SignedIn;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,16 +37,15 @@ class PauseController {
 
 	private final BreathingPreferences breathing;
 
-	private final Practice practice;
+	private final Dates dates;
 
 	private final java.time.Clock clock;
 
-	PauseController(Plans plans, Phrases phrases, BreathingPreferences breathing, Practice practice,
-			java.time.Clock clock) {
+	PauseController(Plans plans, Phrases phrases, BreathingPreferences breathing, Dates dates, java.time.Clock clock) {
 		this.plans = plans;
 		this.phrases = phrases;
 		this.breathing = breathing;
-		this.practice = practice;
+		this.dates = dates;
 		this.clock = clock;
 	}
 
@@ -95,7 +94,8 @@ class PauseController {
 		model.addAttribute("breakMinutes", BREAK_MINUTES);
 		model.addAttribute("self",
 				(plan != null) ? "/conversations/plans/" + plan.id().value() + "/pause" : "/conversations/pause");
-		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.practice.zone()));
+		// The time he says he will be back is on the clock where he is.
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.dates.zone()));
 		int length = 20;
 		String atProblem = null;
 		LocalTime until = now.toLocalTime().plusMinutes(length).truncatedTo(ChronoUnit.MINUTES);

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.AccountId;
 import app.steadfast.checkins.CheckInManagement;
 import app.steadfast.checkins.CheckInRef;
@@ -22,7 +23,6 @@ import app.steadfast.safety.RiskSource;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
-import app.steadfast.shared.Practice;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
@@ -58,13 +58,13 @@ class Talks {
 
 	private final PartnerViews partnerViews;
 
-	private final Practice practice;
+	private final AccountManagement accounts;
 
 	private final Clock clock;
 
 	Talks(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, RiskLanguage risk,
 			ApplicationEventPublisher events, CheckInManagement checkIns, Topics topics, Plans plans,
-			PartnerViews partnerViews, Practice practice, Clock clock) {
+			PartnerViews partnerViews, AccountManagement accounts, Clock clock) {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
@@ -74,13 +74,13 @@ class Talks {
 		this.topics = topics;
 		this.plans = plans;
 		this.partnerViews = partnerViews;
-		this.practice = practice;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
-	/** Today in the practice's zone. */
-	LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), this.practice.zone());
+	/** Today where the owner is: the latest day he may log a talk on. */
+	LocalDate today(AccountId owner) {
+		return this.accounts.today(owner);
 	}
 
 	/**
@@ -90,7 +90,7 @@ class Talks {
 	 */
 	@Transactional
 	Receipt<TalkId> log(AccountId owner, TalkDetails details) {
-		return log(owner, details, today());
+		return log(owner, details, today(owner));
 	}
 
 	Receipt<TalkId> log(AccountId owner, TalkDetails details, LocalDate today) {

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
-import app.steadfast.shared.Practice;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
@@ -46,17 +46,17 @@ class Topics {
 
 	private final ApplicationEventPublisher events;
 
-	private final Practice practice;
+	private final AccountManagement accounts;
 
 	private final Clock clock;
 
 	Topics(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, ApplicationEventPublisher events,
-			Practice practice, Clock clock) {
+			AccountManagement accounts, Clock clock) {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
 		this.events = events;
-		this.practice = practice;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -164,7 +164,8 @@ class Topics {
 	@Transactional(readOnly = true)
 	List<RecurringTopic> recurringTopics(AccountId viewer, AccountId owner) {
 		this.sharing.requireVisible(viewer, owner, Category.CONVERSATIONS, "recurring-topics");
-		return recurringTopics(owner, LocalDate.ofInstant(this.clock.instant(), this.practice.zone()));
+		// His talks are dated where he is, so his four weeks end on his today.
+		return recurringTopics(owner, this.accounts.today(owner));
 	}
 
 	List<RecurringTopic> recurringTopics(AccountId owner, LocalDate today) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,12 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
-import app.steadfast.shared.Practice;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
@@ -43,26 +42,28 @@ public class PulseManagement {
 
 	private final Encryption encryption;
 
-	private final Practice practice;
+	private final AccountManagement accounts;
 
 	private final SharingManagement sharing;
 
 	private final Clock clock;
 
-	PulseManagement(JdbcClient jdbc, CoupleManagement couple, Encryption encryption, Practice practice,
+	PulseManagement(JdbcClient jdbc, CoupleManagement couple, Encryption encryption, AccountManagement accounts,
 			SharingManagement sharing, Clock clock) {
 		this.jdbc = jdbc;
 		this.couple = couple;
 		this.encryption = encryption;
-		this.practice = practice;
+		this.accounts = accounts;
 		this.sharing = sharing;
 		this.clock = clock;
 	}
 
-	/** The Monday of this week, in the practice's time zone. */
-	public LocalDate thisWeek() {
-		return LocalDate.now(this.clock.withZone(this.practice.zone()))
-			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+	/**
+	 * The Monday that starts the person's pulse week, where he is: each of a couple
+	 * answers for his own week, which turns at his own midnight.
+	 */
+	public LocalDate thisWeek(AccountId person) {
+		return this.accounts.thisMonday(person);
 	}
 
 	/**
@@ -85,7 +86,7 @@ public class PulseManagement {
 		if (note != null && note.length() > 2000) {
 			throw new InvalidInput("note", "Keep the note under 2,000 characters.");
 		}
-		LocalDate week = thisWeek();
+		LocalDate week = thisWeek(me);
 		this.jdbc.sql("DELETE FROM trust_pulse WHERE account_id = :me AND week_start = :week")
 			.param("me", me.value())
 			.param("week", week)
@@ -163,7 +164,7 @@ public class PulseManagement {
 	/** This person's answer for this week, if any. */
 	@Transactional(readOnly = true)
 	public Optional<PulseWeek> thisWeeks(AccountId me) {
-		LocalDate week = thisWeek();
+		LocalDate week = thisWeek(me);
 		return mine(me).stream().filter((w) -> w.weekStart().equals(week)).findFirst();
 	}
 

@@ -3,10 +3,16 @@ package app.steadfast.couple;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import app.steadfast.shared.AccountId;
@@ -27,12 +33,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The weekly pulse reminder email, on the day each person chose. It goes out once per
- * person and week whichever node runs the job: the send is recorded first, under a
- * primary key. No reminder goes to the partner while her safety pause is on, and none
- * once the week's pulse is answered. His own reminder keeps coming during her pause, as
- * it would if she simply shared nothing: its stopping would tell him. The email carries a
- * link, never clinical content.
+ * The weekly pulse reminder email, on the day each person chose, as that day begins where
+ * he is (his own zone, across its clock changes). It goes out once per person and week
+ * whichever node runs the job: the send is recorded first, under a primary key. No
+ * reminder goes to the partner while her safety pause is on, and none once the week's
+ * pulse is answered. His own reminder keeps coming during her pause, as it would if she
+ * simply shared nothing: its stopping would tell him. The email carries a link, never
+ * clinical content.
  */
 @Component
 class PulseReminders {
@@ -40,8 +47,6 @@ class PulseReminders {
 	private static final Logger log = LoggerFactory.getLogger(PulseReminders.class);
 
 	private final JdbcClient jdbc;
-
-	private final PulseManagement pulse;
 
 	private final AccountManagement accounts;
 
@@ -53,10 +58,9 @@ class PulseReminders {
 
 	private final ExactlyOnce once;
 
-	PulseReminders(JdbcClient jdbc, PulseManagement pulse, AccountManagement accounts, Postbox postbox,
-			Practice practice, Clock clock, ExactlyOnce once) {
+	PulseReminders(JdbcClient jdbc, AccountManagement accounts, Postbox postbox, Practice practice, Clock clock,
+			ExactlyOnce once) {
 		this.jdbc = jdbc;
-		this.pulse = pulse;
 		this.accounts = accounts;
 		this.postbox = postbox;
 		this.practice = practice;
@@ -64,35 +68,76 @@ class PulseReminders {
 		this.once = once;
 	}
 
-	/** Sends the reminders due today; returns how many this call sent. */
+	/**
+	 * Sends the reminders due now: each person's on his chosen day where he is, from his
+	 * own midnight; returns how many this call sent.
+	 */
 	int sendDue() {
-		LocalDate week = this.pulse.thisWeek();
-		DayOfWeek today = LocalDate.now(this.clock.withZone(this.practice.zone())).getDayOfWeek();
-		List<UUID> due = this.jdbc
+		Instant now = this.clock.instant();
+		Map<UUID, DayOfWeek> chosen = new LinkedHashMap<>();
+		this.jdbc
 			.sql("""
-					SELECT p.id FROM account p
+					SELECT p.id, COALESCE(d.day_of_week, 1) AS day_of_week FROM account p
 					JOIN couple_link l ON (l.client_id = p.id OR l.partner_id = p.id) AND l.ended_at IS NULL
 					JOIN couple_intake mine ON mine.account_id = p.id
 					JOIN couple_intake theirs ON theirs.account_id = CASE WHEN l.client_id = p.id THEN l.partner_id ELSE l.client_id END
 					JOIN couple_intake hers ON hers.account_id = l.partner_id
 					LEFT JOIN pulse_day d ON d.account_id = p.id
 					WHERE (p.id = l.client_id OR hers.safety_pause = FALSE)
-					  AND COALESCE(d.day_of_week, 1) = :today
-					  AND NOT EXISTS (SELECT 1 FROM trust_pulse t WHERE t.account_id = p.id AND t.week_start = :week)
-					  AND NOT EXISTS (SELECT 1 FROM pulse_reminder_sent s WHERE s.account_id = p.id AND s.week_start = :week)
+					  AND COALESCE(d.day_of_week, 1) IN (:days)
 					""")
-			.param("today", today.getValue())
-			.param("week", week)
-			.query(UUID.class)
-			.list();
+			.param("days", weekdaysSomewhere(now))
+			.query((rs) -> {
+				chosen.put(rs.getObject("id", UUID.class), DayOfWeek.of(rs.getInt("day_of_week")));
+			});
+		Map<AccountId, ZoneId> zones = this.accounts.zones(chosen.keySet().stream().map(AccountId::new).toList());
+		Map<UUID, LocalDate> due = new LinkedHashMap<>();
+		chosen.forEach((person, day) -> {
+			LocalDate today = LocalDate.ofInstant(now, zones.get(new AccountId(person)));
+			if (today.getDayOfWeek() == day) {
+				due.put(person, today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+			}
+		});
+		Set<List<Object>> done = done(due);
 		int sent = 0;
-		for (UUID person : due) {
+		for (Map.Entry<UUID, LocalDate> person : due.entrySet()) {
+			if (done.contains(List.of(person.getKey(), person.getValue()))) {
+				continue;
+			}
 			sent += this.once.run(
 					"INSERT INTO pulse_reminder_sent (account_id, week_start, sent_at) VALUES (:p, :week, :now)",
-					Map.of("p", person, "week", week, "now", this.clock.instant().atOffset(ZoneOffset.UTC)),
-					() -> remind(person)) ? 1 : 0;
+					Map.of("p", person.getKey(), "week", person.getValue(), "now", now.atOffset(ZoneOffset.UTC)),
+					() -> remind(person.getKey())) ? 1 : 0;
 		}
 		return sent;
+	}
+
+	// Every zone is within UTC-12 and UTC+14, so these are the weekdays it is somewhere
+	// now: a cheap first cut before each person's own day is read in his zone.
+	private static List<Integer> weekdaysSomewhere(Instant now) {
+		LocalDate earliest = LocalDate.ofInstant(now, ZoneOffset.ofHours(-12));
+		LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.ofHours(14));
+		return earliest.datesUntil(latest.plusDays(1)).map((d) -> d.getDayOfWeek().getValue()).toList();
+	}
+
+	/** Which of the people and weeks are answered or reminded already, in one query. */
+	private Set<List<Object>> done(Map<UUID, LocalDate> due) {
+		Set<List<Object>> done = new HashSet<>();
+		if (due.isEmpty()) {
+			return done;
+		}
+		this.jdbc
+			.sql("""
+					SELECT account_id, week_start FROM trust_pulse WHERE account_id IN (:people) AND week_start IN (:weeks)
+					UNION
+					SELECT account_id, week_start FROM pulse_reminder_sent WHERE account_id IN (:people) AND week_start IN (:weeks)
+					""")
+			.param("people", List.copyOf(due.keySet()))
+			.param("weeks", due.values().stream().distinct().toList())
+			.query((rs) -> {
+				done.add(List.of(rs.getObject("account_id", UUID.class), rs.getObject("week_start", LocalDate.class)));
+			});
+		return done;
 	}
 
 	private boolean remind(UUID person) {

@@ -159,7 +159,7 @@ public class RequestsAndOffers {
 		if (offer.length() > 2000) {
 			throw new InvalidInput("offer", "Keep the offer under 2,000 characters.");
 		}
-		if (until != null && !until.isAfter(LocalDate.now(this.clock))) {
+		if (until != null && !until.isAfter(this.accounts.today(client))) {
 			throw new InvalidInput("until", "Pick an end date after today, or choose “until we review it”.");
 		}
 		endOffer(client);
@@ -197,7 +197,7 @@ public class RequestsAndOffers {
 		}
 		AccountId client = this.accounts.find(me).filter((p) -> p.role() == Role.CLIENT).isPresent() ? me
 				: partner.get();
-		return this.jdbc.sql("""
+		Optional<TransparencyOffer> offer = this.jdbc.sql("""
 				SELECT id, offer, until_date, created_at FROM transparency_offer
 				WHERE client_id = :client AND ended_at IS NULL
 				""").param("client", client.value()).query((rs, i) -> {
@@ -206,7 +206,9 @@ public class RequestsAndOffers {
 					this.encryption.open(rs.getString("offer"), EncryptionBinding.of("transparency_offer", id, client)),
 					rs.getObject("until_date", LocalDate.class),
 					rs.getObject("created_at", OffsetDateTime.class).toInstant());
-		}).optional().filter((o) -> o.until() == null || !o.until().isBefore(LocalDate.now(this.clock)));
+		}).optional();
+		// His end date is a day where he is: the offer lasts to the end of it there.
+		return offer.filter((o) -> o.until() == null || !o.until().isBefore(this.accounts.today(client)));
 	}
 
 	private List<PartnerRequest> requests(String column, AccountId who, AccountId partner, boolean withHeld) {

@@ -70,7 +70,7 @@ class Answers {
 		if (row.status() == QuestionStatus.ANSWERED) {
 			throw new InvalidRepairInput("until", "You've answered this already.");
 		}
-		LocalDate today = this.questions.today();
+		LocalDate today = this.questions.today(client);
 		if (until == null || !until.isAfter(today)
 				|| until.isAfter(today.plusDays(QuestionManagement.MAX_DAYS_AHEAD))) {
 			throw new InvalidRepairInput("until", "Choose a day after today and within "

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
-import app.steadfast.shared.Practice;
 import app.steadfast.sharing.SharingManagement;
 import app.steadfast.sharing.SharingManagement.PartnerChannel;
 
@@ -36,26 +37,42 @@ class PartnerQuestions {
 
 	private final SharingManagement sharing;
 
-	private final Practice practice;
+	private final AccountManagement accounts;
 
 	private final Clock clock;
 
-	PartnerQuestions(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, Practice practice,
+	PartnerQuestions(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, AccountManagement accounts,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
-		this.practice = practice;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
-	/** Today in the practice's zone. */
-	LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), this.practice.zone());
+	/** Today where the person is. */
+	LocalDate today(AccountId person) {
+		return this.accounts.today(person);
 	}
 
-	/** The questions she sent him (none held), newest first, each with its entries. */
-	List<QuestionView> sent(PartnerChannel link) {
+	/**
+	 * The calendars a question is read by, in one query: the viewer's, in which the days
+	 * it has waited are counted, and the client's, on which a day he promised to answer
+	 * by passes.
+	 */
+	Calendars calendars(AccountId viewer, AccountId client) {
+		Map<AccountId, ZoneId> zones = this.accounts.zones(List.of(viewer, client));
+		return new Calendars(zones.get(viewer), zones.get(client));
+	}
+
+	record Calendars(ZoneId viewer, ZoneId client) {
+	}
+
+	/**
+	 * The questions she sent him (none held), newest first, each with its entries, their
+	 * ages counted in the viewer's zone.
+	 */
+	List<QuestionView> sent(PartnerChannel link, Calendars calendars) {
 		List<QuestionView> questions = new ArrayList<>();
 		List<Row> rows = this.jdbc.sql("""
 				SELECT * FROM partner_question WHERE client_id = :client AND partner_id = :partner AND held = FALSE
@@ -66,12 +83,12 @@ class PartnerQuestions {
 			.query(this::row)
 			.list();
 		Map<UUID, List<QuestionView.Entry>> entries = entries(link);
-		rows.forEach((row) -> questions.add(view(row, entries.getOrDefault(row.id(), List.of()))));
+		rows.forEach((row) -> questions.add(view(row, entries.getOrDefault(row.id(), List.of()), calendars)));
 		return questions;
 	}
 
 	/** The questions she wrote during her safety pause, kept for her, newest first. */
-	List<QuestionView> held(PartnerChannel link) {
+	List<QuestionView> held(PartnerChannel link, Calendars calendars) {
 		return this.jdbc.sql("""
 				SELECT * FROM partner_question WHERE client_id = :client AND partner_id = :partner AND held = TRUE
 				ORDER BY asked_at DESC
@@ -81,7 +98,7 @@ class PartnerQuestions {
 			.query(this::row)
 			.list()
 			.stream()
-			.map((row) -> view(row, List.of()))
+			.map((row) -> view(row, List.of(), calendars))
 			.toList();
 	}
 
@@ -174,16 +191,21 @@ class PartnerQuestions {
 		return entries;
 	}
 
-	QuestionView view(Row row) {
-		return view(row, entries(row));
+	/** The question as seen by the viewer whose calendars are given. */
+	QuestionView view(Row row, Calendars calendars) {
+		return view(row, entries(row), calendars);
 	}
 
-	private QuestionView view(Row row, List<QuestionView.Entry> entries) {
-		LocalDate today = today();
-		LocalDate asked = LocalDate.ofInstant(row.askedAt(), this.practice.zone());
+	// How long a question has waited is counted in days on the viewer's own calendar (a
+	// question asked late in her evening is a day old the next morning, wherever the
+	// server is); the day he promised an answer by passes on his.
+	private QuestionView view(Row row, List<QuestionView.Entry> entries, Calendars calendars) {
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, calendars.viewer());
+		LocalDate asked = LocalDate.ofInstant(row.askedAt(), calendars.viewer());
 		long age = row.status().waiting() ? Math.max(0, ChronoUnit.DAYS.between(asked, today)) : 0;
 		boolean overdue = row.status() == QuestionStatus.NEEDS_TIME && row.until() != null
-				&& today.isAfter(row.until());
+				&& LocalDate.ofInstant(now, calendars.client()).isAfter(row.until());
 		return new QuestionView(new QuestionId(row.id()), new AccountId(row.partner()), new AccountId(row.client()),
 				this.encryption.open(row.words(), questionBinding(row.id(), new AccountId(row.partner()))),
 				row.importance(), row.status(), row.until(), row.askedAt(), age, overdue, entries, row.held());

@@ -89,8 +89,9 @@ class QuestionController {
 		QuestionView question = this.questions.question(me(person), id);
 		model.addAttribute("question", question);
 		model.addAttribute("mine", question.client().equals(me(person)));
-		model.addAttribute("today", this.questions.today());
-		model.addAttribute("latest", this.questions.today().plusDays(QuestionManagement.MAX_DAYS_AHEAD));
+		LocalDate today = this.questions.today(me(person));
+		model.addAttribute("today", today);
+		model.addAttribute("latest", today.plusDays(QuestionManagement.MAX_DAYS_AHEAD));
 		model.addAttribute("back", "/repair/questions/" + question.id().value());
 		return "repair/question";
 	}

@@ -14,7 +14,6 @@ import java.util.UUID;
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.NotFound;
-import app.steadfast.shared.Practice;
 import app.steadfast.sharing.HeldWordsReleased;
 import app.steadfast.sharing.SharingManagement;
 import app.steadfast.sharing.SharingManagement.PartnerChannel;
@@ -64,18 +63,15 @@ public class QuestionManagement {
 
 	private final Answers answers;
 
-	private final Practice practice;
-
 	private final Clock clock;
 
 	QuestionManagement(JdbcClient jdbc, Encryption encryption, SharingManagement sharing, PartnerQuestions questions,
-			Answers answers, Practice practice, Clock clock) {
+			Answers answers, Clock clock) {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.sharing = sharing;
 		this.questions = questions;
 		this.answers = answers;
-		this.practice = practice;
 		this.clock = clock;
 	}
 
@@ -116,9 +112,9 @@ public class QuestionManagement {
 	public record NewQuestion(String words, @Nullable Importance importance) {
 	}
 
-	/** Today in the practice's zone. */
-	public LocalDate today() {
-		return this.questions.today();
+	/** Today where the person is: the days he may promise an answer by start after it. */
+	public LocalDate today(AccountId person) {
+		return this.questions.today(person);
 	}
 
 	/**
@@ -134,9 +130,12 @@ public class QuestionManagement {
 		boolean asker = link.get().partner().equals(viewer);
 		if (!link.get().receives()) {
 			boolean holding = asker && link.get().open() && link.get().pausedByMe();
-			return new Board(true, asker, asker, holding, holding ? this.questions.held(link.get()) : List.of());
+			return new Board(true, asker, asker, holding,
+					holding ? this.questions.held(link.get(), this.questions.calendars(viewer, link.get().client()))
+							: List.of());
 		}
-		List<QuestionView> questions = this.questions.sent(link.get());
+		List<QuestionView> questions = this.questions.sent(link.get(),
+				this.questions.calendars(viewer, link.get().client()));
 		questions.sort(java.util.Comparator.comparing((QuestionView q) -> !q.status().waiting()));
 		if (asker) {
 			readBy(viewer, link.get().client(), "list");
@@ -161,7 +160,9 @@ public class QuestionManagement {
 		OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
 		int[] counts = new int[4];
 		long[] oldest = { 0 };
-		LocalDate today = today();
+		PartnerQuestions.Calendars calendars = this.questions.calendars(viewer, link.get().client());
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), calendars.viewer());
+		LocalDate hisToday = LocalDate.ofInstant(this.clock.instant(), calendars.client());
 		this.jdbc.sql("""
 				SELECT status, needs_time_until, asked_at FROM partner_question
 				WHERE client_id = :client AND partner_id = :partner AND held = FALSE
@@ -175,10 +176,10 @@ public class QuestionManagement {
 				counts[0] += askedAt.isBefore(since) ? 0 : 1;
 				if (status.waiting()) {
 					counts[2]++;
-					LocalDate asked = LocalDate.ofInstant(askedAt, this.practice.zone());
+					LocalDate asked = LocalDate.ofInstant(askedAt, calendars.viewer());
 					oldest[0] = Math.max(oldest[0], Math.max(0, ChronoUnit.DAYS.between(asked, today)));
 				}
-				counts[3] += (status == QuestionStatus.NEEDS_TIME && until != null && today.isAfter(until)) ? 1 : 0;
+				counts[3] += (status == QuestionStatus.NEEDS_TIME && until != null && hisToday.isAfter(until)) ? 1 : 0;
 			});
 		counts[1] = this.jdbc.sql("""
 				SELECT COUNT(*) FROM (
@@ -260,7 +261,7 @@ public class QuestionManagement {
 		if (viewer.value().equals(row.partner())) {
 			readBy(viewer, new AccountId(row.client()), id.value().toString());
 		}
-		return this.questions.view(row);
+		return this.questions.view(row, this.questions.calendars(viewer, new AccountId(row.client())));
 	}
 
 	/**

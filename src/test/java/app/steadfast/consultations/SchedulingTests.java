@@ -43,7 +43,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * Scheduling a consultation emails a calendar invitation to him and to the therapist, in
- * the practice's time zone (here one that is not UTC, so a zone mistake shows).
+ * the practice's time zone (here one that is not UTC, so a zone mistake shows); staff
+ * give and read the time in their own zone.
  */
 @SteadfastTest
 @TestPropertySource(properties = "steadfast.practice.zone=America/Chicago")
@@ -122,6 +123,36 @@ class SchedulingTests {
 		assertThat(this.mvc.get().uri("/consultations/" + id).with(this.people.signedIn(this.therapist))).bodyText()
 			.contains("18:30 " + DateTimeFormatter.ofPattern("z", Locale.ENGLISH).format(local),
 					"Move the consultation", "value=\"" + day + "\"", "value=\"18:30\"");
+	}
+
+	@Test
+	void aTherapistFarFromThePracticeGivesAndReadsTheTimeInHisOwnZone() throws Exception {
+		ZoneId sydney = ZoneId.of("Australia/Sydney");
+		this.accounts.changeZone(this.therapist.id(), sydney);
+		String email = "far-" + UUID.randomUUID() + "@example.org";
+		ConsultationId id = RequestSamples.store(this.consultations, "Noah", email, "", "EMAIL", "");
+		smtp.reset();
+		LocalDate day = LocalDate.now(sydney).plusDays(10);
+		ZonedDateTime his = day.atTime(9, 0).atZone(sydney);
+		ZonedDateTime practice = his.withZoneSameInstant(CHICAGO);
+
+		assertThat(schedule(id, day, "09:00")).hasRedirectedUrl("/consultations/" + id);
+
+		assertThat(this.jdbc.sql("SELECT scheduled_at FROM consultation WHERE id = :id")
+			.param("id", id.value())
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant()).isEqualTo(his.toInstant());
+		// He, a visitor with no account yet, reads it in the practice's zone; the
+		// therapist in his own.
+		MimeMessage[] received = smtp.getReceivedMessages();
+		assertThat(to(received, email).getSubject())
+			.contains(DateTimeFormatter.ofPattern("HH:mm (zzzz)", Locale.ENGLISH).format(practice));
+		assertThat(to(received, this.therapist.email()).getSubject())
+			.contains(DateTimeFormatter.ofPattern("HH:mm (zzzz)", Locale.ENGLISH).format(his));
+		assertThat(this.mvc.get().uri("/consultations/" + id).with(this.people.signedIn(this.therapist))).bodyText()
+			.contains("09:00 " + DateTimeFormatter.ofPattern("z", Locale.ENGLISH).format(his),
+					"in your time zone, <span>Australia/Sydney</span>", "value=\"" + day + "\"", "value=\"09:00\"");
 	}
 
 	@Test

@@ -89,7 +89,7 @@ class ConversationTests {
 	void client() {
 		this.people = new TestPeople(this.accounts, this.jdbc, this.details);
 		this.client = this.people.client();
-		this.today = this.conversations.today();
+		this.today = this.conversations.today(this.client.id());
 	}
 
 	TalkDetails talk(TopicId topic, String newTopic, LocalDate on, boolean resolved) {

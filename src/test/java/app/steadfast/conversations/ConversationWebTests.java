@@ -98,8 +98,8 @@ class ConversationWebTests {
 		assertThat(get("/conversations")).bodyText().doesNotContain("carry this alone");
 		assertThat(get("/conversations/shared")).bodyText().doesNotContain("carry this alone");
 		MvcTestResult worrying = post("/conversations/talks/new", "newTopic", "Us", "talkedOn",
-				this.conversations.today().toString(), "defensiveness", "5", "escalation", "BADLY", "breakTaken", "NO",
-				"nextTime", "Some days I want to die");
+				this.conversations.today(this.client.id()).toString(), "defensiveness", "5", "escalation", "BADLY",
+				"breakTaken", "NO", "nextTime", "Some days I want to die");
 		assertThat(worrying).hasRedirectedUrl("/conversations");
 		assertThat(this.mvc.get()
 			.uri("/conversations")
@@ -152,7 +152,7 @@ class ConversationWebTests {
 		assertThat(empty).bodyText()
 			.contains("id=\"newTopic-error\"", "id=\"talkedOn-error\"", "id=\"defensiveness-error\"",
 					"id=\"escalation-error\"", "id=\"breakTaken-error\"", "Counting to ten");
-		String tomorrow = this.conversations.today().plusDays(1).toString();
+		String tomorrow = this.conversations.today(this.client.id()).plusDays(1).toString();
 		assertThat(post("/conversations/talks/new", "newTopic", "Money", "talkedOn", tomorrow, "defensiveness", "3",
 				"escalation", "NO", "breakTaken", "NO"))
 			.bodyText()
@@ -170,14 +170,16 @@ class ConversationWebTests {
 			.prepare(other.id(), new PlanDetails(null, "Theirs", "about", null, null, null, "valid"))
 			.id();
 		assertThat(post("/conversations/talks/new", "plan", foreign.value().toString(), "newTopic", "Money", "talkedOn",
-				this.conversations.today().toString(), "defensiveness", "2", "escalation", "NO", "breakTaken", "NO"))
+				this.conversations.today(this.client.id()).toString(), "defensiveness", "2", "escalation", "NO",
+				"breakTaken", "NO"))
 			.bodyText()
 			.contains("That plan isn&#39;t one of yours.");
 		assertThat(this.talks.talks(this.client.id(), this.client.id())).isEmpty();
 
 		assertThat(post("/conversations/talks/new", "newTopic", "Money", "talkedOn",
-				this.conversations.today().toString(), "defensiveness", "2", "escalation", "SOMEWHAT", "breakTaken",
-				"CAME_BACK", "helped", "Breathing first", "nextTime", "Ask a question back", "resolved", "true"))
+				this.conversations.today(this.client.id()).toString(), "defensiveness", "2", "escalation", "SOMEWHAT",
+				"breakTaken", "CAME_BACK", "helped", "Breathing first", "nextTime", "Ask a question back", "resolved",
+				"true"))
 			.hasRedirectedUrl("/conversations");
 		TalkView talk = this.talks.talks(this.client.id(), this.client.id()).get(0);
 		assertThat(talk.resolved()).isTrue();
@@ -196,8 +198,8 @@ class ConversationWebTests {
 			.contains("value=\"" + plan.value() + "\"");
 		TopicId topic = this.topics.topics(this.client.id()).get(0).id();
 		assertThat(post("/conversations/talks/new", "plan", plan.value().toString(), "topic", topic.value().toString(),
-				"talkedOn", this.conversations.today().toString(), "defensiveness", "1", "escalation", "NO",
-				"breakTaken", "NO"))
+				"talkedOn", this.conversations.today(this.client.id()).toString(), "defensiveness", "1", "escalation",
+				"NO", "breakTaken", "NO"))
 			.hasRedirectedUrl("/conversations");
 		assertThat(this.talks.talks(this.client.id(), this.client.id()).get(0).plan()).isEqualTo(plan);
 	}
@@ -224,8 +226,8 @@ class ConversationWebTests {
 		assertThat(get("/conversations/talks/new")).bodyText()
 			.contains("value=\"" + mine + "\"", "hurt")
 			.doesNotContain(theirs.toString());
-		String[] talk = { "newTopic", "Chores", "talkedOn", this.conversations.today().toString(), "defensiveness", "2",
-				"escalation", "NO", "breakTaken", "NO", "helped", "Listening first" };
+		String[] talk = { "newTopic", "Chores", "talkedOn", this.conversations.today(this.client.id()).toString(),
+				"defensiveness", "2", "escalation", "NO", "breakTaken", "NO", "helped", "Listening first" };
 		String[] withTheirs = java.util.Arrays.copyOf(talk, talk.length + 2);
 		withTheirs[talk.length] = "checkIn";
 		withTheirs[talk.length + 1] = theirs.toString();
@@ -246,10 +248,10 @@ class ConversationWebTests {
 
 	@Test
 	void topicsAreRenamedAndMergedOnTheirPage() {
-		this.conversations.log(this.client.id(), new TalkDetails(null, "Money", null, this.conversations.today(), 3,
-				Escalation.NO, BreakTaken.NO, null, null, false));
-		this.conversations.log(this.client.id(), new TalkDetails(null, "Card", null, this.conversations.today(), 3,
-				Escalation.NO, BreakTaken.NO, null, null, false));
+		this.conversations.log(this.client.id(), new TalkDetails(null, "Money", null,
+				this.conversations.today(this.client.id()), 3, Escalation.NO, BreakTaken.NO, null, null, false));
+		this.conversations.log(this.client.id(), new TalkDetails(null, "Card", null,
+				this.conversations.today(this.client.id()), 3, Escalation.NO, BreakTaken.NO, null, null, false));
 		List<TopicView> topics = this.topics.topics(this.client.id());
 		UUID card = topics.get(0).id().value();
 		UUID money = topics.get(1).id().value();
@@ -364,8 +366,8 @@ class ConversationWebTests {
 					sample, "mayNeed", sample);
 			assertThat(plan.getResponse().getStatus()).as(sample).isIn(200, 302);
 			MvcTestResult talk = post("/conversations/talks/new", "newTopic", topic, "talkedOn",
-					this.conversations.today().toString(), "defensiveness", "3", "escalation", "NO", "breakTaken", "NO",
-					"helped", sample, "nextTime", sample);
+					this.conversations.today(this.client.id()).toString(), "defensiveness", "3", "escalation", "NO",
+					"breakTaken", "NO", "helped", sample, "nextTime", sample);
 			assertThat(talk.getResponse().getStatus()).as(sample).isIn(200, 302);
 			assertThat(post("/conversations/phrases/new", "text", sample)).hasStatus(302);
 			if (plan.getResponse().getStatus() == 302) {

@@ -277,9 +277,9 @@ class InsightsTests {
 		this.questions.answer(this.him.id(), asked.get(0), "At my brother's.");
 		this.questions.correct(this.him.id(), asked.get(0), "At my brother's, and later at a bar.");
 		this.questions.answer(this.him.id(), asked.get(2), "Because I was afraid.");
-		this.questions.needsTime(this.him.id(), asked.get(3), this.questions.today().plusDays(2));
+		this.questions.needsTime(this.him.id(), asked.get(3), this.questions.today(this.him.id()).plusDays(2));
 		this.jdbc.sql("UPDATE partner_question SET needs_time_until = :past WHERE id = :id")
-			.param("past", this.questions.today().minusDays(1))
+			.param("past", this.questions.today(this.him.id()).minusDays(1))
 			.param("id", asked.get(3).value())
 			.update();
 

@@ -141,11 +141,12 @@ class QuestionTests {
 			.ask(this.partner.id(), List.of(new QuestionManagement.NewQuestion("Why did you keep going?", null)))
 			.get(0);
 		assertThat(answer("time", id, "")).bodyText().contains("Choose a day after today");
-		assertThat(answer("time", id, this.questions.today().toString())).bodyText()
+		assertThat(answer("time", id, this.questions.today(this.client.id()).toString())).bodyText()
 			.contains("Choose a day after today");
-		assertThat(answer("time", id, this.questions.today().plusDays(91).toString())).bodyText()
+		assertThat(answer("time", id, this.questions.today(this.client.id()).plusDays(91).toString())).bodyText()
 			.contains("within 90 days");
-		assertThat(answer("time", id, this.questions.today().plusDays(3).toString())).hasStatus3xxRedirection();
+		assertThat(answer("time", id, this.questions.today(this.client.id()).plusDays(3).toString()))
+			.hasStatus3xxRedirection();
 		QuestionView waiting = this.questions.question(this.client.id(), id);
 		assertThat(waiting.status()).isEqualTo(QuestionStatus.NEEDS_TIME);
 		assertThat(waiting.overdue()).isFalse();
@@ -154,7 +155,7 @@ class QuestionTests {
 		this.jdbc
 			.sql("UPDATE partner_question SET asked_at = asked_at - INTERVAL '10' DAY, "
 					+ "needs_time_until = :until WHERE id = :id")
-			.param("until", this.questions.today().minusDays(2))
+			.param("until", this.questions.today(this.client.id()).minusDays(2))
 			.param("id", id.value())
 			.update();
 		QuestionView overdue = this.questions.question(this.partner.id(), id);

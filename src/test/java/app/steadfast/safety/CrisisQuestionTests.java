@@ -103,8 +103,8 @@ class CrisisQuestionTests {
 	@Test
 	void aRiskySentenceInATalkLogShowsTheCrisisLinesThenTheQuestion() throws Exception {
 		MvcTestResult saved = post("/conversations/talks/new", "newTopic", "Us", "talkedOn",
-				this.conversations.today().toString(), "defensiveness", "5", "escalation", "BADLY", "breakTaken", "NO",
-				"nextTime", "I want to die");
+				this.conversations.today(this.client.id()).toString(), "defensiveness", "5", "escalation", "BADLY",
+				"breakTaken", "NO", "nextTime", "I want to die");
 		assertThat(saved).hasRedirectedUrl("/conversations");
 		assertPanelThenQuestion(saved, ABOUT_HIS_LIFE);
 	}
