@@ -118,7 +118,7 @@ class RiskLanguageEvaluationTests {
 		System.out.printf(java.util.Locale.ROOT,
 				"Practice's floor: recall 0.95, false positives 0.05; reached %.3f and %.3f%n", both.recall(),
 				both.falsePositives());
-		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(0.83);
+		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(0.86);
 		assertThat(both.falsePositives()).as("false positives on the evaluation set").isLessThanOrEqualTo(0.05);
 		assertThat(measure(evaluation, language::checkByRules).recall())
 			.as("the two layers together catch more than the rules")

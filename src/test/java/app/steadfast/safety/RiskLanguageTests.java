@@ -171,6 +171,10 @@ class RiskLanguageTests {
 			I never hit her                     | I hit her                      | HARM_TO_OTHERS
 			I didn't want to hurt him           | I wanted to hurt him           | HARM_TO_OTHERS
 			She asked if I was suicidal and I said no | She asked if I was suicidal and I said yes | SUICIDE
+			The nurse asked if I'd tried to overdose. I said no. True. | The nurse asked if I'd tried to overdose. I said yes. | SUICIDE
+			No self harm this week, not tempted  | Self harm this week, tempted   | SELF_HARM
+			I did the suicide prevention walk with the lads | I thought about suicide on the walk with the lads | SUICIDE
+			Years ago I tried to take my own life | Last night I tried to take my own life | SUICIDE
 			""";
 
 	@ParameterizedTest(name = "hit: {0}")

@@ -135,6 +135,26 @@ class RiskNegationTests {
 		assertThat(both.check(text).confidence()).as(text).isEqualTo(RiskConfidence.CLEAR);
 	}
 
+	@ParameterizedTest(name = "the past brought into the present: {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '^', textBlock = """
+			Years ago I cut myself and last night I did it again          | hurting-myself
+			I used to cut myself and now the urge is back                 | hurting-myself
+			When I was 17 I wanted to die and I still do                  | want-to-die
+			I'm used to wanting to die                                    | want-to-die
+			Back in 2015 I tried to end my life. I want to end my life.   | end-my-life
+			I was going to kill myself at 11 tonight                      | kill-myself
+			Haven't self harmed in 3 months but I did tonight             | self-harm
+			I told the psych I wasn't self harming. I am.                 | self-harm
+			The nurse asked if I was suicidal. I said no. True, but I lied. | suicide
+			Rang the insurance to ask about the suicide clause            | suicide
+			I called the suicide hotline last night                       | suicide
+			""")
+	void riskOfThePastOrATopicIsStillAHitWhenTheSentenceBringsItBack(String text, String rule) {
+		// long-past, none-of-it, risk-as-topic and answered-no-truly set aside only a
+		// sentence with nothing in it that brings the risk into the present.
+		assertThat(rules.checkByRules(text).matchedRules()).as(text).contains(rule);
+	}
+
 	@ParameterizedTest(name = "someone else: {0}")
 	@ValueSource(strings = { "My brother said he wants to kill himself", "My dad killed himself when I was twelve",
 			"My best mate killed himself last year and I still think about him" })
