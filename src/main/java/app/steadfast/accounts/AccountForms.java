@@ -7,8 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * The forms of the accounts pages. Passwords are checked by {@link PasswordPolicy}, so
- * the messages stay in one place.
+ * The forms of the accounts pages; the words of their annotations are in
+ * {@code messages.properties}. Passwords are checked by {@link PasswordPolicy}, so the
+ * messages stay in one place.
  */
 final class AccountForms {
 
@@ -16,11 +17,9 @@ final class AccountForms {
 	}
 
 	record SignUpForm(
-			@NotBlank(message = "Enter your email address.") @Email(
-					message = "That doesn’t look like an email address.") @Size(max = 254,
-							message = "Use an address of at most 254 characters.") String email,
-			@NotBlank(message = "Tell us what to call you.") @Size(max = 80,
-					message = "Use at most 80 characters.") String displayName,
+			@NotBlank(message = "{account.email.required}") @Email(message = "{email.invalid}") @Size(max = 254,
+					message = "{email.size}") String email,
+			@NotBlank(message = "{name.required}") @Size(max = 80, message = "{text.size}") String displayName,
 			String password, String zone) {
 
 		static SignUpForm empty() {
@@ -30,11 +29,9 @@ final class AccountForms {
 	}
 
 	record SetupForm(
-			@NotBlank(message = "Enter your email address.") @Email(
-					message = "That doesn’t look like an email address.") @Size(max = 254,
-							message = "Use an address of at most 254 characters.") String email,
-			@NotBlank(message = "Enter your name.") @Size(max = 80,
-					message = "Use at most 80 characters.") String displayName,
+			@NotBlank(message = "{account.email.required}") @Email(message = "{email.invalid}") @Size(max = 254,
+					message = "{email.size}") String email,
+			@NotBlank(message = "{account.name.required}") @Size(max = 80, message = "{text.size}") String displayName,
 			String password) {
 
 		static SetupForm empty() {
@@ -43,14 +40,14 @@ final class AccountForms {
 
 	}
 
-	record ForgotForm(@NotBlank(message = "Enter the email address you sign in with.") @Size(max = 254,
-			message = "Use an address of at most 254 characters.") String email) {
+	record ForgotForm(@NotBlank(message = "{account.signInEmail.required}") @Size(max = 254,
+			message = "{email.size}") String email) {
 	}
 
 	record ResetForm(String token, String password) {
 	}
 
-	record ChangePasswordForm(@NotBlank(message = "Enter your current password.") String currentPassword,
+	record ChangePasswordForm(@NotBlank(message = "{account.currentPassword.required}") String currentPassword,
 			String newPassword) {
 
 		static ChangePasswordForm empty() {
@@ -60,12 +57,10 @@ final class AccountForms {
 	}
 
 	record StaffForm(
-			@NotBlank(message = "Enter their email address.") @Email(
-					message = "That doesn’t look like an email address.") @Size(max = 254,
-							message = "Use an address of at most 254 characters.") String email,
-			@NotBlank(message = "Enter their name.") @Size(max = 80,
-					message = "Use at most 80 characters.") String displayName,
-			@NotNull(message = "Choose a role.") Role role) {
+			@NotBlank(message = "{staff.email.required}") @Email(message = "{email.invalid}") @Size(max = 254,
+					message = "{email.size}") String email,
+			@NotBlank(message = "{staff.name.required}") @Size(max = 80, message = "{text.size}") String displayName,
+			@NotNull(message = "{staff.role.required}") Role role) {
 
 		static StaffForm empty() {
 			return new StaffForm("", "", Role.THERAPIST);
@@ -73,7 +68,7 @@ final class AccountForms {
 
 	}
 
-	record RoleForm(@NotNull(message = "Choose a role.") Role role) {
+	record RoleForm(@NotNull(message = "{staff.role.required}") Role role) {
 	}
 
 }

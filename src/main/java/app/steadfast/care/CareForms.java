@@ -3,8 +3,15 @@ package app.steadfast.care;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
- * The care pages' forms, as typed; the services check them and name the field at fault.
+ * The care pages' forms. The services check them and name the field at fault; the forms
+ * hold no rules. Dates and choices are bound and converted by Spring: what cannot be
+ * converted is a {@code typeMismatch} error beside its field, worded in
+ * {@code messages.properties}, and the text typed is shown back.
  */
 final class CareForms {
 
@@ -18,10 +25,11 @@ final class CareForms {
 	 * @param body the note
 	 * @param plan the plan, optional
 	 */
-	record NoteForm(String sessionDate, String body, String plan) {
+	record NoteForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate sessionDate,
+			@Nullable String body, @Nullable String plan) {
 
 		static NoteForm empty(LocalDate today) {
-			return new NoteForm(today.toString(), "", "");
+			return new NoteForm(today, "", "");
 		}
 
 	}
@@ -29,16 +37,17 @@ final class CareForms {
 	/**
 	 * Homework.
 	 *
-	 * @param kind a {@link Homework.Kind} name
+	 * @param kind what kind of homework
 	 * @param articleSlug the article, for reading
 	 * @param exercise a {@link Homework.Exercise} name
 	 * @param task the task in words
 	 * @param dueDate when it is due (yyyy-mm-dd)
 	 */
-	record HomeworkForm(String kind, String articleSlug, String exercise, String task, String dueDate) {
+	record HomeworkForm(Homework.@Nullable Kind kind, @Nullable String articleSlug, @Nullable String exercise,
+			@Nullable String task, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueDate) {
 
 		static HomeworkForm empty(LocalDate due) {
-			return new HomeworkForm("TASK", "", "", "", due.toString());
+			return new HomeworkForm(Homework.Kind.TASK, "", "", "", due);
 		}
 
 	}

@@ -13,6 +13,7 @@ import app.steadfast.checkins.CheckInManagement;
 import app.steadfast.checkins.JournalManagement;
 import app.steadfast.commitments.CommitmentManagement;
 import app.steadfast.library.ArticleManagement;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
@@ -22,7 +23,6 @@ import app.steadfast.insights.InsightsManagement;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -114,27 +114,21 @@ class TherapistController {
 
 	@PostMapping("/care/clients/{id}/homework")
 	String assignHomework(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id,
-			@ModelAttribute("homeworkForm") HomeworkForm form, Model model, RedirectAttributes flash) {
+			@ModelAttribute("homeworkForm") HomeworkForm form, BindingResult bound, Model model,
+			RedirectAttributes flash) {
 		AccountId me = me(person);
 		Person client = this.therapy.requireClient(me, id);
-		BindingResult errors = new BeanPropertyBindingResult(form, "homeworkForm");
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "homeworkForm", errors);
-		Homework.Kind kind = null;
+		BindingResult errors = FormErrors.of(form, bound, model);
 		try {
-			kind = Homework.Kind.valueOf(String.valueOf(form.kind()));
-		}
-		catch (IllegalArgumentException ex) {
-			// Answered by the service's check below, next to the field.
-		}
-		try {
-			LocalDate due = CareForms.date(form.dueDate());
-			if (due == null && form.dueDate() != null && !form.dueDate().isBlank()) {
-				throw new InvalidInput("dueDate", "Give the due date as a date, like 2026-03-14.");
+			if (!errors.hasErrors()) {
+				this.homework.assign(me, client.id(), form.kind(), form.articleSlug(), form.exercise(), form.task(),
+						form.dueDate());
 			}
-			this.homework.assign(me, client.id(), kind, form.articleSlug(), form.exercise(), form.task(), due);
 		}
 		catch (InvalidInput ex) {
 			ex.rejectIn(errors);
+		}
+		if (errors.hasErrors()) {
 			clientPage(me, client, model);
 			return "care/client";
 		}
@@ -222,16 +216,19 @@ class TherapistController {
 
 	@PostMapping("/care/clients/{id}/notes")
 	String writeNote(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id,
-			@ModelAttribute("form") NoteForm form, Model model, RedirectAttributes flash) {
+			@ModelAttribute("form") NoteForm form, BindingResult bound, Model model, RedirectAttributes flash) {
 		AccountId me = me(person);
 		Person client = this.therapy.requireClient(me, id);
-		BindingResult errors = new BeanPropertyBindingResult(form, "form");
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		BindingResult errors = FormErrors.of(form, bound, model);
 		try {
-			this.notes.write(me, client.id(), CareForms.date(form.sessionDate()), form.body(), form.plan());
+			if (!errors.hasErrors()) {
+				this.notes.write(me, client.id(), form.sessionDate(), form.body(), form.plan());
+			}
 		}
 		catch (InvalidInput ex) {
 			ex.rejectIn(errors);
+		}
+		if (errors.hasErrors()) {
 			return notesPage(me, client, model);
 		}
 		flash.addFlashAttribute("notice", "Note saved. Only you can read it.");
@@ -247,23 +244,26 @@ class TherapistController {
 		model.addAttribute("client", client);
 		model.addAttribute("note", note);
 		model.addAttribute("form",
-				new NoteForm(note.sessionDate().toString(), note.body(), (note.plan() != null) ? note.plan() : ""));
+				new NoteForm(note.sessionDate(), note.body(), (note.plan() != null) ? note.plan() : ""));
 		return "care/note";
 	}
 
 	@PostMapping("/care/clients/{id}/notes/{noteId}")
 	String editNote(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id, @PathVariable UUID noteId,
-			@ModelAttribute("form") NoteForm form, Model model, RedirectAttributes flash) {
+			@ModelAttribute("form") NoteForm form, BindingResult bound, Model model, RedirectAttributes flash) {
 		AccountId me = me(person);
 		Person client = this.therapy.requireClient(me, id);
 		SessionNotes.Note note = ownNote(me, client, noteId);
-		BindingResult errors = new BeanPropertyBindingResult(form, "form");
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		BindingResult errors = FormErrors.of(form, bound, model);
 		try {
-			this.notes.edit(me, note.id(), CareForms.date(form.sessionDate()), form.body(), form.plan());
+			if (!errors.hasErrors()) {
+				this.notes.edit(me, note.id(), form.sessionDate(), form.body(), form.plan());
+			}
 		}
 		catch (InvalidInput ex) {
 			ex.rejectIn(errors);
+		}
+		if (errors.hasErrors()) {
 			model.addAttribute("client", client);
 			model.addAttribute("note", note);
 			return "care/note";

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import app.steadfast.shared.AccountId;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
@@ -81,24 +82,30 @@ class CheckInController {
 
 	@PostMapping("/new")
 	String create(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") CheckInForm form,
-			@RequestParam(name = "step", defaultValue = "words") String step, Model model, RedirectAttributes flash) {
-		BindingResult errors = new BeanPropertyBindingResult(form, "form");
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+			BindingResult bound, @RequestParam(name = "step", defaultValue = "words") String step, Model model,
+			RedirectAttributes flash) {
 		if ("words".equals(step)) {
-			wordsProblem(form).ifPresent((problem) -> errors.rejectValue("words", "words", problem));
+			// The first step asks only for the words; the rest is asked (and checked)
+			// next.
+			BindingResult errors = new BeanPropertyBindingResult(form, "form");
+			model.addAllAttributes(errors.getModel());
+			this.recording.wordsProblem(form.words())
+				.ifPresent((problem) -> errors.rejectValue("words", "words", problem));
 			model.addAttribute("step", errors.hasErrors() ? "words" : "details");
 			return "checkins/form";
 		}
+		BindingResult errors = FormErrors.of(form, bound, model);
 		model.addAttribute("step", "details");
-		CheckInDetails details = details(person, form, errors);
-		if (!errors.hasErrors()) {
-			try {
+		CheckInDetails details = form.details(this.accounts.zone(person.account()), this.clock.instant());
+		try {
+			this.recording.check(details, false);
+			if (!errors.hasErrors()) {
 				flash.addFlashAttribute("crisis",
 						this.recording.record(person.account(), details, false).crisisResources());
 			}
-			catch (InvalidCheckIn ex) {
-				ex.rejectIn(errors);
-			}
+		}
+		catch (InvalidCheckIn ex) {
+			reject(ex, errors);
 		}
 		if (errors.hasErrors()) {
 			return "checkins/form";
@@ -118,30 +125,41 @@ class CheckInController {
 
 	@PostMapping("/{id}/edit")
 	String update(@AuthenticationPrincipal SignedIn person, @PathVariable CheckInId id,
-			@ModelAttribute("form") CheckInForm form, Model model, RedirectAttributes flash) {
+			@ModelAttribute("form") CheckInForm form, BindingResult bound, Model model, RedirectAttributes flash) {
 		CheckInView view = own(person, id);
-		BindingResult errors = new BeanPropertyBindingResult(form, "form");
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		BindingResult errors = FormErrors.of(form, bound, model);
 		model.addAttribute("checkIn", view);
 		model.addAttribute("step", "details");
+		// Left empty, the time stays what it was.
+		CheckInDetails details = form.details(this.accounts.zone(person.account()), view.occurredAt());
 		try {
-			CheckInDetails details = details(person, form, errors);
+			this.recording.check(details, view.inTheMoment());
 			if (!errors.hasErrors()) {
-				flash.addFlashAttribute("crisis", this.recording
-					.update(person.account(), view.id(), new CheckInDetails(details.words(), details.intensity(),
-							details.body(), details.trigger(), details.response(), details.responseNote(),
-							(form.when() == null || form.when().isBlank()) ? view.occurredAt() : details.occurredAt()))
-					.crisisResources());
+				flash.addFlashAttribute("crisis",
+						this.recording.update(person.account(), view.id(), details).crisisResources());
 			}
 		}
 		catch (InvalidCheckIn ex) {
-			ex.rejectIn(errors);
+			reject(ex, errors);
 		}
 		if (errors.hasErrors()) {
 			return "checkins/form";
 		}
 		flash.addFlashAttribute("saved", "Your check-in is updated.");
 		return "redirect:/checkins";
+	}
+
+	/**
+	 * Shows each of the rules' problems beside its field, unless the field already has
+	 * one because its text could not be read at all.
+	 */
+	private static void reject(InvalidCheckIn refused, BindingResult errors) {
+		refused.problems().forEach((field, message) -> {
+			String name = "occurredAt".equals(field) ? "when" : field;
+			if (!errors.hasFieldErrors(name)) {
+				errors.rejectValue(name, field, message);
+			}
+		});
 	}
 
 	@PostMapping("/{id}/delete")
@@ -182,68 +200,6 @@ class CheckInController {
 			throw new NotFound();
 		}
 		return view;
-	}
-
-	private java.util.Optional<String> wordsProblem(CheckInForm form) {
-		if (form.words().isEmpty()) {
-			return java.util.Optional.of("Pick the word that comes closest. It doesn't have to be perfect.");
-		}
-		if (form.words().size() > CheckInManagement.MAX_WORDS) {
-			return java.util.Optional.of("Pick up to " + CheckInManagement.MAX_WORDS + " words: the strongest ones.");
-		}
-		if (form.words().stream().anyMatch((word) -> this.vocabulary.word(word).isEmpty())) {
-			return java.util.Optional.of("Pick words from the list.");
-		}
-		return java.util.Optional.empty();
-	}
-
-	/** Turns the form into details, noting every field it cannot read. */
-	private CheckInDetails details(SignedIn person, CheckInForm form, BindingResult errors) {
-		wordsProblem(form).ifPresent((problem) -> errors.rejectValue("words", "words", problem));
-		Integer intensity = null;
-		try {
-			intensity = Integer.valueOf(form.intensity());
-			if (intensity < 1 || intensity > 10) {
-				throw new NumberFormatException();
-			}
-		}
-		catch (NumberFormatException | NullPointerException ex) {
-			errors.rejectValue("intensity", "intensity", "Choose how strong it is, from 1 to 10.");
-		}
-		BodyLocation body = parseEnum(BodyLocation.class, form.body());
-		if (body == null) {
-			errors.rejectValue("body", "body", "Choose where you feel it, or “None I can tell”.");
-		}
-		Response response = (form.response() == null || form.response().isBlank()) ? null
-				: parseEnum(Response.class, form.response());
-		if (form.response() != null && !form.response().isBlank() && response == null) {
-			errors.rejectValue("response", "response", "Choose one of the options, or leave it empty.");
-		}
-		if (form.trigger() != null && form.trigger().length() > CheckInDetails.MAX_TEXT) {
-			errors.rejectValue("trigger", "trigger", "Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
-		}
-		if (form.responseNote() != null && form.responseNote().length() > CheckInDetails.MAX_TEXT) {
-			errors.rejectValue("responseNote", "responseNote",
-					"Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
-		}
-		java.time.Instant when = this.clock.instant();
-		if (form.when() != null && !form.when().isBlank()) {
-			try {
-				when = java.time.LocalDateTime.parse(form.when().strip())
-					.atZone(this.accounts.zone(person.account()))
-					.toInstant();
-				if (when.isAfter(this.clock.instant().plusSeconds(60))) {
-					errors.rejectValue("when", "when", "A check-in can't be in the future.");
-				}
-			}
-			catch (java.time.format.DateTimeParseException ex) {
-				errors.rejectValue("when", "when", "Use a date and time like 2026-11-27 18:30, or leave it for now.");
-			}
-		}
-		if (errors.hasErrors()) {
-			return null;
-		}
-		return new CheckInDetails(form.ordered(), intensity, body, form.trigger(), response, form.responseNote(), when);
 	}
 
 	static <E extends Enum<E>> E parseEnum(Class<E> type, String name) {

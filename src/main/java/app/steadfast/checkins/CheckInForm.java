@@ -1,41 +1,60 @@
 package app.steadfast.checkins;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
- * The check-in form. Numbers and choices arrive as text so that anything typed is shown
- * back, never lost; {@link CheckInController} turns them into {@link CheckInDetails}.
+ * The check-in form, bound and converted by Spring. It holds no rules: a check-in's rules
+ * are those of {@link CheckInRecording} (annotations on {@link CheckInDetails} and a few
+ * in code), which every way of recording one goes through. What cannot be converted
+ * (letters for the intensity, an impossible date) is a {@code typeMismatch} error beside
+ * its field, worded in {@code messages.properties}, and the text he typed is shown back.
  *
  * @param words the chosen words
  * @param primary the strongest of them
  * @param intensity 1 to 10
- * @param body a {@link BodyLocation} name
+ * @param body where he feels it
  * @param trigger what set it off
- * @param response a {@link Response} name
+ * @param response what he did
  * @param responseNote more on what he did
  * @param when when he felt it, as a browser's date and time ({@code 2026-11-27T18:30});
  * empty for now
  */
-record CheckInForm(List<String> words, String primary, String intensity, String body, String trigger, String response,
-		String responseNote, String when) {
+record CheckInForm(@Nullable List<String> words, @Nullable String primary, @Nullable Integer intensity,
+		@Nullable BodyLocation body, @Nullable String trigger, @Nullable Response response,
+		@Nullable String responseNote,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime when) {
 
 	CheckInForm {
 		words = (words != null) ? List.copyOf(words) : List.of();
 	}
 
 	static CheckInForm empty() {
-		return new CheckInForm(List.of(), null, null, null, "", null, "", "");
+		return new CheckInForm(List.of(), null, null, null, "", null, "", null);
 	}
 
-	static CheckInForm of(CheckInView view, java.time.ZoneId zone) {
-		return new CheckInForm(view.words(), view.primary(),
-				(view.intensity() != null) ? view.intensity().toString() : null, view.body().name(),
-				(view.trigger() != null) ? view.trigger() : "",
-				(view.response() != null) ? view.response().name() : null,
+	static CheckInForm of(CheckInView view, ZoneId zone) {
+		return new CheckInForm(view.words(), view.primary(), view.intensity(), view.body(),
+				(view.trigger() != null) ? view.trigger() : "", view.response(),
 				(view.responseNote() != null) ? view.responseNote() : "",
-				java.time.LocalDateTime.ofInstant(view.occurredAt(), zone)
-					.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-					.toString());
+				LocalDateTime.ofInstant(view.occurredAt(), zone).truncatedTo(ChronoUnit.MINUTES));
+	}
+
+	/**
+	 * What he entered, for the rules to check; {@code orElse} when he left the time
+	 * empty.
+	 */
+	CheckInDetails details(ZoneId zone, Instant orElse) {
+		return new CheckInDetails(ordered(), this.intensity, this.body, this.trigger, this.response, this.responseNote,
+				(this.when != null) ? this.when.atZone(zone).toInstant() : orElse);
 	}
 
 	/** The words with the primary one first. */
@@ -43,7 +62,7 @@ record CheckInForm(List<String> words, String primary, String intensity, String 
 		if (this.primary == null || !this.words.contains(this.primary)) {
 			return this.words;
 		}
-		List<String> ordered = new java.util.ArrayList<>();
+		List<String> ordered = new ArrayList<>();
 		ordered.add(this.primary);
 		this.words.stream().filter((word) -> !word.equals(this.primary)).forEach(ordered::add);
 		return ordered;

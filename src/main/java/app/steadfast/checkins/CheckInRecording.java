@@ -1,7 +1,12 @@
 package app.steadfast.checkins;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import app.steadfast.shared.AccountId;
@@ -11,13 +16,23 @@ import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.NotFound;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Recording, changing and deleting his own check-ins: the checks of what he entered, his
  * words sealed, risk language reported and the events published.
+ * <p>
+ * The rules of a check-in live here and nowhere else, because everything that records one
+ * comes through here (the form, the quick flow, the demo): those of single values as Bean
+ * Validation annotations on {@link CheckInDetails}, the others in {@link #check}. Forms
+ * only turn text into values; their controllers show these problems beside the fields.
  */
 @Component
 class CheckInRecording {
@@ -34,14 +49,21 @@ class CheckInRecording {
 
 	private final Clock clock;
 
+	private final Validator validator;
+
+	private final MessageSource messages;
+
 	CheckInRecording(CheckIns checkIns, EmotionVocabulary vocabulary, Encryption encryption,
-			ApplicationEventPublisher events, RiskLanguage risk, Clock clock) {
+			ApplicationEventPublisher events, RiskLanguage risk, Clock clock, Validator validator,
+			MessageSource messages) {
 		this.checkIns = checkIns;
 		this.vocabulary = vocabulary;
 		this.encryption = encryption;
 		this.events = events;
 		this.risk = risk;
 		this.clock = clock;
+		this.validator = validator;
+		this.messages = messages;
 	}
 
 	/** See {@link CheckInManagement#record}. */
@@ -85,37 +107,57 @@ class CheckInRecording {
 		this.events.publishEvent(new CheckInChanged(id, owner, true));
 	}
 
-	private void check(CheckInDetails details, boolean inTheMoment) {
-		if (details.words().isEmpty()) {
-			throw new InvalidCheckIn("words", "Pick the word that comes closest. It doesn't have to be perfect.");
+	/**
+	 * Refuses the check-in with every problem it has (not just the first), each beside
+	 * its field: the rules of {@link CheckInDetails}' annotations, then those that need
+	 * the vocabulary, the clock or the flow.
+	 */
+	void check(CheckInDetails details, boolean inTheMoment) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		// Record components in their order, so the problems are listed as the form asks.
+		for (RecordComponent component : CheckInDetails.class.getRecordComponents()) {
+			this.validator.validateProperty(details, component.getName())
+				.stream()
+				.map(ConstraintViolation::getMessage)
+				.sorted()
+				.findFirst()
+				.ifPresent((message) -> problems.put(component.getName(), message));
 		}
-		if (details.words().size() > CheckInManagement.MAX_WORDS) {
-			throw new InvalidCheckIn("words",
-					"Pick up to " + CheckInManagement.MAX_WORDS + " words: the strongest ones.");
-		}
-		if (details.words().stream().distinct().count() != details.words().size()
-				|| details.words().stream().anyMatch((word) -> this.vocabulary.word(word).isEmpty())) {
-			throw new InvalidCheckIn("words", "Pick words from the list.");
-		}
-		if (details.intensity() == null ? !inTheMoment : details.intensity() < 1 || details.intensity() > 10) {
-			throw new InvalidCheckIn("intensity", "Choose how strong it is, from 1 to 10.");
-		}
-		if (details.body() == null) {
-			throw new InvalidCheckIn("body", "Choose where you feel it, or “None I can tell”.");
-		}
-		if (length(details.trigger()) > CheckInDetails.MAX_TEXT) {
-			throw new InvalidCheckIn("trigger", "Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
-		}
-		if (length(details.responseNote()) > CheckInDetails.MAX_TEXT) {
-			throw new InvalidCheckIn("responseNote", "Keep it under " + CheckInDetails.MAX_TEXT + " characters.");
+		wordsOutsideTheVocabulary(details.words()).ifPresent((message) -> problems.putIfAbsent("words", message));
+		if (details.intensity() == null && !inTheMoment) {
+			problems.putIfAbsent("intensity", message("checkin.intensity.range"));
 		}
 		if (details.occurredAt() == null || details.occurredAt().isAfter(this.clock.instant().plusSeconds(60))) {
-			throw new InvalidCheckIn("occurredAt", "A check-in can't be in the future.");
+			problems.putIfAbsent("occurredAt", message("checkin.occurredAt.future"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidCheckIn(problems);
 		}
 	}
 
-	private static int length(String text) {
-		return (text != null) ? text.length() : 0;
+	/**
+	 * What is wrong with the words alone, for the first step of the form, which asks for
+	 * nothing else.
+	 */
+	Optional<String> wordsProblem(List<String> words) {
+		return this.validator.validateValue(CheckInDetails.class, "words", words)
+			.stream()
+			.map(ConstraintViolation::getMessage)
+			.sorted()
+			.findFirst()
+			.or(() -> wordsOutsideTheVocabulary(words));
+	}
+
+	private Optional<String> wordsOutsideTheVocabulary(List<String> words) {
+		if (words.stream().distinct().count() != words.size()
+				|| words.stream().anyMatch((word) -> this.vocabulary.word(word).isEmpty())) {
+			return Optional.of(message("checkin.words.vocabulary"));
+		}
+		return Optional.empty();
+	}
+
+	private String message(String code) {
+		return this.messages.getMessage(code, null, LocaleContextHolder.getLocale());
 	}
 
 	private void fill(CheckIn checkIn, CheckInDetails details, Instant now) {

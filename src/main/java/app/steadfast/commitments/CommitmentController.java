@@ -4,19 +4,21 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 
 import app.steadfast.shared.AccountId;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.PartnerLinks;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -62,25 +64,22 @@ class CommitmentController {
 			@RequestParam(name = "request", required = false) String request, Model model) {
 		CommitmentForm form = CommitmentForm.empty();
 		if (request != null) {
-			PartnerLinks.PartnerAsked asked = asked(person, request).orElseThrow(NotFound::new);
+			PartnerLinks.PartnerAsked asked = asked(person, uuid(request)).orElseThrow(NotFound::new);
 			model.addAttribute("asked", asked);
-			form = new CommitmentForm("", "", Recurrence.DAILY.name(), List.of(), "", "", "", "", "",
-					asked.id().toString());
+			form = CommitmentForm.answering(asked.id());
 		}
 		model.addAttribute("form", form);
 		return "commitments/form";
 	}
 
 	@PostMapping("/new")
-	String create(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") CommitmentForm form, Model model,
-			RedirectAttributes flash) {
-		BindingResult errors = new BeanPropertyBindingResult(form, "form");
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+	String create(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") CommitmentForm form,
+			BindingResult bound, Model model, RedirectAttributes flash) {
+		BindingResult errors = FormErrors.of(form, bound, model);
 		asked(person, form.request()).ifPresent((asked) -> model.addAttribute("asked", asked));
-		CommitmentDetails details = details(form, errors);
 		if (!errors.hasErrors()) {
 			try {
-				this.commitments.create(person.account(), details);
+				this.commitments.create(person.account(), form.details());
 			}
 			catch (InvalidCommitment ex) {
 				ex.rejectIn(errors);
@@ -103,18 +102,16 @@ class CommitmentController {
 
 	@PostMapping("/{id}/edit")
 	String update(@AuthenticationPrincipal SignedIn person, @PathVariable CommitmentId id,
-			@ModelAttribute("form") CommitmentForm form, Model model, RedirectAttributes flash) {
+			@ModelAttribute("form") CommitmentForm form, BindingResult bound, Model model, RedirectAttributes flash) {
 		CommitmentView view = own(person, id);
-		BindingResult errors = new BeanPropertyBindingResult(form, "form");
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		BindingResult errors = FormErrors.of(form, bound, model);
 		model.addAttribute("commitment", view);
-		LocalTime remindAt = time(form.remindAt(), "remindAt", errors);
 		if (errors.hasErrors()) {
 			return "commitments/form";
 		}
 		try {
 			this.commitments.reword(view.owner(), view.id(), form.title(), form.why());
-			this.commitments.remindAt(view.owner(), view.id(), remindAt);
+			this.commitments.remindAt(view.owner(), view.id(), form.remindAt());
 		}
 		catch (InvalidCommitment ex) {
 			ex.rejectIn(errors);
@@ -186,18 +183,19 @@ class CommitmentController {
 
 	@PostMapping("/settings")
 	String changeSettings(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") SettingsForm form,
-			Model model, RedirectAttributes flash) {
-		BindingResult errors = new BeanPropertyBindingResult(form, "form");
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-		LocalTime digestAt = time(form.digestAt(), "digestAt", errors);
-		if (digestAt == null && !errors.hasFieldErrors("digestAt")) {
-			errors.rejectValue("digestAt", "digestAt", "Give a time like 07:30.");
+			BindingResult bound, Model model, RedirectAttributes flash) {
+		BindingResult errors = FormErrors.of(form, bound, model);
+		if (!errors.hasErrors()) {
+			try {
+				this.commitments.changeSettings(person.account(), form.settings());
+			}
+			catch (InvalidCommitment ex) {
+				ex.rejectIn(errors);
+			}
 		}
 		if (errors.hasErrors()) {
 			return settingsPage(person, model);
 		}
-		this.commitments.changeSettings(person.account(), new ReminderSettings(SettingsForm.ticked(form.reminders()),
-				SettingsForm.ticked(form.digest()), digestAt, SettingsForm.ticked(form.titlesInEmail())));
 		flash.addFlashAttribute("saved", "Saved. Reminders follow these settings from now on.");
 		return "redirect:/commitments/settings";
 	}
@@ -208,18 +206,22 @@ class CommitmentController {
 	}
 
 	/**
-	 * The reminder settings form, as typed.
+	 * The reminder settings form, bound and converted by Spring; the rule that the digest
+	 * has a time is {@link CommitmentManagement#changeSettings}'. A ticked box sends
+	 * "true"; an unticked one sends nothing, which is {@code false}.
 	 */
-	record SettingsForm(String reminders, String digest, String digestAt, String titlesInEmail) {
+	record SettingsForm(@Nullable Boolean reminders, @Nullable Boolean digest,
+			@DateTimeFormat(pattern = CommitmentForm.TIME,
+					fallbackPatterns = CommitmentForm.TIME_WITH_SECONDS) @Nullable LocalTime digestAt,
+			@Nullable Boolean titlesInEmail) {
 
 		SettingsForm(ReminderSettings settings) {
-			this(String.valueOf(settings.reminders()), String.valueOf(settings.digest()),
-					settings.digestAt().toString(), String.valueOf(settings.titlesInEmail()));
+			this(settings.reminders(), settings.digest(), settings.digestAt(), settings.titlesInEmail());
 		}
 
-		/** A ticked box sends "true"; an unticked one sends nothing. */
-		static boolean ticked(String value) {
-			return "true".equals(value);
+		ReminderSettings settings() {
+			return new ReminderSettings(Boolean.TRUE.equals(this.reminders), Boolean.TRUE.equals(this.digest),
+					this.digestAt, Boolean.TRUE.equals(this.titlesInEmail));
 		}
 
 	}
@@ -259,61 +261,6 @@ class CommitmentController {
 		return view;
 	}
 
-	/** Turns the form into details, noting every field it cannot read. */
-	private CommitmentDetails details(CommitmentForm form, BindingResult errors) {
-		Recurrence recurrence = null;
-		try {
-			recurrence = Recurrence.valueOf(form.recurrence());
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			errors.rejectValue("recurrence", "recurrence", "Choose how often it's due.");
-		}
-		LocalDate once = null;
-		if (recurrence == Recurrence.ONCE) {
-			try {
-				once = LocalDate.parse(form.onceDate());
-			}
-			catch (DateTimeParseException | NullPointerException ex) {
-				errors.rejectValue("onceDate", "onceDate", "Choose the day: today or later.");
-			}
-		}
-		LocalTime time = time(form.dueTime(), "dueTime", errors);
-		LocalDate start = day(form.startDate(), "startDate", errors);
-		LocalDate end = day(form.endDate(), "endDate", errors);
-		LocalTime remindAt = time(form.remindAt(), "remindAt", errors);
-		if (errors.hasErrors()) {
-			return null;
-		}
-		return new CommitmentDetails(form.title(), form.why(), recurrence, form.days(), once, time, start, end,
-				remindAt, uuid(form.request()));
-	}
-
-	private static LocalTime time(String value, String field, BindingResult errors) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalTime.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			errors.rejectValue(field, field, "Give a time like 21:00, or leave it empty.");
-			return null;
-		}
-	}
-
-	private static LocalDate day(String value, String field, BindingResult errors) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			errors.rejectValue(field, field, "Give a date like 2027-01-31, or leave it empty.");
-			return null;
-		}
-	}
-
 	private static UUID uuid(String value) {
 		try {
 			return (value == null || value.isBlank()) ? null : UUID.fromString(value.strip());
@@ -323,9 +270,8 @@ class CommitmentController {
 		}
 	}
 
-	private java.util.Optional<PartnerLinks.PartnerAsked> asked(SignedIn person, String request) {
-		UUID id = uuid(request);
-		return (id != null) ? this.commitments.request(person.account(), id) : java.util.Optional.empty();
+	private java.util.Optional<PartnerLinks.PartnerAsked> asked(SignedIn person, @Nullable UUID request) {
+		return (request != null) ? this.commitments.request(person.account(), request) : java.util.Optional.empty();
 	}
 
 	private static Outcome outcome(String outcome) {

@@ -29,19 +29,15 @@ import org.springframework.validation.Errors;
  * @param website the trap for robots: hidden from people, so it is empty for them
  */
 record ConsultationForm(
-		@NotBlank(message = "Tell us what to call you. A first name is fine.") @Size(max = 80,
-				message = "Use at most 80 characters for your name.") String name,
-		@Size(max = 254, message = "Use an address of at most 254 characters.") @jakarta.validation.constraints.Pattern(
-				regexp = EMAIL, flags = Flag.CASE_INSENSITIVE,
-				message = "That doesn’t look like an email address. Check it, or leave it empty and give a phone number.") String email,
-		@Size(max = 40,
-				message = "Use at most 40 characters for your phone number.") @jakarta.validation.constraints.Pattern(
-						regexp = PHONE,
-						message = "That doesn’t look like a phone number. Use digits, with + ( ) - or spaces if you like.") String phone,
+		@NotBlank(message = "{consultation.name.required}") @Size(max = 80,
+				message = "{consultation.name.size}") String name,
+		@Size(max = 254, message = "{email.size}") @jakarta.validation.constraints.Pattern(regexp = EMAIL,
+				flags = Flag.CASE_INSENSITIVE, message = "{consultation.email.invalid}") String email,
+		@Size(max = 40, message = "{consultation.phone.size}") @jakarta.validation.constraints.Pattern(regexp = PHONE,
+				message = "{consultation.phone.invalid}") String phone,
 		String contactBy, List<String> times, List<String> topics,
-		@Size(max = MESSAGE_LIMIT,
-				message = "Keep your message to 1,000 characters. You can tell us more when we talk.") String message,
-		String consent, String website) {
+		@Size(max = MESSAGE_LIMIT, message = "{consultation.message.size}") String message, String consent,
+		String website) {
 
 	static final int MESSAGE_LIMIT = 1000;
 

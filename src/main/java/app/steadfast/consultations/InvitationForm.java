@@ -11,8 +11,9 @@ import jakarta.validation.constraints.Size;
  * @param displayName what he would like to be called
  * @param password the password he chose (the accounts module checks it)
  */
-record InvitationForm(String token, @NotBlank(message = "Tell us what to call you.") @Size(max = 80,
-		message = "Use at most 80 characters.") String displayName, String password) {
+record InvitationForm(String token,
+		@NotBlank(message = "{name.required}") @Size(max = 80, message = "{text.size}") String displayName,
+		String password) {
 
 	InvitationForm {
 		displayName = ConsultationForm.line(displayName);

@@ -1,21 +1,17 @@
 package app.steadfast.conversations;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import app.steadfast.shared.AccountId;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -32,9 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/conversations")
 class ConversationController {
-
-	/** Stands for typed text that is no id: never the id of anything of his. */
-	private static final UUID NO_ID = new UUID(0, 0);
 
 	private final Topics topics;
 
@@ -68,22 +61,11 @@ class ConversationController {
 	}
 
 	@PostMapping("/plans/new")
-	String savePlan(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") PlanForm form, Model model,
-			RedirectAttributes flash) {
+	String savePlan(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") PlanForm form,
+			BindingResult bound, Model model, RedirectAttributes flash) {
 		AccountId me = me(person);
-		BindingResult errors = new BeanPropertyBindingResult(form, "form");
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-		Set<DefensiveMove> moves = EnumSet.noneOf(DefensiveMove.class);
-		for (String move : form.wontSay()) {
-			try {
-				moves.add(DefensiveMove.valueOf(move));
-			}
-			catch (IllegalArgumentException ex) {
-				errors.rejectValue("wontSay", "wontSay", "Choose from the moves listed.");
-			}
-		}
-		PlanDetails details = new PlanDetails(id(form.topic()), form.newTopic(), form.about(), form.mayNeed(), moves,
-				form.wontSayOther(), form.validation());
+		BindingResult errors = FormErrors.of(form, bound, model);
+		PlanDetails details = form.details();
 		reject(errors, this.plans.problems(me, details));
 		if (!errors.hasErrors()) {
 			try {
@@ -120,27 +102,16 @@ class ConversationController {
 	String logForm(@AuthenticationPrincipal SignedIn person, @RequestParam(name = "plan", required = false) String plan,
 			Model model) {
 		AccountId me = me(person);
-		String topic = "";
-		String planId = "";
-		if (plan != null && !plan.isBlank()) {
-			PlanView view = this.plans.plan(me, new PlanId(uuid(plan)));
-			topic = view.topic().value().toString();
-			planId = view.id().value().toString();
-		}
-		return talkPage(me,
-				new TalkForm(topic, "", planId, this.talks.today(me).toString(), "", "", "", "", "", "", ""), model);
+		PlanView view = (plan != null && !plan.isBlank()) ? this.plans.plan(me, new PlanId(uuid(plan))) : null;
+		return talkPage(me, TalkForm.on(this.talks.today(me), view), model);
 	}
 
 	@PostMapping("/talks/new")
-	String saveTalk(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") TalkForm form, Model model,
-			RedirectAttributes flash) {
+	String saveTalk(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") TalkForm form,
+			BindingResult bound, Model model, RedirectAttributes flash) {
 		AccountId me = me(person);
-		BindingResult errors = new BeanPropertyBindingResult(form, "form");
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
-		TalkDetails details = new TalkDetails(id(form.topic()), form.newTopic(), id(form.plan()), date(form.talkedOn()),
-				number(form.defensiveness()), parse(Escalation.class, form.escalation()),
-				parse(BreakTaken.class, form.breakTaken()), form.helped(), form.nextTime(), form.isResolved(),
-				id(form.checkIn()));
+		BindingResult errors = FormErrors.of(form, bound, model);
+		TalkDetails details = form.details();
 		reject(errors, this.talks.problems(me, details, this.talks.today(me)));
 		if (!errors.hasErrors()) {
 			try {
@@ -235,7 +206,8 @@ class ConversationController {
 	}
 
 	/**
-	 * Adds each problem to its field, unless the field already has one of the form's own.
+	 * Adds each problem to its field, unless the field already has one because its text
+	 * could not be read at all.
 	 */
 	private static void reject(BindingResult errors, Map<String, String> problems) {
 		for (Map.Entry<String, String> problem : problems.entrySet()) {
@@ -243,44 +215,6 @@ class ConversationController {
 			if (!errors.hasFieldErrors(field)) {
 				errors.rejectValue(field, field, problem.getValue());
 			}
-		}
-	}
-
-	/**
-	 * The id typed, or null when none is. Typed text that is no id stands for an id that
-	 * is none of his, so the rules of plans and talks answer it in their own words.
-	 */
-	private static UUID id(String id) {
-		if (id == null || id.isBlank()) {
-			return null;
-		}
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			return NO_ID;
-		}
-	}
-
-	/** The day typed, or null when it is none; the rules of talks say what is missing. */
-	private static LocalDate date(String day) {
-		try {
-			return LocalDate.parse(day);
-		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * The number typed, or null when it is none; the rules of talks say what is missing.
-	 */
-	private static Integer number(String number) {
-		try {
-			return Integer.valueOf(number);
-		}
-		catch (NumberFormatException ex) {
-			return null;
 		}
 	}
 

@@ -11,21 +11,14 @@ import jakarta.validation.constraints.Size;
  * The article editor's form. The series order is text so that a typo is shown back, not
  * lost.
  */
-record ArticleForm(
-		@NotBlank(message = "Give the article an address, like “honesty-without-excuses”.") @Size(max = 120,
-				message = "Use at most 120 characters.") String slug,
-		@NotBlank(message = "Give the article a title.") @Size(max = 200,
-				message = "Use at most 200 characters.") String title,
-		@NotBlank(message = "Write a one- or two-sentence summary.") @Size(max = 300,
-				message = "Use at most 300 characters.") String summary,
-		@Size(max = 300, message = "Use at most 300 characters.") String tags,
-		@Size(max = 80, message = "Use at most 80 characters.") String series,
-		@Pattern(regexp = "^$|^[1-9][0-9]{0,3}$",
-				message = "Use a whole number from 1, or leave it empty.") String seriesOrder,
-		@NotBlank(message = "Say who wrote it.") @Size(max = 120,
-				message = "Use at most 120 characters.") String author,
-		@NotBlank(message = "The article needs some text.") @Size(max = 100000,
-				message = "Articles can be at most 100,000 characters.") String body) {
+record ArticleForm(@NotBlank(message = "{article.slug.required}") @Size(max = 120, message = "{text.size}") String slug,
+		@NotBlank(message = "{article.title.required}") @Size(max = 200, message = "{text.size}") String title,
+		@NotBlank(message = "{article.summary.required}") @Size(max = 300, message = "{text.size}") String summary,
+		@Size(max = 300, message = "{text.size}") String tags, @Size(max = 80, message = "{text.size}") String series,
+		@Pattern(regexp = "^$|^[1-9][0-9]{0,3}$", message = "{article.seriesOrder.pattern}") String seriesOrder,
+		@NotBlank(message = "{article.author.required}") @Size(max = 120, message = "{text.size}") String author,
+		@NotBlank(message = "{article.body.required}") @Size(max = 100000,
+				message = "{article.body.size}") String body) {
 
 	static ArticleForm empty(String author) {
 		return new ArticleForm("", "", "", "", "", "", author, "");

@@ -252,6 +252,16 @@ class CareTests {
 			.uri(base)
 			.with(this.people.signedIn(this.p.therapist()))
 			.with(csrf())
+			.param("sessionDate", "last Tuesday")
+			.param("body", sentinel)
+			.param("plan", plan)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"sessionDate-error\">Give the date of the session, like 2026-03-14.</p>",
+					"value=\"last Tuesday\"", sentinel, plan);
+		assertThat(this.mvc.post()
+			.uri(base)
+			.with(this.people.signedIn(this.p.therapist()))
+			.with(csrf())
 			.param("sessionDate", LocalDate.now().toString())
 			.param("body", sentinel)
 			.param("plan", plan)).hasRedirectedUrl(base);

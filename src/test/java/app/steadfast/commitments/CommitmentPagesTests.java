@@ -88,6 +88,29 @@ class CommitmentPagesTests {
 	}
 
 	@Test
+	void whatCannotBeReadIsAMessageBesideItsFieldAndEverythingHeTypedIsKept() {
+		assertThat(this.mvc.post()
+			.uri("/commitments/new")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("title", "Call my brother on Sundays")
+			.param("why", "We drifted")
+			.param("recurrence", "WEEKLY")
+			.param("weekdays", "SUNDAY")
+			.param("endDate", "2027-02-30")
+			.param("dueTime", "20:00")
+			.param("remindAt", "half past five")).hasStatusOk()
+			.bodyText()
+			.contains("id=\"endDate-error\">Give a date like 2027-01-31, or leave it empty.</p>",
+					"id=\"remindAt-error\">Give a time like 21:00, or leave it empty.</p>")
+			.contains("value=\"2027-02-30\"", "value=\"half past five\"", "value=\"20:00\"",
+					"value=\"Call my brother on Sundays\"", ">We drifted</textarea>", "value=\"SUNDAY\" checked",
+					"value=\"WEEKLY\" checked")
+			.doesNotContain("id=\"title-error\"", "id=\"dueTime-error\"");
+		assertThat(this.commitments.list(this.him.id(), this.him.id())).isEmpty();
+	}
+
+	@Test
 	void theFormChecksStartEndAndReminderTimesAndKeepsHisWords() {
 		String today = this.accounts.today(this.him.id()).toString();
 		String yesterday = this.accounts.today(this.him.id()).minusDays(1).toString();

@@ -145,6 +145,21 @@ class ConversationWebTests {
 	}
 
 	@Test
+	void textThatIsNoDayOrNumberIsAMessageBesideItsFieldAndTheRestIsKept() {
+		MvcTestResult result = post("/conversations/talks/new", "newTopic", "Money", "talkedOn", "2026-02-30",
+				"defensiveness", "four", "escalation", "SOMEWHAT", "breakTaken", "NO", "helped", "Counting to ten",
+				"resolved", "true");
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyText()
+			.contains("id=\"talkedOn-error\">Give the day of the talk as a date like 2027-01-31: today or earlier.</p>",
+					"id=\"defensiveness-error\">Choose how defensive you got, from 1 to 5.</p>")
+			.contains("value=\"2026-02-30\"", "value=\"Money\"", ">Counting to ten</textarea>",
+					"value=\"SOMEWHAT\" checked", "value=\"true\" checked")
+			.doesNotContain("id=\"escalation-error\"", "id=\"newTopic-error\"");
+		assertThat(this.talks.talks(this.client.id(), this.client.id())).isEmpty();
+	}
+
+	@Test
 	void theLogFormNamesEachProblemAndKeepsWhatHeTyped() {
 		MvcTestResult empty = post("/conversations/talks/new", "newTopic", "", "talkedOn", "", "helped",
 				"Counting to ten");
