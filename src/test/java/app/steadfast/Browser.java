@@ -143,10 +143,30 @@ public final class Browser {
 		this.driver.get(url(path));
 	}
 
+	/** Writes what the browser shows to target/screenshots/NAME.png, for a reviewer. */
+	public void screenshot(String name) {
+		try {
+			java.nio.file.Path folder = java.nio.file.Path.of("target/screenshots");
+			java.nio.file.Files.createDirectories(folder);
+			java.nio.file.Files.write(folder.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) this.driver)
+				.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** Unfolds the signed-in menu where a narrow screen folded it behind "Menu". */
 	public void openMenu() {
 		for (WebElement menu : this.driver.findElements(By.cssSelector("details.nav-menu:not([open]) > summary"))) {
-			menu.click();
+			if (menu.isDisplayed()) {
+				menu.click();
+			}
+			else {
+				// Folded on a phone, then the window grew: "Menu" is hidden on a wide
+				// screen, so the menu is unfolded as a wide screen shows it.
+				script("document.querySelectorAll('details.nav-menu').forEach(function (d) { d.open = true; });");
+			}
 		}
 	}
 

@@ -2,6 +2,7 @@ package app.steadfast;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import app.steadfast.accounts.AccountManagement;
@@ -39,6 +40,9 @@ class NarrowScreenBrowserTests {
 
 	private Browser browser;
 
+	/** How this test's screenshots are named before the page. */
+	private String shotPrefix = "375-";
+
 	/** The page's width a phone shows, scroll bars aside. */
 	private long viewport;
 
@@ -72,6 +76,43 @@ class NarrowScreenBrowserTests {
 		fitsAPhone(widths);
 	}
 
+	/**
+	 * Every page each role reaches from its menu and Today, in the demo world's three
+	 * weeks, at a phone's width: none scrolls sideways, axe-core finds nothing, and each
+	 * is photographed to target/screenshots/ for a reviewer.
+	 */
+	@Test
+	void everyPageOfEveryRoleFitsAPhone() {
+		String client = "/care/clients/" + this.accounts.findByEmail(DemoAccounts.CLIENT).orElseThrow().id();
+		Map<String, List<String>> pages = new LinkedHashMap<>();
+		pages.put(DemoAccounts.CLIENT,
+				List.of("/", "/checkins", "/checkins/new", "/checkins/quick", "/checkins/journal", "/checkins/calendar",
+						"/checkins/summary", "/commitments", "/commitments/new", "/commitments/reliability",
+						"/commitments/settings", "/conversations", "/conversations/pause", "/conversations/plans/new",
+						"/repair", "/repair/statements/new", "/repair/questions", "/couple", "/couple/pulse",
+						"/insights", "/insights/review", "/care/grants", "/care/homework", "/accounts/settings",
+						"/accounts/password", "/accounts/security", "/articles", "/crisis"));
+		pages.put(DemoAccounts.PARTNER,
+				List.of("/", "/couple", "/couple/safety", "/couple/pulse", "/checkins", "/checkins/new",
+						"/checkins/shared", "/repair", "/repair/shared", "/repair/questions", "/commitments/shared",
+						"/conversations/shared", "/insights", "/insights/report", "/accounts/settings"));
+		pages.put(DemoAccounts.THERAPIST,
+				List.of("/", "/care", "/care/alerts", client, client + "/checkins", client + "/journal",
+						client + "/commitments", client + "/insights", client + "/notes", "/consultations"));
+		pages.put(DemoAccounts.ADMIN, List.of("/", "/admin/audit", "/admin/care", "/admin/settings", "/admin/articles",
+				"/consultations", "/accounts/settings"));
+		Map<String, Long> widths = new LinkedHashMap<>();
+		pages.forEach((email, list) -> {
+			signIn(email);
+			String role = email.substring(0, email.indexOf('@'));
+			this.shotPrefix = "375-" + role + "-";
+			widthsAtAPhone(list.toArray(String[]::new)).forEach((page, width) -> widths.put(role + " " + page, width));
+			this.browser.signOut();
+		});
+		System.out.printf("At %d px: %d pages of 4 roles, none wider than the screen%n", PHONE, widths.size());
+		fitsAPhone(widths);
+	}
+
 	private void fitsAPhone(Map<String, Long> widths) {
 		assertThat(widths).allSatisfy(
 				(page, width) -> assertThat(width).as("%s at %d px: no sideways scrolling (%s)", page, PHONE, widths)
@@ -95,6 +136,8 @@ class NarrowScreenBrowserTests {
 				assertThat(viewport).as("the viewport").isLessThanOrEqualTo(PHONE);
 				widths.put(page, width);
 				this.viewport = viewport;
+				this.browser.screenshot(this.shotPrefix
+						+ (page.equals("/") ? "today" : page.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "")));
 				this.browser.assertAccessible(page + " at " + PHONE + " px");
 			}
 		}
