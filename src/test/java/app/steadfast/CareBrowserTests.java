@@ -161,8 +161,7 @@ class CareBrowserTests {
 	}
 
 	private void signOut() {
-		browser.find(By.xpath("//header//nav//form//button[normalize-space()='Sign out']")).click();
-		browser.waiting().until(ExpectedConditions.urlContains("/login?signedout"));
+		browser.signOut();
 	}
 
 	private void submit(String label) {

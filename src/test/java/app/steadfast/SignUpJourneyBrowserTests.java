@@ -113,9 +113,7 @@ class SignUpJourneyBrowserTests {
 		assertThat(browser.heading()).isEqualTo("Welcome, " + name);
 		browser.assertAccessible("home page, just signed up");
 
-		browser.find(By.xpath("//header//nav//form//button[normalize-space()='Sign out']")).click();
-
-		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/login?signedout")));
+		browser.signOut();
 		assertThat(browser.heading()).isEqualTo("Sign in");
 		assertThat(browser.find(By.cssSelector("main .notice")).getText()).isEqualTo("You're signed out.");
 		browser.assertAccessible("sign-in page after signing out");

@@ -201,8 +201,7 @@ class RepairBrowserTests {
 	}
 
 	private void signOut() {
-		browser.find(By.xpath("//header//nav//form//button[normalize-space()='Sign out']")).click();
-		browser.waiting().until(ExpectedConditions.urlContains("/login?signedout"));
+		browser.signOut();
 	}
 
 	private static void submit(String label) {
