@@ -1,15 +1,20 @@
 package app.steadfast.checkins;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,9 +86,12 @@ class CheckInController {
 
 	@PostMapping("/new")
 	String create(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") CheckInForm form,
-			@RequestParam(name = "step", defaultValue = "words") String step, Model model, RedirectAttributes flash) {
+			@RequestParam(name = "step", defaultValue = "words") String step,
+			@RequestParam(name = "submission", required = false) String submission, Model model,
+			RedirectAttributes flash) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "form");
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+		model.addAttribute("submission", submissionId(submission));
 		if ("words".equals(step)) {
 			wordsProblem(form).ifPresent((problem) -> errors.rejectValue("words", "words", problem));
 			model.addAttribute("step", errors.hasErrors() ? "words" : "details");
@@ -94,7 +102,8 @@ class CheckInController {
 		if (!errors.hasErrors()) {
 			try {
 				flash.addFlashAttribute("crisis",
-						this.recording.record(person.account(), details, false).crisisResources());
+						this.recording.recordOnce(person.account(), details, false, submissionId(submission))
+							.crisisResources());
 			}
 			catch (InvalidCheckIn ex) {
 				ex.rejectIn(errors);
@@ -105,6 +114,69 @@ class CheckInController {
 		}
 		flash.addFlashAttribute("saved", "Saved. Naming it is the work; you just did some.");
 		return "redirect:/checkins";
+	}
+
+	/**
+	 * A check-in the browser kept while it was offline, sent by its script once the
+	 * connection returned: saved once for its submission id however often it arrives, and
+	 * answered in JSON for the script (201 saved, 422 with what to change). {@code kind}
+	 * {@code quick} is the "name it before you answer" flow; {@code madeAt} (epoch
+	 * milliseconds) is when he pressed save, used when he left "when" empty.
+	 */
+	@PostMapping("/kept")
+	ResponseEntity<Map<String, Object>> kept(@AuthenticationPrincipal SignedIn person,
+			@ModelAttribute("form") CheckInForm form, @RequestParam(name = "submission") String submission,
+			@RequestParam(name = "kind", defaultValue = "full") String kind,
+			@RequestParam(name = "madeAt", required = false) Long madeAt) {
+		UUID id = submissionId(submission);
+		if (id == null) {
+			return ResponseEntity.unprocessableContent().body(Map.of("problem", "This check-in has no valid id."));
+		}
+		Instant made = (madeAt != null) ? Instant.ofEpochMilli(madeAt) : this.clock.instant();
+		if (made.isAfter(this.clock.instant())) {
+			made = this.clock.instant();
+		}
+		boolean quick = "quick".equals(kind);
+		BindingResult errors = new BeanPropertyBindingResult(form, "form");
+		CheckInDetails details;
+		if (quick) {
+			BodyLocation body = parseEnum(BodyLocation.class, form.body());
+			details = new CheckInDetails(form.words(), null, body, null, null, null, made);
+		}
+		else {
+			details = details(person, form, errors);
+			if (details != null && (form.when() == null || form.when().isBlank())) {
+				details = new CheckInDetails(details.words(), details.intensity(), details.body(), details.trigger(),
+						details.response(), details.responseNote(), made);
+			}
+		}
+		if (!errors.hasErrors()) {
+			try {
+				CheckInReceipt receipt = this.recording.recordOnce(person.account(), details, quick, id);
+				return ResponseEntity.status(HttpStatus.CREATED)
+					.body(Map.of("saved", true, "crisis", receipt.crisisResources()));
+			}
+			catch (InvalidCheckIn ex) {
+				return ResponseEntity.unprocessableContent().body(Map.of("problem", ex.getMessage()));
+			}
+		}
+		String problem = errors.getAllErrors()
+			.stream()
+			.map(org.springframework.context.support.DefaultMessageSourceResolvable::getDefaultMessage)
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse("This check-in couldn't be saved as it is.");
+		return ResponseEntity.unprocessableContent().body(Map.of("problem", problem));
+	}
+
+	/** The browser's id for a form, or null when it sent none or not a UUID. */
+	static UUID submissionId(String submission) {
+		try {
+			return (submission != null && !submission.isBlank()) ? UUID.fromString(submission.strip()) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	@GetMapping("/{id}/edit")

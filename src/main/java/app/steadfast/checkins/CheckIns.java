@@ -11,4 +11,6 @@ interface CheckIns extends ListCrudRepository<CheckIn, UUID> {
 
 	List<CheckIn> findTop10ByOwnerIdOrderByOccurredAtDesc(UUID ownerId);
 
+	java.util.Optional<CheckIn> findByOwnerIdAndSubmissionId(UUID ownerId, UUID submissionId);
+
 }
