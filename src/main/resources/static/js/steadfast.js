@@ -1,6 +1,16 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
 	'use strict';
+	// The service worker lets a phone install the app and open the pause tool, "name it" and a
+	// page explaining what works offline without a network (/sw.js). Browsers without one, or
+	// pages not served over HTTPS, simply go on without it.
+	if ('serviceWorker' in navigator && window.isSecureContext) {
+		window.addEventListener('load', function () {
+			navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () {
+				// No worker: every page still works online.
+			});
+		});
+	}
 	// htmx requests carry the CSRF token as a header, read from the layout's meta tags.
 	document.addEventListener('htmx:configRequest', function (event) {
 		var token = document.querySelector('meta[name="csrf-token"]');
