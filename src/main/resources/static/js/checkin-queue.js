@@ -208,13 +208,14 @@
 
 	// --- Sending -------------------------------------------------------------------------------
 
-	// A token and the person from a page of this site: this page's own when it has them,
-	// otherwise the home page's (a page kept for offline use has neither).
-	function credentials() {
+	// A token and the person: this page's own when it has them (and they were not just
+	// refused), otherwise the home page's, fetched now (a page kept for offline use has neither,
+	// and a session that ended gives none).
+	function credentials(fresh) {
 		var token = meta(document, 'csrf-token');
 		var header = meta(document, 'csrf-header');
 		var person = meta(document, PERSON);
-		if (token && header && person) {
+		if (!fresh && token && header && person) {
 			return Promise.resolve({ token: token, header: header, person: person });
 		}
 		return fetch('/', { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'text/html' } })
@@ -233,6 +234,17 @@
 				}
 				return found;
 			});
+	}
+
+	function sendAll(items, found) {
+		var mine = items.filter(function (item) {
+			return item.person === found.person;
+		});
+		return mine.reduce(function (previous, item) {
+			return previous.then(function () {
+				return send(item, found);
+			});
+		}, Promise.resolve());
 	}
 
 	function send(item, found) {
@@ -266,6 +278,7 @@
 	}
 
 	var sending = null;
+	var retry = 0;
 
 	function sendKept() {
 		if (sending) {
@@ -279,21 +292,36 @@
 				render(items, false);
 				return;
 			}
-			return credentials().then(function (found) {
+			return credentials(false).then(function (found) {
 				if (!found.token || !found.person) {
 					render(items, true);
 					return;
 				}
-				var mine = ready.filter(function (item) {
-					return item.person === found.person;
-				});
-				return mine.reduce(function (previous, item) {
-					return previous.then(function () {
-						return send(item, found);
+				return sendAll(ready, found).catch(function () {
+					// Refused: the session may have ended since this page loaded. Ask again.
+					return credentials(true).then(function (again) {
+						if (!again.token || !again.person) {
+							return kept().then(function (left) {
+								render(left, true);
+								return 'shown';
+							});
+						}
+						return kept().then(function (left) {
+							return sendAll(left.filter(function (item) {
+								return !item.problem;
+							}), again);
+						});
 					});
-				}, Promise.resolve()).catch(function () {
-					// Not sent now; kept, and tried again on the next page or when back online.
-				}).then(refresh);
+				}).then(function (shown) {
+					retry = 0;
+					return shown === 'shown' ? null : refresh();
+				}, function () {
+					// Not sent now (a connection that came back only halfway): kept, and tried
+					// again soon, then less often, and on the next page.
+					retry = Math.min(retry ? retry * 2 : 5000, 120000);
+					setTimeout(sendOnce, retry);
+					return refresh();
+				});
 			}, function () {
 				render(items, false);
 			});
