@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountManagement;
+import app.steadfast.checkins.BodyLocation;
+import app.steadfast.checkins.CheckInDetails;
+import app.steadfast.checkins.CheckInManagement;
 import app.steadfast.shared.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +60,9 @@ class InstallableBrowserTests {
 
 	@Autowired
 	UserDetailsService details;
+
+	@Autowired
+	CheckInManagement checkIns;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
@@ -241,7 +247,18 @@ class InstallableBrowserTests {
 
 	@Test
 	void pagesPassAxeInBothThemesAndScreenshotsAreTaken() throws IOException {
-		signInAsNewClient();
+		String email = signInAsNewClient();
+		// A few weeks of check-ins, so the progress page draws its charts in each theme.
+		app.steadfast.shared.AccountId him = this.accounts.findByEmail(email).orElseThrow().id();
+		java.time.Instant now = java.time.Instant.now();
+		String[][] felt = { { "shame", "7" }, { "fear", "5" }, { "anger", "6" }, { "hope", "3" }, { "lonely", "4" },
+				{ "numb", "2" } };
+		for (int i = 0; i < felt.length; i++) {
+			this.checkIns.record(him,
+					new CheckInDetails(List.of(felt[i][0]), Integer.valueOf(felt[i][1]), BodyLocation.CHEST,
+							"A week of small talks", null, null, now.minus(java.time.Duration.ofDays(4L * i + 1))),
+					false);
+		}
 		Files.createDirectories(Path.of("target/screenshots"));
 		for (String theme : List.of("light", "dark")) {
 			chrome().executeCdpCommand("Emulation.setEmulatedMedia",
