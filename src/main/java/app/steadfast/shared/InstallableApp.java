@@ -12,7 +12,6 @@ import java.util.HexFormat;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -47,19 +46,15 @@ class InstallableApp {
 
 	@GetMapping(MANIFEST)
 	ResponseEntity<byte[]> manifest() {
-		return ResponseEntity.ok()
-			.contentType(MANIFEST_TYPE)
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)))
-			.body(this.manifest);
+		return ResponseEntity.ok().contentType(MANIFEST_TYPE).body(this.manifest);
 	}
 
 	@GetMapping(WORKER)
 	ResponseEntity<byte[]> worker() {
-		// The browser checks for a new worker on every visit; it must never get a stale
-		// one.
+		// Spring Security's no-store applies, as to every page: the browser never runs a
+		// stale worker.
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noCache())
 			.header("Service-Worker-Allowed", "/")
 			.body(this.worker);
 	}

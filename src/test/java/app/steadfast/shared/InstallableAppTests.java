@@ -78,7 +78,7 @@ class InstallableAppTests {
 		MvcTestResult served = this.mvc.get().uri("/sw.js").exchange();
 		assertThat(served).hasStatusOk();
 		assertThat(served.getResponse().getContentType()).startsWith("text/javascript");
-		assertThat(served.getResponse().getHeader("Cache-Control")).contains("no-cache");
+		assertThat(served.getResponse().getHeader("Cache-Control")).contains("no-cache", "no-store");
 		assertThat(served).bodyText()
 			.doesNotContain("__VERSION__")
 			.contains("'/offline/pause'", "'/offline/name-it'", "'/offline'");
