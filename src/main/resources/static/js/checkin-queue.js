@@ -411,10 +411,9 @@
 			}
 			form.hidden = true;
 			var breath = document.querySelector('[data-breath-after-keep]');
-			say(form, navigator.onLine
-				? 'Kept. It\u2019s being saved as a check-in now.'
-				: 'You\u2019re offline, so this check-in is kept on this device. It will be sent once, as soon as you\u2019re back online and signed in. You can close this page.',
-				'notice');
+			// navigator.onLine can say online with no connection: one message for both, and
+			// the notice above says when it is saved.
+			say(form, 'Kept on this device. It will be saved as a check-in, once, as soon as you\u2019re online and signed in. You can close this page.', 'notice');
 			if (breath) {
 				breath.hidden = false;
 			}
@@ -425,6 +424,13 @@
 	});
 
 	window.addEventListener('online', sendOnce);
+	// navigator.onLine is not always told when a connection returns: coming back to the page
+	// tries again too.
+	document.addEventListener('visibilitychange', function () {
+		if (document.visibilityState === 'visible') {
+			sendOnce();
+		}
+	});
 	window.addEventListener('offline', refresh);
 	document.addEventListener('DOMContentLoaded', function () {
 		document.querySelectorAll('input[data-submission-id]').forEach(function (input) {

@@ -24,6 +24,17 @@
 	// if the background sign-out cannot be sent, the form posts itself: the server signs out and
 	// moves on to the same neutral page.
 	function quickExit(form) {
+		// Nothing of hers stays on this device for someone else to find: a check-in she kept
+		// offline goes with her (she chose to leave at once), and so does the mark of who
+		// was signed in.
+		try {
+			window.localStorage.removeItem('steadfast-person');
+			if (window.indexedDB) {
+				window.indexedDB.deleteDatabase('steadfast');
+			}
+		} catch (ignored) {
+			// Storage off: there is nothing kept to remove.
+		}
 		var sent = false;
 		try {
 			sent = !!navigator.sendBeacon && navigator.sendBeacon(form.action, new URLSearchParams(new FormData(form)));

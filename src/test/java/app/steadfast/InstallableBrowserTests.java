@@ -143,7 +143,7 @@ class InstallableBrowserTests {
 
 	@Test
 	void thePauseToolAndNameItOpenAndWorkOffline() {
-		signInAsNewClient();
+		String email = signInAsNewClient();
 		browser.open("/conversations/pause");
 		waitForWorker();
 		browser.driver().navigate().refresh();
@@ -166,14 +166,47 @@ class InstallableBrowserTests {
 			assertThat(browser.heading()).isEqualTo("Name it before you answer");
 			assertThat(browser.find(By.cssSelector(".offline-note")).getText()).contains("You're offline");
 			browser.assertAccessible("name it, offline");
+			browser.find(By.cssSelector("input[name='body'][value='THROAT']")).click();
+			browser.find(By.xpath("//details[summary[normalize-space()='Fear']]/summary")).click();
+			browser.find(By.cssSelector("input[name='words'][value='fear']")).click();
+			browser.find(By.xpath("//main//button[normalize-space()='3. Keep it and breathe']")).click();
+			browser.waiting()
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kept-note"),
+						"Kept on this device. It will be saved as a check-in, once"));
+			assertThat(browser.find(By.id("breath-heading")).isDisplayed()).isTrue();
+			browser.assertAccessible("name it, kept offline");
+			assertThat(rows(email)).isZero();
 
 			browser.open("/insights");
 			assertThat(browser.heading()).isEqualTo("You're offline");
+			assertThat(browser.find(By.cssSelector(".kept-waiting")).getText())
+				.contains("One check-in is kept on this device");
 			browser.assertAccessible("offline page");
 		}
 		finally {
 			online(true);
 		}
+		// Back online, the next page he opens sends it, with a fresh token. (A page
+		// loaded
+		// while the network was emulated offline is never told it came back.)
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(40))
+			.until((driver) -> {
+				driver.navigate().refresh();
+				try {
+					new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(4))
+						.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kept-saved"),
+								"is saved"));
+					return true;
+				}
+				catch (org.openqa.selenium.TimeoutException ex) {
+					return false;
+				}
+			});
+		assertThat(this.jdbc
+			.sql("SELECT c.in_the_moment FROM check_in c JOIN account a ON a.id = c.owner_id WHERE a.email = :email")
+			.param("email", email)
+			.query(Boolean.class)
+			.list()).containsExactly(true);
 	}
 
 	@Test
@@ -187,7 +220,7 @@ class InstallableBrowserTests {
 			finishCheckIn("A question about the weekend, asked on the train");
 			browser.waiting()
 				.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kept-note"),
-						"You\u2019re offline, so this check-in is kept on this device"));
+						"Kept on this device. It will be saved as a check-in, once"));
 			assertThat(rows(email)).isZero();
 		}
 		finally {
