@@ -378,6 +378,23 @@
 		note.focus();
 	}
 
+	// The first step of a check-in asks the server for the next one: offline, it says so, and
+	// offers the quick flow that works without a connection. The words he ticked stay ticked.
+	document.addEventListener('submit', function (event) {
+		var form = event.target.closest ? event.target.closest('form[data-offline-words]') : null;
+		if (!form || navigator.onLine) {
+			return;
+		}
+		event.preventDefault();
+		say(form, 'You\u2019re offline, and this step needs a connection. Press Next again when you\u2019re back online, or use ', 'notice');
+		var note = form.parentNode.querySelector('.kept-note');
+		var link = document.createElement('a');
+		link.href = '/offline/name-it';
+		link.textContent = 'Name it before you answer';
+		note.appendChild(link);
+		note.appendChild(document.createTextNode(', which works offline.'));
+	});
+
 	document.addEventListener('submit', function (event) {
 		var form = event.target.closest ? event.target.closest('form[data-keep-offline]') : null;
 		if (!form || (navigator.onLine && !form.hasAttribute('data-always-keep'))) {
