@@ -29,6 +29,7 @@
 		// was signed in.
 		try {
 			window.localStorage.removeItem('steadfast-person');
+			window.localStorage.removeItem('steadfast-partner');
 			if (window.indexedDB) {
 				window.indexedDB.deleteDatabase('steadfast');
 			}
@@ -58,7 +59,8 @@
 			return;
 		}
 		var form = document.querySelector('form[data-quick-exit]');
-		if (form) {
+		// A page kept for offline use carries a hidden exit; hidden, Esc is just Esc.
+		if (form && !form.closest('[hidden]')) {
 			event.preventDefault();
 			quickExit(form);
 		}
@@ -72,7 +74,29 @@
 			window.history.back();
 		}
 	});
+	// The pages kept for offline use are the same for everyone: they show the quick exit when
+	// the last person signed in on this device was a partner (the layout gives her pages one).
+	function partnerExit() {
+		var person = document.querySelector('meta[name="steadfast-person"]');
+		try {
+			if (person && person.getAttribute('content')) {
+				if (document.querySelector('form[data-quick-exit]')) {
+					window.localStorage.setItem('steadfast-partner', '1');
+				} else {
+					window.localStorage.removeItem('steadfast-partner');
+				}
+			}
+			if (window.localStorage.getItem('steadfast-partner') === '1') {
+				document.querySelectorAll('[data-partner-exit]').forEach(function (exit) {
+					exit.hidden = false;
+				});
+			}
+		} catch (ignored) {
+			// Storage off: the offline pages stay as they are.
+		}
+	}
 	document.addEventListener('DOMContentLoaded', function () {
+		partnerExit();
 		// A sign-up sends the time zone the browser is in (without script the practice's is
 		// used, and it can be changed at /accounts/settings).
 		var zone = document.querySelector('input[data-browser-zone]');

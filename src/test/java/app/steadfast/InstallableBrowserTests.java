@@ -303,6 +303,9 @@ class InstallableBrowserTests {
 			for (String page : List.of("/", "/checkins/new", "/conversations/pause", "/insights", "/offline/pause",
 					"/offline/name-it", "/offline")) {
 				browser.open(page);
+				assertThat(browser.driver().findElements(By.cssSelector(".quick-exit")))
+					.as("no visible quick exit for a client on " + page)
+					.noneMatch(org.openqa.selenium.WebElement::isDisplayed);
 				browser.assertAccessible(page + " (" + theme + ")");
 			}
 			browser.open("/checkins/new");
@@ -329,6 +332,12 @@ class InstallableBrowserTests {
 			browser.open("/checkins/new");
 			assertThat(browser.find(By.cssSelector(".quick-exit")).isDisplayed()).isTrue();
 			browser.assertAccessible("partner's check-in with the quick exit (" + theme + ")");
+			// The pages kept for offline use are the same for everyone; on her device
+			// they
+			// show the exit too.
+			browser.open("/offline/pause");
+			assertThat(browser.find(By.cssSelector(".quick-exit")).isDisplayed()).isTrue();
+			browser.assertAccessible("offline pause tool with the quick exit (" + theme + ")");
 		}
 	}
 
