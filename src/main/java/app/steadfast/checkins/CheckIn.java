@@ -46,10 +46,13 @@ class CheckIn {
 	@Version
 	private Long version;
 
+	// The id the browser gave the form it came from, so a repeated sending saves it once.
+	private final UUID submissionId;
+
 	@PersistenceCreator
 	CheckIn(UUID id, UUID ownerId, Instant occurredAt, Integer intensity, BodyLocation bodyLocation, String triggerText,
 			Response response, String responseText, boolean inTheMoment, Instant createdAt, Instant updatedAt,
-			List<CheckInWord> words, Long version) {
+			List<CheckInWord> words, Long version, UUID submissionId) {
 		this.id = id;
 		this.ownerId = ownerId;
 		this.occurredAt = occurredAt;
@@ -63,11 +66,12 @@ class CheckIn {
 		this.updatedAt = updatedAt;
 		this.words = (words != null) ? new ArrayList<>(words) : new ArrayList<>();
 		this.version = version;
+		this.submissionId = submissionId;
 	}
 
-	static CheckIn start(UUID id, UUID ownerId, boolean inTheMoment, Instant now) {
+	static CheckIn start(UUID id, UUID ownerId, boolean inTheMoment, Instant now, UUID submissionId) {
 		return new CheckIn(id, ownerId, now, null, BodyLocation.NONE, null, null, null, inTheMoment, now, now,
-				List.of(), null);
+				List.of(), null, submissionId);
 	}
 
 	/** Sets what he recorded; the texts arrive already sealed. */
@@ -86,8 +90,8 @@ class CheckIn {
 	/** A copy holding the given words: for read-only views loaded in one query. */
 	CheckIn withWords(List<CheckInWord> words) {
 		return new CheckIn(this.id, this.ownerId, this.occurredAt, this.intensity, this.bodyLocation, this.triggerText,
-				this.response, this.responseText, this.inTheMoment, this.createdAt, this.updatedAt, words,
-				this.version);
+				this.response, this.responseText, this.inTheMoment, this.createdAt, this.updatedAt, words, this.version,
+				this.submissionId);
 	}
 
 	UUID id() {

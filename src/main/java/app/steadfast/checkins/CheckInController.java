@@ -1,9 +1,12 @@
 package app.steadfast.checkins;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.FormErrors;
@@ -11,6 +14,8 @@ import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,8 +87,10 @@ class CheckInController {
 
 	@PostMapping("/new")
 	String create(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") CheckInForm form,
-			BindingResult bound, @RequestParam(name = "step", defaultValue = "words") String step, Model model,
+			BindingResult bound, @RequestParam(name = "step", defaultValue = "words") String step,
+			@RequestParam(name = "submission", required = false) String submission, Model model,
 			RedirectAttributes flash) {
+		model.addAttribute("submission", submissionId(submission));
 		if ("words".equals(step)) {
 			// The first step asks only for the words; the rest is asked (and checked)
 			// next.
@@ -101,7 +108,8 @@ class CheckInController {
 			this.recording.check(details, false);
 			if (!errors.hasErrors()) {
 				flash.addFlashAttribute("crisis",
-						this.recording.record(person.account(), details, false).crisisResources());
+						this.recording.recordOnce(person.account(), details, false, submissionId(submission))
+							.crisisResources());
 			}
 		}
 		catch (InvalidCheckIn ex) {
@@ -112,6 +120,54 @@ class CheckInController {
 		}
 		flash.addFlashAttribute("saved", "Saved. Naming it is the work; you just did some.");
 		return "redirect:/checkins";
+	}
+
+	/**
+	 * A check-in the browser kept while it was offline, sent by its script once the
+	 * connection returned: saved once for its submission id however often it arrives, and
+	 * answered in JSON for the script (201 saved, 422 with what to change). {@code kind}
+	 * {@code quick} is the "name it before you answer" flow; {@code madeAt} (epoch
+	 * milliseconds) is when he pressed save, used when he left "when" empty.
+	 */
+	@PostMapping("/kept")
+	ResponseEntity<Map<String, Object>> kept(@AuthenticationPrincipal SignedIn person,
+			@ModelAttribute("form") CheckInForm form, BindingResult bound,
+			@RequestParam(name = "submission") String submission,
+			@RequestParam(name = "kind", defaultValue = "full") String kind,
+			@RequestParam(name = "madeAt", required = false) Long madeAt) {
+		UUID id = submissionId(submission);
+		if (id == null) {
+			return ResponseEntity.unprocessableContent().body(Map.of("problem", "This check-in has no valid id."));
+		}
+		if (bound.hasErrors() || form == null) {
+			return ResponseEntity.unprocessableContent()
+				.body(Map.of("problem", "This check-in couldn't be saved as it is."));
+		}
+		Instant made = (madeAt != null) ? Instant.ofEpochMilli(madeAt) : this.clock.instant();
+		if (made.isAfter(this.clock.instant())) {
+			made = this.clock.instant();
+		}
+		boolean quick = "quick".equals(kind);
+		CheckInDetails details = quick ? new CheckInDetails(form.words(), null, form.body(), null, null, null, made)
+				: form.details(this.accounts.zone(person.account()), made);
+		try {
+			CheckInReceipt receipt = this.recording.recordOnce(person.account(), details, quick, id);
+			return ResponseEntity.status(HttpStatus.CREATED)
+				.body(Map.of("saved", true, "crisis", receipt.crisisResources()));
+		}
+		catch (InvalidCheckIn ex) {
+			return ResponseEntity.unprocessableContent().body(Map.of("problem", ex.getMessage()));
+		}
+	}
+
+	/** The browser's id for a form, or null when it sent none or not a UUID. */
+	static UUID submissionId(String submission) {
+		try {
+			return (submission != null && !submission.isBlank()) ? UUID.fromString(submission.strip()) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	@GetMapping("/{id}/edit")

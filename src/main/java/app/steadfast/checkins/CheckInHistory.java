@@ -99,7 +99,7 @@ class CheckInHistory {
 								rs.getString("response_text"), rs.getBoolean("in_the_moment"),
 								rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 								rs.getObject("updated_at", OffsetDateTime.class).toInstant(), List.of(),
-								rs.getLong("version")));
+								rs.getLong("version"), null));
 			}
 		});
 		return found.values().stream().map((c) -> c.withWords(words.get(c.id()))).toList();

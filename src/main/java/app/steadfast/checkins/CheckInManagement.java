@@ -281,7 +281,7 @@ public class CheckInManagement {
 								rs.wasNull() ? null : intensity, BodyLocation.valueOf(rs.getString("body_location")),
 								rs.getString("trigger_text"), null, null, rs.getBoolean("in_the_moment"),
 								rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-								rs.getObject("updated_at", OffsetDateTime.class).toInstant(), List.of(), null);
+								rs.getObject("updated_at", OffsetDateTime.class).toInstant(), List.of(), null, null);
 					}
 					catch (java.sql.SQLException ex) {
 						throw new IllegalStateException(ex);

@@ -18,12 +18,16 @@ import app.steadfast.shared.NotFound;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recording, changing and deleting his own check-ins: the checks of what he entered, his
@@ -53,9 +57,11 @@ class CheckInRecording {
 
 	private final MessageSource messages;
 
+	private final TransactionTemplate own;
+
 	CheckInRecording(CheckIns checkIns, EmotionVocabulary vocabulary, Encryption encryption,
 			ApplicationEventPublisher events, RiskLanguage risk, Clock clock, Validator validator,
-			MessageSource messages) {
+			MessageSource messages, PlatformTransactionManager transactions) {
 		this.checkIns = checkIns;
 		this.vocabulary = vocabulary;
 		this.encryption = encryption;
@@ -64,14 +70,50 @@ class CheckInRecording {
 		this.clock = clock;
 		this.validator = validator;
 		this.messages = messages;
+		this.own = new TransactionTemplate(transactions);
 	}
 
 	/** See {@link CheckInManagement#record}. */
 	@Transactional
 	CheckInReceipt record(AccountId owner, CheckInDetails details, boolean inTheMoment) {
+		return save(owner, details, inTheMoment, null);
+	}
+
+	/**
+	 * Records a check-in sent from a form the browser named with a submission id: the
+	 * first sending saves it, every later one with the same id (a double click, a
+	 * check-in kept offline and sent again after an answer was lost) finds it and saves
+	 * nothing. Called outside any transaction: two sendings at once both try to insert,
+	 * the unique index lets one win, and the other then finds the winner's.
+	 */
+	CheckInReceipt recordOnce(AccountId owner, CheckInDetails details, boolean inTheMoment, @Nullable UUID submission) {
+		if (submission == null) {
+			return this.own.execute((status) -> save(owner, details, inTheMoment, null));
+		}
+		java.util.Optional<CheckInReceipt> earlier = earlier(owner, details, submission);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		try {
+			return this.own.execute((status) -> save(owner, details, inTheMoment, submission));
+		}
+		catch (DataIntegrityViolationException ex) {
+			return earlier(owner, details, submission).orElseThrow(() -> ex);
+		}
+	}
+
+	private java.util.Optional<CheckInReceipt> earlier(AccountId owner, CheckInDetails details, UUID submission) {
+		// The words are checked again, not reported again: the first sending reported
+		// them, and if its answer was lost he still sees crisis resources now.
+		return this.checkIns.findByOwnerIdAndSubmissionId(owner.value(), submission)
+			.map((found) -> new CheckInReceipt(new CheckInId(found.id()), this.risk.check(text(details)).hit()));
+	}
+
+	private CheckInReceipt save(AccountId owner, CheckInDetails details, boolean inTheMoment,
+			@Nullable UUID submission) {
 		check(details, inTheMoment);
 		Instant now = this.clock.instant();
-		CheckIn checkIn = CheckIn.start(UUID.randomUUID(), owner.value(), inTheMoment, now);
+		CheckIn checkIn = CheckIn.start(UUID.randomUUID(), owner.value(), inTheMoment, now, submission);
 		fill(checkIn, details, now);
 		this.checkIns.save(checkIn);
 		CheckInId id = new CheckInId(checkIn.id());
@@ -95,9 +137,12 @@ class CheckInRecording {
 	 * saving.
 	 */
 	private boolean riskIn(AccountId owner, UUID checkIn, CheckInDetails details) {
-		String text = String.join("\n", java.util.Objects.requireNonNullElse(details.trigger(), ""),
+		return this.risk.checkAndReport(text(details), owner.value(), RiskSource.CHECK_IN, checkIn).hit();
+	}
+
+	private static String text(CheckInDetails details) {
+		return String.join("\n", java.util.Objects.requireNonNullElse(details.trigger(), ""),
 				java.util.Objects.requireNonNullElse(details.responseNote(), ""));
-		return this.risk.checkAndReport(text, owner.value(), RiskSource.CHECK_IN, checkIn).hit();
 	}
 
 	/** See {@link CheckInManagement#delete}. */

@@ -14,4 +14,6 @@ interface CheckIns extends ListCrudRepository<CheckIn, UUID> {
 	/** Whether he has a check-in from this moment on, in one statement. */
 	boolean existsByOwnerIdAndOccurredAtGreaterThanEqual(UUID ownerId, java.time.Instant from);
 
+	java.util.Optional<CheckIn> findByOwnerIdAndSubmissionId(UUID ownerId, UUID submissionId);
+
 }

@@ -36,13 +36,14 @@ class QuickCheckInController {
 
 	@GetMapping
 	String start(@RequestParam(name = "back", required = false) String back, Model model) {
-		return page(model, back, null, null, null);
+		return page(model, back, null, null, null, null);
 	}
 
 	@PostMapping
 	String save(@AuthenticationPrincipal SignedIn person, @RequestParam(name = "body", required = false) String body,
 			@RequestParam(name = "word", required = false) String word,
-			@RequestParam(name = "back", required = false) String back, Model model) {
+			@RequestParam(name = "back", required = false) String back,
+			@RequestParam(name = "submission", required = false) String submission, Model model) {
 		BodyLocation location = CheckInController.parseEnum(BodyLocation.class, body);
 		String problem = null;
 		if (location == null) {
@@ -52,23 +53,24 @@ class QuickCheckInController {
 			problem = "Pick the word that comes closest. It doesn't have to be perfect.";
 		}
 		if (problem != null) {
-			return page(model, back, body, word, problem);
+			return page(model, back, body, word, problem, submission);
 		}
-		this.recording.record(person.account(),
+		this.recording.recordOnce(person.account(),
 				new CheckInDetails(java.util.List.of(word), null, location, null, null, null, this.clock.instant()),
-				true);
+				true, CheckInController.submissionId(submission));
 		model.addAttribute("word", this.vocabulary.word(word).orElseThrow());
 		model.addAttribute("back", safeBack(back));
 		return "checkins/breathe";
 	}
 
-	private String page(Model model, String back, String body, String word, String problem) {
+	private String page(Model model, String back, String body, String word, String problem, String submission) {
 		model.addAttribute("families", this.vocabulary.families());
 		model.addAttribute("bodies", BodyLocation.values());
 		model.addAttribute("back", safeBack(back));
 		model.addAttribute("chosenBody", body);
 		model.addAttribute("chosenWord", word);
 		model.addAttribute("problem", problem);
+		model.addAttribute("submission", CheckInController.submissionId(submission));
 		return "checkins/quick";
 	}
 

@@ -30,7 +30,9 @@ class ConversationsAccess {
 				// A therapist he grants conversations reads the shared page; only a
 				// partner adds a view.
 				AccessRule.roles("/conversations/shared", Role.CLIENT, Role.PARTNER, Role.THERAPIST),
-				AccessRule.roles("/conversations/shared/*", Role.CLIENT, Role.PARTNER));
+				AccessRule.roles("/conversations/shared/*", Role.CLIENT, Role.PARTNER),
+				// The pause tool kept for use offline holds no one's data.
+				AccessRule.everyone(org.springframework.http.HttpMethod.GET, OfflinePauseController.PATH));
 	}
 
 	@Bean

@@ -40,6 +40,17 @@ class LayoutAttributes {
 				? QuickExitController.address(this.quickExit) : null;
 	}
 
+	/**
+	 * Where the quick exit leads, on the pages kept for offline use: they are the same
+	 * for everyone, so each carries the exit, shown by its script on a device where a
+	 * partner was signed in. Read only for those pages.
+	 */
+	@ModelAttribute("neutralExit")
+	String neutralExit(jakarta.servlet.http.HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/offline")
+				? QuickExitController.address(this.quickExit) : null;
+	}
+
 	@ModelAttribute("person")
 	SignedIn person(@AuthenticationPrincipal SignedIn person) {
 		return person;

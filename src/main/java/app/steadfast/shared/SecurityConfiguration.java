@@ -72,6 +72,11 @@ class SecurityConfiguration {
 				AccessRule.everyone(HttpMethod.GET, "/css/**"), AccessRule.everyone(HttpMethod.GET, "/js/**"),
 				AccessRule.everyone(HttpMethod.GET, "/images/**"), AccessRule.everyone(HttpMethod.GET, "/webjars/**"),
 				AccessRule.everyone(HttpMethod.GET, "/favicon.ico"),
+				// The installable app's manifest, worker and offline page: the same for
+				// everyone.
+				AccessRule.everyone(HttpMethod.GET, InstallableApp.MANIFEST),
+				AccessRule.everyone(HttpMethod.GET, InstallableApp.WORKER),
+				AccessRule.everyone(HttpMethod.GET, InstallableApp.OFFLINE),
 				AccessRule.everyone(HttpMethod.GET, "/actuator/health"), AccessRule.everyone(QuickExitController.PATH));
 	}
 

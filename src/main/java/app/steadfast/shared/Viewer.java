@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -27,8 +28,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * @param therapist a therapist
  * @param admin an administrator
  * @param partner a partner: every page she sees carries the quick exit
+ * @param mark a mark of who is signed in (a digest of the account id, the same on every
+ * page of his), so a check-in his browser kept offline is sent only while he is signed
+ * in, never for someone else on a shared device; null when no one is
  */
-public record Viewer(boolean signedIn, boolean clientOrPartner, boolean therapist, boolean admin, boolean partner) {
+public record Viewer(boolean signedIn, boolean clientOrPartner, boolean therapist, boolean admin, boolean partner,
+		@Nullable String mark) {
 
 	static final String ATTRIBUTE = "viewer";
 
@@ -40,7 +45,7 @@ public record Viewer(boolean signedIn, boolean clientOrPartner, boolean therapis
 	static Viewer of(Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof AnonymousAuthenticationToken) {
-			return new Viewer(false, false, false, false, false);
+			return new Viewer(false, false, false, false, false, null);
 		}
 		Set<String> roles = new HashSet<>();
 		for (GrantedAuthority authority : authentication.getAuthorities()) {
@@ -48,7 +53,19 @@ public record Viewer(boolean signedIn, boolean clientOrPartner, boolean therapis
 		}
 		return new Viewer(true, roles.contains(Role.CLIENT.authority()) || roles.contains(Role.PARTNER.authority()),
 				roles.contains(Role.THERAPIST.authority()), roles.contains(Role.ADMIN.authority()),
-				roles.contains(Role.PARTNER.authority()));
+				roles.contains(Role.PARTNER.authority()),
+				(authentication.getPrincipal() instanceof SignedIn person) ? mark(person.accountId()) : null);
+	}
+
+	private static String mark(java.util.UUID account) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(("steadfast-viewer:" + account).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -44,9 +44,9 @@ class AccessMatrixTests {
 
 	/**
 	 * The expectations: method and pattern, then one code per caller in the order of
-	 * {@link #CALLERS}. 2 = 200, 3 = a redirect (not to sign-in), A = allowed (200 or a
-	 * redirect not to sign-in), L = a redirect to sign-in, F = 403, N = 404, X = refused
-	 * (403 or 404).
+	 * {@link #CALLERS}. 2 = 200, C = 201 (created), 3 = a redirect (not to sign-in), A =
+	 * allowed (200 or a redirect not to sign-in), L = a redirect to sign-in, F = 403, N =
+	 * 404, X = refused (403 or 404).
 	 */
 	static final String TABLE = """
 			# endpoint                                            | anon client other p-on p-off ther other-ther admin pause
@@ -138,6 +138,10 @@ class AccessMatrixTests {
 			GET /leave                                             | 2 2 2 2 2 2 2 2 2
 			GET /login                                             | 2 3 3 3 3 3 3 3 3
 			GET /login/code                                        | L A A A A A A A A
+			GET /manifest.webmanifest                              | 2 2 2 2 2 2 2 2 2
+			GET /offline                                           | 2 2 2 2 2 2 2 2 2
+			GET /offline/name-it                                   | 2 2 2 2 2 2 2 2 2
+			GET /offline/pause                                     | 2 2 2 2 2 2 2 2 2
 			GET /repair                                            | L 2 2 2 2 F F F 2
 			GET /repair/questions                                  | L 2 2 2 2 F F F 2
 			GET /repair/questions/{id}                             | L 2 N 2 2 F F F N
@@ -153,6 +157,7 @@ class AccessMatrixTests {
 			GET /signup/confirm                                    | 2 2 2 2 2 2 2 2 2
 			GET /signup/sent                                       | 2 2 2 2 2 2 2 2 2
 			GET /sitemap.xml                                       | 2 2 2 2 2 2 2 2 2
+			GET /sw.js                                             | 2 2 2 2 2 2 2 2 2
 			POST /accounts/confirm                                 | L A A A A A A A A
 			POST /accounts/security/authenticator                  | L A A A A A A A A
 			POST /accounts/security/authenticator/confirm          | L A A A A A A A A
@@ -189,6 +194,7 @@ class AccessMatrixTests {
 			POST /care/homework/{id}/done                          | L 3 N F F F F F F
 			POST /care/measures/{id}                               | L 3 N F F F F F F
 			POST /checkins/journal                                 | L 3 3 3 3 F F F 3
+			POST /checkins/kept                                    | L C C C C F F F C
 			POST /checkins/journal/{id}/delete                     | L 3 N N N F F F N
 			POST /checkins/journal/{id}/edit                       | L 3 N N N F F F N
 			POST /checkins/new                                     | L 2 2 2 2 F F F 2
@@ -434,6 +440,7 @@ class AccessMatrixTests {
 		}
 		return switch (status) {
 			case 200 -> '2';
+			case 201 -> 'C';
 			case 400 -> 'B';
 			case 403 -> 'F';
 			case 404 -> 'N';
@@ -459,7 +466,7 @@ class AccessMatrixTests {
 			}
 			String[] parts = line.split("\\|");
 			String codes = parts[1].strip();
-			assertThat(codes.replace(" ", "")).as(line).hasSize(CALLERS.size()).matches("[23ALFNXBT]+");
+			assertThat(codes.replace(" ", "")).as(line).hasSize(CALLERS.size()).matches("[23CALFNXBT]+");
 			assertThat(table.put(parts[0].strip(), codes)).as("a second row for " + parts[0]).isNull();
 		}
 		return table;

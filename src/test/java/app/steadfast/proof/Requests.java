@@ -182,6 +182,8 @@ final class Requests {
 			case "/checkins/new", "/checkins/{id}/edit" -> put(params, "step", "save", "words", "shame", "primary",
 					"shame", "intensity", "5", "body", "CHEST", "trigger", "A trigger", "when", "now");
 			case "/checkins/quick" -> put(params, "word", "shame", "body", "I felt small");
+			case "/checkins/kept" -> put(params, "submission", java.util.UUID.randomUUID().toString(), "words", "shame",
+					"intensity", "5", "body", "CHEST", "trigger", "Kept while offline");
 			case "/checkins/journal", "/checkins/journal/{id}/edit" -> put(params, "body", "A journal entry");
 			case "/commitments/new", "/commitments/{id}/edit" ->
 				put(params, "title", "Call when plans change", "recurrence", "DAILY", "startDate", today);

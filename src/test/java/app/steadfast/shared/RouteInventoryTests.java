@@ -34,10 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SteadfastTest
 class RouteInventoryTests {
 
-	/** The pages a visitor may open without signing in. */
+	/**
+	 * The pages a visitor may open without signing in. The installable app's manifest and
+	 * service worker, and the three pages the worker keeps for use offline (what works
+	 * offline, the pause tool, name it), are public because the worker fetches them
+	 * without a sign-in and keeps them for everyone on the device: they hold no one's
+	 * data ({@code InstallableAppTests} proves each is the same for every viewer).
+	 */
 	static final Set<String> PUBLIC = Set.of("/", "/login", "/signup", "/signup/sent", "/signup/confirm", "/setup",
 			"/accounts/forgot", "/accounts/reset", "/crisis", "/crisis/now", "/error", "/articles", "/articles/{slug}",
-			"/articles/tag/{tag}", "/search", "/feed.xml", "/sitemap.xml", "/consultation", "/couple/join", "/leave");
+			"/articles/tag/{tag}", "/search", "/feed.xml", "/sitemap.xml", "/consultation", "/couple/join", "/leave",
+			"/manifest.webmanifest", "/sw.js", "/offline", "/offline/pause", "/offline/name-it");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
