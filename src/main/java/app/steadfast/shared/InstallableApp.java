@@ -35,13 +35,14 @@ class InstallableApp {
 
 	private final byte[] manifest;
 
-	private final byte[] worker;
+	// Made on the first request for it, not at start-up: its cache name digests every
+	// static file, which start-up need not wait for.
+	private final java.util.function.Supplier<byte[]> worker = org.springframework.util.function.SingletonSupplier
+		.of(InstallableApp::workerScript);
 
 	InstallableApp() {
 		PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
 		this.manifest = read(resources.getResource("classpath:/pwa/manifest.webmanifest"));
-		String script = new String(read(resources.getResource("classpath:/pwa/sw.js")), StandardCharsets.UTF_8);
-		this.worker = script.replace("__VERSION__", version(resources, script)).getBytes(StandardCharsets.UTF_8);
 	}
 
 	@GetMapping(MANIFEST)
@@ -56,7 +57,13 @@ class InstallableApp {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
 			.header("Service-Worker-Allowed", "/")
-			.body(this.worker);
+			.body(this.worker.get());
+	}
+
+	private static byte[] workerScript() {
+		PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+		String script = new String(read(resources.getResource("classpath:/pwa/sw.js")), StandardCharsets.UTF_8);
+		return script.replace("__VERSION__", version(resources, script)).getBytes(StandardCharsets.UTF_8);
 	}
 
 	@GetMapping(OFFLINE)
