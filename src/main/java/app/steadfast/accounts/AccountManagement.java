@@ -135,6 +135,19 @@ public class AccountManagement {
 		return this.zones.today(id);
 	}
 
+	/**
+	 * Today where the person is, and the day he joined, counted where he is.
+	 * @throws NotFound if there is no such account
+	 */
+	@Transactional(readOnly = true)
+	public PersonalDays days(AccountId id) {
+		PersonalDays days = this.zones.days(id);
+		if (days == null) {
+			throw new NotFound();
+		}
+		return days;
+	}
+
 	/** The Monday that starts the person's current week, where he is. */
 	@Transactional(readOnly = true)
 	public LocalDate thisMonday(AccountId id) {

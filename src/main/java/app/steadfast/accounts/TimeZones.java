@@ -98,6 +98,22 @@ class TimeZones {
 		return today(zone(id));
 	}
 
+	/**
+	 * Today where the person is and the day his account was made, counted in his zone, in
+	 * one query; {@code null} for an unknown id.
+	 */
+	@Nullable PersonalDays days(AccountId id) {
+		return this.jdbc.sql("SELECT zone, created_at FROM account WHERE id = :id")
+			.param("id", id.value())
+			.query((rs, row) -> {
+				ZoneId zone = parse(rs.getString("zone"));
+				java.time.Instant created = rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant();
+				return new PersonalDays(today(zone), LocalDate.ofInstant(created, zone));
+			})
+			.optional()
+			.orElse(null);
+	}
+
 	LocalDate today(ZoneId zone) {
 		return LocalDate.ofInstant(this.clock.instant(), zone);
 	}

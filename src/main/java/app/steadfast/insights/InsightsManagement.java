@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.PersonalDays;
 import app.steadfast.consultations.ConsultationManagement;
 import app.steadfast.conversations.ConversationManagement;
 import app.steadfast.conversations.RecurringTopic;
@@ -28,6 +29,7 @@ import app.steadfast.shared.NotFound;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,10 +84,21 @@ public class InsightsManagement {
 	@Transactional
 	public Progress progress(AccountId viewer, AccountId owner, int weeks) {
 		this.sharing.requireVisible(viewer, owner, Category.INSIGHTS, "progress-" + weeks);
-		return progress(owner, weeks, this.accounts.today(owner), viewer.equals(owner));
+		PersonalDays days = this.accounts.days(owner);
+		return progress(owner, weeks, days.today(), days.joined(), viewer.equals(owner));
 	}
 
 	Progress progress(AccountId owner, int weeks, LocalDate today, boolean own) {
+		return progress(owner, weeks, today, null, own);
+	}
+
+	/**
+	 * The weeks shown start where his work does: at the week he joined, or earlier where
+	 * something was recorded before it (an import, a date he chose). Weeks before both
+	 * would only be rows of zeros. {@code joined} {@code null} shows every week asked
+	 * for. Stuck signals read every week either way.
+	 */
+	private Progress progress(AccountId owner, int weeks, LocalDate today, @Nullable LocalDate joined, boolean own) {
 		LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		List<LocalDate> mondays = new ArrayList<>();
 		for (int i = weeks - 1; i >= 0; i--) {
@@ -102,7 +115,7 @@ public class InsightsManagement {
 		// while she shares commitments (never during her safety pause), for whoever
 		// looks.
 		boolean herViewShown = this.sharing.partnerContributionsShown(owner, Category.COMMITMENTS);
-		List<Progress.WeekRow> rows = figures.stream()
+		List<Progress.WeekRow> all = figures.stream()
 			.map((w) -> new Progress.WeekRow(w.monday(), w.current(), w.checkIns().checkIns(),
 					w.checkIns().averageIntensity(), top(w.checkIns().families()), w.promises().kept(),
 					w.promises().due(), herViewShown ? w.promises().confirmed() : 0,
@@ -110,12 +123,30 @@ public class InsightsManagement {
 					average(hers, w.monday()), w.talks().talks(), w.talks().averageDefensiveness(),
 					w.talks().escalatedSomewhat() + w.talks().escalatedBadly()))
 			.toList();
+		List<Progress.WeekRow> rows = all.subList(firstShown(all, joined), all.size());
 		// Topic names are his words: only on his own view.
 		List<RecurringTopic> topics = own ? this.conversations.recurringTopics(owner, owner) : List.of();
 		List<StuckSignal> signals = signals(figures, partners, thisMonday, topics, dismissed(owner, today));
 		return new Progress(rows, Readings.promises(rows), Readings.feelings(rows), Readings.pulse(rows, own),
 				Readings.talks(rows), signals, this.consultations.therapistOf(owner).isPresent(),
-				rows.stream().anyMatch((r) -> r.due() > 0), own ? questions(owner, mondays.get(0)) : null);
+				rows.stream().anyMatch((r) -> r.due() > 0), own ? questions(owner, rows.get(0).monday()) : null);
+	}
+
+	/**
+	 * The first of the weeks to show: see
+	 * {@link #progress(AccountId, int, LocalDate, LocalDate, boolean)}.
+	 */
+	static int firstShown(List<Progress.WeekRow> weeks, @Nullable LocalDate joined) {
+		if (joined == null) {
+			return 0;
+		}
+		for (int i = 0; i < weeks.size(); i++) {
+			Progress.WeekRow week = weeks.get(i);
+			if (week.hasAnything() || !week.monday().plusDays(6).isBefore(joined)) {
+				return i;
+			}
+		}
+		return weeks.size() - 1;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import app.steadfast.shared.BarChart;
 import app.steadfast.shared.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a person's progress page shows.
@@ -86,6 +87,66 @@ public record Progress(List<WeekRow> weeks, String promisesReading, String feeli
 					.toList());
 	}
 
+	/**
+	 * Whether nothing at all was recorded in the weeks shown: his first days, most often.
+	 */
+	public boolean isEmpty() {
+		return this.weeks.stream().noneMatch(WeekRow::hasAnything)
+				&& (this.questions == null || this.questions.askedInWeeks() + this.questions.waiting() == 0);
+	}
+
+	/** The weeks shown, in words: "3 Nov to 16 Nov 2026 (2 weeks)". */
+	public String period() {
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+				java.util.Locale.UK);
+		return "%s to %s (%s)".formatted(day.format(this.weeks.get(0).monday()),
+				day.format(this.weeks.get(this.weeks.size() - 1).monday().plusDays(6)),
+				Readings.weeks(this.weeks.size()));
+	}
+
+	/**
+	 * The page's lead, at most three sentences: the first sentence of each reading that
+	 * has something to say, promises first for the man doing the work, feelings first for
+	 * his partner (promises and talks are his, not hers).
+	 */
+	public List<String> summary(boolean partner) {
+		List<String> readings = new java.util.ArrayList<>();
+		boolean his = !partner;
+		if (his && this.hasPromises) {
+			readings.add(this.promisesReading);
+		}
+		if (hasFeelings() || this.weeks.stream().anyMatch((w) -> w.checkIns() > 0)) {
+			readings.add(this.feelingsReading);
+		}
+		if (hasPulse()) {
+			readings.add(this.pulseReading);
+		}
+		if (his && hasTalks()) {
+			readings.add(this.talksReading);
+		}
+		return readings.stream().limit(3).map(Progress::firstSentence).toList();
+	}
+
+	/**
+	 * The one chart the page leads with: promises kept for him while any were due, else
+	 * how strongly he felt things, else the pulse; {@code null} when none has figures.
+	 */
+	public @Nullable BarChart leadChart(boolean partner) {
+		if (!partner && this.hasPromises) {
+			return promisesChart();
+		}
+		if (hasFeelings()) {
+			return feelingsChart();
+		}
+		return hasPulse() ? pulseChart() : null;
+	}
+
+	/** The text up to and including its first full stop followed by a space. */
+	static String firstSentence(String text) {
+		int end = text.indexOf(". ");
+		return (end < 0) ? text : text.substring(0, end + 1);
+	}
+
 	/** Whether any week had a check-in with an intensity. */
 	public boolean hasFeelings() {
 		return this.weeks.stream().anyMatch((w) -> w.averageIntensity() != null);
@@ -142,6 +203,14 @@ public record Progress(List<WeekRow> weeks, String promisesReading, String feeli
 		/** Promises kept as a whole percentage, or {@code null} when none was due. */
 		public Integer keptPercent() {
 			return (this.due == 0) ? null : Math.round(100f * this.kept / this.due);
+		}
+
+		/**
+		 * Whether anything at all was recorded in this week, by him or shared with him.
+		 */
+		public boolean hasAnything() {
+			return this.checkIns > 0 || this.due > 0 || this.myPulse != null || this.partnerPulse != null
+					|| this.talks > 0;
 		}
 
 		/** The gap between his view and hers, when both are there. */

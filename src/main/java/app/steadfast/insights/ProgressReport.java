@@ -61,8 +61,9 @@ class ProgressReport {
 		document.add(new Paragraph("Progress report: " + name, TITLE));
 		document.add(
 				new Paragraph(
-						"%s to %s (%d weeks). %s".formatted(DAY.format(weeks.get(0).monday()),
-								DAY.format(weeks.get(weeks.size() - 1).monday().plusDays(6)), weeks.size(),
+						"%s to %s (%s). %s".formatted(DAY.format(weeks.get(0).monday()),
+								DAY.format(weeks.get(weeks.size() - 1).monday().plusDays(6)),
+								Readings.weeks(weeks.size()),
 								partner ? "Made by Steadfast for you to keep, or to bring to someone who supports you."
 										: "Made by Steadfast for you to bring to a session with your therapist."),
 						SMALL));

@@ -63,8 +63,8 @@ final class Readings {
 			.filter(Objects::nonNull)
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 		String family = top.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-		StringBuilder reading = new StringBuilder("You checked in %d %s over %d weeks.".formatted(checkIns,
-				(checkIns == 1) ? "time" : "times", weeks.size()));
+		StringBuilder reading = new StringBuilder(
+				"You checked in %d %s %s.".formatted(checkIns, (checkIns == 1) ? "time" : "times", over(weeks)));
 		if (family != null) {
 			reading.append(" The feeling you named most often was %s.".formatted(family.toLowerCase(Locale.ROOT)));
 		}
@@ -135,6 +135,10 @@ final class Readings {
 			if (rated.isEmpty()) {
 				return "No weekly pulse of his in these weeks. His partner's pulse is theirs and isn't part of this view.";
 			}
+			if (rated.size() == 1) {
+				return "His own weekly pulse (how he rates himself, out of 7) was %.1f in the one week he answered it. His partner's pulse is theirs and isn't part of this view."
+					.formatted(rated.get(0).myPulse());
+			}
 			return "His own weekly pulse (how he rates himself, out of 7) went from %.1f to %.1f over %d answered weeks. His partner's pulse is theirs and isn't part of this view."
 				.formatted(rated.get(0).myPulse(), rated.get(rated.size() - 1).myPulse(), rated.size());
 		}
@@ -170,9 +174,9 @@ final class Readings {
 		}
 		int talks = talked.stream().mapToInt(Progress.WeekRow::talks).sum();
 		int escalated = talked.stream().mapToInt(Progress.WeekRow::escalated).sum();
-		StringBuilder reading = new StringBuilder("You logged %d hard %s over %d weeks; %s.".formatted(talks,
-				(talks == 1) ? "conversation" : "conversations", weeks.size(),
-				(escalated == 0) ? "none escalated" : escalated + " escalated"));
+		StringBuilder reading = new StringBuilder(
+				"You logged %d hard %s %s; %s.".formatted(talks, (talks == 1) ? "conversation" : "conversations",
+						over(weeks), (escalated == 0) ? "none escalated" : escalated + " escalated"));
 		if (talked.size() >= 2) {
 			int half = Math.max(1, talked.size() / 2);
 			double before = talked.subList(0, half)
@@ -208,6 +212,22 @@ final class Readings {
 					(overdue == 1) ? "is" : "are"));
 		}
 		return reading.toString();
+	}
+
+	/**
+	 * "over 5 weeks", or "this week" when the only week shown is the one under way (his
+	 * first week, most often).
+	 */
+	static String over(List<Progress.WeekRow> weeks) {
+		if (weeks.size() == 1) {
+			return weeks.get(0).current() ? "this week" : "in one week";
+		}
+		return "over %d weeks".formatted(weeks.size());
+	}
+
+	/** "1 week" or "5 weeks". */
+	static String weeks(int count) {
+		return (count == 1) ? "1 week" : count + " weeks";
 	}
 
 	private static double percent(List<Progress.WeekRow> weeks) {

@@ -17,6 +17,14 @@ public record BarChart(String label, String top, List<Bar> bars) {
 	}
 
 	/**
+	 * The drawing's width in its own units: room for at least six bars, so a first week's
+	 * single bar keeps the size it will have among others instead of filling the page.
+	 */
+	public int width() {
+		return Math.max(this.bars.size(), 6) * 40 + 40;
+	}
+
+	/**
 	 * One bar.
 	 *
 	 * @param tick its label under the axis

@@ -127,7 +127,7 @@ class InsightsTests {
 			.bodyText()
 			.contains("Your progress", "Promises kept", "In all, 8 of ", "fewer than 6 in 10 of your promises",
 					"2 of 7 kept (29%)", "Ask for a free consultation", "Set this aside for two weeks",
-					"You checked in 2 times over 12 weeks", "Check-ins per week", "Weekly pulse, out of 7")
+					"You checked in 2 times over 6 weeks", "Check-ins per week", "Weekly pulse, out of 7")
 			.doesNotContain("hit hard");
 
 		// One more intense check-in this week makes three in two weeks.
@@ -218,7 +218,7 @@ class InsightsTests {
 		this.couple.share(her.id(), Category.PULSE, true);
 		Progress shared = this.insights.progress(this.him.id(), this.him.id(), 12);
 		assertThat(kinds(shared)).contains(StuckSignal.Kind.PULSE_FLAT);
-		assertThat(shared.weeks().get(11).partnerPulse()).isEqualTo(3.0);
+		assertThat(shared.weeks().get(shared.weeks().size() - 1).partnerPulse()).isEqualTo(3.0);
 		// She sees her own page, with his pulse only where he shared it (none here).
 		assertThat(this.mvc.get().uri("/insights").with(this.people.signedIn(her))).hasStatusOk();
 
@@ -326,7 +326,13 @@ class InsightsTests {
 			.satisfies((s) -> assertThat(s.headline()).startsWith("This is the third talk about \u201cMoney\u201d"));
 		int talks = progress.weeks().stream().mapToInt(Progress.WeekRow::talks).sum();
 		assertThat(talks).isEqualTo(3);
-		assertThat(progress.talksReading()).startsWith("You logged 3 hard conversations over 12 weeks; 2 escalated.");
+		// He joined today: the weeks shown start at the week of his first talk, not
+		// twelve
+		// weeks back.
+		assertThat(progress.weeks().get(0).monday()).isEqualTo(this.today.minusDays(9)
+			.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
+		assertThat(progress.talksReading()).startsWith(
+				"You logged 3 hard conversations over %d weeks; 2 escalated.".formatted(progress.weeks().size()));
 		assertThat(this.mvc.get().uri("/insights").with(this.people.signedIn(this.him))).bodyText()
 			.contains("Hard conversations per week", "third talk about");
 	}

@@ -97,8 +97,8 @@ class ProgressReportTests {
 
 		assertThat(this.mvc.get().uri("/insights/report").with(people.signedIn(him))).hasStatusOk()
 			.bodyText()
-			.contains("Progress report, 12 weeks", "I hear criticism where there is only a question.", "not shared",
-					"download it as a PDF");
+			.contains("Progress report", "(%d weeks)".formatted(weeksSince(today.minusDays(10), today)),
+					"I hear criticism where there is only a question.", "not shared", "download it as a PDF");
 		String text = pdfText(this.mvc.get().uri("/insights/report.pdf").with(people.signedIn(him)).exchange());
 		assertThat(text)
 			.contains("Progress report: Test client", "Promises kept", "In all, 4 of ", "Week by week",
@@ -140,6 +140,16 @@ class ProgressReportTests {
 		try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
 			return new PDFTextStripper().getText(pdf);
 		}
+	}
+
+	/**
+	 * How many weeks, Monday to Sunday, the days from {@code first} to {@code today}
+	 * touch.
+	 */
+	private static long weeksSince(java.time.LocalDate first, java.time.LocalDate today) {
+		java.time.temporal.TemporalAdjuster monday = java.time.temporal.TemporalAdjusters
+			.previousOrSame(java.time.DayOfWeek.MONDAY);
+		return java.time.temporal.ChronoUnit.WEEKS.between(first.with(monday), today.with(monday)) + 1;
 	}
 
 }
