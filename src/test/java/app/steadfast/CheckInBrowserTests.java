@@ -1,6 +1,8 @@
 package app.steadfast;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountManagement;
@@ -9,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +110,78 @@ class CheckInBrowserTests {
 			assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.url(page));
 			browser.assertAccessible(page);
 		}
+	}
+
+	/**
+	 * The words step is a grid of feelings, one tap per word, tinted by family with the
+	 * same in words; definitions come on demand; and it all works with script turned off.
+	 */
+	@Test
+	void theFeelingsGridTakesOneTapPerWordWithAndWithoutScript() {
+		String email = "grid-" + UUID.randomUUID() + "@example.org";
+		this.accounts.signUp(email, "Dev", TestPeople.PASSWORD, null);
+		browser.driver().manage().window().setSize(new Dimension(375, 812));
+		browser.signIn(email);
+
+		browser.open("/checkins/new");
+		List<WebElement> families = browser.driver().findElements(By.cssSelector(".feelings-grid fieldset"));
+		assertThat(families).hasSize(15);
+		assertThat(families.get(0).getAttribute("class")).contains("quadrant-unpleasant-lower");
+		assertThat(families.get(0).findElement(By.tagName("legend")).getText())
+			.isEqualTo("Shame (unpleasant, less energy)");
+		WebElement hurt = chip("hurt");
+		WebElement definition = hurt.findElement(By.className("definition"));
+		assertThat(definition.isDisplayed()).as("definitions wait until asked for").isFalse();
+		browser.find(By.cssSelector(".show-definitions input")).click();
+		assertThat(definition.isDisplayed()).isTrue();
+		assertThat(definition.getText()).startsWith("pain from something someone said");
+		browser.find(By.cssSelector(".show-definitions input")).click();
+
+		// One tap on the word picks it, a second lets it go.
+		hurt.findElement(By.className("chip-word")).click();
+		assertThat(box("hurt").isSelected()).isTrue();
+		hurt.findElement(By.className("chip-word")).click();
+		assertThat(box("hurt").isSelected()).isFalse();
+		chip("hurt").findElement(By.className("chip-word")).click();
+		chip("hopeful").findElement(By.className("chip-word")).click();
+		long scrollWidth = (Long) browser.script("return document.documentElement.scrollWidth;");
+		long clientWidth = (Long) browser.script("return document.documentElement.clientWidth;");
+		assertThat(scrollWidth).as("no sideways scrolling at 375 px").isLessThanOrEqualTo(clientWidth);
+		browser.assertAccessible("check-in, feelings grid");
+		browser.screenshot("checkin-grid-375");
+		browser.find(By.xpath("//main//button[normalize-space()='Next']")).click();
+		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='primary']")));
+		assertThat(browser.driver().findElements(By.cssSelector("input[name='primary']")))
+			.extracting((radio) -> radio.getAttribute("value"))
+			.containsExactly("hurt", "hopeful");
+
+		// The same with script turned off, to the saved check-in.
+		ChromeDriver chrome = (ChromeDriver) browser.driver();
+		chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+		try {
+			browser.open("/checkins/new");
+			chip("lonely").findElement(By.className("chip-word")).click();
+			assertThat(box("lonely").isSelected()).isTrue();
+			browser.find(By.xpath("//main//button[normalize-space()='Next']")).click();
+			browser.waiting()
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='intensity']")));
+			browser.find(By.cssSelector("input[name='intensity'][value='4']")).click();
+			browser.find(By.cssSelector("input[name='body'][value='STOMACH']")).click();
+			browser.find(By.xpath("//main//button[normalize-space()='Save check-in']")).click();
+			browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/checkins")));
+			assertThat(browser.find(By.cssSelector(".timeline")).getText()).contains("lonely", "4/10");
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+		}
+	}
+
+	private static WebElement chip(String word) {
+		return browser.find(By.xpath("//label[contains(@class,'chip')][input[@value='" + word + "']]"));
+	}
+
+	private static WebElement box(String word) {
+		return browser.find(By.cssSelector("input[name='words'][value='" + word + "']"));
 	}
 
 }

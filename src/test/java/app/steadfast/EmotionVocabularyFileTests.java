@@ -27,19 +27,23 @@ class EmotionVocabularyFileTests {
 
 	private static final Set<String> PLEASANT = Set.of("hope", "relief", "calm", "gratitude", "pride", "closeness");
 
-	record Row(String family, String word, String definition, boolean pleasant) {
+	/** The families that run high in energy; the check-in colours by both scales. */
+	private static final Set<String> HIGHER = Set.of("fear", "anger", "frustration", "hope", "pride");
+
+	record Row(String family, String word, String definition, boolean pleasant, String energy) {
 	}
 
 	@Test
 	void aboutOneHundredUniqueWordsInFamiliesWithTheVulnerableOnesFirst() throws IOException {
 		List<String> lines = lines("content/emotion-vocabulary.tsv");
-		assertThat(lines.get(0)).isEqualTo("family\tword\tdefinition\tpleasant");
+		assertThat(lines.get(0)).isEqualTo("family\tword\tdefinition\tpleasant\tenergy");
 		List<Row> rows = new ArrayList<>();
 		for (String line : lines.subList(1, lines.size())) {
 			String[] cells = line.split("\t", -1);
-			assertThat(cells).as(line).hasSize(4);
+			assertThat(cells).as(line).hasSize(5);
 			assertThat(cells[3]).as(line).isIn("true", "false");
-			rows.add(new Row(cells[0], cells[1], cells[2], Boolean.parseBoolean(cells[3])));
+			assertThat(cells[4]).as(line).isIn("higher", "lower");
+			rows.add(new Row(cells[0], cells[1], cells[2], Boolean.parseBoolean(cells[3]), cells[4]));
 		}
 		assertThat(rows).hasSizeBetween(95, 110);
 		Set<String> words = new HashSet<>();
@@ -48,6 +52,8 @@ class EmotionVocabularyFileTests {
 			assertThat(words.add(row.word())).as("unique word " + row.word()).isTrue();
 			assertThat(row.definition()).as(row.word()).isNotBlank().hasSizeLessThanOrEqualTo(90);
 			assertThat(row.pleasant()).as(row.word() + " pleasant").isEqualTo(PLEASANT.contains(row.family()));
+			assertThat(row.energy()).as(row.word() + " energy")
+				.isEqualTo(HIGHER.contains(row.family()) ? "higher" : "lower");
 			families.computeIfAbsent(row.family(), (f) -> new ArrayList<>()).add(row.word());
 		}
 		// A family's words sit together, so the order of first appearance is the

@@ -90,7 +90,8 @@ public class EmotionVocabulary {
 				}
 				String[] cells = line.split("\t");
 				emotions.add(new Emotion(cells[1].strip(), cells[0].strip(), cells[2].strip(),
-						cells.length > 3 && Boolean.parseBoolean(cells[3].strip())));
+						cells.length > 3 && Boolean.parseBoolean(cells[3].strip()),
+						cells.length > 4 && "higher".equals(cells[4].strip())));
 			}
 		}
 		catch (IOException ex) {
