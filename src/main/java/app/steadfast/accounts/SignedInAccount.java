@@ -1,5 +1,6 @@
 package app.steadfast.accounts;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import app.steadfast.shared.Role;
 import app.steadfast.shared.SignInFactors;
 import app.steadfast.shared.SignedIn;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -34,6 +36,9 @@ final class SignedInAccount implements UserDetails, CredentialsContainer, Signed
 
 	private final ZoneId zone;
 
+	// Added after sessions were already kept: an older session reads it as null.
+	private final @Nullable Instant joinedAt;
+
 	private String passwordHash;
 
 	SignedInAccount(Account account, boolean secondFactorRequired, ZoneId zone) {
@@ -44,6 +49,7 @@ final class SignedInAccount implements UserDetails, CredentialsContainer, Signed
 		this.displayName = account.displayName();
 		this.role = account.role();
 		this.passwordHash = account.passwordHash();
+		this.joinedAt = account.createdAt();
 	}
 
 	private SignedInAccount(SignedInAccount signedIn, ZoneId zone) {
@@ -53,6 +59,7 @@ final class SignedInAccount implements UserDetails, CredentialsContainer, Signed
 		this.role = signedIn.role;
 		this.secondFactorRequired = signedIn.secondFactorRequired;
 		this.passwordHash = signedIn.passwordHash;
+		this.joinedAt = signedIn.joinedAt;
 		this.zone = zone;
 	}
 
@@ -74,6 +81,11 @@ final class SignedInAccount implements UserDetails, CredentialsContainer, Signed
 	@Override
 	public ZoneId zone() {
 		return this.zone;
+	}
+
+	@Override
+	public @Nullable Instant joinedAt() {
+		return this.joinedAt;
 	}
 
 	/** The same sign-in, in another zone. */

@@ -33,6 +33,16 @@ public class Dates {
 		return java.time.LocalDate.ofInstant(this.clock.instant(), zoneOf(person));
 	}
 
+	/**
+	 * Whether the person is in his first seven days here, counted on his own calendar;
+	 * false for a session that does not know when he joined.
+	 */
+	public boolean inFirstWeek(SignedIn person) {
+		java.time.Instant joined = person.joinedAt();
+		return joined != null
+				&& today(person).isBefore(java.time.LocalDate.ofInstant(joined, zoneOf(person)).plusDays(7));
+	}
+
 	/** The moment this person's today began. */
 	public Instant startOfToday(SignedIn person) {
 		return today(person).atStartOfDay(zoneOf(person)).toInstant();

@@ -30,4 +30,10 @@ public interface SignedIn {
 	 */
 	ZoneId zone();
 
+	/**
+	 * When the account was made, to tell a person's first week; {@code null} for a
+	 * session begun before sign-ins carried it (he is then past it).
+	 */
+	java.time.@org.jspecify.annotations.Nullable Instant joinedAt();
+
 }

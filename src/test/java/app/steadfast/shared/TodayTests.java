@@ -113,6 +113,18 @@ class TodayTests {
 	}
 
 	@Test
+	void theWelcomeWordsAreForHisFirstWeekOnly() {
+		assertThat(today(this.him).select("p.lead").text()).startsWith("This is your private space");
+		this.clock.set(java.time.Instant.now().plus(Duration.ofDays(6)));
+		assertThat(today(this.him).select("p.lead")).as("day seven").hasSize(1);
+		this.clock.set(java.time.Instant.now().plus(Duration.ofDays(8)));
+		Document later = today(this.him);
+		assertThat(later.select("p.lead")).isEmpty();
+		assertThat(later.select("h1").text()).isEqualTo("Welcome, " + this.him.displayName());
+		assertThat(later.select(".today-next h2").text()).isEqualTo("Check in today");
+	}
+
+	@Test
 	void aPromiseDueTodayAndAQuestionFromHisPartnerComeFirstUntilHeAttendsToThem() {
 		Person her = this.people.withRole(app.steadfast.shared.Role.PARTNER);
 		new TestCouples(this.jdbc, this.couple).link(this.him, her);
