@@ -3,6 +3,7 @@ package app.steadfast.care;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import app.steadfast.shared.AccountId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -53,16 +54,30 @@ final class CareForms {
 	}
 
 	/**
-	 * Emergency access.
+	 * Emergency access; its rules are {@link BreakGlass#open}'s.
 	 *
 	 * @param clientEmail the client's email address
-	 * @param therapistId the therapist's account id
+	 * @param therapistId the therapist's account id, from the list
 	 * @param reason why, in words the client will read
 	 */
-	record BreakGlassForm(String clientEmail, String therapistId, String reason) {
+	record BreakGlassForm(@Nullable String clientEmail, @Nullable AccountId therapistId, @Nullable String reason) {
 
 		static BreakGlassForm empty() {
-			return new BreakGlassForm("", "", "");
+			return new BreakGlassForm("", null, "");
+		}
+
+	}
+
+	/**
+	 * Handing a client over to another therapist; its rules are {@link Handovers}'.
+	 *
+	 * @param clientEmail the client's email address
+	 * @param therapistId his new therapist's account id, from the list
+	 */
+	record HandoverForm(@Nullable String clientEmail, @Nullable AccountId therapistId) {
+
+		static HandoverForm empty() {
+			return new HandoverForm("", null);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package app.steadfast.care;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -8,18 +9,24 @@ import java.util.UUID;
 import app.steadfast.shared.AccountId;
 import app.steadfast.safety.CrisisPanel;
 import app.steadfast.safety.RiskKind;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,13 +46,16 @@ class ClientCareController {
 
 	private final Measures measures;
 
+	private final MessageSource messages;
+
 	ClientCareController(Consents consents, Therapy therapy, BreakGlass breakGlass, Homework homework,
-			Measures measures) {
+			Measures measures, MessageSource messages) {
 		this.consents = consents;
 		this.therapy = therapy;
 		this.breakGlass = breakGlass;
 		this.homework = homework;
 		this.measures = measures;
+		this.messages = messages;
 	}
 
 	@GetMapping("/care/grants")
@@ -62,17 +72,15 @@ class ClientCareController {
 	}
 
 	@PostMapping("/care/grants")
-	String setGrant(@AuthenticationPrincipal SignedIn person, @RequestParam(defaultValue = "") String category,
-			@RequestParam(defaultValue = "") String share, RedirectAttributes flash) {
-		Category chosen;
-		try {
-			chosen = Category.valueOf(category);
-		}
-		catch (IllegalArgumentException ex) {
-			flash.addFlashAttribute("notice", "Choose what to share.");
+	String setGrant(@AuthenticationPrincipal SignedIn person, @Valid @ModelAttribute("form") GrantForm form,
+			BindingResult errors, RedirectAttributes flash) {
+		if (errors.hasErrors()) {
+			flash.addFlashAttribute("notice",
+					this.messages.getMessage(errors.getFieldErrors().get(0), LocaleContextHolder.getLocale()));
 			return "redirect:/care/grants";
 		}
-		boolean on = "on".equals(share);
+		Category chosen = form.category();
+		boolean on = form.on();
 		try {
 			this.consents.set(person.account(), chosen, on);
 			flash.addFlashAttribute("notice", on ? Consent.label(chosen.name()) + ": your therapist can see this now."
@@ -82,6 +90,22 @@ class ClientCareController {
 			flash.addFlashAttribute("notice", ex.getMessage());
 		}
 		return "redirect:/care/grants";
+	}
+
+	/**
+	 * One of his grants to his therapist, switched on or off, bound and converted by
+	 * Spring; which categories may be granted is {@link Consents#set}'s rule.
+	 *
+	 * @param category what he shares
+	 * @param share "on" to share it, "off" (or nothing) to stop
+	 */
+	record GrantForm(@NotNull(message = "{care.grant.category.required}") @Nullable Category category,
+			@Nullable Boolean share) {
+
+		boolean on() {
+			return Boolean.TRUE.equals(this.share);
+		}
+
 	}
 
 	@GetMapping("/care/reads")
@@ -107,45 +131,67 @@ class ClientCareController {
 
 	@GetMapping("/care/measures/{id}")
 	String measure(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, Model model) {
-		Measures.Pending pending = this.measures.waiting(person.account(), id);
-		model.addAttribute("measure", pending);
-		model.addAttribute("answers", new ArrayList<Integer>());
-		model.addAttribute("difficulty", null);
+		model.addAttribute("measure", this.measures.waiting(person.account(), id));
+		model.addAttribute("form", MeasureForm.empty());
 		return measurePage(model);
 	}
 
 	@PostMapping("/care/measures/{id}")
-	String answer(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, HttpServletRequest request,
-			Model model, RedirectAttributes flash) {
+	String answer(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id,
+			@ModelAttribute("form") MeasureForm form, BindingResult bound, Model model, RedirectAttributes flash) {
 		AccountId me = person.account();
 		Measures.Pending pending = this.measures.waiting(me, id);
-		List<Integer> answers = new ArrayList<>();
-		for (int i = 0; i < pending.instrument().items().size(); i++) {
-			answers.add(answer(request.getParameter("q" + i)));
-		}
-		String closing = request.getParameter("difficulty");
-		Integer difficulty = (closing == null || closing.isBlank()) ? null : answer(closing);
-		try {
-			if (closing != null && !closing.isBlank() && difficulty == null) {
-				throw new InvalidInput("difficulty", "Choose one of the answers to the last question, or none.");
+		BindingResult errors = FormErrors.of(form, bound, model);
+		List<Integer> answers = form.answers(pending.instrument().items().size());
+		if (!errors.hasErrors()) {
+			try {
+				this.measures.complete(me, pending.id(), answers, form.difficulty());
+				flash.addFlashAttribute("notice", "Thank you. Your answers went to your therapist.");
+				if (pending.instrument().raisesAlert(answers)) {
+					// He told us of thoughts of death or self-harm: the crisis lines come
+					// first, on the very next page.
+					CrisisPanel.showNext(flash, Set.of(RiskKind.SUICIDE));
+				}
+				return "redirect:/care/homework";
 			}
-			this.measures.complete(me, pending.id(), answers, difficulty);
+			catch (InvalidInput ex) {
+				ex.rejectIn(errors);
+			}
 		}
-		catch (InvalidInput ex) {
-			model.addAttribute("measure", pending);
-			model.addAttribute("answers", answers);
-			model.addAttribute("difficulty", difficulty);
-			model.addAttribute("problem", ex.getMessage());
-			model.addAttribute("problemField", ex.field());
-			return measurePage(model);
+		model.addAttribute("measure", pending);
+		return measurePage(model);
+	}
+
+	/**
+	 * A questionnaire's answers, bound and converted by Spring: item {@code i}'s answer
+	 * is field {@code q<i>} (0 to 3), up to the longest questionnaire's items. The rules
+	 * are {@link Measures#complete}'s. An answer that is no number is a message beside
+	 * its question, worded in {@code messages.properties}, with every other answer kept.
+	 *
+	 * @param difficulty the closing, unscored question's answer (0 to 3), optional
+	 */
+	record MeasureForm(@Nullable Integer q0, @Nullable Integer q1, @Nullable Integer q2, @Nullable Integer q3,
+			@Nullable Integer q4, @Nullable Integer q5, @Nullable Integer q6, @Nullable Integer q7,
+			@Nullable Integer q8, @Nullable Integer difficulty) {
+
+		static MeasureForm empty() {
+			return new MeasureForm(null, null, null, null, null, null, null, null, null, null);
 		}
-		flash.addFlashAttribute("notice", "Thank you. Your answers went to your therapist.");
-		if (pending.instrument().raisesAlert(answers)) {
-			// He told us of thoughts of death or self-harm: the crisis lines come first,
-			// on the very next page.
-			CrisisPanel.showNext(flash, Set.of(RiskKind.SUICIDE));
+
+		/** The first {@code items} answers, in order; none where he gave none. */
+		List<Integer> answers(int items) {
+			return new ArrayList<>(all().subList(0, items));
 		}
-		return "redirect:/care/homework";
+
+		/** Item {@code index}'s answer, for the page to show it chosen. */
+		public @Nullable Integer answer(int index) {
+			return all().get(index);
+		}
+
+		private List<Integer> all() {
+			return Arrays.asList(this.q0, this.q1, this.q2, this.q3, this.q4, this.q5, this.q6, this.q7, this.q8);
+		}
+
 	}
 
 	private static String measurePage(Model model) {
@@ -153,15 +199,6 @@ class ClientCareController {
 		model.addAttribute("difficultyQuestion", Instrument.DIFFICULTY);
 		model.addAttribute("difficultyChoices", Instrument.DIFFICULTY_CHOICES);
 		return "care/measure";
-	}
-
-	private static Integer answer(String value) {
-		try {
-			return (value != null) ? Integer.valueOf(value) : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }

@@ -3,7 +3,6 @@ package app.steadfast.checkins;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import app.steadfast.shared.FormErrors;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -226,18 +226,21 @@ class CheckInController {
 	}
 
 	@GetMapping("/calendar")
-	String calendar(@AuthenticationPrincipal SignedIn person,
-			@RequestParam(name = "month", required = false) String month, Model model) {
-		YearMonth shown;
-		try {
-			shown = (month != null) ? YearMonth.parse(month) : YearMonth.now(this.clock);
-		}
-		catch (DateTimeParseException ex) {
-			shown = YearMonth.now(this.clock);
-		}
+	String calendar(@AuthenticationPrincipal SignedIn person, @ModelAttribute("shown") Shown shown,
+			BindingResult unreadable, Model model) {
+		// A month that cannot be read shows this month, as no month does.
+		YearMonth month = (shown.month() != null) ? shown.month() : YearMonth.now(this.clock);
 		AccountId me = person.account();
-		model.addAttribute("calendar", this.checkIns.calendar(me, me, shown));
+		model.addAttribute("calendar", this.checkIns.calendar(me, me, month));
 		return "checkins/calendar";
+	}
+
+	/**
+	 * The month the calendar's links ask for, read by Spring (yyyy-mm).
+	 *
+	 * @param month the month to show, or this month
+	 */
+	record Shown(@Nullable YearMonth month) {
 	}
 
 	@GetMapping("/summary")
@@ -256,15 +259,6 @@ class CheckInController {
 			throw new NotFound();
 		}
 		return view;
-	}
-
-	static <E extends Enum<E>> E parseEnum(Class<E> type, String name) {
-		try {
-			return (name != null) ? Enum.valueOf(type, name) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

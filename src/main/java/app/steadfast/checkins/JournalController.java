@@ -3,17 +3,20 @@ package app.steadfast.checkins;
 import java.util.UUID;
 
 import app.steadfast.shared.AccountId;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -31,67 +34,79 @@ class JournalController {
 	}
 
 	@GetMapping
-	String journal(@AuthenticationPrincipal SignedIn person,
-			@RequestParam(name = "prompt", required = false) String prompt, Model model) {
-		AccountId me = person.account();
-		model.addAttribute("entries", this.journal.entries(me, me));
-		model.addAttribute("prompts", JournalPrompt.values());
-		model.addAttribute("chosenPrompt", CheckInController.parseEnum(JournalPrompt.class, prompt));
-		model.addAttribute("body", "");
-		return "checkins/journal";
+	String journal(@AuthenticationPrincipal SignedIn person, @ModelAttribute("asked") JournalForm asked,
+			BindingResult unreadable, Model model) {
+		// A prompt that names none is no prompt, as before he chooses one.
+		model.addAttribute("form", new JournalForm(asked.prompt(), ""));
+		return journalPage(person.account(), model);
 	}
 
 	@PostMapping
-	String write(@AuthenticationPrincipal SignedIn person,
-			@RequestParam(name = "prompt", required = false) String prompt,
-			@RequestParam(name = "body", required = false) String body, Model model, RedirectAttributes flash) {
+	String write(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") JournalForm form,
+			BindingResult bound, Model model, RedirectAttributes flash) {
 		AccountId me = person.account();
-		JournalPrompt chosen = CheckInController.parseEnum(JournalPrompt.class, prompt);
-		try {
-			flash.addFlashAttribute("crisis", this.journal.write(me, chosen, body).crisisResources());
+		BindingResult errors = FormErrors.of(form, bound, model);
+		if (!errors.hasErrors()) {
+			try {
+				flash.addFlashAttribute("crisis", this.journal.write(me, form.prompt(), form.body()).crisisResources());
+				flash.addFlashAttribute("saved", "Saved to your journal. Only you can read it unless you share it.");
+				return "redirect:/checkins/journal";
+			}
+			catch (InvalidCheckIn ex) {
+				ex.rejectIn(errors);
+			}
 		}
-		catch (InvalidCheckIn ex) {
-			model.addAttribute("entries", this.journal.entries(me, me));
-			model.addAttribute("prompts", JournalPrompt.values());
-			model.addAttribute("chosenPrompt", chosen);
-			model.addAttribute("body", (body != null) ? body : "");
-			model.addAttribute("bodyError", ex.getMessage());
-			return "checkins/journal";
-		}
-		flash.addFlashAttribute("saved", "Saved to your journal. Only you can read it unless you share it.");
-		return "redirect:/checkins/journal";
+		return journalPage(me, model);
+	}
+
+	private String journalPage(AccountId me, Model model) {
+		model.addAttribute("entries", this.journal.entries(me, me));
+		model.addAttribute("prompts", JournalPrompt.values());
+		return "checkins/journal";
 	}
 
 	@GetMapping("/{id}/edit")
 	String edit(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, Model model) {
 		JournalEntryView entry = own(person, id);
-		model.addAttribute("entry", entry);
-		model.addAttribute("prompts", JournalPrompt.values());
-		model.addAttribute("chosenPrompt", entry.prompt());
-		model.addAttribute("body", entry.body());
-		return "checkins/journal-edit";
+		model.addAttribute("form", new JournalForm(entry.prompt(), entry.body()));
+		return editPage(entry, model);
 	}
 
 	@PostMapping("/{id}/edit")
 	String rewrite(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id,
-			@RequestParam(name = "prompt", required = false) String prompt,
-			@RequestParam(name = "body", required = false) String body, Model model, RedirectAttributes flash) {
+			@ModelAttribute("form") JournalForm form, BindingResult bound, Model model, RedirectAttributes flash) {
 		JournalEntryView entry = own(person, id);
-		JournalPrompt chosen = CheckInController.parseEnum(JournalPrompt.class, prompt);
-		try {
-			flash.addFlashAttribute("crisis",
-					this.journal.rewrite(person.account(), entry.id(), chosen, body).crisisResources());
+		BindingResult errors = FormErrors.of(form, bound, model);
+		if (!errors.hasErrors()) {
+			try {
+				flash.addFlashAttribute("crisis",
+						this.journal.rewrite(person.account(), entry.id(), form.prompt(), form.body())
+							.crisisResources());
+				flash.addFlashAttribute("saved", "Your entry is updated.");
+				return "redirect:/checkins/journal";
+			}
+			catch (InvalidCheckIn ex) {
+				ex.rejectIn(errors);
+			}
 		}
-		catch (InvalidCheckIn ex) {
-			model.addAttribute("entry", entry);
-			model.addAttribute("prompts", JournalPrompt.values());
-			model.addAttribute("chosenPrompt", chosen);
-			model.addAttribute("body", (body != null) ? body : "");
-			model.addAttribute("bodyError", ex.getMessage());
-			return "checkins/journal-edit";
-		}
-		flash.addFlashAttribute("saved", "Your entry is updated.");
-		return "redirect:/checkins/journal";
+		return editPage(entry, model);
+	}
+
+	private String editPage(JournalEntryView entry, Model model) {
+		model.addAttribute("entry", entry);
+		model.addAttribute("prompts", JournalPrompt.values());
+		return "checkins/journal-edit";
+	}
+
+	/**
+	 * A journal entry, bound and converted by Spring; its rules are
+	 * {@link JournalManagement}'s. A prompt that names none is a message beside its
+	 * field, worded in {@code messages.properties}, with what he wrote kept.
+	 *
+	 * @param prompt the prompt he writes to, or none
+	 * @param body what he writes
+	 */
+	record JournalForm(@Nullable JournalPrompt prompt, @Nullable String body) {
 	}
 
 	@PostMapping("/{id}/delete")

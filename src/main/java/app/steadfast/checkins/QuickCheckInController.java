@@ -1,14 +1,18 @@
 package app.steadfast.checkins;
 
 import java.time.Clock;
+import java.util.List;
 
-import app.steadfast.shared.AccountId;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.SignedIn;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +25,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/checkins/quick")
 class QuickCheckInController {
+
+	/**
+	 * The quick form, bound and converted by Spring. It holds no rules: they are
+	 * {@link CheckInRecording#check}'s, as for every check-in. A place that is none of
+	 * the list is a message beside its field, worded in {@code messages.properties}.
+	 *
+	 * @param body where he feels it
+	 * @param word the word that comes closest
+	 * @param back the page to go back to
+	 * @param submission the browser's id for this form, so it is saved once
+	 */
+	record QuickCheckInForm(@Nullable BodyLocation body, @Nullable String word, @Nullable String back,
+			@Nullable String submission) {
+
+		/** The word as a check-in's words: none when he chose none. */
+		List<String> words() {
+			return (this.word != null && !this.word.isBlank()) ? List.of(this.word) : List.of();
+		}
+
+	}
 
 	private final CheckInRecording recording;
 
@@ -36,40 +60,41 @@ class QuickCheckInController {
 
 	@GetMapping
 	String start(@RequestParam(name = "back", required = false) String back, Model model) {
-		return page(model, back, null, null, null, null);
+		model.addAttribute("form", new QuickCheckInForm(null, null, back, null));
+		return page(model, back, null);
 	}
 
 	@PostMapping
-	String save(@AuthenticationPrincipal SignedIn person, @RequestParam(name = "body", required = false) String body,
-			@RequestParam(name = "word", required = false) String word,
-			@RequestParam(name = "back", required = false) String back,
-			@RequestParam(name = "submission", required = false) String submission, Model model) {
-		BodyLocation location = CheckInController.parseEnum(BodyLocation.class, body);
-		String problem = null;
-		if (location == null) {
-			problem = "Where do you feel it? Choose one, or “None I can tell”.";
+	String save(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") QuickCheckInForm form,
+			BindingResult bound, Model model) {
+		BindingResult errors = FormErrors.of(form, bound, model);
+		CheckInDetails details = new CheckInDetails(form.words(), null, form.body(), null, null, null,
+				this.clock.instant());
+		try {
+			this.recording.check(details, true);
 		}
-		else if (word == null || this.vocabulary.word(word).isEmpty()) {
-			problem = "Pick the word that comes closest. It doesn't have to be perfect.";
+		catch (InvalidCheckIn ex) {
+			ex.problems().forEach((field, message) -> {
+				// The rules name the check-in's words; this form asks for one word.
+				String name = "words".equals(field) ? "word" : field;
+				if (!errors.hasFieldErrors(name)) {
+					errors.rejectValue(name, field, message);
+				}
+			});
 		}
-		if (problem != null) {
-			return page(model, back, body, word, problem, submission);
+		if (errors.hasErrors()) {
+			return page(model, form.back(), form.submission());
 		}
-		this.recording.recordOnce(person.account(),
-				new CheckInDetails(java.util.List.of(word), null, location, null, null, null, this.clock.instant()),
-				true, CheckInController.submissionId(submission));
-		model.addAttribute("word", this.vocabulary.word(word).orElseThrow());
-		model.addAttribute("back", safeBack(back));
+		this.recording.recordOnce(person.account(), details, true, CheckInController.submissionId(form.submission()));
+		model.addAttribute("word", this.vocabulary.word(form.word()).orElseThrow());
+		model.addAttribute("back", safeBack(form.back()));
 		return "checkins/breathe";
 	}
 
-	private String page(Model model, String back, String body, String word, String problem, String submission) {
+	private String page(Model model, @Nullable String back, @Nullable String submission) {
 		model.addAttribute("families", this.vocabulary.families());
 		model.addAttribute("bodies", BodyLocation.values());
 		model.addAttribute("back", safeBack(back));
-		model.addAttribute("chosenBody", body);
-		model.addAttribute("chosenWord", word);
-		model.addAttribute("problem", problem);
 		model.addAttribute("submission", CheckInController.submissionId(submission));
 		return "checkins/quick";
 	}

@@ -3,7 +3,6 @@ package app.steadfast.commitments;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import app.steadfast.shared.AccountId;
@@ -60,16 +59,29 @@ class CommitmentController {
 	}
 
 	@GetMapping("/new")
-	String start(@AuthenticationPrincipal SignedIn person,
-			@RequestParam(name = "request", required = false) String request, Model model) {
+	String start(@AuthenticationPrincipal SignedIn person, @ModelAttribute("link") Answering link,
+			BindingResult unreadable, Model model) {
+		if (unreadable.hasErrors()) {
+			// Text that is no id names no request of his partner's: the 404 of one that
+			// is not.
+			throw new NotFound();
+		}
 		CommitmentForm form = CommitmentForm.empty();
-		if (request != null) {
-			PartnerLinks.PartnerAsked asked = asked(person, uuid(request)).orElseThrow(NotFound::new);
+		if (link.request() != null) {
+			PartnerLinks.PartnerAsked asked = asked(person, link.request()).orElseThrow(NotFound::new);
 			model.addAttribute("asked", asked);
 			form = CommitmentForm.answering(asked.id());
 		}
 		model.addAttribute("form", form);
 		return "commitments/form";
+	}
+
+	/**
+	 * What a link to the new form may name, read by Spring.
+	 *
+	 * @param request his partner's request the commitment answers, or none
+	 */
+	record Answering(@Nullable UUID request) {
 	}
 
 	@PostMapping("/new")
@@ -123,40 +135,74 @@ class CommitmentController {
 
 	@GetMapping("/{id}/record")
 	String recordForm(@AuthenticationPrincipal SignedIn person, @PathVariable CommitmentId id,
-			@RequestParam(name = "date", required = false) String date, Model model) {
+			@ModelAttribute("asked") RecordForm asked, BindingResult unreadable, Model model) {
 		CommitmentView view = own(person, id);
-		LocalDate day = date(date);
+		LocalDate day = day(asked, unreadable);
 		OccurrenceView occurrence = view.occurrences()
 			.stream()
 			.filter((o) -> o.dueDate().equals(day) && o.recordable())
 			.findFirst()
 			.orElseThrow(NotFound::new);
+		model.addAttribute("form", RecordForm.of(occurrence));
 		model.addAttribute("commitment", view);
-		model.addAttribute("occurrence", occurrence);
 		return "commitments/record";
 	}
 
 	@PostMapping("/{id}/record")
 	String record(@AuthenticationPrincipal SignedIn person, @PathVariable CommitmentId id,
-			@RequestParam(name = "date", required = false) String date,
-			@RequestParam(name = "outcome", required = false) String outcome,
-			@RequestParam(name = "note", required = false) String note,
-			@RequestParam(name = "whatGotInTheWay", required = false) String whatGotInTheWay,
-			RedirectAttributes flash) {
-		LocalDate day = date(date);
-		// An unknown outcome is answered like a missing one, after the commitment is
-		// found to be his.
-		Outcome chosen = outcome(outcome);
-		try {
-			flash.addFlashAttribute("crisis",
-					this.commitments.record(person.account(), id, day, chosen, note, whatGotInTheWay));
-			flash.addFlashAttribute("saved", (chosen == Outcome.KEPT) ? "Marked as kept. That counts."
-					: "Marked as missed. Saying so honestly is part of keeping your word.");
+			@ModelAttribute("form") RecordForm form, BindingResult bound, Model model, RedirectAttributes flash) {
+		LocalDate day = day(form, bound);
+		BindingResult errors = FormErrors.of(form, bound, model);
+		if (!errors.hasErrors()) {
+			try {
+				flash.addFlashAttribute("crisis", this.commitments.record(person.account(), id, day, form.outcome(),
+						form.note(), form.whatGotInTheWay()));
+				flash.addFlashAttribute("saved", (form.outcome() == Outcome.KEPT) ? "Marked as kept. That counts."
+						: "Marked as missed. Saying so honestly is part of keeping your word.");
+				return "redirect:/commitments";
+			}
+			catch (InvalidCommitment ex) {
+				// The aggregate names the day it was due; the form calls it its date.
+				String field = "dueDate".equals(ex.field()) ? "date" : ex.field();
+				errors.rejectValue(field, ex.field(), ex.getMessage());
+			}
 		}
-		catch (InvalidCommitment ex) {
-			flash.addFlashAttribute("problem", ex.getMessage());
+		model.addAttribute("commitment", own(person, id));
+		return "commitments/record";
+	}
+
+	/**
+	 * The day a record form names. It names which day of his commitment is recorded, as
+	 * an id would: text that is no date, or none, names no day of his (404).
+	 */
+	private static LocalDate day(RecordForm form, BindingResult bound) {
+		if (bound.hasFieldErrors("date") || form.date() == null) {
+			throw new NotFound();
 		}
-		return "redirect:/commitments";
+		return form.date();
+	}
+
+	/**
+	 * Recording one due date, bound and converted by Spring; the rules are
+	 * {@link Commitment#record}'s. An outcome that is neither kept nor missed is a
+	 * message beside its field, worded in {@code messages.properties}, with his notes
+	 * kept.
+	 *
+	 * @param date the due date (yyyy-mm-dd)
+	 * @param outcome kept or missed
+	 * @param note a note for himself, optional
+	 * @param whatGotInTheWay what got in the way, optional
+	 */
+	record RecordForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+			@Nullable Outcome outcome, @Nullable String note, @Nullable String whatGotInTheWay) {
+
+		/** The form for a due date as recorded so far; missed unless he kept it. */
+		static RecordForm of(OccurrenceView occurrence) {
+			return new RecordForm(occurrence.dueDate(),
+					(occurrence.state() == OccurrenceView.State.KEPT) ? Outcome.KEPT : Outcome.MISSED,
+					occurrence.note(), occurrence.whatGotInTheWay());
+		}
+
 	}
 
 	@PostMapping("/{id}/pause")
@@ -261,35 +307,8 @@ class CommitmentController {
 		return view;
 	}
 
-	private static UUID uuid(String value) {
-		try {
-			return (value == null || value.isBlank()) ? null : UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
 	private java.util.Optional<PartnerLinks.PartnerAsked> asked(SignedIn person, @Nullable UUID request) {
 		return (request != null) ? this.commitments.request(person.account(), request) : java.util.Optional.empty();
-	}
-
-	private static Outcome outcome(String outcome) {
-		try {
-			return (outcome != null) ? Outcome.valueOf(outcome) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private static LocalDate date(String date) {
-		try {
-			return LocalDate.parse(date);
-		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			throw new NotFound();
-		}
 	}
 
 }

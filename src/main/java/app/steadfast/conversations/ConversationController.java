@@ -2,13 +2,15 @@ package app.steadfast.conversations;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.SignedIn;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,11 +38,14 @@ class ConversationController {
 
 	private final Phrases phrases;
 
-	ConversationController(Topics topics, Plans plans, Talks talks, Phrases phrases) {
+	private final MessageSource messages;
+
+	ConversationController(Topics topics, Plans plans, Talks talks, Phrases phrases, MessageSource messages) {
 		this.topics = topics;
 		this.plans = plans;
 		this.talks = talks;
 		this.phrases = phrases;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -99,11 +103,23 @@ class ConversationController {
 	// --- talks ---
 
 	@GetMapping("/talks/new")
-	String logForm(@AuthenticationPrincipal SignedIn person, @RequestParam(name = "plan", required = false) String plan,
-			Model model) {
+	String logForm(@AuthenticationPrincipal SignedIn person, @ModelAttribute("link") TalkLink link,
+			BindingResult unreadable, Model model) {
+		if (unreadable.hasErrors()) {
+			// Text that is no id names no plan of his: the 404 of a plan that is not his.
+			throw new NotFound();
+		}
 		AccountId me = me(person);
-		PlanView view = (plan != null && !plan.isBlank()) ? this.plans.plan(me, new PlanId(uuid(plan))) : null;
+		PlanView view = (link.plan() != null) ? this.plans.plan(me, link.plan()) : null;
 		return talkPage(me, TalkForm.on(this.talks.today(me), view), model);
+	}
+
+	/**
+	 * What a link to the log form may name, read by {@link PlanIdConverter}.
+	 *
+	 * @param plan the plan he made for the talk, or none
+	 */
+	record TalkLink(@Nullable PlanId plan) {
 	}
 
 	@PostMapping("/talks/new")
@@ -158,38 +174,60 @@ class ConversationController {
 
 	@PostMapping("/topics/{id}/rename")
 	String rename(@AuthenticationPrincipal SignedIn person, @PathVariable TopicId id,
-			@RequestParam(name = "name", required = false) String name, RedirectAttributes flash) {
+			@ModelAttribute("form") RenameForm form, RedirectAttributes flash) {
 		try {
-			this.topics.rename(me(person), id, name);
+			this.topics.rename(me(person), id, form.name());
 			flash.addFlashAttribute("saved", "Renamed. Its talks and its earlier name stay with it.");
 		}
 		catch (InvalidConversation ex) {
-			flash.addFlashAttribute("problem", ex.getMessage());
-			flash.addFlashAttribute("problemTopic", id.value().toString());
-			flash.addFlashAttribute("typedName", name);
+			problem(flash, id, ex.field(), ex.getMessage());
+			flash.addFlashAttribute("typedName", form.name());
 		}
 		return "redirect:/conversations/topics";
 	}
 
 	@PostMapping("/topics/{id}/merge")
 	String merge(@AuthenticationPrincipal SignedIn person, @PathVariable TopicId id,
-			@RequestParam(name = "into", required = false) String into, RedirectAttributes flash) {
-		TopicId target = null;
-		try {
-			target = (into != null && !into.isBlank()) ? new TopicId(UUID.fromString(into)) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			// Not one of his topics: answered below like a missing choice.
+			@ModelAttribute("form") MergeForm form, BindingResult bound, RedirectAttributes flash) {
+		if (bound.hasFieldErrors("into")) {
+			problem(flash, id, "into",
+					this.messages.getMessage(bound.getFieldError("into"), LocaleContextHolder.getLocale()));
+			return "redirect:/conversations/topics";
 		}
 		try {
-			this.topics.merge(me(person), id, target);
+			this.topics.merge(me(person), id, form.into());
 			flash.addFlashAttribute("saved", "Merged. From now on their talks count as one topic.");
 		}
 		catch (InvalidConversation ex) {
-			flash.addFlashAttribute("problem", ex.getMessage());
-			flash.addFlashAttribute("problemTopic", id.value().toString());
+			problem(flash, id, ex.field(), ex.getMessage());
+			flash.addFlashAttribute("chosenInto", (form.into() != null) ? form.into().value().toString() : null);
 		}
 		return "redirect:/conversations/topics";
+	}
+
+	/** A topic form's problem, shown beside its field on the topic's part of the list. */
+	private static void problem(RedirectAttributes flash, TopicId topic, String field, String message) {
+		flash.addFlashAttribute("problem", message);
+		flash.addFlashAttribute("problemTopic", topic.value().toString());
+		flash.addFlashAttribute("problemField", field);
+	}
+
+	/**
+	 * A topic's new name; the rules of a name are {@link Topics#rename}'.
+	 *
+	 * @param name the new name
+	 */
+	record RenameForm(@Nullable String name) {
+	}
+
+	/**
+	 * The topic to merge one into, read by {@link TopicIdConverter}: text that is no id
+	 * is a message beside the field; a topic that is not his is {@link Topics#merge}'s to
+	 * refuse.
+	 *
+	 * @param into the topic that stays
+	 */
+	record MergeForm(@Nullable TopicId into) {
 	}
 
 	// --- patterns ---
@@ -218,27 +256,8 @@ class ConversationController {
 		}
 	}
 
-	static <E extends Enum<E>> E parse(Class<E> type, String value) {
-		for (E constant : type.getEnumConstants()) {
-			if (constant.name().equals(value)) {
-				return constant;
-			}
-		}
-		return null;
-	}
-
 	static AccountId me(SignedIn person) {
 		return person.account();
-	}
-
-	/** The plan a link names in its query; text that is no id names no plan of his. */
-	private static UUID uuid(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new NotFound();
-		}
 	}
 
 	static List<Integer> scale() {

@@ -1,22 +1,30 @@
 package app.steadfast.conversations;
 
+import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.Dates;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.SignedIn;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -31,6 +39,38 @@ class PauseController {
 	/** The break lengths offered, in minutes. */
 	static final List<Integer> BREAK_MINUTES = List.of(10, 20, 30, 45, 60);
 
+	/** The break length until he chooses one. */
+	static final int DEFAULT_MINUTES = 20;
+
+	/**
+	 * What the tool's own forms ask of the page (GET), bound and converted by Spring. A
+	 * pattern that names none is no choice: the page opens with his own. A length or a
+	 * time that cannot be read is a message beside its field, worded in
+	 * {@code messages.properties}, with what he typed shown back.
+	 *
+	 * @param pattern the breathing pattern to show now
+	 * @param minutes the break's length, one of {@link #BREAK_MINUTES}
+	 * @param at the clock time he will be back (hh:mm), which wins over the length
+	 */
+	record BreakForm(@Nullable Breathing pattern, @Nullable Integer minutes,
+			@DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss") @Nullable LocalTime at) {
+
+		static BreakForm none() {
+			return new BreakForm(null, null, null);
+		}
+
+	}
+
+	/**
+	 * The pattern he keeps for next time, and the page to go back to.
+	 *
+	 * @param pattern box or 4-6 breathing
+	 * @param back the pause page he came from
+	 */
+	record BreathingForm(@NotNull(message = "{pause.pattern.required}") @Nullable Breathing pattern,
+			@Nullable String back) {
+	}
+
 	private final Plans plans;
 
 	private final Phrases phrases;
@@ -39,54 +79,54 @@ class PauseController {
 
 	private final Dates dates;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	PauseController(Plans plans, Phrases phrases, BreathingPreferences breathing, Dates dates, java.time.Clock clock) {
+	private final MessageSource messages;
+
+	PauseController(Plans plans, Phrases phrases, BreathingPreferences breathing, Dates dates, Clock clock,
+			MessageSource messages) {
 		this.plans = plans;
 		this.phrases = phrases;
 		this.breathing = breathing;
 		this.dates = dates;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping("/conversations/pause")
-	String pause(@AuthenticationPrincipal SignedIn person,
-			@RequestParam(name = "pattern", required = false) String pattern,
-			@RequestParam(name = "minutes", required = false) String minutes,
-			@RequestParam(name = "at", required = false) String at, Model model) {
-		return page(ConversationController.me(person), null, pattern, minutes, at, model);
+	String pause(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") BreakForm form, BindingResult bound,
+			Model model) {
+		return page(ConversationController.me(person), null, form, FormErrors.of(form, bound, model), model);
 	}
 
 	@GetMapping("/conversations/plans/{id}/pause")
 	String pauseWithPlan(@AuthenticationPrincipal SignedIn person, @PathVariable PlanId id,
-			@RequestParam(name = "pattern", required = false) String pattern,
-			@RequestParam(name = "minutes", required = false) String minutes,
-			@RequestParam(name = "at", required = false) String at, Model model) {
+			@ModelAttribute("form") BreakForm form, BindingResult bound, Model model) {
 		AccountId me = ConversationController.me(person);
 		PlanView plan = this.plans.plan(me, id);
-		return page(me, plan, pattern, minutes, at, model);
+		return page(me, plan, form, FormErrors.of(form, bound, model), model);
 	}
 
 	@PostMapping("/conversations/pause/breathing")
-	String choose(@AuthenticationPrincipal SignedIn person,
-			@RequestParam(name = "pattern", required = false) String pattern,
-			@RequestParam(name = "back", required = false) String back, RedirectAttributes flash) {
-		Breathing breathing = Breathing.parse(pattern);
-		if (breathing != null) {
-			this.breathing.choose(ConversationController.me(person), breathing);
-			flash.addFlashAttribute("saved", "Saved. The pause tool opens with this pattern from now on.");
+	String choose(@AuthenticationPrincipal SignedIn person, @Valid @ModelAttribute("form") BreathingForm form,
+			BindingResult errors, RedirectAttributes flash) {
+		if (errors.hasFieldErrors("pattern")) {
+			flash.addFlashAttribute("problem",
+					this.messages.getMessage(errors.getFieldError("pattern"), LocaleContextHolder.getLocale()));
 		}
 		else {
-			flash.addFlashAttribute("problem", "Choose box or 4-6 breathing.");
+			this.breathing.choose(ConversationController.me(person), form.pattern());
+			flash.addFlashAttribute("saved", "Saved. The pause tool opens with this pattern from now on.");
 		}
+		String back = form.back();
 		String target = (back != null && back.matches("/conversations/(pause|plans/[0-9a-f-]{36}/pause)")) ? back
 				: "/conversations/pause";
 		return "redirect:" + target;
 	}
 
-	private String page(AccountId me, PlanView plan, String pattern, String minutes, String at, Model model) {
-		Breathing chosen = Breathing.parse(pattern);
-		Breathing breathing = (chosen != null) ? chosen : this.breathing.breathing(me);
+	private String page(AccountId me, @Nullable PlanView plan, BreakForm form, BindingResult errors, Model model) {
+		// A pattern that names none (its field failed to read) leaves his own choice.
+		Breathing breathing = (form.pattern() != null) ? form.pattern() : this.breathing.breathing(me);
 		model.addAttribute("plan", plan);
 		model.addAttribute("cards", this.phrases.phrases(me));
 		model.addAttribute("breathing", breathing);
@@ -95,39 +135,27 @@ class PauseController {
 		model.addAttribute("self",
 				(plan != null) ? "/conversations/plans/" + plan.id().value() + "/pause" : "/conversations/pause");
 		// The time he says he will be back is on the clock where he is.
-		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.dates.zone()));
-		int length = 20;
-		String atProblem = null;
-		LocalTime until = now.toLocalTime().plusMinutes(length).truncatedTo(ChronoUnit.MINUTES);
-		if (at != null && !at.isBlank()) {
-			try {
-				until = LocalTime.parse(at);
-				long gap = ChronoUnit.MINUTES.between(now.toLocalTime().truncatedTo(ChronoUnit.MINUTES), until);
-				length = (int) ((gap <= 0) ? gap + 24 * 60 : gap);
-			}
-			catch (DateTimeParseException ex) {
-				atProblem = "Give a time like 21:30.";
-			}
+		LocalTime now = ZonedDateTime.now(this.clock.withZone(this.dates.zone()))
+			.toLocalTime()
+			.truncatedTo(ChronoUnit.MINUTES);
+		int length = DEFAULT_MINUTES;
+		LocalTime until = now.plusMinutes(length);
+		if (form.at() != null) {
+			until = form.at().truncatedTo(ChronoUnit.MINUTES);
+			long gap = ChronoUnit.MINUTES.between(now, until);
+			length = (int) ((gap <= 0) ? gap + 24 * 60 : gap);
 		}
-		else if (minutes != null) {
-			try {
-				int m = Integer.parseInt(minutes);
-				if (BREAK_MINUTES.contains(m)) {
-					length = m;
-					until = now.toLocalTime().plusMinutes(m).truncatedTo(ChronoUnit.MINUTES);
-				}
-				else {
-					atProblem = "Choose one of the lengths offered.";
-				}
+		else if (form.minutes() != null && !errors.hasFieldErrors("at")) {
+			if (BREAK_MINUTES.contains(form.minutes())) {
+				length = form.minutes();
+				until = now.plusMinutes(length);
 			}
-			catch (NumberFormatException ex) {
-				atProblem = "Choose one of the lengths offered.";
+			else {
+				errors.rejectValue("minutes", "pause.minutes.offered");
 			}
 		}
 		model.addAttribute("breakLength", length);
 		model.addAttribute("breakUntil", until);
-		model.addAttribute("breakProblem", atProblem);
-		model.addAttribute("typedAt", (at != null) ? at : "");
 		return "conversations/pause";
 	}
 

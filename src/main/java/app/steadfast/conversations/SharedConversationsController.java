@@ -1,6 +1,8 @@
 package app.steadfast.conversations;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
@@ -9,14 +11,18 @@ import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.Grant;
 import app.steadfast.sharing.SharingManagement;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -50,13 +56,16 @@ class SharedConversationsController {
 
 	private final AccountManagement accounts;
 
+	private final MessageSource messages;
+
 	SharedConversationsController(SharingManagement sharing, Topics topics, Talks talks, PartnerViews partnerViews,
-			AccountManagement accounts) {
+			AccountManagement accounts, MessageSource messages) {
 		this.sharing = sharing;
 		this.topics = topics;
 		this.talks = talks;
 		this.partnerViews = partnerViews;
 		this.accounts = accounts;
+		this.messages = messages;
 	}
 
 	@GetMapping("/conversations/shared")
@@ -80,27 +89,39 @@ class SharedConversationsController {
 
 	@PostMapping("/conversations/shared/{id}")
 	String view(@AuthenticationPrincipal SignedIn person, @PathVariable("id") TalkId talk,
-			@RequestParam(name = "escalation", required = false) String escalation,
-			@RequestParam(name = "feltHeard", required = false) String feltHeard,
-			@RequestParam(name = "note", defaultValue = "") String note, RedirectAttributes flash) {
-		Integer heard = null;
+			@ModelAttribute("form") ViewForm form, BindingResult bound, RedirectAttributes flash) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		bound.getFieldErrors()
+			.forEach((error) -> problems.putIfAbsent(error.getField(),
+					this.messages.getMessage(error, LocaleContextHolder.getLocale())));
 		try {
-			heard = (feltHeard != null) ? Integer.valueOf(feltHeard) : null;
-		}
-		catch (NumberFormatException ex) {
-			// Not a number: answered below like a missing choice.
-		}
-		try {
+			// A choice that could not be read arrives empty, which the rules refuse, so
+			// nothing is saved while the form has a problem.
 			flash.addFlashAttribute("crisis", this.partnerViews.give(ConversationController.me(person), talk,
-					ConversationController.parse(Escalation.class, escalation), heard, note));
+					form.escalation(), form.feltHeard(), form.note()));
 			flash.addFlashAttribute("notice", "Thank you. Your view is shown beside theirs.");
 		}
 		catch (InvalidConversation ex) {
-			flash.addFlashAttribute("problem", ex.getMessage());
+			ex.problems().forEach(problems::putIfAbsent);
+			flash.addFlashAttribute("problems", problems);
 			flash.addFlashAttribute("problemTalk", talk.value().toString());
-			flash.addFlashAttribute("typedNote", note);
+			flash.addFlashAttribute("typedEscalation", (form.escalation() != null) ? form.escalation().name() : null);
+			flash.addFlashAttribute("typedFeltHeard", form.feltHeard());
+			flash.addFlashAttribute("typedNote", form.note());
 		}
 		return "redirect:/conversations/shared#talk-" + talk.value();
+	}
+
+	/**
+	 * The partner's view of a talk, bound and converted by Spring; its rules are
+	 * {@link PartnerViews#give}'. A choice that cannot be read is a message beside its
+	 * field, worded in {@code messages.properties}.
+	 *
+	 * @param escalation whether it escalated, as they saw it
+	 * @param feltHeard how heard they felt, 1 to 5
+	 * @param note a note, optional
+	 */
+	record ViewForm(@Nullable Escalation escalation, @Nullable Integer feltHeard, @Nullable String note) {
 	}
 
 }

@@ -48,6 +48,9 @@ class CheckInFormTests {
 	@Autowired
 	UserDetailsService details;
 
+	@Autowired
+	java.time.Clock clock;
+
 	TestPeople people;
 
 	Person client;
@@ -125,6 +128,55 @@ class CheckInFormTests {
 					"id=\"body-error\">Choose where you feel it, or “None I can tell”.</p>",
 					"id=\"trigger-error\">Keep it under 1000 characters.</p>",
 					"id=\"when-error\">A check-in can&#39;t be in the future.</p>");
+	}
+
+	@Test
+	void theQuickFlowShowsEachProblemBesideItsFieldAndKeepsHisChoice() {
+		MvcTestResult unreadable = quick("ELBOW", "fear");
+		assertThat(unreadable).hasStatusOk();
+		assertThat(unreadable).bodyText()
+			.contains("id=\"body-error\">Choose where you feel it, or “None I can tell”.</p>", "value=\"fear\" checked",
+					"name=\"back\" value=\"/checkins\"")
+			.doesNotContain("id=\"word-error\"");
+		MvcTestResult nothing = quick("JAW", "");
+		assertThat(nothing).bodyText()
+			.contains("id=\"word-error\">Pick the word that comes closest.", "value=\"JAW\" checked")
+			.doesNotContain("id=\"body-error\"");
+		assertThat(quick("JAW", "not-a-feeling")).bodyText()
+			.contains("id=\"word-error\">Pick words from the list.</p>");
+		assertThat(this.checkIns.history(this.client.id(), this.client.id())).isEmpty();
+
+		assertThat(quick("JAW", "fear")).bodyText().contains("You named it: fear.");
+		assertThat(this.checkIns.history(this.client.id(), this.client.id())).singleElement()
+			.satisfies((saved) -> assertThat(saved.body()).isEqualTo(BodyLocation.JAW));
+	}
+
+	@Test
+	void aMonthThatCannotBeReadShowsThisMonth() {
+		String thisMonth = java.time.YearMonth.now(this.clock)
+			.atDay(1)
+			.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
+		for (String month : List.of("2026-13", "soon", "")) {
+			assertThat(this.mvc.get().uri("/checkins/calendar?month=" + month).with(this.people.signedIn(this.client)))
+				.as(month)
+				.hasStatusOk()
+				.bodyText()
+				.contains("Check-in calendar: " + thisMonth);
+		}
+		assertThat(this.mvc.get().uri("/checkins/calendar?month=2026-01").with(this.people.signedIn(this.client)))
+			.bodyText()
+			.contains("Check-in calendar: January 2026", "month=2025-12", "month=2026-02");
+	}
+
+	private MvcTestResult quick(String body, String word) {
+		return this.mvc.post()
+			.uri("/checkins/quick")
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("body", body)
+			.param("word", word)
+			.param("back", "/checkins")
+			.exchange();
 	}
 
 	@Test

@@ -122,6 +122,51 @@ class JournalTests {
 			.single()).isZero();
 	}
 
+	@Test
+	void aPromptThatIsNoneOfTheListIsAMessageBesideItWithHisWordsKept() {
+		MvcTestResult unreadable = write("WHO_CARES", "What I wrote stays here.");
+		assertThat(unreadable).hasStatusOk();
+		assertThat(unreadable).bodyText()
+			.contains("id=\"prompt-error\">Choose one of the prompts, or none.</p>",
+					">What I wrote stays here.</textarea>")
+			.doesNotContain("id=\"body-error\"");
+		assertThat(this.journal.entries(this.client.id(), this.client.id())).isEmpty();
+
+		UUID entry = this.journal.write(this.client.id(), JournalPrompt.DEFENDED, "First draft.").id();
+		MvcTestResult rewritten = this.mvc.post()
+			.uri("/checkins/journal/{id}/edit", entry)
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("prompt", "42")
+			.param("body", "Second thoughts.")
+			.exchange();
+		assertThat(rewritten).hasStatusOk();
+		assertThat(rewritten).bodyText()
+			.contains("id=\"prompt-error\">Choose one of the prompts, or none.</p>", ">Second thoughts.</textarea>");
+		MvcTestResult emptied = this.mvc.post()
+			.uri("/checkins/journal/{id}/edit", entry)
+			.with(this.people.signedIn(this.client))
+			.with(csrf())
+			.param("prompt", "PULLED_AWAY")
+			.param("body", " ")
+			.exchange();
+		assertThat(emptied).bodyText()
+			.contains("id=\"body-error\">Write a few words first. A sentence is enough.</p>",
+					"value=\"PULLED_AWAY\" checked");
+		assertThat(this.journal.find(this.client.id(), entry).body()).isEqualTo("First draft.");
+
+		// A prompt asked for in a link that is none of the list opens the page with none.
+		assertThat(this.mvc.get().uri("/checkins/journal?prompt=NOPE").with(this.people.signedIn(this.client)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("value=\"\" checked")
+			.doesNotContain("prompt-error");
+		assertThat(this.mvc.get().uri("/checkins/journal?prompt=DEFENDED").with(this.people.signedIn(this.client)))
+			.bodyText()
+			.contains("value=\"DEFENDED\" checked");
+		assertThat(write("", "No prompt, just this.")).hasRedirectedUrl("/checkins/journal");
+	}
+
 	private MvcTestResult write(String prompt, String body) {
 		return this.mvc.post()
 			.uri("/checkins/journal")

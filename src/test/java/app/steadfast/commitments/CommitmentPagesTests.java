@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -189,6 +190,68 @@ class CommitmentPagesTests {
 		this.commitments.create(other.id(), new CommitmentDetails("Walk the dog at seven", null, Recurrence.DAILY,
 				java.util.Set.of(), null, null, null, null, null, request));
 		assertThat(this.commitments.list(other.id(), other.id()).get(0).fromRequest()).isNull();
+	}
+
+	@Test
+	void recordingADayShowsEachProblemBesideItsFieldAndKeepsHisWords() {
+		CommitmentId id = this.commitments.create(this.him.id(), new CommitmentDetails("Phone face down at dinner",
+				null, Recurrence.DAILY, java.util.Set.of(), null, null));
+		String today = this.accounts.today(this.him.id()).toString();
+		String tomorrow = this.accounts.today(this.him.id()).plusDays(1).toString();
+		String page = "/commitments/" + id.value() + "/record";
+
+		// The day names which day is recorded, as an id would: text that is no day, or
+		// none, is the 404 of a day that was never due.
+		for (String day : java.util.List.of("not-a-day", "2026-02-30", "")) {
+			assertThat(this.mvc.get().uri(page + "?date=" + day).with(this.people.signedIn(this.him))).as(day)
+				.hasStatus(404);
+			assertThat(record(id, day, "KEPT", "", "")).as(day).hasStatus(404);
+		}
+		assertThat(this.mvc.get().uri(page).with(this.people.signedIn(this.him))).hasStatus(404);
+		assertThat(this.mvc.get().uri(page + "?date=" + today).with(this.people.signedIn(this.him))).hasStatusOk()
+			.bodyText()
+			.contains("value=\"" + today + "\"", "value=\"MISSED\" checked");
+
+		// An outcome that is neither: a message beside it, his words kept.
+		assertThat(record(id, today, "MAYBE", "Dinner at her mother's", "Her brother called")).hasStatusOk()
+			.bodyText()
+			.contains("id=\"outcome-error\">Choose kept or missed.</p>", ">Dinner at her mother&#39;s</textarea>",
+					">Her brother called</textarea>", "value=\"" + today + "\"")
+			.doesNotContain("id=\"note-error\"", "id=\"date-error\"");
+		// The aggregate's rules: each message beside its field, his words kept.
+		assertThat(record(id, today, "MISSED", "x".repeat(1001), "Tired")).hasStatusOk()
+			.bodyText()
+			.contains("id=\"note-error\">Keep it under 1000 characters.</p>", ">Tired</textarea>",
+					"value=\"MISSED\" checked");
+		assertThat(record(id, tomorrow, "KEPT", "Early", "")).hasStatusOk()
+			.bodyText()
+			.contains("id=\"date-error\">You can record a day once it has come.</p>", ">Early</textarea>",
+					"value=\"KEPT\" checked");
+		assertThat(this.commitments.find(this.him.id(), id).occurrences()).noneMatch(
+				(o) -> o.state() != OccurrenceView.State.NOT_RECORDED && o.state() != OccurrenceView.State.UPCOMING);
+
+		assertThat(record(id, today, "KEPT", "Face down the whole meal", "")).hasRedirectedUrl("/commitments");
+		assertThat(this.commitments.find(this.him.id(), id).occurrences())
+			.anySatisfy((o) -> assertThat(o.state()).isEqualTo(OccurrenceView.State.KEPT));
+		// Someone else's commitment stays the 404 it was, whatever the form holds.
+		assertThat(this.mvc.post()
+			.uri(page)
+			.with(this.people.signedIn(this.people.client()))
+			.with(csrf())
+			.param("date", today)
+			.param("outcome", "MAYBE")).hasStatus(404);
+	}
+
+	private MvcTestResult record(CommitmentId id, String date, String outcome, String note, String way) {
+		return this.mvc.post()
+			.uri("/commitments/{id}/record", id.value())
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("date", date)
+			.param("outcome", outcome)
+			.param("note", note)
+			.param("whatGotInTheWay", way)
+			.exchange();
 	}
 
 	private Person linkedPartner() {

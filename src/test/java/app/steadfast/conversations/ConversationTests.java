@@ -333,10 +333,29 @@ class ConversationTests {
 		// Giving it again replaces her earlier view; bad input changes nothing.
 		assertThat(view(partner, talk, "SOMEWHAT", "4", ""))
 			.hasRedirectedUrl("/conversations/shared#talk-" + talk.value());
-		assertThat(view(partner, talk, "SOMEWHAT", "9", "").getMvcResult().getFlashMap().get("problem"))
-			.isEqualTo("Choose how heard you felt, from 1 to 5.");
-		assertThat(view(partner, talk, "LOUDLY", "x", "").getMvcResult().getFlashMap().get("problem")).asString()
-			.contains("Choose whether it escalated", "Choose how heard you felt");
+		// A rule broken: its message beside its field, her note and choices kept.
+		var outOfRange = view(partner, talk, "SOMEWHAT", "9", "It went better");
+		assertThat(outOfRange.getMvcResult().getFlashMap().get("problems"))
+			.isEqualTo(java.util.Map.of("feltHeard", "Choose how heard you felt, from 1 to 5."));
+		assertThat(this.mvc.get()
+			.uri("/conversations/shared")
+			.with(this.people.signedIn(partner))
+			.cookie(TestPeople.sessionOf(outOfRange)))
+			.bodyText()
+			.contains("id=\"feltHeard-" + talk.value() + "-error\">Choose how heard you felt, from 1 to 5.</p>",
+					"value=\"It went better\"", "value=\"SOMEWHAT\" checked")
+			.doesNotContain("id=\"escalation-" + talk.value() + "-error\"");
+		// Choices that are none of the options: a message beside each field, her note
+		// kept.
+		var unreadable = view(partner, talk, "LOUDLY", "x", "Not sure");
+		assertThat(unreadable.getMvcResult().getFlashMap().get("problems")).isEqualTo(java.util.Map.of("escalation",
+				"Choose whether it escalated.", "feltHeard", "Choose how heard you felt, from 1 to 5."));
+		assertThat(this.mvc.get()
+			.uri("/conversations/shared")
+			.with(this.people.signedIn(partner))
+			.cookie(TestPeople.sessionOf(unreadable))).bodyText()
+			.contains("id=\"escalation-" + talk.value() + "-error\">Choose whether it escalated.</p>",
+					"id=\"feltHeard-" + talk.value() + "-error\">", "value=\"Not sure\"");
 		assertThat(this.conversations.talk(this.client.id(), talk).partnerViews())
 			.containsExactly(new TalkView.PartnerView(partner.id(), Escalation.SOMEWHAT, 4, null));
 		// While her safety pause holds, nothing of hers reaches him and she cannot add

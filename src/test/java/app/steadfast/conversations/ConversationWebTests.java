@@ -109,6 +109,9 @@ class ConversationWebTests {
 		assertThat(get("/conversations/plans/not-an-id/pause")).hasStatus(404);
 		assertThat(get("/conversations/talks/" + UUID.randomUUID())).hasStatus(404);
 		assertThat(get("/conversations/talks/new?plan=" + UUID.randomUUID())).hasStatus(404);
+		// A plan in a link that is no id names no plan of his: the same 404.
+		assertThat(get("/conversations/talks/new?plan=not-a-plan")).hasStatus(404);
+		assertThat(get("/conversations/talks/new?plan=")).hasStatusOk();
 	}
 
 	@Test
@@ -274,6 +277,15 @@ class ConversationWebTests {
 		MvcTestResult blank = post("/conversations/topics/" + card + "/rename", "name", "x");
 		assertThat(blank).hasRedirectedUrl("/conversations/topics");
 		assertThat(blank.getMvcResult().getFlashMap().get("problem")).asString().contains("2 to 80 characters");
+		// The rule's message beside the name he typed, which is kept.
+		assertThat(this.mvc.get()
+			.uri("/conversations/topics")
+			.with(this.people.signedIn(this.client))
+			.cookie(TestPeople.sessionOf(blank)))
+			.bodyText()
+			.contains("id=\"name-" + card + "-error\">", "2 to 80 characters", "value=\"x\"",
+					"aria-describedby=\"name-" + card + "-error\"")
+			.doesNotContain("id=\"into-" + card + "-error\"");
 		assertThat(post("/conversations/topics/" + card + "/rename", "name", "MONEY").getMvcResult()
 			.getFlashMap()
 			.get("problem")).asString().contains("Merge them instead");
@@ -284,9 +296,19 @@ class ConversationWebTests {
 		assertThat(post("/conversations/topics/" + card + "/merge", "into", "").getMvcResult()
 			.getFlashMap()
 			.get("problem")).asString().contains("Choose the topic");
-		assertThat(post("/conversations/topics/" + card + "/merge", "into", "nonsense").getMvcResult()
+		MvcTestResult nonsense = post("/conversations/topics/" + card + "/merge", "into", "nonsense");
+		assertThat(nonsense.getMvcResult().getFlashMap().get("problem"))
+			.isEqualTo("Choose the topic to merge it into.");
+		assertThat(nonsense.getMvcResult().getFlashMap().get("problemField")).isEqualTo("into");
+		assertThat(this.mvc.get()
+			.uri("/conversations/topics")
+			.with(this.people.signedIn(this.client))
+			.cookie(TestPeople.sessionOf(nonsense))).bodyText()
+			.contains("id=\"into-" + card + "-error\">Choose the topic to merge it into.</p>")
+			.doesNotContain("id=\"name-" + card + "-error\"");
+		assertThat(post("/conversations/topics/" + card + "/merge", "into", UUID.randomUUID().toString()).getMvcResult()
 			.getFlashMap()
-			.get("problem")).asString().contains("Choose the topic");
+			.get("problem")).isEqualTo("Choose the topic to merge it into.");
 		assertThat(post("/conversations/topics/" + card + "/merge", "into", card.toString()).getMvcResult()
 			.getFlashMap()
 			.get("problem")).asString().contains("different topic");
@@ -345,11 +367,15 @@ class ConversationWebTests {
 		assertThat(get("/conversations/pause?pattern=FOUR_SIX")).bodyText().contains("data-pattern=\"FOUR_SIX\"");
 		assertThat(get("/conversations/pause?pattern=<script>")).bodyText().contains("data-pattern=\"BOX\"");
 		assertThat(get("/conversations/pause?minutes=45")).bodyText().contains("45 minutes</span>");
-		assertThat(get("/conversations/pause?minutes=7")).bodyText().contains("Choose one of the lengths offered.");
-		assertThat(get("/conversations/pause?minutes=soon")).bodyText().contains("Choose one of the lengths offered.");
-		assertThat(get("/conversations/pause?at=21:30")).bodyText().contains("id=\"break-until\">21:30</span>");
-		assertThat(get("/conversations/pause?at=later")).bodyText()
-			.contains("id=\"at-error\"", "Give a time like 21:30.", "value=\"later\"");
+		assertThat(get("/conversations/pause?minutes=7")).bodyText()
+			.contains("id=\"minutes-error\">Choose one of the lengths offered.</p>");
+		assertThat(get("/conversations/pause?minutes=soon&pattern=FOUR_SIX")).bodyText()
+			.contains("id=\"minutes-error\">Choose one of the lengths offered.</p>", "data-pattern=\"FOUR_SIX\"");
+		assertThat(get("/conversations/pause?at=21:30")).bodyText()
+			.contains("id=\"break-until\">21:30</span>", "value=\"21:30\"");
+		assertThat(get("/conversations/pause?at=later&pattern=FOUR_SIX")).bodyText()
+			.contains("id=\"at-error\">Give a time like 21:30.</p>", "value=\"later\"", "data-pattern=\"FOUR_SIX\"")
+			.doesNotContain("id=\"minutes-error\"");
 
 		assertThat(post("/conversations/pause/breathing", "pattern", "FOUR_SIX", "back", "//evil.example"))
 			.hasRedirectedUrl("/conversations/pause");
