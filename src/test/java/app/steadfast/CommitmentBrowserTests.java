@@ -133,7 +133,13 @@ class CommitmentBrowserTests {
 		browser.open("/insights");
 		assertThat(browser.find(By.cssSelector("main svg.reliability-chart rect.bar")).isDisplayed()).isTrue();
 		assertThat(browser.find(By.tagName("main")).getText()).contains("Promises kept",
-				"In all, 1 of 4 due days were kept.", "Your partner looked at 2 of those days");
+				"In all, 1 of 4 due days were kept.");
+		// The full reading, with what his partner saw, waits in the folded promises
+		// section.
+		assertThat(browser.find(By.cssSelector("details#promises")).getText()).doesNotContain("Your partner looked at");
+		browser.find(By.cssSelector("details#promises summary")).click();
+		assertThat(browser.find(By.cssSelector("details#promises")).getText())
+			.contains("In all, 1 of 4 due days were kept.", "Your partner looked at 2 of those days");
 		browser.assertAccessible("progress page with charts");
 		browser.open("/insights/review");
 		browser.type(By.id("learned"), "Saying I missed a day is easier than hiding it.");

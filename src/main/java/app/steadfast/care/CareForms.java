@@ -1,7 +1,6 @@
 package app.steadfast.care;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import app.steadfast.shared.AccountId;
 import org.jspecify.annotations.Nullable;
@@ -80,19 +79,6 @@ final class CareForms {
 			return new HandoverForm("", null);
 		}
 
-	}
-
-	/** A date as typed, or {@code null} when blank or not a date. */
-	static LocalDate date(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 }

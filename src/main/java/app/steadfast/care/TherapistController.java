@@ -154,11 +154,11 @@ class TherapistController {
 
 	@PostMapping("/care/clients/{id}/session")
 	String planSession(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id,
-			@RequestParam(defaultValue = "") String nextSession, RedirectAttributes flash) {
+			@ModelAttribute("form") NextSessionForm form, BindingResult bound, RedirectAttributes flash) {
 		AccountId me = me(person);
 		Person client = this.therapy.requireClient(me, id);
-		LocalDate date = CareForms.date(nextSession);
-		if (date == null && !nextSession.isBlank()) {
+		LocalDate date = form.nextSession();
+		if (bound.hasFieldErrors("nextSession")) {
 			flash.addFlashAttribute("notice", "Give the date as a date, like 2026-03-14.");
 		}
 		else {
@@ -325,6 +325,15 @@ class TherapistController {
 
 	private static AccountId me(SignedIn person) {
 		return person.account();
+	}
+
+	/**
+	 * The day of a client's next session.
+	 *
+	 * @param nextSession the day, or {@code null} to clear it
+	 */
+	record NextSessionForm(@org.springframework.format.annotation.DateTimeFormat(
+			iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) @org.jspecify.annotations.Nullable LocalDate nextSession) {
 	}
 
 }

@@ -11,12 +11,15 @@ import app.steadfast.sharing.Category;
 import app.steadfast.sharing.Grant;
 import app.steadfast.sharing.SharingManagement;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -78,15 +81,10 @@ class SharedCommitmentsController {
 	@PostMapping("/commitments/shared/{id}/{date}")
 	String witness(@AuthenticationPrincipal SignedIn person, @PathVariable("id") CommitmentId commitment,
 			@PathVariable("date") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-			@RequestParam(name = "seen", required = false) String seen,
-			@RequestParam(name = "note", defaultValue = "") String note, RedirectAttributes flash) {
-		Seen view = null;
-		try {
-			view = (seen != null) ? Seen.valueOf(seen) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			// No valid choice: answered below like a missing one.
-		}
+			@ModelAttribute("form") WitnessForm form, BindingResult bound, RedirectAttributes flash) {
+		// A choice that is none of the options reads as no choice: the rule asks for one.
+		Seen view = bound.hasFieldErrors("seen") ? null : form.seen();
+		String note = (form.note() != null) ? form.note() : "";
 		try {
 			this.commitments.witness(person.account(), commitment, day, view, note);
 			flash.addFlashAttribute("notice", "Thank you. Your view is shown beside theirs.");
@@ -95,6 +93,15 @@ class SharedCommitmentsController {
 			flash.addFlashAttribute("notice", ex.getMessage());
 		}
 		return "redirect:/commitments/shared";
+	}
+
+	/**
+	 * What she saw on a day of his promise, and her note.
+	 *
+	 * @param seen kept, missed, or not sure; {@code null} when she chose nothing
+	 * @param note her words, or nothing
+	 */
+	record WitnessForm(@Nullable Seen seen, @Nullable String note) {
 	}
 
 }

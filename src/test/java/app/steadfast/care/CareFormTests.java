@@ -64,6 +64,35 @@ class CareFormTests {
 	}
 
 	@Test
+	void aNextSessionThatIsNoDateIsRefusedInPlainWordsAndADateIsSavedOrCleared() {
+		String page = "/care/clients/" + this.p.client().id().value() + "/session";
+		assertThat(nextSession(page, "next tuesday").getMvcResult().getFlashMap().get("notice"))
+			.isEqualTo("Give the date as a date, like 2026-03-14.");
+		assertThat(planned()).isEmpty();
+		assertThat(nextSession(page, "2027-01-12").getMvcResult().getFlashMap().get("notice"))
+			.isEqualTo("Next session saved.");
+		assertThat(planned()).containsExactly(java.time.LocalDate.of(2027, 1, 12));
+		assertThat(nextSession(page, "").getMvcResult().getFlashMap().get("notice")).isEqualTo("Next session cleared.");
+		assertThat(planned()).allSatisfy((day) -> assertThat(day).isNull());
+	}
+
+	private MvcTestResult nextSession(String page, String day) {
+		return this.mvc.post()
+			.uri(page)
+			.with(this.people.signedIn(this.p.therapist()))
+			.with(csrf())
+			.param("nextSession", day)
+			.exchange();
+	}
+
+	private java.util.List<java.time.LocalDate> planned() {
+		return this.jdbc.sql("SELECT next_session FROM care_session_plan WHERE client_id = :c")
+			.param("c", this.p.client().id().value())
+			.query((rs, row) -> rs.getObject("next_session", java.time.LocalDate.class))
+			.list();
+	}
+
+	@Test
 	void aGrantForNoCategoryIsRefusedInPlainWordsAndAGoodOneHolds() {
 		assertThat(grant("EVERYTHING", "on").getMvcResult().getFlashMap().get("notice"))
 			.isEqualTo("Choose what to share.");

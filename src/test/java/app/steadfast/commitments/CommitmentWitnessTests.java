@@ -150,6 +150,16 @@ class CommitmentWitnessTests {
 			.param("id", this.id.value())
 			.query(Long.class)
 			.single()).isZero();
+		// A choice that is none of the options is answered like no choice, in words.
+		this.commitments.record(this.client.id(), this.id, this.today, Outcome.KEPT, null, null);
+		Object none = witness(this.partner, this.today, null, "Not sure").getMvcResult().getFlashMap().get("notice");
+		assertThat(none).isNotNull().isNotEqualTo("Thank you. Your view is shown beside theirs.");
+		assertThat(witness(this.partner, this.today, "PERHAPS", "Not sure").getMvcResult().getFlashMap().get("notice"))
+			.isEqualTo(none);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM commitment_witness WHERE commitment_id = :id")
+			.param("id", this.id.value())
+			.query(Long.class)
+			.single()).isZero();
 		// He cannot confirm his own; a stranger sees nothing.
 		assertThat(witness(this.client, this.today, "CONFIRMED", "")).hasStatus(404);
 		assertThat(witness(this.people.withRole(Role.PARTNER), this.today, "CONFIRMED", "")).hasStatus(404);
