@@ -113,7 +113,7 @@ class CoupleBrowserTests {
 		browser.assertAccessible("couple page, linked");
 		browser.open("/couple/pulse");
 		browser.assertAccessible("pulse form");
-		for (String item : new String[] { "COUNT_ON", "HONEST", "SAFE", "LISTENED", "HOPEFUL" }) {
+		for (String item : new String[] { "countOn", "honest", "safe", "listened", "hopeful" }) {
 			browser.find(By.cssSelector("input[name='" + item + "'][value='4']")).click();
 		}
 		browser.find(By.cssSelector("input[name='shared']")).click();

@@ -7,8 +7,15 @@ import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.InvalidAccountInput;
 import app.steadfast.accounts.Person;
 import app.steadfast.accounts.SignInAfterSignUp;
+import app.steadfast.couple.CoupleForms.IntakeForm;
+import app.steadfast.couple.CoupleForms.InviteForm;
+import app.steadfast.couple.CoupleForms.JoinForm;
+import app.steadfast.couple.CoupleForms.OfferForm;
+import app.steadfast.couple.CoupleForms.RequestForm;
+import app.steadfast.couple.CoupleForms.ShareForm;
 import app.steadfast.safety.CrisisResources;
 import app.steadfast.shared.AccessRule;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.SensitiveAction;
@@ -21,6 +28,7 @@ import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +36,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -66,23 +76,19 @@ class CoupleController {
 	}
 
 	@PostMapping("/requests")
-	String request(@AuthenticationPrincipal SignedIn person, @RequestParam(name = "item", required = false) String item,
-			@RequestParam(name = "ownWords", defaultValue = "") String ownWords, Model model,
-			RedirectAttributes flash) {
-		RequestMenu chosen = null;
+	String request(@AuthenticationPrincipal SignedIn person, @ModelAttribute("requestForm") RequestForm form,
+			BindingResult bound, Model model, RedirectAttributes flash) {
+		BindingResult errors = FormErrors.of(form, bound, model);
+		boolean held = false;
 		try {
-			chosen = (item == null || item.isBlank()) ? null : RequestMenu.valueOf(item);
-		}
-		catch (IllegalArgumentException ex) {
-			// Treated as no choice: her own words may still say it.
-		}
-		boolean held;
-		try {
-			held = this.requests.request(person.account(), chosen, ownWords);
+			if (!errors.hasErrors()) {
+				held = this.requests.request(person.account(), form.item(), form.ownWords());
+			}
 		}
 		catch (InvalidInput ex) {
-			model.addAttribute("requestError", ex.getMessage());
-			model.addAttribute("ownWords", ownWords);
+			ex.rejectIn(errors);
+		}
+		if (errors.hasErrors()) {
 			return home(person, model);
 		}
 		flash.addFlashAttribute("notice", held ? HELD : "Sent. You can withdraw it at any time.");
@@ -98,19 +104,18 @@ class CoupleController {
 	}
 
 	@PostMapping("/offer")
-	String offer(@AuthenticationPrincipal SignedIn person,
-			@RequestParam(name = "offer", defaultValue = "") String offer,
-			@RequestParam(name = "until", defaultValue = "") String until, Model model, RedirectAttributes flash) {
-		java.time.LocalDate end = null;
+	String offer(@AuthenticationPrincipal SignedIn person, @ModelAttribute("offerForm") OfferForm form,
+			BindingResult bound, Model model, RedirectAttributes flash) {
+		BindingResult errors = FormErrors.of(form, bound, model);
 		try {
-			end = until.isBlank() ? null : java.time.LocalDate.parse(until);
-			this.requests.offer(person.account(), offer, end);
+			if (!errors.hasErrors()) {
+				this.requests.offer(person.account(), form.offer(), form.until());
+			}
 		}
-		catch (java.time.format.DateTimeParseException | InvalidInput ex) {
-			model.addAttribute("offerError", (ex instanceof InvalidInput) ? ex.getMessage()
-					: "Use a date like 2027-03-01, or leave it empty for “until we review it”.");
-			model.addAttribute("offerText", offer);
-			model.addAttribute("offerUntil", until);
+		catch (InvalidInput ex) {
+			ex.rejectIn(errors);
+		}
+		if (errors.hasErrors()) {
 			return home(person, model);
 		}
 		flash.addFlashAttribute("notice", "Your offer is shown to both of you. You can take it back at any time.");
@@ -134,19 +139,26 @@ class CoupleController {
 				(person.role() == Role.PARTNER) ? this.requests.sentBy(me) : this.requests.receivedBy(me));
 		model.addAttribute("shared", this.couple.sharedWithPartner(me));
 		model.addAttribute("categories", List.copyOf(CoupleManagement.SHAREABLE));
+		// After a refused form its own words stay; the other forms start empty.
+		if (!model.containsAttribute("inviteForm")) {
+			model.addAttribute("inviteForm", InviteForm.empty());
+		}
+		if (!model.containsAttribute("offerForm")) {
+			model.addAttribute("offerForm", OfferForm.empty());
+		}
+		if (!model.containsAttribute("requestForm")) {
+			model.addAttribute("requestForm", RequestForm.empty());
+		}
 		return "couple/home";
 	}
 
 	@PostMapping("/invite")
-	String invite(@AuthenticationPrincipal SignedIn person,
-			@RequestParam(name = "email", defaultValue = "") String email, Model model, RedirectAttributes flash) {
-		String address = email.strip();
-		if (!address.matches("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,60}")) {
-			model.addAttribute("inviteError", "Enter your partner's email address, like name@example.org.");
-			model.addAttribute("inviteEmail", email);
+	String invite(@AuthenticationPrincipal SignedIn person, @Valid @ModelAttribute("inviteForm") InviteForm form,
+			BindingResult errors, Model model, RedirectAttributes flash) {
+		if (errors.hasErrors()) {
 			return home(person, model);
 		}
-		this.couple.invite(person.account(), address);
+		this.couple.invite(person.account(), form.email().strip());
 		flash.addFlashAttribute("notice",
 				"Invitation sent. The link works once, for 7 days. Whether to join is your partner's choice.");
 		return "redirect:/couple";
@@ -160,16 +172,14 @@ class CoupleController {
 	}
 
 	@PostMapping("/sharing")
-	String share(@AuthenticationPrincipal SignedIn person, @RequestParam("category") String category,
-			@RequestParam("share") boolean share, RedirectAttributes flash) {
-		Category chosen;
-		try {
-			chosen = Category.valueOf(category);
-		}
-		catch (IllegalArgumentException ex) {
+	String share(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") ShareForm form, BindingResult bound,
+			RedirectAttributes flash) {
+		// The buttons send one of the kinds listed; any other names no kind there is.
+		if (bound.hasErrors() || form.category() == null || form.share() == null) {
 			throw new NotFound();
 		}
-		this.couple.share(person.account(), chosen, share);
+		boolean share = form.share();
+		this.couple.share(person.account(), form.category(), share);
 		flash.addFlashAttribute("notice", share
 				? "Shared. Your partner can see it now, including what you shared in it before. You can stop sharing at any time."
 				: "Sharing stopped. Your partner no longer sees any of it, including what you shared before. Turning it back on shows it again.");
@@ -187,29 +197,24 @@ class CoupleController {
 	@GetMapping("/intake")
 	String intakeForm(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = person.account();
-		model.addAttribute("answers", this.couple.intake(me)
-			.orElse(new IntakeAnswers("", "", SafetyAnswer.PREFER_NOT_TO_SAY, SafetyAnswer.PREFER_NOT_TO_SAY)));
+		model.addAttribute("form", IntakeForm.of(this.couple.intake(me)
+			.orElse(new IntakeAnswers("", "", SafetyAnswer.PREFER_NOT_TO_SAY, SafetyAnswer.PREFER_NOT_TO_SAY))));
 		model.addAttribute("partnerRole", person.role() == Role.PARTNER);
 		return "couple/intake";
 	}
 
 	@PostMapping("/intake")
-	String intake(@AuthenticationPrincipal SignedIn person,
-			@RequestParam(name = "brings", defaultValue = "") String brings,
-			@RequestParam(name = "hopes", defaultValue = "") String hopes,
-			@RequestParam(name = "afraid", defaultValue = "PREFER_NOT_TO_SAY") String afraid,
-			@RequestParam(name = "harmed", defaultValue = "PREFER_NOT_TO_SAY") String harmed, Model model,
-			RedirectAttributes flash) {
-		IntakeAnswers answers = new IntakeAnswers(brings, hopes, answer(afraid), answer(harmed));
-		if (brings.length() > 2000 || hopes.length() > 2000) {
-			model.addAttribute("answers", answers);
+	String intake(@AuthenticationPrincipal SignedIn person, @Valid @ModelAttribute("form") IntakeForm form,
+			BindingResult bound, Model model, RedirectAttributes flash) {
+		BindingResult errors = FormErrors.of(form, bound, model);
+		if (errors.hasErrors()) {
 			model.addAttribute("partnerRole", person.role() == Role.PARTNER);
-			model.addAttribute("intakeError", "Keep each answer under 2,000 characters.");
 			return "couple/intake";
 		}
+		IntakeAnswers answers = form.answers();
 		boolean isPartner = person.role() == Role.PARTNER;
-		this.couple.answerIntake(person.account(),
-				isPartner ? answers : new IntakeAnswers(brings, hopes, SafetyAnswer.NO, SafetyAnswer.NO));
+		this.couple.answerIntake(person.account(), isPartner ? answers
+				: new IntakeAnswers(answers.brings(), answers.hopes(), SafetyAnswer.NO, SafetyAnswer.NO));
 		if (isPartner && answers.asksForPause()) {
 			return "redirect:/couple/safety";
 		}
@@ -227,32 +232,26 @@ class CoupleController {
 	String join(@RequestParam(name = "token", required = false) String token, @AuthenticationPrincipal SignedIn person,
 			Model model) {
 		return this.couple.invitedBy(token).map((client) -> {
-			model.addAttribute("token", token);
 			model.addAttribute("invitedBy", client.displayName());
 			model.addAttribute("signedInRole", (person != null) ? person.role() : null);
-			model.addAttribute("email", "");
-			model.addAttribute("displayName", "");
+			model.addAttribute("form", JoinForm.of(token));
 			return "couple/join";
 		}).orElse("couple/join-expired");
 	}
 
 	@PostMapping("/join")
-	String accept(@RequestParam(name = "token", required = false) String token,
-			@RequestParam(name = "email", defaultValue = "") String email,
-			@RequestParam(name = "displayName", defaultValue = "") String displayName,
-			@RequestParam(name = "password", defaultValue = "") String password,
+	String accept(@Valid @ModelAttribute("form") JoinForm form, BindingResult errors,
 			@AuthenticationPrincipal SignedIn person, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
+		String token = form.token();
 		Person client = this.couple.invitedBy(token).orElse(null);
 		if (client == null) {
 			return "couple/join-expired";
 		}
 		if (person != null && person.role() != Role.PARTNER) {
-			model.addAttribute("token", token);
 			model.addAttribute("invitedBy", client.displayName());
 			model.addAttribute("signedInRole", person.role());
-			model.addAttribute("email", "");
-			model.addAttribute("displayName", "");
+			model.addAttribute("form", JoinForm.of(token));
 			return "couple/join";
 		}
 		if (person != null) {
@@ -264,52 +263,28 @@ class CoupleController {
 			}
 			return "redirect:/couple/intake";
 		}
-		model.addAttribute("token", token);
 		model.addAttribute("invitedBy", client.displayName());
-		model.addAttribute("email", email);
-		model.addAttribute("displayName", displayName);
-		String problem = null;
-		String field = null;
-		if (!email.strip().matches("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,60}")) {
-			field = "email";
-			problem = "Enter your email address, like name@example.org.";
+		if (!errors.hasFieldErrors("email") && !errors.hasFieldErrors("displayName")) {
+			this.accounts.passwordProblem(form.password())
+				.ifPresent((problem) -> errors.rejectValue("password", "password", problem));
 		}
-		else if (displayName.isBlank() || displayName.length() > 80) {
-			field = "displayName";
-			problem = "Tell us what to call you (up to 80 characters).";
+		if (errors.hasErrors()) {
+			return "couple/join";
 		}
-		if (problem == null) {
-			problem = this.accounts.passwordProblem(password).orElse(null);
-			field = (problem != null) ? "password" : null;
-		}
-		if (problem == null) {
-			try {
-				Person partner = this.couple.acceptWithNewAccount(token, email, displayName, password,
-						request.getRemoteAddr());
-				// The password just chosen signs the partner in, as after sign-up;
-				// the private intake comes next.
-				this.signIn.signIn(partner.email(), password, request, response);
-				return "redirect:/couple/intake";
-			}
-			catch (InvalidAccountInput ex) {
-				field = ex.field();
-				problem = ex.getMessage();
-			}
-			catch (NotFound ex) {
-				return "couple/join-expired";
-			}
-		}
-		model.addAttribute("errorField", field);
-		model.addAttribute("errorMessage", problem);
-		return "couple/join";
-	}
-
-	private static SafetyAnswer answer(String value) {
 		try {
-			return SafetyAnswer.valueOf(value);
+			Person partner = this.couple.acceptWithNewAccount(token, form.email().strip(), form.displayName(),
+					form.password(), request.getRemoteAddr());
+			// The password just chosen signs the partner in, as after sign-up;
+			// the private intake comes next.
+			this.signIn.signIn(partner.email(), form.password(), request, response);
+			return "redirect:/couple/intake";
 		}
-		catch (IllegalArgumentException ex) {
-			return SafetyAnswer.PREFER_NOT_TO_SAY;
+		catch (InvalidAccountInput ex) {
+			ex.rejectIn(errors);
+			return "couple/join";
+		}
+		catch (NotFound ex) {
+			return "couple/join-expired";
 		}
 	}
 

@@ -1,17 +1,17 @@
 package app.steadfast.couple;
 
 import java.time.DayOfWeek;
-import java.util.ArrayList;
 import java.util.List;
 
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.AccessRule;
+import app.steadfast.couple.CoupleForms.PulseForm;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +21,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -46,50 +47,33 @@ class PulseController {
 		if (!this.couple.state(me).bothIntakesDone()) {
 			return "redirect:/couple";
 		}
-		PulseWeek current = this.pulse.thisWeeks(me).orElse(null);
-		List<String> scores = new ArrayList<>();
-		for (int i = 0; i < PulseItem.values().length; i++) {
-			scores.add((current != null) ? String.valueOf(current.scores().get(i)) : null);
-		}
-		return page(person, model, scores, (current != null && current.note() != null) ? current.note() : "",
-				current != null && current.shared(), null);
+		model.addAttribute("form", PulseForm.of(this.pulse.thisWeeks(me).orElse(null), this.pulse.reminderDay(me)));
+		return page(person, model);
 	}
 
 	@PostMapping
-	String answer(@AuthenticationPrincipal SignedIn person, HttpServletRequest request,
-			@RequestParam(name = "note", defaultValue = "") String note,
-			@RequestParam(name = "shared", defaultValue = "false") boolean shared,
-			@RequestParam(name = "day", required = false) String day, Model model, RedirectAttributes flash) {
+	String answer(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") PulseForm form, BindingResult bound,
+			Model model, RedirectAttributes flash) {
 		AccountId me = person.account();
-		List<String> raw = new ArrayList<>();
-		List<Integer> scores = new ArrayList<>();
-		for (PulseItem item : PulseItem.values()) {
-			String value = request.getParameter(item.name());
-			raw.add(value);
-			try {
-				scores.add(Integer.valueOf(value));
-			}
-			catch (NumberFormatException ex) {
-				scores.add(null);
-			}
-		}
+		BindingResult errors = FormErrors.of(form, bound, model);
 		try {
-			this.pulse.answer(me, scores, note, shared);
+			if (!errors.hasErrors()) {
+				this.pulse.answer(me, form.scores(), form.note(), form.shares());
+			}
 		}
 		catch (InvalidInput ex) {
-			return page(person, model, raw, note, shared, ex.getMessage());
+			ex.rejectIn(errors);
 		}
-		if (day != null) {
-			try {
-				this.pulse.chooseReminderDay(me, DayOfWeek.valueOf(day));
-			}
-			catch (IllegalArgumentException ex) {
-				// An unknown day keeps the one chosen before.
-			}
+		if (errors.hasErrors()) {
+			return page(person, model);
+		}
+		if (form.day() != null) {
+			this.pulse.chooseReminderDay(me, form.day());
 		}
 		flash.addFlashAttribute("notice",
-				!shared ? "Saved. Only you can see it." : sharesPulse(me) ? "Saved, and shared with your partner."
-						: "Saved. Your partner will see it once you share your trust pulse with them.");
+				!form.shares() ? "Saved. Only you can see it."
+						: sharesPulse(me) ? "Saved, and shared with your partner."
+								: "Saved. Your partner will see it once you share your trust pulse with them.");
 		return "redirect:/couple/pulse/weeks";
 	}
 
@@ -104,16 +88,10 @@ class PulseController {
 		return "couple/pulse-weeks";
 	}
 
-	private String page(SignedIn person, Model model, List<String> scores, String note, boolean shared,
-			String problem) {
+	private String page(SignedIn person, Model model) {
 		model.addAttribute("items", PulseItem.values());
-		model.addAttribute("scores", scores);
-		model.addAttribute("note", note);
-		model.addAttribute("shared", shared);
-		model.addAttribute("problem", problem);
 		model.addAttribute("partnerRole", person.role() == Role.PARTNER);
 		model.addAttribute("days", DayOfWeek.values());
-		model.addAttribute("day", this.pulse.reminderDay(person.account()));
 		model.addAttribute("sharesPulse", sharesPulse(person.account()));
 		return "couple/pulse";
 	}

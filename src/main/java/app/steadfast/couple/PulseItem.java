@@ -33,4 +33,14 @@ public enum PulseItem {
 		return this.selfText;
 	}
 
+	/** The name of the form field that carries this statement's score, like "countOn". */
+	public String field() {
+		String[] words = name().toLowerCase(java.util.Locale.ROOT).split("_");
+		StringBuilder field = new StringBuilder(words[0]);
+		for (int i = 1; i < words.length; i++) {
+			field.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+		}
+		return field.toString();
+	}
+
 }

@@ -69,8 +69,8 @@ public class PulseManagement {
 	/**
 	 * Saves this week's pulse for the person, replacing an earlier answer of the same
 	 * week.
-	 * @throws InvalidInput if a score is missing or outside 1 to 7, or the note is too
-	 * long
+	 * @throws InvalidInput naming the first statement whose score is missing or outside 1
+	 * to 7, or the note if it is too long
 	 * @throws NotFound if the person has no linked partner, or the intakes are not both
 	 * done
 	 */
@@ -79,9 +79,11 @@ public class PulseManagement {
 		if (!this.couple.state(me).bothIntakesDone()) {
 			throw new NotFound();
 		}
-		if (scores.size() != PulseItem.values().length
-				|| scores.stream().anyMatch((s) -> s == null || s < 1 || s > 7)) {
-			throw new InvalidInput("scores", "Choose a number from 1 to 7 for each statement.");
+		for (PulseItem item : PulseItem.values()) {
+			Integer score = (item.ordinal() < scores.size()) ? scores.get(item.ordinal()) : null;
+			if (score == null || score < 1 || score > 7) {
+				throw new InvalidInput(item.field(), "Choose a number from 1 to 7 for each statement.");
+			}
 		}
 		if (note != null && note.length() > 2000) {
 			throw new InvalidInput("note", "Keep the note under 2,000 characters.");

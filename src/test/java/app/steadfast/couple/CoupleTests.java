@@ -86,6 +86,13 @@ class CoupleTests {
 			.bodyText()
 			.contains("Test client invited you", "Create my account");
 
+		MvcTestResult noAddress = join(path, "ana at home", "Ana", TestPeople.PASSWORD);
+		assertThat(noAddress).hasStatusOk();
+		assertThat(noAddress).bodyText()
+			.contains("id=\"email-error\">Enter your email address, like name@example.org.</p>",
+					"value=\"ana at home\"", "value=\"Ana\"")
+			.doesNotContain("id=\"displayName-error\"");
+
 		MvcTestResult weak = join(path, "her-" + java.util.UUID.randomUUID() + "@example.org", "Ana", "password");
 		assertThat(weak).hasStatusOk();
 		assertThat(weak).bodyText().contains("id=\"password-error\"", "value=\"Ana\"");

@@ -232,7 +232,7 @@ class PulseTests {
 			.param("shared", String.valueOf(shared))
 			.param("day", "THURSDAY");
 		for (PulseItem item : PulseItem.values()) {
-			request = request.param(item.name(), scores.get(item.ordinal()));
+			request = request.param(item.field(), scores.get(item.ordinal()));
 		}
 		return request.exchange();
 	}

@@ -220,7 +220,7 @@ final class Requests {
 			case "/crisis/answer" -> put(params, "answer", "NO", "kind", "SUICIDE", "back", "/");
 			case "/couple/pulse" -> {
 				for (PulseItem item : PulseItem.values()) {
-					put(params, item.name(), "4");
+					put(params, item.field(), "4");
 				}
 				put(params, "note", "A steady week");
 			}
