@@ -1,21 +1,25 @@
 package app.steadfast.repair;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 import app.steadfast.shared.AccountId;
+import app.steadfast.repair.RepairForms.AskForm;
+import app.steadfast.repair.RepairForms.FollowUpForm;
+import app.steadfast.repair.RepairForms.TimeForm;
+import app.steadfast.repair.RepairForms.WordsForm;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.SignedIn;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -47,41 +51,29 @@ class QuestionController {
 		model.addAttribute("board", this.questions.board(me(person)));
 		model.addAttribute("importances", Importance.values());
 		model.addAttribute("rows", java.util.stream.IntStream.range(0, ASK_ROWS).boxed().toList());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", AskForm.empty());
+		}
 		return "repair/questions";
 	}
 
 	@PostMapping
-	String ask(@AuthenticationPrincipal SignedIn person,
-			@RequestParam(name = "question", required = false) List<String> words,
-			@RequestParam(name = "importance", required = false) List<String> importances, Model model,
-			RedirectAttributes flash) {
-		List<QuestionManagement.NewQuestion> asked = new ArrayList<>();
-		List<String> texts = (words != null) ? words : List.of();
-		for (int i = 0; i < texts.size(); i++) {
-			Importance importance = null;
-			if (importances != null && i < importances.size()) {
-				try {
-					importance = Importance.valueOf(importances.get(i));
-				}
-				catch (IllegalArgumentException ex) {
-					// No choice made: the importance is optional.
-				}
-			}
-			asked.add(new QuestionManagement.NewQuestion(texts.get(i), importance));
-		}
+	String ask(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") AskForm form, BindingResult bound,
+			Model model, RedirectAttributes flash) {
+		BindingResult errors = FormErrors.of(form, bound, model);
 		try {
-			boolean held = this.questions.heldIfAskedNow(me(person));
-			int count = this.questions.ask(me(person), asked).size();
-			flash.addFlashAttribute("saved",
-					held ? HELD : (count == 1) ? "Your question is asked." : count + " questions asked.");
-			return "redirect:/repair/questions";
+			if (!errors.hasErrors()) {
+				boolean held = this.questions.heldIfAskedNow(me(person));
+				int count = this.questions.ask(me(person), form.asked()).size();
+				flash.addFlashAttribute("saved",
+						held ? HELD : (count == 1) ? "Your question is asked." : count + " questions asked.");
+				return "redirect:/repair/questions";
+			}
 		}
 		catch (InvalidRepairInput ex) {
-			board(person, model);
-			model.addAttribute("problem", ex.getMessage());
-			model.addAttribute("asked", texts);
-			return "repair/questions";
+			ex.rejectIn(errors);
 		}
+		return board(person, model);
 	}
 
 	@GetMapping("/{id}")
@@ -93,49 +85,51 @@ class QuestionController {
 		model.addAttribute("today", today);
 		model.addAttribute("latest", today.plusDays(QuestionManagement.MAX_DAYS_AHEAD));
 		model.addAttribute("back", "/repair/questions/" + question.id().value());
+		// After a refused form its own words stay; the other forms start empty.
+		for (Map.Entry<String, Object> form : Map
+			.<String, Object>of("answerForm", WordsForm.empty(), "correctionForm", WordsForm.empty(), "timeForm",
+					TimeForm.empty(), "moreForm", FollowUpForm.empty())
+			.entrySet()) {
+			if (!model.containsAttribute(form.getKey())) {
+				model.addAttribute(form.getKey(), form.getValue());
+			}
+		}
 		return "repair/question";
 	}
 
 	@PostMapping("/{id}/answer")
 	String answer(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
-			@RequestParam(name = "words", defaultValue = "") String words, Model model, RedirectAttributes flash) {
-		return act(person, id, model, flash, words, "words", () -> {
-			flash.addFlashAttribute("crisis", this.answers.answer(me(person), id, words));
+			@ModelAttribute("answerForm") WordsForm form, BindingResult bound, Model model, RedirectAttributes flash) {
+		return act(person, id, model, FormErrors.of(form, bound, model), () -> {
+			flash.addFlashAttribute("crisis", this.answers.answer(me(person), id, form.words()));
 			flash.addFlashAttribute("saved", "Answered. Your answer is on record for your partner.");
 		});
 	}
 
 	@PostMapping("/{id}/correct")
 	String correct(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
-			@RequestParam(name = "words", defaultValue = "") String words, Model model, RedirectAttributes flash) {
-		return act(person, id, model, flash, words, "correction", () -> {
-			flash.addFlashAttribute("crisis", this.answers.correct(me(person), id, words));
+			@ModelAttribute("correctionForm") WordsForm form, BindingResult bound, Model model,
+			RedirectAttributes flash) {
+		return act(person, id, model, FormErrors.of(form, bound, model), () -> {
+			flash.addFlashAttribute("crisis", this.answers.correct(me(person), id, form.words()));
 			flash.addFlashAttribute("saved", "Correction added. Your partner sees it beside your earlier answer.");
 		});
 	}
 
 	@PostMapping("/{id}/time")
 	String needsTime(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
-			@RequestParam(name = "until", defaultValue = "") String until, Model model, RedirectAttributes flash) {
-		return act(person, id, model, flash, until, "until", () -> {
-			LocalDate date;
-			try {
-				date = LocalDate.parse(until);
-			}
-			catch (DateTimeParseException ex) {
-				date = null;
-			}
-			this.answers.needsTime(me(person), id, date);
+			@ModelAttribute("timeForm") TimeForm form, BindingResult bound, Model model, RedirectAttributes flash) {
+		return act(person, id, model, FormErrors.of(form, bound, model), () -> {
+			this.answers.needsTime(me(person), id, form.until());
 			flash.addFlashAttribute("saved", "Noted. Your partner sees the date you committed to.");
 		});
 	}
 
 	@PostMapping("/{id}/more")
 	String needMore(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
-			@RequestParam(name = "followUp", defaultValue = "") String followUp, Model model,
-			RedirectAttributes flash) {
-		return act(person, id, model, flash, followUp, "followUp", () -> {
-			this.answers.needMore(me(person), id, followUp);
+			@ModelAttribute("moreForm") FollowUpForm form, BindingResult bound, Model model, RedirectAttributes flash) {
+		return act(person, id, model, FormErrors.of(form, bound, model), () -> {
+			this.answers.needMore(me(person), id, form.followUp());
 			flash.addFlashAttribute("saved", "Sent. Your partner sees that you need more.");
 		});
 	}
@@ -147,19 +141,17 @@ class QuestionController {
 		return "redirect:/repair/questions";
 	}
 
-	private String act(SignedIn person, QuestionId id, Model model, RedirectAttributes flash, String input,
-			String field, Runnable action) {
+	private String act(SignedIn person, QuestionId id, Model model, BindingResult errors, Runnable action) {
 		try {
-			action.run();
-			return "redirect:/repair/questions/" + id.value();
+			if (!errors.hasErrors()) {
+				action.run();
+				return "redirect:/repair/questions/" + id.value();
+			}
 		}
 		catch (InvalidRepairInput ex) {
-			question(person, id, model);
-			model.addAttribute("problem", ex.getMessage());
-			model.addAttribute("problemField", field);
-			model.addAttribute("input", input);
-			return "repair/question";
+			ex.rejectIn(errors);
 		}
+		return question(person, id, model);
 	}
 
 	private static AccountId me(SignedIn person) {

@@ -219,13 +219,13 @@ public class QuestionManagement {
 			.filter((l) -> l.partner().equals(partner))
 			.orElseThrow(NotFound::new);
 		SharingManagement.Sending sending = this.sharing.sending(partner)
-			.orElseThrow(() -> new InvalidRepairInput("questions", "Questions are paused for now."));
+			.orElseThrow(() -> new InvalidRepairInput("question", "Questions are paused for now."));
 		List<NewQuestion> asked = questions.stream().filter((q) -> q.words() != null && !q.words().isBlank()).toList();
 		if (asked.isEmpty()) {
-			throw new InvalidRepairInput("questions", "Write a question first.");
+			throw new InvalidRepairInput("question", "Write a question first.");
 		}
 		if (asked.stream().anyMatch((q) -> q.words().strip().length() > MAX_LENGTH)) {
-			throw new InvalidRepairInput("questions", "Keep each question under " + MAX_LENGTH + " characters.");
+			throw new InvalidRepairInput("question", "Keep each question under " + MAX_LENGTH + " characters.");
 		}
 		List<QuestionId> ids = new ArrayList<>();
 		OffsetDateTime now = now();

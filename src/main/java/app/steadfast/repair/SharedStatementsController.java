@@ -6,6 +6,8 @@ import java.util.UUID;
 import app.steadfast.shared.AccountId;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
+import app.steadfast.repair.RepairForms.WordsForm;
+import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.Role;
 import app.steadfast.shared.SignedIn;
 import app.steadfast.sharing.Category;
@@ -17,7 +19,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -65,14 +68,18 @@ class SharedStatementsController {
 		model.addAttribute("parts", StatementPart.values());
 		model.addAttribute("mayRespond", person.role() == Role.PARTNER);
 		model.addAttribute("reachesThem", reachesThem(person, version.owner()));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", WordsForm.empty());
+		}
 		return "repair/shared-version";
 	}
 
 	@PostMapping("/repair/shared/{id}/respond")
 	String respond(@AuthenticationPrincipal SignedIn person, @PathVariable("id") UUID version,
-			@RequestParam(name = "words", defaultValue = "") String words, Model model, RedirectAttributes flash) {
+			@ModelAttribute("form") WordsForm form, BindingResult bound, Model model, RedirectAttributes flash) {
+		BindingResult errors = FormErrors.of(form, bound, model);
 		try {
-			this.statements.respond(person.account(), version, words);
+			this.statements.respond(person.account(), version, form.words());
 			flash.addFlashAttribute("saved",
 					reachesThem(person, this.statements.sharedVersion(person.account(), version).owner())
 							? "Your response is saved. Your partner can read it with this version."
@@ -80,10 +87,8 @@ class SharedStatementsController {
 			return "redirect:/repair/shared/" + version;
 		}
 		catch (InvalidRepairInput ex) {
-			version(person, version, model);
-			model.addAttribute("problem", ex.getMessage());
-			model.addAttribute("words", words);
-			return "repair/shared-version";
+			ex.rejectIn(errors);
+			return version(person, version, model);
 		}
 	}
 

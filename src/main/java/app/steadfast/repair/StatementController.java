@@ -8,6 +8,8 @@ import java.util.Map;
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.Htmx;
 import app.steadfast.shared.NotFound;
+import app.steadfast.repair.RepairForms.ShareForm;
+import app.steadfast.repair.RepairForms.StatementForm;
 import app.steadfast.shared.SignedIn;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,9 +47,9 @@ class StatementController {
 	}
 
 	@PostMapping("/new")
-	String create(@AuthenticationPrincipal SignedIn person, @RequestParam Map<String, String> params,
+	String create(@AuthenticationPrincipal SignedIn person, @ModelAttribute("form") StatementForm form,
 			HttpServletRequest request, Model model, RedirectAttributes flash) {
-		return submit(person, null, params, request, model, flash);
+		return submit(person, null, form, request, model, flash);
 	}
 
 	@GetMapping("/{id}")
@@ -58,10 +62,10 @@ class StatementController {
 
 	@PostMapping("/{id}")
 	String update(@AuthenticationPrincipal SignedIn person, @PathVariable("id") StatementId statement,
-			@RequestParam Map<String, String> params, HttpServletRequest request, Model model,
+			@ModelAttribute("form") StatementForm form, HttpServletRequest request, Model model,
 			RedirectAttributes flash) {
 		model.addAttribute("versions", this.statements.versions(me(person), statement));
-		return submit(person, statement, params, request, model, flash);
+		return submit(person, statement, form, request, model, flash);
 	}
 
 	@GetMapping("/{id}/versions/{number}")
@@ -77,13 +81,11 @@ class StatementController {
 
 	@PostMapping("/{id}/versions/{number}/share")
 	String share(@AuthenticationPrincipal SignedIn person, @PathVariable("id") StatementId statement,
-			@PathVariable int number, @RequestParam(name = "with", required = false) String with,
+			@PathVariable int number, @ModelAttribute("form") ShareForm form, BindingResult bound,
 			RedirectAttributes flash) {
-		Audience audience;
-		try {
-			audience = Audience.valueOf(String.valueOf(with));
-		}
-		catch (IllegalArgumentException ex) {
+		// The buttons name one of the two audiences; anything else names no one.
+		Audience audience = form.with();
+		if (bound.hasErrors() || audience == null) {
 			throw new NotFound();
 		}
 		try {
@@ -115,21 +117,18 @@ class StatementController {
 		return "repair/compare";
 	}
 
-	private String submit(SignedIn person, StatementId statement, Map<String, String> params,
-			HttpServletRequest request, Model model, RedirectAttributes flash) {
-		Map<StatementPart, String> words = new EnumMap<>(StatementPart.class);
-		for (StatementPart part : StatementPart.values()) {
-			words.put(part, params.getOrDefault(part.field(), ""));
-		}
+	private String submit(SignedIn person, StatementId statement, StatementForm form, HttpServletRequest request,
+			Model model, RedirectAttributes flash) {
+		Map<StatementPart, String> words = form.words();
 		Review review = this.statements.review(words);
-		if (!"save".equals(params.get("action"))) {
+		if (!form.saves()) {
 			editor(model, statement, words, review, null);
 			if (Htmx.isHtmx(request)) {
 				// The findings of the part he is typing in (or of every part), and the
 				// counts.
 				model.addAttribute("only",
 						Arrays.stream(StatementPart.values())
-							.filter((part) -> part.field().equals(params.get("only")))
+							.filter((part) -> part.field().equals(form.only()))
 							.findFirst()
 							.orElse(null));
 				return "repair/check :: htmx";
