@@ -3,7 +3,6 @@ package app.steadfast.consultations;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -12,11 +11,19 @@ import app.steadfast.shared.Htmx;
 import app.steadfast.shared.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,9 +42,12 @@ class TriageController {
 
 	private final ClientInvitations invitations;
 
-	TriageController(ConsultationManagement consultations, ClientInvitations invitations) {
+	private final MessageSource messages;
+
+	TriageController(ConsultationManagement consultations, ClientInvitations invitations, MessageSource messages) {
 		this.consultations = consultations;
 		this.invitations = invitations;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -71,57 +81,63 @@ class TriageController {
 	@PostMapping("/{id}/contacted")
 	String contacted(@PathVariable ConsultationId id, @AuthenticationPrincipal SignedIn staff,
 			RedirectAttributes flash) {
-		return change(id, flash, "Marked as contacted.", (request) -> this.consultations.markContacted(request, staff));
+		return change(id, flash, null, "Marked as contacted.",
+				(request) -> this.consultations.markContacted(request, staff));
 	}
 
 	@PostMapping("/{id}/assign")
-	String assign(@PathVariable ConsultationId id, @RequestParam(name = "therapist", required = false) String therapist,
+	String assign(@PathVariable ConsultationId id, @ModelAttribute("assignForm") AssignForm form, BindingResult bound,
 			@AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
-		return change(id, flash, "The request is assigned.",
-				(request) -> this.consultations.assign(request, uuid(therapist), staff));
+		return change(id, flash, bound, "The request is assigned.",
+				(request) -> this.consultations.assign(request, form.therapist(), staff));
 	}
 
 	@PostMapping("/{id}/note")
-	String note(@PathVariable ConsultationId id, @RequestParam(name = "note", required = false) String note,
+	String note(@PathVariable ConsultationId id, @ModelAttribute("noteForm") NoteForm form, BindingResult bound,
 			@AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
-		flash.addFlashAttribute("noteDraft", note);
-		return change(id, flash, "The note is saved.",
-				(request) -> this.consultations.changeNote(request, (note != null) ? note : "", staff));
+		flash.addFlashAttribute("noteDraft", form.note());
+		return change(id, flash, bound, "The note is saved.",
+				(request) -> this.consultations.changeNote(request, (form.note() != null) ? form.note() : "", staff));
 	}
 
 	@PostMapping("/{id}/schedule")
-	String schedule(@PathVariable ConsultationId id, @RequestParam(name = "date", required = false) String date,
-			@RequestParam(name = "time", required = false) String time,
-			@RequestParam(name = "therapist", required = false) String therapist,
-			@AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
-		flash.addFlashAttribute("dateDraft", date);
-		flash.addFlashAttribute("timeDraft", time);
-		return change(id, flash, "Scheduled. The calendar invitation is on its way.",
-				(request) -> this.consultations.schedule(request, day(date), clock(time), uuid(therapist), staff));
+	String schedule(@PathVariable ConsultationId id, @ModelAttribute("scheduleForm") ScheduleForm form,
+			BindingResult bound, @AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
+		flash.addFlashAttribute("dateDraft", typed(bound, "date", form.date()));
+		flash.addFlashAttribute("timeDraft", typed(bound, "time", form.time()));
+		return change(id, flash, bound, "Scheduled. The calendar invitation is on its way.",
+				(request) -> this.consultations.schedule(request, form.date(), form.time(), form.therapist(), staff));
 	}
 
 	@PostMapping("/{id}/close")
-	String close(@PathVariable ConsultationId id, @RequestParam(name = "reason", required = false) String reason,
+	String close(@PathVariable ConsultationId id, @ModelAttribute("closeForm") CloseForm form, BindingResult bound,
 			@AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
-		return change(id, flash, "The request is closed.",
-				(request) -> this.consultations.close(request, closeReason(reason), staff));
+		return change(id, flash, bound, "The request is closed.",
+				(request) -> this.consultations.close(request, form.reason(), staff));
 	}
 
 	@PostMapping("/{id}/invitation")
 	String invite(@PathVariable ConsultationId id, @AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
-		return change(id, flash, "The invitation to create his account is on its way.",
+		return change(id, flash, null, "The invitation to create his account is on its way.",
 				(request) -> this.invitations.inviteClient(request, staff));
 	}
 
-	private String change(ConsultationId request, RedirectAttributes flash, String done,
+	// The page is shown again after every step (so a reload never repeats one): a
+	// problem, the form it came from and its field travel with the redirect.
+	private String change(ConsultationId request, RedirectAttributes flash, @Nullable BindingResult bound, String done,
 			Consumer<ConsultationId> step) {
+		if (bound != null && bound.hasFieldErrors()) {
+			FieldError error = bound.getFieldErrors().get(0);
+			refused(flash, bound.getObjectName(), error.getField(),
+					this.messages.getMessage(error, LocaleContextHolder.getLocale()));
+			return "redirect:/consultations/" + request;
+		}
 		try {
 			step.accept(request);
 			flash.addFlashAttribute("done", done);
 		}
 		catch (TriageRefused ex) {
-			flash.addFlashAttribute("problem", ex.getMessage());
-			flash.addFlashAttribute("problemField", ex.field());
+			refused(flash, (bound != null) ? bound.getObjectName() : null, ex.field(), ex.getMessage());
 		}
 		catch (OptimisticLockingFailureException ex) {
 			flash.addFlashAttribute("problem", "Someone else changed this request at the same moment. "
@@ -130,40 +146,55 @@ class TriageController {
 		return "redirect:/consultations/" + request;
 	}
 
-	private static UUID uuid(String value) {
-		try {
-			return (value != null) ? UUID.fromString(value.strip()) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+	private static void refused(RedirectAttributes flash, @Nullable String form, String field, String problem) {
+		flash.addFlashAttribute("problem", problem);
+		flash.addFlashAttribute("problemField", field);
+		flash.addFlashAttribute("problemForm", form);
 	}
 
-	private static LocalDate day(String value) {
-		try {
-			return (value != null && !value.isBlank()) ? LocalDate.parse(value.strip()) : null;
+	/** What was typed in a field: the text itself where it could not be read. */
+	private static @Nullable String typed(BindingResult bound, String field, @Nullable Object value) {
+		FieldError error = bound.getFieldError(field);
+		if (error != null) {
+			return String.valueOf(error.getRejectedValue());
 		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return (value != null) ? value.toString() : null;
 	}
 
-	private static LocalTime clock(String value) {
-		try {
-			return (value != null && !value.isBlank()) ? LocalTime.parse(value.strip()) : null;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+	/**
+	 * Assigning the request to a therapist.
+	 *
+	 * @param therapist the therapist's account id, from the list
+	 */
+	record AssignForm(@Nullable UUID therapist) {
 	}
 
-	private static CloseReason closeReason(String value) {
-		for (CloseReason reason : CloseReason.values()) {
-			if (reason.name().equals(value)) {
-				return reason;
-			}
-		}
-		return null;
+	/**
+	 * The therapists' internal note.
+	 *
+	 * @param note the note
+	 */
+	record NoteForm(@Nullable String note) {
+	}
+
+	/**
+	 * Scheduling the consultation, in the staff member's zone.
+	 *
+	 * @param date the day
+	 * @param time the time of day
+	 * @param therapist the therapist's account id, from the list
+	 */
+	record ScheduleForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+			@DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss") @Nullable LocalTime time,
+			@Nullable UUID therapist) {
+	}
+
+	/**
+	 * Closing the request.
+	 *
+	 * @param reason why, from the list
+	 */
+	record CloseForm(@Nullable CloseReason reason) {
 	}
 
 }

@@ -251,6 +251,49 @@ class TriageTests {
 	}
 
 	@Test
+	void aDayTimeTherapistOrReasonThatCannotBeReadIsAMessageBesideItsFieldWithWhatWasTypedKept() {
+		ConsultationId id = store("Unreadable " + UUID.randomUUID());
+		MvcTestResult day = post(this.therapist, id, "schedule", "date", "next tuesday", "time", "10:00", "therapist",
+				this.therapist.id().toString());
+		assertThat(day).hasRedirectedUrl("/consultations/" + id);
+		assertThat(flash(day)).containsEntry("problem", "Give the day as a date like 2027-01-31.")
+			.containsEntry("problemField", "date")
+			.containsEntry("dateDraft", "next tuesday")
+			.containsEntry("timeDraft", "10:00");
+		assertThat(
+				this.mvc.get().uri("/consultations/" + id).with(as(this.therapist)).cookie(TestPeople.sessionOf(day)))
+			.bodyText()
+			.contains("id=\"schedule-date-error\">Give the day as a date like 2027-01-31.</p>",
+					"value=\"next tuesday\"", "value=\"10:00\"",
+					"aria-describedby=\"schedule-hint schedule-date-error\"")
+			.doesNotContain("id=\"schedule-time-error\"", "id=\"assign-therapist-error\"");
+		MvcTestResult time = post(this.therapist, id, "schedule", "date", "2099-03-01", "time", "half past ten",
+				"therapist", this.therapist.id().toString());
+		assertThat(flash(time)).containsEntry("problem", "Give the time like 14:30.")
+			.containsEntry("timeDraft", "half past ten")
+			.containsEntry("dateDraft", "2099-03-01");
+		MvcTestResult someone = post(this.therapist, id, "assign", "therapist", "someone");
+		assertThat(flash(someone)).containsEntry("problem", "Choose one of the practice's therapists.")
+			.containsEntry("problemForm", "assignForm");
+		assertThat(this.mvc.get()
+			.uri("/consultations/" + id)
+			.with(as(this.therapist))
+			.cookie(TestPeople.sessionOf(someone))).bodyText()
+			.contains("id=\"assign-therapist-error\">Choose one of the practice&#39;s therapists.</p>")
+			.doesNotContain("id=\"schedule-therapist-error\"");
+		assertThat(flash(post(this.therapist, id, "close", "reason", "BORED")))
+			.containsEntry("problem", "Choose why the request is closed.")
+			.containsEntry("problemField", "reason");
+		assertThat(status(id)).isEqualTo("NEW");
+
+		assertThat(flash(post(this.therapist, id, "assign", "therapist", this.therapist.id().toString())))
+			.containsEntry("done", "The request is assigned.");
+		assertThat(flash(post(this.therapist, id, "close", "reason", "NOT_A_FIT"))).containsEntry("done",
+				"The request is closed.");
+		assertThat(status(id)).isEqualTo("CLOSED");
+	}
+
+	@Test
 	void clientsPartnersAndVisitorsAreKeptOut() {
 		ConsultationId id = store("Private " + UUID.randomUUID());
 		Person client = this.people.client();
@@ -316,6 +359,10 @@ class TriageTests {
 			request.param(params[i], params[i + 1]);
 		}
 		return request.exchange();
+	}
+
+	private static java.util.Map<String, Object> flash(MvcTestResult result) {
+		return result.getMvcResult().getFlashMap();
 	}
 
 	private RequestPostProcessor as(Person person) {
