@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -108,15 +109,51 @@ class WeeklyReviewTests {
 			.uri("/insights/review/{week}/report", "not-a-date")
 			.with(this.people.signedIn(this.him))
 			.with(csrf())).hasStatus(404);
-		assertThat(this.mvc.post()
+	}
+
+	@Test
+	void aDayOrChoiceThatCannotBeReadIsAMessageBesideItAndTheLineTypedIsKept() {
+		String day = this.review.day(this.him.id()).name();
+		MvcTestResult funday = this.mvc.post()
 			.uri("/insights/review/day")
 			.with(this.people.signedIn(this.him))
 			.with(csrf())
 			.param("day", "FUNDAY")
-			.exchange()
-			.getMvcResult()
-			.getFlashMap()
-			.get("problem")).isEqualTo("Choose a day of the week.");
+			.exchange();
+		assertThat(funday).hasStatusOk();
+		assertThat(funday).bodyText()
+			.contains("id=\"day-error\">Choose a day of the week.</p>", "aria-describedby=\"day-error\"")
+			.doesNotContain("id=\"learned-error\"");
+		assertThat(this.review.day(this.him.id()).name()).isEqualTo(day);
+
+		String line = "I listen better when I slow down.";
+		MvcTestResult unreadable = post(line, "maybe");
+		assertThat(unreadable).hasStatusOk();
+		assertThat(unreadable).bodyText()
+			.contains("id=\"inReport-error\">Choose whether this line goes in your report.</p>",
+					"value=\"" + line + "\"")
+			.doesNotContain("id=\"learned-error\"");
+		assertThat(this.review.lines(this.him.id())).isEmpty();
+		assertThat(post("", "true")).bodyText()
+			.contains("id=\"learned-error\">Write one line, even a short one.</p>",
+					"id=\"inReport\" name=\"inReport\" value=\"true\" checked");
+
+		assertThat(post(line, "true")).hasRedirectedUrl("/insights/review");
+		assertThat(this.mvc.post()
+			.uri("/insights/review/{week}/report", this.review.thisWeek(this.him.id()))
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("include", "perhaps")).hasStatus(404);
+
+		assertThat(this.review.lines(this.him.id())).singleElement()
+			.satisfies((l) -> assertThat(l.inReport()).isTrue());
+		String other = java.time.DayOfWeek.valueOf(day).plus(1).name();
+		assertThat(this.mvc.post()
+			.uri("/insights/review/day")
+			.with(this.people.signedIn(this.him))
+			.with(csrf())
+			.param("day", other)).hasRedirectedUrl("/insights/review");
+		assertThat(this.review.day(this.him.id()).name()).isEqualTo(other);
 	}
 
 	private org.springframework.test.web.servlet.assertj.MvcTestResult post(String learned, String inReport) {
