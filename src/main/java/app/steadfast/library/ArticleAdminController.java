@@ -4,6 +4,7 @@ import app.steadfast.shared.Htmx;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.PracticeSettings;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -50,10 +50,9 @@ class ArticleAdminController {
 	}
 
 	@PostMapping("/new")
-	String create(@Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
-			@RequestParam(name = "action", defaultValue = "save") String action, Model model,
+	String create(@Valid @ModelAttribute("form") ArticleForm form, BindingResult errors, Model model,
 			RedirectAttributes flash) {
-		if ("preview".equals(action) || errors.hasErrors()) {
+		if (form.previews() || errors.hasErrors()) {
 			return editPage(form, null, model);
 		}
 		try {
@@ -74,10 +73,9 @@ class ArticleAdminController {
 
 	@PostMapping("/{id}")
 	String save(@PathVariable ArticleId id, @Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
-			@RequestParam(name = "action", defaultValue = "save") String action, Model model,
-			RedirectAttributes flash) {
+			Model model, RedirectAttributes flash) {
 		ArticleSummary current = this.library.summary(id);
-		if ("preview".equals(action) || errors.hasErrors()) {
+		if (form.previews() || errors.hasErrors()) {
 			return editPage(form, current, model);
 		}
 		try {
@@ -107,9 +105,8 @@ class ArticleAdminController {
 	}
 
 	@PostMapping("/preview")
-	String preview(@RequestParam(name = "body", defaultValue = "") String body, Model model,
-			HttpServletRequest request) {
-		model.addAttribute("previewHtml", this.library.preview(body));
+	String preview(@ModelAttribute("previewForm") PreviewForm form, Model model, HttpServletRequest request) {
+		model.addAttribute("previewHtml", this.library.preview((form.body() != null) ? form.body() : ""));
 		if (!Htmx.isHtmx(request)) {
 			throw new NotFound();
 		}
@@ -121,6 +118,14 @@ class ArticleAdminController {
 		model.addAttribute("current", current);
 		model.addAttribute("previewHtml", this.library.preview(form.body()));
 		return "library/admin-edit";
+	}
+
+	/**
+	 * The text the editor's live preview renders.
+	 *
+	 * @param body the article's Markdown
+	 */
+	record PreviewForm(@Nullable String body) {
 	}
 
 }
