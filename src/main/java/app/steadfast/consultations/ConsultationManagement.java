@@ -315,6 +315,15 @@ public class ConsultationManagement {
 		return (staff.zone() != null) ? staff.zone() : this.practice.zone();
 	}
 
+	/**
+	 * Checks that the request exists, before a step whose form could not be read is
+	 * refused: a request that does not exist answers 404 whatever was sent with it.
+	 * @throws NotFound if there is no such request
+	 */
+	void require(ConsultationId id) {
+		find(id);
+	}
+
 	private Consultation find(ConsultationId id) {
 		return this.consultations.findById(id.value()).orElseThrow(NotFound::new);
 	}

@@ -127,6 +127,7 @@ class TriageController {
 	private String change(ConsultationId request, RedirectAttributes flash, @Nullable BindingResult bound, String done,
 			Consumer<ConsultationId> step) {
 		if (bound != null && bound.hasFieldErrors()) {
+			this.consultations.require(request);
 			FieldError error = bound.getFieldErrors().get(0);
 			refused(flash, bound.getObjectName(), error.getField(),
 					this.messages.getMessage(error, LocaleContextHolder.getLocale()));

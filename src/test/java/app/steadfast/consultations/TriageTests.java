@@ -319,6 +319,10 @@ class TriageTests {
 		assertThat(this.mvc.get().uri("/consultations/" + missing).with(as(this.therapist))).hasStatus(404);
 		assertThat(this.mvc.get().uri("/consultations/not-an-id").with(as(this.therapist))).hasStatus(404);
 		assertThat(post(this.therapist, new ConsultationId(UUID.fromString(missing)), "contacted")).hasStatus(404);
+		// A form that cannot be read does not tell a missing request from one that
+		// exists.
+		assertThat(post(this.therapist, new ConsultationId(UUID.fromString(missing)), "close", "reason", "BORED"))
+			.hasStatus(404);
 		assertThat(this.mvc.post().uri("/consultations/not-an-id/close").with(as(this.admin)).with(csrf()))
 			.hasStatus(404);
 	}
