@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -138,16 +137,17 @@ class TherapistController {
 
 	@PostMapping("/care/clients/{id}/measures")
 	String assignMeasure(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id,
-			@RequestParam(defaultValue = "") String instrument, RedirectAttributes flash) {
+			@ModelAttribute("measureForm") MeasureForm form, BindingResult bound, RedirectAttributes flash) {
 		AccountId me = me(person);
 		Person client = this.therapy.requireClient(me, id);
-		try {
-			Instrument chosen = Instrument.valueOf(instrument);
+		// A questionnaire that cannot be read is no choice, like none at all.
+		Instrument chosen = bound.hasFieldErrors("instrument") ? null : form.instrument();
+		if (chosen == null) {
+			flash.addFlashAttribute("notice", "Choose a questionnaire.");
+		}
+		else {
 			this.measures.assign(me, client.id(), chosen);
 			flash.addFlashAttribute("notice", chosen.title() + " sent. It waits on his home page.");
-		}
-		catch (IllegalArgumentException ex) {
-			flash.addFlashAttribute("notice", "Choose a questionnaire.");
 		}
 		return "redirect:/care/clients/" + client.id().value();
 	}
@@ -334,6 +334,14 @@ class TherapistController {
 	 */
 	record NextSessionForm(@org.springframework.format.annotation.DateTimeFormat(
 			iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) @org.jspecify.annotations.Nullable LocalDate nextSession) {
+	}
+
+	/**
+	 * The questionnaire a therapist sends his client.
+	 *
+	 * @param instrument the questionnaire, or {@code null} when none was chosen
+	 */
+	record MeasureForm(@org.jspecify.annotations.Nullable Instrument instrument) {
 	}
 
 }

@@ -76,6 +76,35 @@ class CareFormTests {
 		assertThat(planned()).allSatisfy((day) -> assertThat(day).isNull());
 	}
 
+	@Test
+	void aQuestionnaireThatIsNoneOfThemIsRefusedInPlainWordsAndOneOfThemIsSent() {
+		String page = "/care/clients/" + this.p.client().id().value() + "/measures";
+		for (String instrument : new String[] { "NOPE", "" }) {
+			assertThat(measure(page, instrument).getMvcResult().getFlashMap().get("notice"))
+				.isEqualTo("Choose a questionnaire.");
+		}
+		assertThat(sent()).isEmpty();
+		assertThat(measure(page, "PHQ9").getMvcResult().getFlashMap().get("notice"))
+			.isEqualTo("PHQ-9 sent. It waits on his home page.");
+		assertThat(sent()).containsExactly("PHQ9");
+	}
+
+	private MvcTestResult measure(String page, String instrument) {
+		return this.mvc.post()
+			.uri(page)
+			.with(this.people.signedIn(this.p.therapist()))
+			.with(csrf())
+			.param("instrument", instrument)
+			.exchange();
+	}
+
+	private java.util.List<String> sent() {
+		return this.jdbc.sql("SELECT instrument FROM care_measure WHERE client_id = :c")
+			.param("c", this.p.client().id().value())
+			.query(String.class)
+			.list();
+	}
+
 	private MvcTestResult nextSession(String page, String day) {
 		return this.mvc.post()
 			.uri(page)
