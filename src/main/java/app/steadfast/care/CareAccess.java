@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.AccessRule;
@@ -59,16 +60,17 @@ class CareAccess {
 			List<NextStep> steps = new ArrayList<>();
 			switch (person.role()) {
 				case CLIENT -> {
-					if (therapy.therapistOf(me).isEmpty()) {
+					Optional<AccountId> mine = therapy.therapistOf(me);
+					if (mine.isEmpty()) {
 						break;
 					}
-					if (therapy.therapistLeft(me)) {
+					AccountId therapist = mine.get();
+					if (therapy.left(therapist)) {
 						steps.add(NextStep.now("Your therapist has left the practice",
 								"Nobody reads what you share until the practice introduces you to someone new.",
 								"/care/grants", "See what this means", 5));
 						break;
 					}
-					AccountId therapist = therapy.therapistOf(me).get();
 					long replies = messages.unreadByClient(me, therapist);
 					if (replies > 0) {
 						steps.add(
