@@ -220,6 +220,48 @@ class Messages {
 	}
 
 	/**
+	 * Every message of every thread the client has had (with his therapist now, and any
+	 * before a handover), oldest first, for the export of his own data. Each thread with
+	 * words of a therapist in it is audited as a read of them.
+	 */
+	@Transactional(readOnly = true)
+	List<Exported> export(AccountId client) {
+		List<Exported> rows = this.jdbc.sql("""
+				SELECT m.*, t.therapist_id FROM care_message m JOIN care_message_thread t ON m.thread_id = t.id
+				WHERE t.client_id = :c ORDER BY m.sent_at, m.id
+				""").param("c", client.value()).query((rs, n) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			boolean his = client.value().equals(rs.getObject("author_id", UUID.class));
+			Timestamp read = rs.getTimestamp("read_at");
+			return new Exported(rs.getObject("thread_id", UUID.class),
+					new AccountId(rs.getObject("therapist_id", UUID.class)), his ? "you" : "your therapist",
+					this.encryption.open(rs.getString("body"), binding(id, client)),
+					rs.getTimestamp("sent_at").toInstant(), (read != null) ? read.toInstant() : null);
+		}).list();
+		rows.stream()
+			.filter((row) -> !"you".equals(row.from()))
+			.map((row) -> Map.entry(row.thread(), row.therapist()))
+			.distinct()
+			.forEach((thread) -> this.audit.record(AuditEntry.read(client.value(), thread.getValue().value(), AUDITED,
+					thread.getKey().toString(), CLIENT)));
+		return rows;
+	}
+
+	/**
+	 * One message in the export of his data.
+	 *
+	 * @param thread the thread it is in
+	 * @param therapist the therapist of that thread
+	 * @param from "you" or "your therapist"
+	 * @param body the words
+	 * @param sentAt when it was sent
+	 * @param readAt when its recipient first read it, if he has
+	 */
+	record Exported(UUID thread, AccountId therapist, String from, String body, Instant sentAt,
+			@Nullable Instant readAt) {
+	}
+
+	/**
 	 * The therapist's threads with the clients he is assigned now: unread first, then the
 	 * most recent, in a fixed number of statements.
 	 */

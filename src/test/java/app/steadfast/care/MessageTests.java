@@ -328,6 +328,29 @@ class MessageTests {
 		assertThat(inbox).contains("1 new message", "None");
 	}
 
+	@Test
+	void hisExportHoldsTheConversationAndReadingItThereIsAudited() throws Exception {
+		write(this.p.client(), "EXPORT-MINE a question");
+		reply(this.p.therapist(), this.p.client(), "EXPORT-THEIRS an answer");
+		MvcTestResult export = this.mvc.get()
+			.uri("/insights/export")
+			.with(this.people.signedIn(this.p.client()))
+			.exchange();
+		assertThat(export).hasStatusOk();
+		String json = null;
+		try (var zip = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(export.getResponse().getContentAsByteArray()))) {
+			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				if (entry.getName().equals("messages.json")) {
+					json = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				}
+			}
+		}
+		assertThat(json).contains("EXPORT-MINE a question", "EXPORT-THEIRS an answer", "\"you\"", "\"your therapist\"");
+		assertThat(reads(this.p.therapist().id().value())).singleElement()
+			.satisfies((row) -> assertThat(row.actorId()).isEqualTo(this.p.client().id().value()));
+	}
+
 	private MvcTestResult write(Person client, String body) {
 		return this.mvc.post()
 			.uri("/care/messages")
