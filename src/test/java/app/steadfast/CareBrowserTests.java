@@ -156,6 +156,69 @@ class CareBrowserTests {
 		browser.assertAccessible("care access");
 	}
 
+	@Test
+	void heWritesToHisTherapistWhoRepliesAndHeSeesTheReplyAndThatHisMessageWasRead() {
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		Person admin = people.withRole(Role.ADMIN);
+		Person therapist = people.withRole(Role.THERAPIST);
+		Person client = people.client();
+		this.consultations.reassign(admin.id(), client.id(), therapist.id());
+		browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+
+		signIn(client.email());
+		browser.openMenu();
+		browser.find(By.linkText("Care")).click();
+		browser.find(By.linkText("Messages with your therapist")).click();
+		browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Messages with your therapist"));
+		assertThat(browser.find(By.tagName("main")).getText()).contains("Messages are read on weekdays",
+				"within 2 working days", "988");
+		browser.assertAccessible("messages, before writing, at 375 px");
+		submit("Send message");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("body-error"), "Write your message first"));
+		browser.assertAccessible("messages, an empty message refused");
+		browser.type(By.id("body"), "Friday was hard. Can we start there on Thursday?");
+		submit("Send message");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
+					"Expect an answer by"));
+		assertThat(browser.find(By.tagName("main")).getText()).contains("Not read yet");
+		assertNoSidewaysScroll();
+		signOut();
+
+		signIn(therapist.email());
+		browser.find(By.linkText("Open messages")).click();
+		browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Messages"));
+		browser.assertAccessible("inbox at 375 px");
+		browser.find(By.linkText(client.displayName())).click();
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+					"Friday was hard. Can we start there on Thursday?"));
+		browser.assertAccessible("thread at 375 px");
+		browser.type(By.id("body"), "Yes, we'll start with Friday.");
+		submit("Send reply");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Sent."));
+		assertNoSidewaysScroll();
+		signOut();
+
+		signIn(client.email());
+		browser.find(By.linkText("Read it")).click();
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+					"Yes, we'll start with Friday."));
+		assertThat(browser.find(By.cssSelector(".thread li.mine .receipt")).getText()).startsWith("Read ");
+		browser.assertAccessible("messages with a reply at 375 px");
+		assertNoSidewaysScroll();
+	}
+
+	private void assertNoSidewaysScroll() {
+		assertThat((Boolean) browser
+			.script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"))
+			.as("the page fits a 375 px phone")
+			.isTrue();
+	}
+
 	private void signIn(String email) {
 		browser.signIn(email);
 	}

@@ -94,15 +94,16 @@ class NarrowScreenBrowserTests {
 						"/checkins/summary", "/commitments", "/commitments/new", "/commitments/reliability",
 						"/commitments/settings", "/conversations", "/conversations/pause", "/conversations/plans/new",
 						"/repair", "/repair/statements/new", "/repair/questions", "/couple", "/couple/pulse",
-						"/insights", "/insights/review", "/care/grants", "/care/homework", "/accounts/settings",
-						"/accounts/password", "/accounts/security", "/articles", "/crisis"));
+						"/insights", "/insights/review", "/care/grants", "/care/homework", "/care/messages",
+						"/accounts/settings", "/accounts/password", "/accounts/security", "/articles", "/crisis"));
 		pages.put(DemoAccounts.PARTNER,
 				List.of("/", "/couple", "/couple/safety", "/couple/pulse", "/checkins", "/checkins/new",
 						"/checkins/shared", "/repair", "/repair/shared", "/repair/questions", "/commitments/shared",
 						"/conversations/shared", "/insights", "/insights/report", "/accounts/settings"));
 		pages.put(DemoAccounts.THERAPIST,
 				List.of("/", "/care", "/care/alerts", client, client + "/checkins", client + "/journal",
-						client + "/commitments", client + "/insights", client + "/notes", "/consultations"));
+						client + "/commitments", client + "/insights", client + "/notes", client + "/messages",
+						"/care/inbox", "/care/office-hours", "/consultations"));
 		Map<String, Long> widths = new LinkedHashMap<>();
 		pages.forEach((email, list) -> {
 			signIn(email);

@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.AccessRule;
@@ -31,6 +32,10 @@ class CareAccess {
 		return () -> List.of(AccessRule.roles("/care", Role.THERAPIST),
 				AccessRule.roles("/care/clients/**", Role.THERAPIST),
 				AccessRule.roles("/care/alerts/**", Role.THERAPIST), AccessRule.roles("/care/grants/**", Role.CLIENT),
+				AccessRule.roles("/care/inbox", Role.THERAPIST), AccessRule.roles("/care/office-hours", Role.THERAPIST),
+				// A partner is let through to be answered like anyone without a thread:
+				// as if the page did not exist.
+				AccessRule.roles("/care/messages", Role.CLIENT, Role.PARTNER),
 				AccessRule.roles("/care/reads", Role.CLIENT), AccessRule.roles("/care/homework/**", Role.CLIENT),
 				AccessRule.roles("/care/measures/**", Role.CLIENT), AccessRule.roles("/admin/care/**", Role.ADMIN),
 				AccessRule.roles("/admin/settings", Role.ADMIN));
@@ -47,21 +52,32 @@ class CareAccess {
 	}
 
 	@Bean
-	NextSteps careNextSteps(Therapy therapy, Homework homework, Measures measures, RiskAlerts alerts) {
+	NextSteps careNextSteps(Therapy therapy, Homework homework, Measures measures, RiskAlerts alerts,
+			Messages messages) {
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 		return (person) -> {
 			AccountId me = person.account();
 			List<NextStep> steps = new ArrayList<>();
 			switch (person.role()) {
 				case CLIENT -> {
-					if (therapy.therapistOf(me).isEmpty()) {
+					Optional<AccountId> mine = therapy.therapistOf(me);
+					if (mine.isEmpty()) {
 						break;
 					}
-					if (therapy.therapistLeft(me)) {
+					AccountId therapist = mine.get();
+					if (therapy.left(therapist)) {
 						steps.add(NextStep.now("Your therapist has left the practice",
 								"Nobody reads what you share until the practice introduces you to someone new.",
 								"/care/grants", "See what this means", 5));
 						break;
+					}
+					long replies = messages.unreadByClient(me, therapist);
+					if (replies > 0) {
+						steps.add(
+								NextStep.now("A message from your therapist",
+										(replies == 1) ? "One new message waits for you."
+												: replies + " new messages wait for you.",
+										"/care/messages", "Read it", 4));
 					}
 					List<Homework.Item> open = homework.of(me).stream().filter((h) -> !h.done()).toList();
 					if (!open.isEmpty()) {
@@ -78,6 +94,9 @@ class CareAccess {
 								"Your therapist asked you to fill in the " + m.instrument().title()
 										+ ". It takes about two minutes.",
 								"/care/measures/" + m.id(), "Fill it in", 6)));
+					steps.add(new NextStep("Write to your therapist",
+							"A private message between sessions, for your therapist alone.", "/care/messages",
+							"Write a message", 14));
 					steps.add(new NextStep("What your therapist sees",
 							"You choose, one kind of record at a time, and you can take it back at once.",
 							"/care/grants", "Choose what to share", 15));
@@ -88,6 +107,13 @@ class CareAccess {
 						steps.add(NextStep.now("Alerts waiting",
 								open + ((open == 1) ? " alert needs" : " alerts need") + " your acknowledgement.",
 								"/care/alerts", "See alerts", 1));
+					}
+					long unread = messages.unreadBy(me);
+					if (unread > 0) {
+						steps.add(NextStep.now("Messages waiting",
+								unread + ((unread == 1) ? " message from a client waits"
+										: " messages from clients wait") + " for you to read.",
+								"/care/inbox", "Open messages", 2));
 					}
 					steps.add(new NextStep("Your caseload",
 							"Your clients, what each one shares with you, homework and questionnaires.", "/care",

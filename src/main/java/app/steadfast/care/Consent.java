@@ -20,6 +20,7 @@ record Consent(Category category, String label, String explanation) {
 			case "CONVERSATIONS" -> "Conversations";
 			case "INSIGHTS" -> "Progress";
 			case "RISK_ALERTS" -> "Risk alerts";
+			case Messages.AUDITED -> "Messages";
 			default -> category;
 		};
 	}

@@ -234,6 +234,7 @@ class RiskAlerts {
 			case "STATEMENT" -> "his accountability statement";
 			case "ANSWER" -> "an answer to his partner's question";
 			case "CONVERSATION" -> "a conversation plan or log";
+			case "MESSAGE" -> "a message to you";
 			case PHQ9_ITEM9 -> "PHQ-9 question 9";
 			default -> "something he wrote";
 		};

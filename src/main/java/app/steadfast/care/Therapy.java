@@ -147,6 +147,11 @@ class Therapy {
 		return therapistOf(client).filter(this.accounts.deactivatedStaff()::contains).isPresent();
 	}
 
+	/** Whether this therapist left the practice (his account was deactivated). */
+	boolean left(AccountId therapist) {
+		return this.accounts.deactivatedStaff().contains(therapist);
+	}
+
 	/** Whether the account is an active therapist. */
 	boolean activeTherapist(AccountId id) {
 		return therapists().stream().anyMatch((p) -> p.id().equals(id));

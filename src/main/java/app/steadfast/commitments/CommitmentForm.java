@@ -45,7 +45,8 @@ record CommitmentForm(@Nullable String title, @Nullable String why, @Nullable Re
 	static final String TIME_WITH_SECONDS = "HH:mm:ss";
 
 	CommitmentForm {
-		weekdays = (weekdays != null) ? List.copyOf(weekdays) : List.of();
+		// A blank day (only spaces or line breaks) binds as no day, not as a failure.
+		weekdays = (weekdays != null) ? weekdays.stream().filter(java.util.Objects::nonNull).toList() : List.of();
 	}
 
 	/** The chosen days. */

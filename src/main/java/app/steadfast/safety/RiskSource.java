@@ -21,6 +21,9 @@ public enum RiskSource {
 	ANSWER,
 
 	/** A plan for a hard conversation, or the log of one. */
-	CONVERSATION
+	CONVERSATION,
+
+	/** A message to his therapist. */
+	MESSAGE
 
 }

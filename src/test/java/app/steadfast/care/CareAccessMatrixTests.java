@@ -107,6 +107,7 @@ class CareAccessMatrixTests {
 		String c = "/care/clients/" + client;
 		String today = LocalDate.now().plusDays(2).toString();
 		Map<String, String> none = Map.of();
+		Map<String, String> message = Map.of("body", "A message between sessions");
 		Map<String, String> noteForm = Map.of("sessionDate", LocalDate.now().toString(), "body", "Session went well",
 				"plan", "");
 		Map<String, String> breakGlass = Map.of("clientEmail", p.client().email(), "therapistId",
@@ -131,6 +132,18 @@ class CareAccessMatrixTests {
 				new Row("GET", "/care/clients/{id}/insights", () -> c + "/insights", none, 302, 403, 403, 403, 200, 404,
 						403),
 				new Row("GET", "/care/clients/{id}/notes", () -> c + "/notes", none, 302, 403, 403, 403, 200, 404, 403),
+				new Row("GET", "/care/clients/{id}/messages", () -> c + "/messages", none, 302, 403, 403, 403, 200, 404,
+						403),
+				new Row("POST", "/care/clients/{id}/messages", () -> c + "/messages", message, 302, 403, 403, 403, 302,
+						404, 403),
+				new Row("GET", "/care/inbox", () -> "/care/inbox", none, 302, 403, 403, 403, 200, 200, 403),
+				new Row("GET", "/care/office-hours", () -> "/care/office-hours", none, 302, 403, 403, 403, 200, 200,
+						403),
+				new Row("POST", "/care/office-hours", () -> "/care/office-hours", Map.of("hours", "", "replyDays", "2"),
+						302, 403, 403, 403, 302, 302, 403),
+				// A partner has no channel to his therapist: the page answers as missing.
+				new Row("GET", "/care/messages", () -> "/care/messages", none, 302, 200, 200, 404, 403, 403, 403),
+				new Row("POST", "/care/messages", () -> "/care/messages", message, 302, 302, 302, 404, 403, 403, 403),
 				new Row("POST", "/care/clients/{id}/notes", () -> c + "/notes", noteForm, 302, 403, 403, 403, 302, 404,
 						403),
 				new Row("GET", "/care/clients/{id}/notes/{noteId}", () -> c + "/notes/" + note, none, 302, 403, 403,

@@ -81,11 +81,15 @@ class AccessMatrixTests {
 			GET /care/clients/{id}/commitments                     | L F F F F 2 N F F
 			GET /care/clients/{id}/insights                        | L F F F F 2 N F F
 			GET /care/clients/{id}/journal                         | L F F F F 2 N F F
+			GET /care/clients/{id}/messages                        | L F F F F 2 N F F
 			GET /care/clients/{id}/notes                           | L F F F F 2 N F F
 			GET /care/clients/{id}/notes/{noteId}                  | L F F F F 2 N F F
 			GET /care/grants                                       | L 2 2 F F F F F F
 			GET /care/homework                                     | L 2 2 F F F F F F
+			GET /care/inbox                                        | L F F F F 2 2 F F
 			GET /care/measures/{id}                                | L 2 N F F F F F F
+			GET /care/messages                                     | L 2 N N N F F F N
+			GET /care/office-hours                                 | L F F F F 2 2 F F
 			GET /care/reads                                        | L 2 2 F F F F F F
 			GET /checkins                                          | L 2 2 2 2 F F F 2
 			GET /checkins/calendar                                 | L 2 2 2 2 F F F 2
@@ -187,12 +191,15 @@ class AccessMatrixTests {
 			POST /care/alerts/{id}/acknowledge                     | L F F F F 3 N F F
 			POST /care/clients/{id}/homework                       | L F F F F 3 N F F
 			POST /care/clients/{id}/measures                       | L F F F F 3 N F F
+			POST /care/clients/{id}/messages                       | L F F F F 3 N F F
 			POST /care/clients/{id}/notes                          | L F F F F 3 N F F
 			POST /care/clients/{id}/notes/{noteId}                 | L F F F F 3 N F F
 			POST /care/clients/{id}/session                        | L F F F F 3 N F F
 			POST /care/grants                                      | L 3 3 F F F F F F
 			POST /care/homework/{id}/done                          | L 3 N F F F F F F
 			POST /care/measures/{id}                               | L 3 N F F F F F F
+			POST /care/messages                                    | L 3 N N N F F F N
+			POST /care/office-hours                                | L F F F F 3 3 F F
 			POST /checkins/journal                                 | L 3 3 3 3 F F F 3
 			POST /checkins/kept                                    | L C C C C F F F C
 			POST /checkins/journal/{id}/delete                     | L 3 N N N F F F N

@@ -178,6 +178,8 @@ final class Requests {
 			case "/care/clients/{id}/homework" ->
 				put(params, "kind", "TASK", "task", "Write one line", "dueDate", soon);
 			case "/care/clients/{id}/measures" -> put(params, "instrument", "GAD7");
+			case "/care/messages", "/care/clients/{id}/messages" -> put(params, "body", "A message");
+			case "/care/office-hours" -> put(params, "hours", "", "replyDays", "2");
 			case "/care/clients/{id}/session" -> put(params, "nextSession", soon);
 			case "/checkins/new", "/checkins/{id}/edit" -> put(params, "step", "save", "words", "shame", "primary",
 					"shame", "intensity", "5", "body", "CHEST", "trigger", "A trigger", "when", "now");
