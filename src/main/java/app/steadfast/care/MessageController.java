@@ -37,10 +37,13 @@ class MessageController {
 
 	private final Dates dates;
 
-	MessageController(Messages messages, Therapy therapy, Dates dates) {
+	private final OfficeHours hours;
+
+	MessageController(Messages messages, Therapy therapy, Dates dates, OfficeHours hours) {
 		this.messages = messages;
 		this.therapy = therapy;
 		this.dates = dates;
+		this.hours = hours;
 	}
 
 	@GetMapping("/care/messages")
@@ -59,10 +62,10 @@ class MessageController {
 			try {
 				Messages.Sent sent = this.messages.send(me, me, form.body());
 				flash.addFlashAttribute(CrisisPanel.SHOWN, sent.crisisResources());
-				Messages.OfficeHours hours = this.messages.officeHours(access.therapist());
+				OfficeHours.Said hours = this.hours.of(access.therapist());
 				flash.addFlashAttribute("notice",
 						"Sent to " + this.therapy.nameOf(access.therapist()) + ". Expect an answer by "
-								+ DAY.format(Messages.answerBy(this.dates.today(person), hours.replyDays()))
+								+ DAY.format(OfficeHours.answerBy(this.dates.today(person), hours.replyDays()))
 								+ ". We’ll email you when it comes.");
 				return "redirect:/care/messages";
 			}
@@ -77,8 +80,8 @@ class MessageController {
 		Messages.Access access = this.messages.access(me, me);
 		model.addAttribute("thread", this.messages.read(me, me));
 		model.addAttribute("therapistName", this.therapy.nameOf(access.therapist()));
-		model.addAttribute("hours", this.messages.officeHours(access.therapist()));
-		model.addAttribute("inACrisis", this.messages.inACrisis());
+		model.addAttribute("hours", this.hours.of(access.therapist()));
+		model.addAttribute("inACrisis", this.hours.inACrisis());
 		model.addAttribute("mayWrite", access.mayWrite());
 		model.addAttribute("maxText", Messages.MAX_TEXT);
 		return "care/messages";
@@ -87,7 +90,7 @@ class MessageController {
 	@GetMapping("/care/inbox")
 	String inbox(@AuthenticationPrincipal SignedIn person, Model model) {
 		model.addAttribute("conversations", this.messages.inbox(person.account()));
-		model.addAttribute("hours", this.messages.officeHours(person.account()));
+		model.addAttribute("hours", this.hours.of(person.account()));
 		return "care/inbox";
 	}
 
@@ -126,7 +129,7 @@ class MessageController {
 
 	@GetMapping("/care/office-hours")
 	String officeHours(@AuthenticationPrincipal SignedIn person, Model model) {
-		Messages.OfficeHours hours = this.messages.officeHours(person.account());
+		OfficeHours.Said hours = this.hours.of(person.account());
 		model.addAttribute("form", new OfficeHoursForm(hours.hours(), hours.replyDays()));
 		return officeHoursPage(model);
 	}
@@ -137,7 +140,7 @@ class MessageController {
 		BindingResult errors = FormErrors.of(form, bound, model);
 		if (!errors.hasErrors()) {
 			try {
-				this.messages.setOfficeHours(person.account(), form.hours(), form.replyDays());
+				this.hours.set(person.account(), form.hours(), form.replyDays());
 				flash.addFlashAttribute("notice", "Saved. Your clients see this before they write to you.");
 				return "redirect:/care/office-hours";
 			}
@@ -149,9 +152,9 @@ class MessageController {
 	}
 
 	private String officeHoursPage(Model model) {
-		model.addAttribute("defaultHours", new Messages.OfficeHours(null, Messages.DEFAULT_REPLY_DAYS).text());
-		model.addAttribute("inACrisis", this.messages.inACrisis());
-		model.addAttribute("maxHours", Messages.MAX_HOURS);
+		model.addAttribute("defaultHours", new OfficeHours.Said(null, OfficeHours.DEFAULT_REPLY_DAYS).text());
+		model.addAttribute("inACrisis", this.hours.inACrisis());
+		model.addAttribute("maxHours", OfficeHours.MAX_HOURS);
 		return "care/office-hours";
 	}
 
@@ -165,7 +168,7 @@ class MessageController {
 
 	/**
 	 * What a therapist tells his clients before they write, bound and converted by
-	 * Spring; its rules are {@link Messages#setOfficeHours}'.
+	 * Spring; its rules are {@link OfficeHours#set}'.
 	 *
 	 * @param hours when he reads messages, in his words; empty for the default
 	 * @param replyDays within how many working days he answers (1 to 5)

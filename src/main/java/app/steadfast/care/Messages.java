@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import app.steadfast.accounts.Person;
 import app.steadfast.audit.AuditEntry;
 import app.steadfast.audit.AuditLog;
 import app.steadfast.consultations.TherapistAssignment;
-import app.steadfast.safety.CrisisResources;
 import app.steadfast.safety.RiskLanguage;
 import app.steadfast.safety.RiskSource;
 import app.steadfast.shared.AccountId;
@@ -58,12 +55,6 @@ class Messages {
 	/** The longest a message may be. */
 	static final int MAX_TEXT = 4000;
 
-	/** The longest office-hours text a therapist may set. */
-	static final int MAX_HOURS = 300;
-
-	/** Working days to an answer, when the therapist said nothing else. */
-	static final int DEFAULT_REPLY_DAYS = 2;
-
 	/** The category code of message reads in the audit log. */
 	static final String AUDITED = "MESSAGES";
 
@@ -89,12 +80,10 @@ class Messages {
 
 	private final PracticeSettings practice;
 
-	private final CrisisResources crisis;
-
 	private final Clock clock;
 
 	Messages(JdbcClient jdbc, Encryption encryption, Therapy therapy, AuditLog audit, RiskLanguage risk,
-			Postbox postbox, PracticeSettings practice, CrisisResources crisis, Clock clock) {
+			Postbox postbox, PracticeSettings practice, Clock clock) {
 		this.jdbc = jdbc;
 		this.encryption = encryption;
 		this.therapy = therapy;
@@ -102,7 +91,6 @@ class Messages {
 		this.risk = risk;
 		this.postbox = postbox;
 		this.practice = practice;
-		this.crisis = crisis;
 		this.clock = clock;
 	}
 
@@ -310,69 +298,6 @@ class Messages {
 				""").param("c", client.value()).param("t", therapist.value()).query(Long.class).single();
 	}
 
-	/**
-	 * What the therapist tells his clients before they write: his own words about when he
-	 * reads messages (or the practice's default), and within how many working days he
-	 * answers.
-	 */
-	@Transactional(readOnly = true)
-	OfficeHours officeHours(AccountId therapist) {
-		return this.jdbc.sql("SELECT hours, reply_days FROM care_office_hours WHERE therapist_id = :t")
-			.param("t", therapist.value())
-			.query((rs, n) -> new OfficeHours(rs.getString("hours"), rs.getInt("reply_days")))
-			.optional()
-			.orElse(new OfficeHours(null, DEFAULT_REPLY_DAYS));
-	}
-
-	/**
-	 * The therapist sets what his clients read before they write. Empty hours mean the
-	 * default words.
-	 * @throws InvalidInput naming the field at fault
-	 */
-	@Transactional
-	void setOfficeHours(AccountId therapist, @Nullable String hours, @Nullable Integer replyDays) {
-		String words = (hours == null || hours.isBlank()) ? null : hours.strip();
-		if (words != null && words.length() > MAX_HOURS) {
-			throw new InvalidInput("hours", "Keep it under " + MAX_HOURS + " characters; a sentence or two is best.");
-		}
-		if (replyDays == null || replyDays < 1 || replyDays > 5) {
-			throw new InvalidInput("replyDays", "Choose from 1 to 5 working days.");
-		}
-		this.jdbc.sql("DELETE FROM care_office_hours WHERE therapist_id = :t").param("t", therapist.value()).update();
-		this.jdbc.sql("INSERT INTO care_office_hours (therapist_id, hours, reply_days) VALUES (:t, :h, :d)")
-			.param("t", therapist.value())
-			.param("h", words)
-			.param("d", replyDays)
-			.update();
-	}
-
-	/**
-	 * What to do in a crisis instead of waiting for an answer, with the practice's lines.
-	 */
-	String inACrisis() {
-		CrisisResources.Resources lines = this.crisis.current();
-		return "Messages are not watched around the clock. In a crisis, don’t wait for an answer: "
-				+ lines.primary().contact() + " (" + lines.primary().name() + "), or "
-				+ lines.emergency().contact().toLowerCase(java.util.Locale.ENGLISH)
-				+ " if you or someone else is in danger.";
-	}
-
-	/**
-	 * The day an answer is due: {@code days} working days (Monday to Friday) after
-	 * {@code sent}.
-	 */
-	static LocalDate answerBy(LocalDate sent, int days) {
-		LocalDate day = sent;
-		int left = days;
-		while (left > 0) {
-			day = day.plusDays(1);
-			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				left--;
-			}
-		}
-		return day;
-	}
-
 	private Optional<UUID> threadOf(Access access) {
 		return this.jdbc.sql("SELECT id FROM care_message_thread WHERE client_id = :c AND therapist_id = :t")
 			.param("c", access.client().value())
@@ -458,26 +383,6 @@ class Messages {
 	 * @param unread how many of his messages the therapist has not read
 	 */
 	record Conversation(AccountId client, String name, Instant lastAt, long unread) {
-	}
-
-	/**
-	 * What a therapist tells his clients before they write.
-	 *
-	 * @param hours his words about when he reads messages; null for the default
-	 * @param replyDays within how many working days he answers
-	 */
-	record OfficeHours(@Nullable String hours, int replyDays) {
-
-		/** His words, or the default ones. */
-		public String text() {
-			return (this.hours != null) ? this.hours : "Messages are read on weekdays, during office hours.";
-		}
-
-		/** The expected answer time, in words. */
-		public String replyTime() {
-			return (this.replyDays == 1) ? "within one working day" : "within " + this.replyDays + " working days";
-		}
-
 	}
 
 }

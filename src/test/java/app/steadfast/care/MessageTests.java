@@ -309,9 +309,9 @@ class MessageTests {
 		MvcTestResult sent = write(this.p.client(), "A question for Thursday.");
 		assertThat(String.valueOf(sent.getMvcResult().getFlashMap().get("notice"))).contains("Expect an answer by ");
 
-		assertThat(Messages.answerBy(LocalDate.of(2026, 12, 4), 1)).isEqualTo(LocalDate.of(2026, 12, 7));
-		assertThat(Messages.answerBy(LocalDate.of(2026, 12, 5), 2).getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
-		assertThat(Messages.answerBy(LocalDate.of(2026, 12, 7), 5)).isEqualTo(LocalDate.of(2026, 12, 14));
+		assertThat(OfficeHours.answerBy(LocalDate.of(2026, 12, 4), 1)).isEqualTo(LocalDate.of(2026, 12, 7));
+		assertThat(OfficeHours.answerBy(LocalDate.of(2026, 12, 5), 2).getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
+		assertThat(OfficeHours.answerBy(LocalDate.of(2026, 12, 7), 5)).isEqualTo(LocalDate.of(2026, 12, 14));
 	}
 
 	@Test
