@@ -124,7 +124,9 @@ public class CoupleManagement {
 				WHERE client_id = :me AND used_at IS NULL AND expires_at > :now
 				""").param("me", me.value()).param("now", now()).query(Long.class).single() > 0;
 		if (link.isEmpty()) {
-			return new LinkState(null, null, null, mine, false, false, pending);
+			// A partner on her own is told of her own pause: there is no one to hide it
+			// from, and her safety page stays one tap away.
+			return new LinkState(null, null, null, mine, false, mine && safetyPause(me), pending);
 		}
 		AccountId partner = link.get().other(me);
 		String name = this.accounts.find(partner).map(Person::displayName).orElse(null);
@@ -411,7 +413,7 @@ public class CoupleManagement {
 		return safetyPause(link.partner());
 	}
 
-	private boolean intakeDone(AccountId person) {
+	boolean intakeDone(AccountId person) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM couple_intake WHERE account_id = :me")
 			.param("me", person.value())
 			.query(Long.class)

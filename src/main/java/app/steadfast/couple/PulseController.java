@@ -43,7 +43,8 @@ class PulseController {
 	@GetMapping
 	String form(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = person.account();
-		if (!this.couple.state(me).bothIntakesDone()) {
+		LinkState state = this.couple.state(me);
+		if (!state.pulseOpen(person.role())) {
 			return "redirect:/couple";
 		}
 		PulseWeek current = this.pulse.thisWeeks(me).orElse(null);
@@ -51,8 +52,9 @@ class PulseController {
 		for (int i = 0; i < PulseItem.values().length; i++) {
 			scores.add((current != null) ? String.valueOf(current.scores().get(i)) : null);
 		}
-		return page(person, model, scores, (current != null && current.note() != null) ? current.note() : "",
-				current != null && current.shared(), null);
+		return page(person, model, state.linked(), scores,
+				(current != null && current.note() != null) ? current.note() : "", current != null && current.shared(),
+				null);
 	}
 
 	@PostMapping
@@ -77,7 +79,7 @@ class PulseController {
 			this.pulse.answer(me, scores, note, shared);
 		}
 		catch (InvalidInput ex) {
-			return page(person, model, raw, note, shared, ex.getMessage());
+			return page(person, model, this.couple.state(me).linked(), raw, note, shared, ex.getMessage());
 		}
 		if (day != null) {
 			try {
@@ -104,7 +106,7 @@ class PulseController {
 		return "couple/pulse-weeks";
 	}
 
-	private String page(SignedIn person, Model model, List<String> scores, String note, boolean shared,
+	private String page(SignedIn person, Model model, boolean linked, List<String> scores, String note, boolean shared,
 			String problem) {
 		model.addAttribute("items", PulseItem.values());
 		model.addAttribute("scores", scores);
@@ -114,7 +116,9 @@ class PulseController {
 		model.addAttribute("partnerRole", person.role() == Role.PARTNER);
 		model.addAttribute("days", DayOfWeek.values());
 		model.addAttribute("day", this.pulse.reminderDay(person.account()));
-		model.addAttribute("sharesPulse", sharesPulse(person.account()));
+		// On her own, her weeks stay with her, and reminders come once she is linked.
+		model.addAttribute("linked", linked);
+		model.addAttribute("sharesPulse", linked && sharesPulse(person.account()));
 		return "couple/pulse";
 	}
 

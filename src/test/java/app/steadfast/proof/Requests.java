@@ -144,7 +144,7 @@ final class Requests {
 		String soon = LocalDate.now().plusDays(3).toString();
 		switch (pattern) {
 			case "/signup" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("matrix"), "displayName",
-					"Matrix", "password", app.steadfast.TestPeople.PASSWORD);
+					"Matrix", "password", app.steadfast.TestPeople.PASSWORD, "path", "DOING_THE_WORK");
 			case "/setup" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("setup"), "displayName", "Setup",
 					"password", app.steadfast.TestPeople.PASSWORD);
 			case "/accounts/password" ->
