@@ -16,7 +16,7 @@ import app.steadfast.shared.Role;
  * @param bothIntakesDone whether both did, which opens the joint features
  * @param paused whether this person's own safety answers paused their sharing (for a
  * partner on her own: ask for the pause); always false for the client, who is never told
- * @param pendingInvitation whether this client has an invitation waiting
+ * @param pendingInvitation whether this person sent an invitation that still waits
  */
 public record LinkState(AccountId partner, String partnerName, Instant linkedAt, boolean myIntakeDone,
 		boolean bothIntakesDone, boolean paused, boolean pendingInvitation) {

@@ -20,6 +20,7 @@ import app.steadfast.checkins.CheckInManagement;
 import app.steadfast.checkins.JournalManagement;
 import app.steadfast.shared.Role;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +38,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * The partner who was hurt, starting on her own: she signs up without him, her private
  * intake comes first, and every page of hers works with no one linked; nothing of hers
- * reaches anyone else.
+ * reaches anyone else. When she chooses, she invites him: he accepts from the email with
+ * a new account or the one he is signed in with, and sees only what she shares.
  */
 @SteadfastTest
 class HerOwnWayInTests {
 
 	@RegisterExtension
 	static GreenMailExtension smtp = TestMail.smtpServer();
+
+	private static final Pattern ACCEPT = Pattern.compile("(/couple/accept\\?token=([A-Za-z0-9_-]+))");
 
 	private static final Pattern CONFIRM = Pattern.compile("/signup/confirm\\?token=([A-Za-z0-9_-]+)");
 
@@ -260,6 +264,168 @@ class HerOwnWayInTests {
 			}
 		}
 		return links;
+	}
+
+	@Test
+	void sheInvitesHimHeJoinsWithANewAccountAndSeesOnlyWhatSheShares() throws Exception {
+		Person her = herOnHerOwn();
+		this.checkIns.record(her.id(), new CheckInDetails(List.of("hurt"), 8, BodyLocation.CHEST,
+				"Found the old messages", null, null, Instant.now().minusSeconds(60)), false);
+		this.journal.write(her.id(), null, "What I need is the whole truth.");
+
+		assertThat(this.mvc.get().uri("/couple").with(this.people.signedIn(her))).bodyText()
+			.contains("Invite your partner");
+		assertThat(this.mvc.post()
+			.uri("/couple/invitation")
+			.with(this.people.signedIn(her))
+			.with(csrf())
+			.param("email", "not an address")).hasStatusOk()
+			.bodyText()
+			.contains("id=\"email-error\"", "value=\"not an address\"");
+		String his = TestPeople.uniqueEmail("him");
+		String path = invite(her, his);
+		assertThat(this.mvc.get().uri("/couple").with(this.people.signedIn(her))).bodyText()
+			.contains("An invitation from you is waiting");
+		MimeMessage mail = TestMail.awaitTo(smtp, his);
+		assertThat(String.valueOf(mail.getContent())).contains("nothing of theirs")
+			.doesNotContain("whole truth", "old messages");
+
+		assertThat(this.mvc.get().uri(path)).hasStatusOk().bodyText().contains("Test client invited you");
+		MvcTestResult weak = accept(path, his, "Marcus", "password");
+		assertThat(weak).hasStatusOk().bodyText().contains("id=\"password-error\"", "value=\"Marcus\"");
+		MvcTestResult joined = accept(path, his, "Marcus", TestPeople.PASSWORD);
+		assertThat(joined).hasRedirectedUrl("/couple/intake");
+		Cookie session = TestPeople.sessionOf(joined);
+		Person him = this.accounts.findByEmail(his).orElseThrow();
+		assertThat(him.role()).isEqualTo(Role.CLIENT);
+		assertThat(this.couple.partnerOf(her.id())).contains(him.id());
+		assertThat(this.couple.partnerOf(him.id())).contains(her.id());
+		assertThat(this.mvc.get().uri(path)).bodyText().contains("This invitation no longer works");
+
+		// Linked, and his intake answered: nothing of hers until she shares it.
+		assertThat(this.mvc.post()
+			.uri("/couple/intake")
+			.cookie(session)
+			.with(csrf())
+			.param("brings", "")
+			.param("hopes", "")).hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/checkins/shared").with(this.people.signedIn(him))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("whole truth", "old messages");
+		assertThat(this.mvc.post()
+			.uri("/couple/sharing")
+			.with(this.people.signedIn(her))
+			.with(csrf())
+			.param("category", "JOURNAL")
+			.param("share", "true")).hasStatus3xxRedirection();
+		assertThat(this.mvc.get().uri("/checkins/shared").with(this.people.signedIn(him))).bodyText()
+			.contains("What I need is the whole truth.")
+			.doesNotContain("old messages");
+		// Another client still sees nothing of hers.
+		Person other = this.people.client();
+		assertThat(this.mvc.get().uri("/checkins/shared").with(this.people.signedIn(other))).bodyText()
+			.doesNotContain("whole truth", "old messages");
+		// Linked, she invites no one else.
+		assertThat(this.mvc.get().uri("/couple/invitation").with(this.people.signedIn(her)))
+			.hasRedirectedUrl("/couple");
+		assertThat(this.mvc.post()
+			.uri("/couple/invitation")
+			.with(this.people.signedIn(her))
+			.with(csrf())
+			.param("email", TestPeople.uniqueEmail("second"))).hasStatus(404);
+	}
+
+	@Test
+	void aSignedInClientAcceptsAndNoOtherAccountCan() throws Exception {
+		Person her = herOnHerOwn();
+		String path = invite(her, TestPeople.uniqueEmail("him"));
+		String token = path.substring(path.indexOf('=') + 1);
+		Person anotherPartner = this.people.withRole(Role.PARTNER);
+		assertThat(this.mvc.get().uri(path).with(this.people.signedIn(anotherPartner))).hasStatusOk()
+			.bodyText()
+			.contains("Sign out first");
+		assertThat(this.mvc.post()
+			.uri("/couple/accept")
+			.with(this.people.signedIn(anotherPartner))
+			.with(csrf())
+			.param("token", token)).hasStatusOk().bodyText().contains("Sign out first");
+		assertThat(this.couple.partnerOf(her.id())).isEmpty();
+
+		Person him = this.people.client();
+		assertThat(this.mvc.post()
+			.uri("/couple/accept")
+			.with(this.people.signedIn(him))
+			.with(csrf())
+			.param("token", token)).hasRedirectedUrl("/couple/intake");
+		assertThat(this.couple.partnerOf(her.id())).contains(him.id());
+		assertThat(this.mvc.post()
+			.uri("/couple/accept")
+			.with(this.people.signedIn(this.people.client()))
+			.with(csrf())
+			.param("token", token)).hasStatusOk().bodyText().contains("This invitation no longer works");
+	}
+
+	@Test
+	void onlyAPartnerOnHerOwnWithHerIntakeAnsweredInvites() {
+		Person her = herOnHerOwn();
+		Person client = this.people.client();
+		assertThat(this.mvc.get().uri("/couple/invitation").with(this.people.signedIn(client))).hasStatus(403);
+		assertThat(this.mvc.post()
+			.uri("/couple/invitation")
+			.with(this.people.signedIn(client))
+			.with(csrf())
+			.param("email", TestPeople.uniqueEmail("x"))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/couple/invitation")).hasStatus3xxRedirection();
+		Person fresh = this.people.withRole(Role.PARTNER);
+		assertThat(this.mvc.get().uri("/couple/invitation").with(this.people.signedIn(fresh)))
+			.hasRedirectedUrl("/couple");
+		assertThat(this.mvc.post()
+			.uri("/couple/invitation")
+			.with(this.people.signedIn(fresh))
+			.with(csrf())
+			.param("email", TestPeople.uniqueEmail("x"))).hasStatus(404);
+		assertThat(this.mvc.get().uri("/couple/accept?token=no-such-token")).hasStatusOk()
+			.bodyText()
+			.contains("This invitation no longer works");
+		// His invitation's token never opens hers, nor hers his.
+		this.couple.invite(client.id(), TestPeople.uniqueEmail("his-to-her"));
+		String hers = invite(her, TestPeople.uniqueEmail("her-to-him"));
+		assertThat(this.mvc.get().uri(hers.replace("/couple/accept", "/couple/join"))).bodyText()
+			.contains("This invitation no longer works");
+	}
+
+	private String invite(Person her, String email) {
+		assertThat(this.mvc.post()
+			.uri("/couple/invitation")
+			.with(this.people.signedIn(her))
+			.with(csrf())
+			.param("email", email)).hasRedirectedUrl("/couple");
+		try {
+			Matcher link = ACCEPT.matcher(String.valueOf(TestMail.awaitTo(smtp, email).getContent()));
+			assertThat(link.find()).isTrue();
+			return link.group(1);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private MvcTestResult accept(String path, String email, String name, String password) {
+		return this.mvc.post()
+			.uri("/couple/accept")
+			.with(csrf())
+			.param("token", path.substring(path.indexOf('=') + 1))
+			.param("email", email)
+			.param("displayName", name)
+			.param("password", password)
+			.exchange();
+	}
+
+	/** A partner on her own, her intake answered: she may invite. */
+	private Person herOnHerOwn() {
+		Person her = this.people.withRole(Role.PARTNER);
+		this.couple.answerIntake(her.id(), new IntakeAnswers("", "", SafetyAnswer.NO, SafetyAnswer.NO));
+		return her;
 	}
 
 }

@@ -119,7 +119,9 @@ class AccessMatrixTests {
 			GET /conversations/talks/{id}                          | L 2 N F F F F F F
 			GET /conversations/topics                              | L 2 2 F F F F F F
 			GET /couple                                            | L 2 2 2 2 F F F 2
+			GET /couple/accept                                     | 2 2 2 2 2 2 2 2 2
 			GET /couple/intake                                     | L 2 2 2 2 F F F 2
+			GET /couple/invitation                                 | L F F 3 3 F F F 3
 			GET /couple/join                                       | 2 2 2 2 2 2 2 2 2
 			GET /couple/pulse                                      | L 2 3 2 2 F F F 2
 			GET /couple/pulse/weeks                                | L 2 2 2 2 F F F 2
@@ -226,8 +228,10 @@ class AccessMatrixTests {
 			POST /conversations/talks/new                          | L 3 3 F F F F F F
 			POST /conversations/topics/{id}/merge                  | L 3 N F F F F F F
 			POST /conversations/topics/{id}/rename                 | L 3 N F F F F F F
+			POST /couple/accept                                    | 2 2 2 2 2 2 2 2 2
 			POST /couple/end                                       | L 3 N 3 3 F F F 3
 			POST /couple/intake                                    | L 3 3 3 3 F F F 3
+			POST /couple/invitation                                | L F F N N F F F N
 			POST /couple/invite                                    | L N 3 F F F F F F
 			POST /couple/join                                      | 2 2 2 2 2 2 2 2 2
 			POST /couple/offer                                     | L 3 N F F F F F F

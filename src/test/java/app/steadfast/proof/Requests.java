@@ -217,6 +217,8 @@ final class Requests {
 			case "/couple/intake" ->
 				put(params, "brings", "Wanting to be heard", "hopes", "Honesty", "afraid", "NO", "harmed", "NO");
 			case "/couple/join" -> put(params, "token", "no-such-token");
+			case "/couple/accept" -> put(params, "token", "no-such-token");
+			case "/couple/invitation" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("her-invite"));
 			case "/crisis/answer" -> put(params, "answer", "NO", "kind", "SUICIDE", "back", "/");
 			case "/couple/pulse" -> {
 				for (PulseItem item : PulseItem.values()) {
