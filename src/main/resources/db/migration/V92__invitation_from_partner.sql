@@ -10,3 +10,6 @@ CREATE TABLE partner_sent_invitation (
 	used_at TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX partner_sent_invitation_partner_ix ON partner_sent_invitation (partner_id);
+
+-- A question she keeps for later is addressed to no one until she sends it: no client yet.
+ALTER TABLE partner_question ALTER COLUMN client_id DROP NOT NULL;

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On a phone, the partner who was hurt signs up on her own, answers her private intake,
- * checks in, and invites him; he joins from the email and sees only what she chose to
- * share. Every page passes axe-core at 375 px.
+ * checks in, keeps a question for later and invites him; he joins from the email and sees
+ * only what she chose to share, and her question once she sends it. Every page passes
+ * axe-core at 375 px.
  */
 @EnabledIf(value = "app.steadfast.Browser#installedOrOnCi", disabledReason = Browser.MISSING)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -97,6 +98,12 @@ class PartnerOnHerOwnBrowserTests {
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"),
 					"Saved to your journal."));
+		browser.open("/repair/kept");
+		browser.type(By.id("question"), "Who else knew before I did?");
+		browser.submit("Keep it");
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Kept."));
+		fitsAPhone("her questions, kept");
 		browser.open("/");
 		fitsAPhone("her Today, on her own");
 
@@ -134,12 +141,17 @@ class PartnerOnHerOwnBrowserTests {
 		browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .notice"), "Shared."));
 		fitsAPhone("her space, linked, check-ins shared");
+		browser.open("/repair/kept");
+		browser.submit("Send them to my partner");
+		browser.waiting().until(ExpectedConditions.urlToBe(browser.url("/repair/questions")));
 		browser.signOut();
 
 		browser.signIn(his);
 		browser.open("/checkins/shared");
 		String shared = browser.find(By.tagName("main")).getText();
 		assertThat(shared).contains("From Robin", "A song in the car").doesNotContain("Only I read this page.");
+		browser.open("/repair/questions");
+		assertThat(browser.find(By.tagName("main")).getText()).contains("Who else knew before I did?");
 		fitsNoExit("what she shares, as he sees it");
 	}
 

@@ -141,10 +141,12 @@ class QuestionController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id, RedirectAttributes flash) {
+	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
+			@RequestParam(name = "from", required = false) String from, RedirectAttributes flash) {
 		this.questions.delete(me(person), id);
 		flash.addFlashAttribute("saved", "Your question is deleted.");
-		return "redirect:/repair/questions";
+		// A question kept for later is deleted from the page that keeps it.
+		return "kept".equals(from) ? "redirect:/repair/kept" : "redirect:/repair/questions";
 	}
 
 	private String act(SignedIn person, QuestionId id, Model model, RedirectAttributes flash, String input,

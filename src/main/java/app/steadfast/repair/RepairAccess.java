@@ -43,8 +43,11 @@ class RepairAccess {
 										+ " Answer in your own words. If you need time, saying so is an answer too.",
 								"/repair", "Answer", 7), statement);
 			}
-			// Questions open with a link; a partner on her own is not sent there yet.
-			case PARTNER -> sharing.channel(person.account()).isEmpty() ? List.of()
+			// On her own, her questions wait with her until she chooses to send them.
+			case PARTNER -> sharing.channel(person.account()).isEmpty() ? List.of(new NextStep("What you need to know",
+					"Write down the questions you need answered, in your own words. They stay with you, unread by "
+							+ "anyone, until you choose to send them.",
+					"/repair/kept", "Your questions", 15))
 					: List.of(new NextStep("Ask what you need to know",
 							"Ask your partner questions and get answers that stay on record. "
 									+ "Read what they chose to share with you, and respond in your own words.",

@@ -39,7 +39,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The partner who was hurt, starting on her own: she signs up without him, her private
  * intake comes first, and every page of hers works with no one linked; nothing of hers
  * reaches anyone else. When she chooses, she invites him: he accepts from the email with
- * a new account or the one he is signed in with, and sees only what she shares.
+ * a new account or the one he is signed in with, and sees only what she shares. The
+ * questions she needs answered wait with her, sealed, until she sends them.
  */
 @SteadfastTest
 class HerOwnWayInTests {
@@ -227,6 +228,88 @@ class HerOwnWayInTests {
 		assertThat(this.mvc.get().uri("/checkins/journal/{id}/edit", UUID.randomUUID()).with(this.people.signedIn(her)))
 			.hasStatus(404);
 		assertThat(this.journal.entries(her.id(), her.id())).hasSize(1);
+	}
+
+	@Test
+	void herQuestionsAreKeptSealedAndSentOnlyWhenSheChoosesAfterLinking() throws Exception {
+		Person her = herOnHerOwn();
+		assertThat(this.mvc.post()
+			.uri("/repair/kept")
+			.with(this.people.signedIn(her))
+			.with(csrf())
+			.param("question", " ")
+			.param("importance", "HIGH")).hasStatusOk()
+			.bodyText()
+			.contains("id=\"question-error\"", "Write a question first.");
+		assertThat(this.mvc.post()
+			.uri("/repair/kept")
+			.with(this.people.signedIn(her))
+			.with(csrf())
+			.param("question", "Who else knew while I did not?")
+			.param("importance", "HIGH")).hasRedirectedUrl("/repair/kept");
+		assertThat(this.mvc.get().uri("/repair/kept").with(this.people.signedIn(her))).hasStatusOk()
+			.bodyText()
+			.contains("Who else knew while I did not?", "Matters a lot to me", "You're not linked with anyone")
+			.doesNotContain("Send them to my partner");
+		UUID kept = this.jdbc.sql("SELECT id FROM partner_question WHERE partner_id = :me")
+			.param("me", her.id().value())
+			.query(UUID.class)
+			.single();
+		assertThat(this.jdbc.sql("SELECT words FROM partner_question WHERE id = :id")
+			.param("id", kept)
+			.query(String.class)
+			.single()).as("sealed at rest").doesNotContain("Who else knew");
+
+		// Nobody else reaches it, and with no one linked it goes nowhere.
+		Person client = this.people.client();
+		Person otherPartner = herOnHerOwn();
+		assertThat(this.mvc.get().uri("/repair/kept").with(this.people.signedIn(client))).hasStatus(403);
+		assertThat(this.mvc.post().uri("/repair/kept/send").with(this.people.signedIn(client)).with(csrf()))
+			.hasStatus(403);
+		assertThat(this.mvc.get().uri("/repair/kept").with(this.people.signedIn(otherPartner))).bodyText()
+			.doesNotContain("Who else knew");
+		assertThat(this.mvc.post()
+			.uri("/repair/questions/{id}/delete", kept)
+			.with(this.people.signedIn(otherPartner))
+			.with(csrf())).hasStatus(404);
+		assertThat(this.mvc.get().uri("/repair/questions/{id}", kept).with(this.people.signedIn(client)))
+			.hasStatus(404);
+		assertThat(this.mvc.post().uri("/repair/kept/send").with(this.people.signedIn(her)).with(csrf()))
+			.hasStatus(404);
+
+		// Linked, they still wait with her until she sends them.
+		Person him = this.people.client();
+		new app.steadfast.TestCouples(this.jdbc, this.couple).link(him, her);
+		assertThat(this.mvc.get().uri("/repair/questions").with(this.people.signedIn(him))).bodyText()
+			.doesNotContain("Who else knew");
+		assertThat(this.mvc.get().uri("/repair/kept").with(this.people.signedIn(her))).bodyText()
+			.contains("Send them to my partner");
+		assertThat(this.mvc.post().uri("/repair/kept/send").with(this.people.signedIn(her)).with(csrf()))
+			.hasRedirectedUrl("/repair/questions");
+		assertThat(this.mvc.get().uri("/repair/questions").with(this.people.signedIn(him))).bodyText()
+			.contains("Who else knew while I did not?");
+		assertThat(this.mvc.get().uri("/repair/questions/{id}", kept).with(this.people.signedIn(him))).hasStatusOk();
+		assertThat(this.mvc.get().uri("/repair/kept").with(this.people.signedIn(her))).bodyText()
+			.contains("Nothing kept yet.");
+
+		// She deletes one she no longer wants to ask, from the page that keeps it.
+		this.mvc.post()
+			.uri("/repair/kept")
+			.with(this.people.signedIn(her))
+			.with(csrf())
+			.param("question", "Did you ever plan to tell me?")
+			.exchange();
+		UUID later = this.jdbc.sql("SELECT id FROM partner_question WHERE partner_id = :me AND client_id IS NULL")
+			.param("me", her.id().value())
+			.query(UUID.class)
+			.single();
+		assertThat(this.mvc.post()
+			.uri("/repair/questions/{id}/delete", later)
+			.with(this.people.signedIn(her))
+			.with(csrf())
+			.param("from", "kept")).hasRedirectedUrl("/repair/kept");
+		assertThat(this.mvc.get().uri("/repair/kept").with(this.people.signedIn(her))).bodyText()
+			.contains("Nothing kept yet.");
 	}
 
 	private MvcTestResult signUp(String email, String name, String path) {

@@ -145,6 +145,7 @@ class AccessMatrixTests {
 			GET /offline/name-it                                   | 2 2 2 2 2 2 2 2 2
 			GET /offline/pause                                     | 2 2 2 2 2 2 2 2 2
 			GET /repair                                            | L 2 2 2 2 F F F 2
+			GET /repair/kept                                       | L F F 2 2 F F F 2
 			GET /repair/questions                                  | L 2 2 2 2 F F F 2
 			GET /repair/questions/{id}                             | L 2 N 2 2 F F F N
 			GET /repair/shared                                     | L F F 2 2 2 2 F 2
@@ -244,6 +245,8 @@ class AccessMatrixTests {
 			POST /insights/review/day                              | L 3 3 3 3 F F F 3
 			POST /insights/review/{week}/report                    | L 3 3 3 3 F F F 3
 			POST /insights/signals/{kind}/dismiss                  | L 3 3 3 3 F F F 3
+			POST /repair/kept                                      | L F F 3 3 F F F 3
+			POST /repair/kept/send                                 | L F F 3 3 F F F 3
 			POST /repair/questions                                 | L N N 3 3 F F F 3
 			POST /repair/questions/{id}/answer                     | L 3 N N N F F F N
 			POST /repair/questions/{id}/correct                    | L 2 N N N F F F N

@@ -218,6 +218,7 @@ final class Requests {
 				put(params, "brings", "Wanting to be heard", "hopes", "Honesty", "afraid", "NO", "harmed", "NO");
 			case "/couple/join" -> put(params, "token", "no-such-token");
 			case "/couple/accept" -> put(params, "token", "no-such-token");
+			case "/repair/kept" -> put(params, "question", "What else did I not know?");
 			case "/couple/invitation" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("her-invite"));
 			case "/crisis/answer" -> put(params, "answer", "NO", "kind", "SUICIDE", "back", "/");
 			case "/couple/pulse" -> {
