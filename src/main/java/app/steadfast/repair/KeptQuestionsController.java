@@ -29,10 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class KeptQuestionsController {
 
-	private final KeptQuestions kept;
+	private final PartnerQuestions questions;
 
-	KeptQuestionsController(KeptQuestions kept) {
-		this.kept = kept;
+	KeptQuestionsController(PartnerQuestions questions) {
+		this.questions = questions;
 	}
 
 	record KeptForm(@NotBlank(message = "{repair.kept.required}") @Size(max = QuestionManagement.MAX_LENGTH,
@@ -50,7 +50,7 @@ class KeptQuestionsController {
 			BindingResult errors, Model model, RedirectAttributes flash) {
 		if (!errors.hasErrors()) {
 			try {
-				this.kept.keep(person.account(), form.question(), form.importance());
+				this.questions.keep(person.account(), form.question(), form.importance());
 				flash.addFlashAttribute("saved", "Kept. Nobody sees it until you choose to send it.");
 				return "redirect:/repair/kept";
 			}
@@ -63,14 +63,14 @@ class KeptQuestionsController {
 
 	@PostMapping("/repair/kept/send")
 	String send(@AuthenticationPrincipal SignedIn person, RedirectAttributes flash) {
-		KeptQuestions.Sent sent = this.kept.send(person.account());
+		PartnerQuestions.Sent sent = this.questions.send(person.account());
 		flash.addFlashAttribute("saved", sent.held() ? QuestionController.HELD
 				: (sent.count() == 1) ? "Your question is sent." : sent.count() + " questions sent.");
 		return "redirect:/repair/questions";
 	}
 
 	private String page(SignedIn person, Model model) {
-		model.addAttribute("kept", this.kept.kept(person.account()));
+		model.addAttribute("kept", this.questions.kept(person.account()));
 		model.addAttribute("importances", Importance.values());
 		return "repair/kept";
 	}

@@ -23,12 +23,12 @@ class RepairPersonalData implements PersonalData {
 
 	private final QuestionManagement questions;
 
-	private final KeptQuestions kept;
+	private final PartnerQuestions stored;
 
-	RepairPersonalData(StatementManagement statements, QuestionManagement questions, KeptQuestions kept) {
+	RepairPersonalData(StatementManagement statements, QuestionManagement questions, PartnerQuestions stored) {
 		this.statements = statements;
 		this.questions = questions;
-		this.kept = kept;
+		this.stored = stored;
 	}
 
 	@Override
@@ -41,7 +41,7 @@ class RepairPersonalData implements PersonalData {
 		Map<String, List<?>> tables = new LinkedHashMap<>();
 		tables.put("statement_versions", versions);
 		tables.put("questions", this.questions.board(me).questions());
-		tables.put("kept_questions", this.kept.keptBy(me));
+		tables.put("kept_questions", this.stored.keptBy(me));
 		return tables;
 	}
 
