@@ -78,6 +78,7 @@ class SignUpJourneyBrowserTests {
 		browser.type(By.id("email"), email);
 		browser.type(By.id("displayName"), name);
 		browser.type(By.id("password"), "password1");
+		browser.find(By.id("path-work")).click();
 		submit();
 
 		WebElement error = browser.waiting()

@@ -20,10 +20,10 @@ final class AccountForms {
 			@NotBlank(message = "{account.email.required}") @Email(message = "{email.invalid}") @Size(max = 254,
 					message = "{email.size}") String email,
 			@NotBlank(message = "{name.required}") @Size(max = 80, message = "{text.size}") String displayName,
-			String password, String zone) {
+			String password, String zone, @NotNull(message = "{signup.path.required}") SignUpPath path) {
 
 		static SignUpForm empty() {
-			return new SignUpForm("", "", "", "");
+			return new SignUpForm("", "", "", "", null);
 		}
 
 	}

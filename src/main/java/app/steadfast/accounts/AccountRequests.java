@@ -37,14 +37,15 @@ class AccountRequests {
 	}
 
 	/**
-	 * Asks for a new account in the zone his browser named (the practice's if it named
-	 * none we know); {@code false} when there were too many requests.
+	 * Asks for a new account of the chosen path in the zone the browser named (the
+	 * practice's if it named none we know); {@code false} when there were too many
+	 * requests.
 	 */
-	boolean signUp(String email, String displayName, String password, String zone, String address) {
+	boolean signUp(String email, String displayName, String password, String zone, SignUpPath path, String address) {
 		if (!this.throttle.allow(SignInThrottle.Kind.SIGN_UP, Account.normalise(email), address)) {
 			return false;
 		}
-		this.later.run(() -> this.signUps.request(email, displayName, password, zone, address));
+		this.later.run(() -> this.signUps.request(email, displayName, password, zone, path, address));
 		return true;
 	}
 

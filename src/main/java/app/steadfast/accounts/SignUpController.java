@@ -2,6 +2,7 @@ package app.steadfast.accounts;
 
 import app.steadfast.accounts.AccountForms.SignUpForm;
 import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -18,10 +19,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Sign-up for clients, and the sign-in page (Spring Security handles the sign-in itself).
+ * Sign-up for clients and for partners starting alone, and the sign-in page (Spring
+ * Security handles the sign-in itself).
  */
 @Controller
 class SignUpController {
+
+	/** Where a partner who signed up alone starts: the private intake, safety first. */
+	static final String PARTNER_FIRST_PAGE = "/couple/intake";
 
 	private final AccountManagement accounts;
 
@@ -64,7 +69,7 @@ class SignUpController {
 		if (errors.hasErrors()) {
 			return "accounts/signup";
 		}
-		if (!this.requests.signUp(form.email(), form.displayName(), form.password(), form.zone(),
+		if (!this.requests.signUp(form.email(), form.displayName(), form.password(), form.zone(), form.path(),
 				request.getRemoteAddr())) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("throttled", true);
@@ -88,7 +93,8 @@ class SignUpController {
 	}
 
 	/**
-	 * The password he chose proves the link reached him: the account is made, he is in.
+	 * The password chosen proves the link reached its owner: the account is made, and
+	 * they are in. A partner who signed up alone answers the private intake first.
 	 */
 	@PostMapping("/signup/confirm")
 	String confirm(@RequestParam(name = "token", defaultValue = "") String token,
@@ -108,7 +114,7 @@ class SignUpController {
 			return "accounts/signup-expired";
 		}
 		this.signIn.signIn(person.email(), password, request, response);
-		return "redirect:/?welcome";
+		return (person.role() == Role.PARTNER) ? "redirect:" + PARTNER_FIRST_PAGE : "redirect:/?welcome";
 	}
 
 }

@@ -79,7 +79,8 @@ class SignUps {
 	 * to sign in or reset. Nothing else changes for an existing account.
 	 */
 	@Transactional
-	void request(String email, String displayName, String password, @Nullable String zone, @Nullable String address) {
+	void request(String email, String displayName, String password, @Nullable String zone, SignUpPath path,
+			@Nullable String address) {
 		String normalised = Account.normalise(email);
 		String base = this.practice.baseUrl().replaceAll("/+$", "");
 		Optional<Account> existing = this.accounts.findByEmail(normalised);
@@ -105,8 +106,9 @@ class SignUps {
 		}
 		String passwordHash = this.encoder.encode(password);
 		this.singleUse.forgetExpired(SIGN_UP);
-		String token = this.singleUse.issue(SIGN_UP, UUID.randomUUID(), Map.of("email", normalised, "display_name",
-				displayName.strip(), "password_hash", passwordHash, "zone", this.zones.choiceOrPractice(zone).getId()));
+		String token = this.singleUse.issue(SIGN_UP, UUID.randomUUID(),
+				Map.of("email", normalised, "display_name", displayName.strip(), "password_hash", passwordHash, "zone",
+						this.zones.choiceOrPractice(zone).getId(), "role", path.role().name()));
 		this.postbox.send(new Mail(normalised, "Finish creating your " + this.practice.name() + " account",
 				"""
 						Hello %s,
@@ -150,7 +152,9 @@ class SignUps {
 		if (!used || this.accounts.existsByEmail(pending.email())) {
 			throw new NotFound();
 		}
-		Account account = Account.create(pending.email(), pending.displayName(), pending.passwordHash(), Role.CLIENT,
+		// Only the two roles of the sign-up paths were ever written here.
+		Role role = (pending.role() == Role.PARTNER) ? Role.PARTNER : Role.CLIENT;
+		Account account = Account.create(pending.email(), pending.displayName(), pending.passwordHash(), role,
 				this.zones.choiceOrPractice(pending.zone()), this.clock.instant());
 		try {
 			account = this.accounts.save(account);
@@ -162,16 +166,17 @@ class SignUps {
 		return account.person();
 	}
 
-	private record PendingSignUp(String email, String displayName, String passwordHash, @Nullable String zone) {
+	private record PendingSignUp(String email, String displayName, String passwordHash, @Nullable String zone,
+			Role role) {
 	}
 
 	private Optional<PendingSignUp> request(@Nullable String token) {
 		return this.singleUse.peek(SIGN_UP, token)
 			.flatMap((id) -> this.jdbc
-				.sql("SELECT email, display_name, password_hash, zone FROM sign_up_request WHERE id = :id")
+				.sql("SELECT email, display_name, password_hash, zone, role FROM sign_up_request WHERE id = :id")
 				.param("id", id)
 				.query((rs, n) -> new PendingSignUp(rs.getString("email"), rs.getString("display_name"),
-						rs.getString("password_hash"), rs.getString("zone")))
+						rs.getString("password_hash"), rs.getString("zone"), Role.valueOf(rs.getString("role"))))
 				.optional());
 	}
 

@@ -7,6 +7,7 @@ import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.NextStep;
 import app.steadfast.shared.NextSteps;
 import app.steadfast.shared.Role;
+import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,17 +37,18 @@ class ConversationsAccess {
 	}
 
 	@Bean
-	NextSteps conversationNextSteps() {
+	NextSteps conversationNextSteps(SharingManagement sharing) {
 		return (person) -> switch (person.role()) {
 			case CLIENT -> List.of(new NextStep("Get ready for a hard talk",
 					"Plan what your partner may need to hear and what you won't say, keep a pause tool "
 							+ "at hand, and log how it went. Only you see it unless you choose to share.",
 					"/conversations", "Hard conversations", 30));
-			case PARTNER ->
-				List.of(new NextStep("Talks shared with you",
-						"If your partner shares their log of hard conversations, you can read it here and add "
-								+ "how it went for you. You never have to.",
-						"/conversations/shared", "Shared talks", 40));
+			// A partner on her own has no one whose talks could reach her.
+			case PARTNER -> sharing.channel(person.account()).isEmpty() ? List.of()
+					: List.of(new NextStep("Talks shared with you",
+							"If your partner shares their log of hard conversations, you can read it here and add "
+									+ "how it went for you. You never have to.",
+							"/conversations/shared", "Shared talks", 40));
 			default -> List.of();
 		};
 	}

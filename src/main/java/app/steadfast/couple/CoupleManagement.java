@@ -119,12 +119,17 @@ public class CoupleManagement {
 	public LinkState state(AccountId me) {
 		Optional<Link> link = activeLink(me);
 		boolean mine = intakeDone(me);
+		// His invitation to her, or hers to him: one statement either way.
 		boolean pending = this.jdbc.sql("""
-				SELECT COUNT(*) FROM partner_invitation
-				WHERE client_id = :me AND used_at IS NULL AND expires_at > :now
+				SELECT (SELECT COUNT(*) FROM partner_invitation
+				        WHERE client_id = :me AND used_at IS NULL AND expires_at > :now)
+				     + (SELECT COUNT(*) FROM partner_sent_invitation
+				        WHERE partner_id = :me AND used_at IS NULL AND expires_at > :now)
 				""").param("me", me.value()).param("now", now()).query(Long.class).single() > 0;
 		if (link.isEmpty()) {
-			return new LinkState(null, null, null, mine, false, false, pending);
+			// A partner on her own is told of her own pause: there is no one to hide it
+			// from, and her safety page stays one tap away.
+			return new LinkState(null, null, null, mine, false, mine && safetyPause(me), pending);
 		}
 		AccountId partner = link.get().other(me);
 		String name = this.accounts.find(partner).map(Person::displayName).orElse(null);
@@ -367,7 +372,7 @@ public class CoupleManagement {
 		insertLink(client, partner);
 	}
 
-	private void insertLink(AccountId client, AccountId partner) {
+	void insertLink(AccountId client, AccountId partner) {
 		this.jdbc.sql("""
 				INSERT INTO couple_link (id, client_id, partner_id, linked_at) VALUES (:id, :client, :partner, :now)
 				""")
@@ -411,7 +416,7 @@ public class CoupleManagement {
 		return safetyPause(link.partner());
 	}
 
-	private boolean intakeDone(AccountId person) {
+	boolean intakeDone(AccountId person) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM couple_intake WHERE account_id = :me")
 			.param("me", person.value())
 			.query(Long.class)

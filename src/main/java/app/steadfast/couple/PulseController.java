@@ -44,11 +44,12 @@ class PulseController {
 	@GetMapping
 	String form(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = person.account();
-		if (!this.couple.state(me).bothIntakesDone()) {
+		LinkState state = this.couple.state(me);
+		if (!state.pulseOpen(person.role())) {
 			return "redirect:/couple";
 		}
 		model.addAttribute("form", PulseForm.of(this.pulse.thisWeeks(me).orElse(null), this.pulse.reminderDay(me)));
-		return page(person, model);
+		return page(person, model, state.linked());
 	}
 
 	@PostMapping
@@ -65,7 +66,7 @@ class PulseController {
 			ex.rejectIn(errors);
 		}
 		if (errors.hasErrors()) {
-			return page(person, model);
+			return page(person, model, this.couple.state(me).linked());
 		}
 		if (form.day() != null) {
 			this.pulse.chooseReminderDay(me, form.day());
@@ -88,11 +89,13 @@ class PulseController {
 		return "couple/pulse-weeks";
 	}
 
-	private String page(SignedIn person, Model model) {
+	private String page(SignedIn person, Model model, boolean linked) {
 		model.addAttribute("items", PulseItem.values());
 		model.addAttribute("partnerRole", person.role() == Role.PARTNER);
 		model.addAttribute("days", DayOfWeek.values());
-		model.addAttribute("sharesPulse", sharesPulse(person.account()));
+		// On her own, her weeks stay with her, and reminders come once she is linked.
+		model.addAttribute("linked", linked);
+		model.addAttribute("sharesPulse", linked && sharesPulse(person.account()));
 		return "couple/pulse";
 	}
 

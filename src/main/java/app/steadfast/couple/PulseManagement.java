@@ -14,11 +14,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.InvalidInput;
 import app.steadfast.shared.NotFound;
+import app.steadfast.shared.Role;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.SharingManagement;
 
@@ -71,12 +73,13 @@ public class PulseManagement {
 	 * week.
 	 * @throws InvalidInput naming the first statement whose score is missing or outside 1
 	 * to 7, or the note if it is too long
-	 * @throws NotFound if the person has no linked partner, or the intakes are not both
-	 * done
+	 * @throws NotFound if the pulse is not open to the person
+	 * ({@link LinkState#pulseOpen}): a client with no linked partner, or intakes not done
 	 */
 	@Transactional
 	public void answer(AccountId me, List<Integer> scores, String note, boolean shared) {
-		if (!this.couple.state(me).bothIntakesDone()) {
+		Role role = this.accounts.find(me).map(Person::role).orElseThrow(NotFound::new);
+		if (!this.couple.state(me).pulseOpen(role)) {
 			throw new NotFound();
 		}
 		for (PulseItem item : PulseItem.values()) {

@@ -126,7 +126,8 @@ final class Readings {
 		if (weeks.stream().anyMatch((w) -> w.myPulse() != null)) {
 			return "Your partner hasn't shared their own pulse in these weeks. Yours is here for you either way.";
 		}
-		return "No weekly pulse in these weeks. While you and your partner are linked, it takes a minute once a week.";
+		// Her pulse is open to her whether or not she is linked.
+		return "No weekly pulse in these weeks. It takes a minute once a week, and your answers stay yours.";
 	}
 
 	static String pulse(List<Progress.WeekRow> weeks, boolean own) {

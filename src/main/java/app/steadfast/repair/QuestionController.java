@@ -135,10 +135,20 @@ class QuestionController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id, RedirectAttributes flash) {
+	String delete(@AuthenticationPrincipal SignedIn person, @PathVariable QuestionId id,
+			@ModelAttribute("deleteForm") DeleteForm form, RedirectAttributes flash) {
 		this.questions.delete(me(person), id);
 		flash.addFlashAttribute("saved", "Your question is deleted.");
-		return "redirect:/repair/questions";
+		// A question kept for later is deleted from the page that keeps it.
+		return "kept".equals(form.from()) ? "redirect:/repair/kept" : "redirect:/repair/questions";
+	}
+
+	/**
+	 * Deleting a question: the page it was deleted from, so the person lands back there.
+	 *
+	 * @param from {@code kept} for the page of questions kept for later, else none
+	 */
+	record DeleteForm(@org.jspecify.annotations.Nullable String from) {
 	}
 
 	private String act(SignedIn person, QuestionId id, Model model, BindingResult errors, Runnable action) {

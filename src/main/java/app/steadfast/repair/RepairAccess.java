@@ -7,6 +7,7 @@ import app.steadfast.shared.ModuleAccess;
 import app.steadfast.shared.NextStep;
 import app.steadfast.shared.NextSteps;
 import app.steadfast.shared.Role;
+import app.steadfast.sharing.SharingManagement;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,7 @@ class RepairAccess {
 	}
 
 	@Bean
-	NextSteps repairNextSteps(QuestionManagement questions, java.time.Clock clock) {
+	NextSteps repairNextSteps(QuestionManagement questions, SharingManagement sharing, java.time.Clock clock) {
 		return (person) -> switch (person.role()) {
 			case CLIENT -> {
 				NextStep statement = new NextStep("Own what happened",
@@ -42,10 +43,15 @@ class RepairAccess {
 										+ " Answer in your own words. If you need time, saying so is an answer too.",
 								"/repair", "Answer", 7), statement);
 			}
-			case PARTNER -> List.of(new NextStep("Ask what you need to know",
-					"Ask your partner questions and get answers that stay on record. "
-							+ "Read what they chose to share with you, and respond in your own words.",
-					"/repair", "Questions and statements", 15));
+			// On her own, her questions wait with her until she chooses to send them.
+			case PARTNER -> sharing.channel(person.account()).isEmpty() ? List.of(new NextStep("What you need to know",
+					"Write down the questions you need answered, in your own words. They stay with you, unread by "
+							+ "anyone, until you choose to send them.",
+					"/repair/kept", "Your questions", 15))
+					: List.of(new NextStep("Ask what you need to know",
+							"Ask your partner questions and get answers that stay on record. "
+									+ "Read what they chose to share with you, and respond in your own words.",
+							"/repair", "Questions and statements", 15));
 			case THERAPIST -> List.of(new NextStep("Statements shared with you",
 					"Accountability statements your clients chose to share with you.", "/repair/shared",
 					"Shared statements", 40));

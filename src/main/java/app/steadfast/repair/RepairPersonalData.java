@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every version of his statements (with the responses to shared ones), and the questions
- * between him and his partner with every answer and correction.
+ * between him and his partner with every answer and correction; for her, also the
+ * questions she keeps for later.
  */
 @Component
 class RepairPersonalData implements PersonalData {
@@ -22,9 +23,12 @@ class RepairPersonalData implements PersonalData {
 
 	private final QuestionManagement questions;
 
-	RepairPersonalData(StatementManagement statements, QuestionManagement questions) {
+	private final PartnerQuestions stored;
+
+	RepairPersonalData(StatementManagement statements, QuestionManagement questions, PartnerQuestions stored) {
 		this.statements = statements;
 		this.questions = questions;
+		this.stored = stored;
 	}
 
 	@Override
@@ -37,6 +41,7 @@ class RepairPersonalData implements PersonalData {
 		Map<String, List<?>> tables = new LinkedHashMap<>();
 		tables.put("statement_versions", versions);
 		tables.put("questions", this.questions.board(me).questions());
+		tables.put("kept_questions", this.stored.keptBy(me));
 		return tables;
 	}
 

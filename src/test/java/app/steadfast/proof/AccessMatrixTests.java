@@ -123,7 +123,9 @@ class AccessMatrixTests {
 			GET /conversations/talks/{id}                          | L 2 N F F F F F F
 			GET /conversations/topics                              | L 2 2 F F F F F F
 			GET /couple                                            | L 2 2 2 2 F F F 2
+			GET /couple/accept                                     | 2 2 2 2 2 2 2 2 2
 			GET /couple/intake                                     | L 2 2 2 2 F F F 2
+			GET /couple/invitation                                 | L F F 3 3 F F F 3
 			GET /couple/join                                       | 2 2 2 2 2 2 2 2 2
 			GET /couple/pulse                                      | L 2 3 2 2 F F F 2
 			GET /couple/pulse/weeks                                | L 2 2 2 2 F F F 2
@@ -147,6 +149,7 @@ class AccessMatrixTests {
 			GET /offline/name-it                                   | 2 2 2 2 2 2 2 2 2
 			GET /offline/pause                                     | 2 2 2 2 2 2 2 2 2
 			GET /repair                                            | L 2 2 2 2 F F F 2
+			GET /repair/kept                                       | L F F 2 2 F F F 2
 			GET /repair/questions                                  | L 2 2 2 2 F F F 2
 			GET /repair/questions/{id}                             | L 2 N 2 2 F F F N
 			GET /repair/shared                                     | L F F 2 2 2 2 F 2
@@ -233,8 +236,10 @@ class AccessMatrixTests {
 			POST /conversations/talks/new                          | L 3 3 F F F F F F
 			POST /conversations/topics/{id}/merge                  | L 3 N F F F F F F
 			POST /conversations/topics/{id}/rename                 | L 3 N F F F F F F
+			POST /couple/accept                                    | 2 2 2 2 2 2 2 2 2
 			POST /couple/end                                       | L 3 N 3 3 F F F 3
 			POST /couple/intake                                    | L 3 3 3 3 F F F 3
+			POST /couple/invitation                                | L F F N N F F F N
 			POST /couple/invite                                    | L N 3 F F F F F F
 			POST /couple/join                                      | 2 2 2 2 2 2 2 2 2
 			POST /couple/offer                                     | L 3 N F F F F F F
@@ -247,6 +252,8 @@ class AccessMatrixTests {
 			POST /insights/review/day                              | L 3 3 3 3 F F F 3
 			POST /insights/review/{week}/report                    | L 3 3 3 3 F F F 3
 			POST /insights/signals/{kind}/dismiss                  | L 3 3 3 3 F F F 3
+			POST /repair/kept                                      | L F F 3 3 F F F 3
+			POST /repair/kept/send                                 | L F F 3 3 F F F 3
 			POST /repair/questions                                 | L N N 3 3 F F F 3
 			POST /repair/questions/{id}/answer                     | L 3 N N N F F F N
 			POST /repair/questions/{id}/correct                    | L 2 N N N F F F N

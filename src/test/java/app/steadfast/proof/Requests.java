@@ -144,7 +144,7 @@ final class Requests {
 		String soon = LocalDate.now().plusDays(3).toString();
 		switch (pattern) {
 			case "/signup" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("matrix"), "displayName",
-					"Matrix", "password", app.steadfast.TestPeople.PASSWORD);
+					"Matrix", "password", app.steadfast.TestPeople.PASSWORD, "path", "DOING_THE_WORK");
 			case "/setup" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("setup"), "displayName", "Setup",
 					"password", app.steadfast.TestPeople.PASSWORD);
 			case "/accounts/password" ->
@@ -219,6 +219,9 @@ final class Requests {
 			case "/couple/intake" ->
 				put(params, "brings", "Wanting to be heard", "hopes", "Honesty", "afraid", "NO", "harmed", "NO");
 			case "/couple/join" -> put(params, "token", "no-such-token");
+			case "/couple/accept" -> put(params, "token", "no-such-token");
+			case "/repair/kept" -> put(params, "question", "What else did I not know?");
+			case "/couple/invitation" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("her-invite"));
 			case "/crisis/answer" -> put(params, "answer", "NO", "kind", "SUICIDE", "back", "/");
 			case "/couple/pulse" -> {
 				for (PulseItem item : PulseItem.values()) {

@@ -112,7 +112,8 @@ class SentinelWalkthroughTests {
 			.with(csrf())
 			.param("email", email)
 			.param("displayName", sentinel(false))
-			.param("password", first)).hasStatus3xxRedirection();
+			.param("password", first)
+			.param("path", "DOING_THE_WORK")).hasStatus3xxRedirection();
 		String confirmation = awaitToken(email);
 		secrets.add(confirmation);
 		assertThat(this.mvc.post()

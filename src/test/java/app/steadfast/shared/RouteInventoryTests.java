@@ -43,8 +43,9 @@ class RouteInventoryTests {
 	 */
 	static final Set<String> PUBLIC = Set.of("/", "/login", "/signup", "/signup/sent", "/signup/confirm", "/setup",
 			"/accounts/forgot", "/accounts/reset", "/crisis", "/crisis/now", "/error", "/articles", "/articles/{slug}",
-			"/articles/tag/{tag}", "/search", "/feed.xml", "/sitemap.xml", "/consultation", "/couple/join", "/leave",
-			"/manifest.webmanifest", "/sw.js", "/offline", "/offline/pause", "/offline/name-it");
+			"/articles/tag/{tag}", "/search", "/feed.xml", "/sitemap.xml", "/consultation", "/couple/join",
+			"/couple/accept", "/leave", "/manifest.webmanifest", "/sw.js", "/offline", "/offline/pause",
+			"/offline/name-it");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
