@@ -43,6 +43,15 @@ class SignUpController {
 		this.signIn = signIn;
 	}
 
+	/**
+	 * The quick exit stands on the sign-in and sign-up pages too: the partner who was
+	 * hurt may be the one looking, before she has an account or a session.
+	 */
+	@ModelAttribute("quickExitForVisitors")
+	boolean quickExitForVisitors() {
+		return true;
+	}
+
 	@GetMapping("/login")
 	String login(@AuthenticationPrincipal UserDetails person) {
 		return (person != null) ? "redirect:/" : "accounts/login";

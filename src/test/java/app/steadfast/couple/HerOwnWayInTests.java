@@ -100,6 +100,20 @@ class HerOwnWayInTests {
 	}
 
 	@Test
+	void theQuickExitStandsOnTheSignInAndSignUpPagesBeforeAnyoneIsSignedIn() {
+		for (String page : List.of("/signup", "/login")) {
+			assertThat(this.mvc.get().uri(page)).hasStatusOk()
+				.bodyText()
+				.contains("Leave this site now", "action=\"/leave\"");
+		}
+		// A man signed in to his own pages has no exit bar: it is hers, and these pages'.
+		Person him = this.people.client();
+		assertThat(this.mvc.get().uri("/").with(this.people.signedIn(him))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("Leave this site now");
+	}
+
+	@Test
 	void sheSignsUpAloneIsSignedInAndHerPrivateIntakeComesFirst() throws Exception {
 		String email = TestPeople.uniqueEmail("hurt");
 		assertThat(signUp(email, "Ana", "WAS_HURT")).hasRedirectedUrl("/signup/sent");
