@@ -22,8 +22,10 @@ import org.springframework.core.io.ClassPathResource;
  * the model's reading carries meaning, the words carry the turns of phrase that tell an
  * excuse from an admission.
  * <p>
- * The file: {@code # comments}; {@code labels A B C}; {@code setting NAME NUMBER} lines
- * (the thresholds its checker uses, chosen with it); then for each layer
+ * The file: {@code # comments}; {@code reader NAME DIMENSIONS} (the sentence model whose
+ * readings it was trained on: a file trained on another model's readings is refused, as
+ * its weights would mean nothing); {@code labels A B C}; {@code setting NAME NUMBER}
+ * lines (the thresholds its checker uses, chosen with it); then for each layer
  * {@code layer IN OUT relu|softmax} followed by OUT lines of IN weights and a bias.
  */
 public final class SentenceClassifier {
@@ -55,8 +57,9 @@ public final class SentenceClassifier {
 
 	/**
 	 * A classifier of these layers.
-	 * @throws IllegalArgumentException if the layers do not chain from 384 inputs to one
-	 * output per label, or only the last is softmax
+	 * @throws IllegalArgumentException if the layers do not chain from the sentence
+	 * model's readings (and word buckets) to one output per label, or only the last is
+	 * softmax
 	 */
 	public SentenceClassifier(List<String> labels, List<Layer> layers, Map<String, Double> settings) {
 		this.labels = List.copyOf(labels);
@@ -112,10 +115,20 @@ public final class SentenceClassifier {
 			.filter((l) -> !l.isEmpty() && !l.startsWith("#"))
 			.toList();
 		int i = 0;
+		boolean readerNamed = false;
 		try {
 			while (i < lines.size()) {
 				String[] head = lines.get(i++).split("\\s+");
-				if (head[0].equals("labels")) {
+				if (head[0].equals("reader")) {
+					SentenceModel.Reader reader = SentenceModel.READER;
+					if (!head[1].equals(reader.name()) || Integer.parseInt(head[2]) != reader.dimensions()) {
+						throw new IllegalStateException(name + ": trained on readings of " + head[1] + " (" + head[2]
+								+ " numbers), not of the sentence model in use, " + reader.name() + " ("
+								+ reader.dimensions() + "); train it again (scripts/language/train.sh)");
+					}
+					readerNamed = true;
+				}
+				else if (head[0].equals("labels")) {
 					labels = Arrays.asList(head).subList(1, head.length);
 				}
 				else if (head[0].equals("setting")) {
@@ -145,6 +158,9 @@ public final class SentenceClassifier {
 			}
 			if (labels == null) {
 				throw new IllegalStateException(name + ": no labels line");
+			}
+			if (!readerNamed) {
+				throw new IllegalStateException(name + ": no reader line, so which sentence model it reads is unknown");
 			}
 			return new SentenceClassifier(labels, layers, settings);
 		}
@@ -296,6 +312,11 @@ public final class SentenceClassifier {
 	public String write(String comment) {
 		StringBuilder out = new StringBuilder();
 		comment.lines().forEach((line) -> out.append("# ").append(line).append('\n'));
+		out.append("reader ")
+			.append(SentenceModel.READER.name())
+			.append(' ')
+			.append(SentenceModel.READER.dimensions())
+			.append('\n');
 		out.append("labels ").append(String.join(" ", this.labels)).append('\n');
 		this.settings
 			.forEach((name, value) -> out.append("setting ").append(name).append(' ').append(value).append('\n'));

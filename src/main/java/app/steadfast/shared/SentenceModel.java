@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,23 +31,66 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded sentence model (the quantized all-MiniLM-L6-v2, shipped inside the jar and
- * run in process on ONNX Runtime): turns a sentence into 384 numbers that place sentences
- * of like meaning near each other. Text never leaves the app.
+ * The embedded sentence model (all-MiniLM-L6-v2, quantized, shipped inside the jar by a
+ * Maven package and run in process on ONNX Runtime): turns a sentence into 384 numbers
+ * that place sentences of like meaning near each other. Text never leaves the app.
  * <p>
  * It loads once per process, in the background, so start-up does not wait for it; until
  * it is ready {@link #embed} answers empty and callers fall back on their rules alone.
  * Readings of recent sentences are kept, keyed by a digest of the sentence and never the
  * sentence itself, so checking a long statement again after a one-sentence edit only
  * reads the new sentence.
+ * <p>
+ * Which model reads is the one constant {@link #CHOSEN}. The classifiers are trained on
+ * its readings and their files name it ({@link SentenceClassifier} refuses a file trained
+ * on another): changing it means adding the other model's package to the build and
+ * training both classifiers again (docs/risk-language.md, "Rebuilding the classifier").
  */
 @Component
 public class SentenceModel {
 
 	private static final Logger log = LoggerFactory.getLogger(SentenceModel.class);
 
+	/**
+	 * A sentence model that a Maven package ships, with its ONNX weights inside.
+	 *
+	 * @param name how classifier files name it
+	 * @param className its class, built with an executor to run on
+	 * @param prefix what goes before each sentence (e5 models were trained to read
+	 * "query: ")
+	 * @param dimensions how many numbers a reading has
+	 */
+	public record Reader(String name, String className, String prefix, int dimensions) {
+	}
+
+	// The models tried for the checks (docs/risk-language.md, "Other sentence models
+	// tried", says how each did). Only the chosen one's package is in the build.
+	static final Map<String, Reader> READERS = Map.of("all-minilm-l6-v2-q", new Reader("all-minilm-l6-v2-q",
+			"dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel", "", 384),
+			"bge-small-en-v1.5-q",
+			new Reader("bge-small-en-v1.5-q",
+					"dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel", "",
+					384));
+
+	/**
+	 * The model that reads, by name. The training command may try another with
+	 * {@code -Dsteadfast.language.reader=NAME} when its package is on the class path.
+	 */
+	public static final String CHOSEN = "all-minilm-l6-v2-q";
+
+	/** The model in use. */
+	public static final Reader READER = reader(System.getProperty("steadfast.language.reader", CHOSEN));
+
+	private static Reader reader(String name) {
+		Reader reader = READERS.get(name);
+		if (reader == null) {
+			throw new IllegalStateException("No sentence model is named " + name + "; known: " + READERS.keySet());
+		}
+		return reader;
+	}
+
 	/** How many numbers a reading has. */
-	public static final int DIMENSIONS = 384;
+	public static final int DIMENSIONS = READER.dimensions();
 
 	// About 6 MB of readings; enough for a long statement edited many times.
 	private static final int REMEMBERED = 4_000;
@@ -104,10 +146,18 @@ public class SentenceModel {
 
 	private static EmbeddingModel load() {
 		long started = System.nanoTime();
-		EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(workers);
+		EmbeddingModel model;
+		try {
+			model = (EmbeddingModel) Class.forName(READER.className())
+				.getConstructor(java.util.concurrent.Executor.class)
+				.newInstance(workers);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 		model.embed("warm up");
 		loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-		log.info("Sentence model loaded in {} ms", loadMillis);
+		log.info("Sentence model {} loaded in {} ms", READER.name(), loadMillis);
 		return model;
 	}
 
@@ -165,7 +215,10 @@ public class SentenceModel {
 			}
 		}
 		if (!missing.isEmpty()) {
-			List<TextSegment> segments = missing.values().stream().map(TextSegment::from).toList();
+			List<TextSegment> segments = missing.values()
+				.stream()
+				.map((sentence) -> TextSegment.from(READER.prefix() + sentence))
+				.toList();
 			List<Embedding> embeddings = model.embedAll(segments).content();
 			if (remembered.size() + missing.size() > REMEMBERED) {
 				remembered.clear();

@@ -80,9 +80,42 @@ public final class SentenceTraining {
 	}
 
 	/** The readings of the rows' normalised texts, in order. */
-	public static float[][] readings(SentenceModel model, List<Row> rows) {
+	public static float[][] readings(SentenceModel model, List<Row> rows) throws IOException {
 		List<String> texts = rows.stream().map((r) -> Sentences.normalise(r.text())).toList();
-		return model.embed(texts).orElseThrow().toArray(new float[0][]);
+		// Reading thousands of rows takes minutes: each reading is kept under target/, in
+		// one file per model, by the digest of its text, for the next run.
+		Path cache = Path.of("target/language-readings", SentenceModel.READER.name() + ".bin");
+		int d = SentenceModel.DIMENSIONS;
+		Map<SentenceModel.Digest, float[]> known = new java.util.HashMap<>();
+		if (Files.exists(cache)) {
+			java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Files.readAllBytes(cache));
+			while (bytes.remaining() >= 16 + d * 4) {
+				SentenceModel.Digest digest = new SentenceModel.Digest(bytes.getLong(), bytes.getLong());
+				float[] reading = new float[d];
+				bytes.asFloatBuffer().get(reading);
+				bytes.position(bytes.position() + d * 4);
+				known.put(digest, reading);
+			}
+		}
+		List<String> missing = texts.stream()
+			.filter((t) -> !known.containsKey(SentenceModel.Digest.of(t)))
+			.distinct()
+			.toList();
+		if (!missing.isEmpty()) {
+			List<float[]> read = model.embed(missing).orElseThrow();
+			java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(missing.size() * (16 + d * 4));
+			for (int i = 0; i < missing.size(); i++) {
+				SentenceModel.Digest digest = SentenceModel.Digest.of(missing.get(i));
+				known.put(digest, read.get(i));
+				bytes.putLong(digest.high()).putLong(digest.low());
+				bytes.asFloatBuffer().put(read.get(i));
+				bytes.position(bytes.position() + d * 4);
+			}
+			Files.createDirectories(cache.getParent());
+			Files.write(cache, bytes.array(), java.nio.file.StandardOpenOption.CREATE,
+					java.nio.file.StandardOpenOption.APPEND);
+		}
+		return texts.stream().map((t) -> known.get(SentenceModel.Digest.of(t))).toArray(float[][]::new);
 	}
 
 	/** The classifier inputs of the rows, from their readings. */
@@ -243,7 +276,9 @@ public final class SentenceTraining {
 	public static float[][] outOfFold(List<String> labels, SentenceClassifier.Input[] x, int[] y, Settings settings,
 			int folds) {
 		float[][] scores = new float[x.length][];
-		for (int fold = 0; fold < folds; fold++) {
+		// The folds train apart from each other (each from the same seed), so they run at
+		// once and give the same figures as one after another.
+		java.util.stream.IntStream.range(0, folds).parallel().forEach((fold) -> {
 			List<Integer> trainIdx = new ArrayList<>();
 			List<Integer> testIdx = new ArrayList<>();
 			for (int i = 0; i < x.length; i++) {
@@ -259,7 +294,7 @@ public final class SentenceTraining {
 			for (int i : testIdx) {
 				scores[i] = classifier.probabilities(x[i]);
 			}
-		}
+		});
 		return scores;
 	}
 
@@ -342,8 +377,15 @@ public final class SentenceTraining {
 		List<String> tasks = (args.length == 0) ? List.of("risk", "excuse") : List.of(args);
 		SentenceModel model = SentenceModel.loaded(Duration.ofMinutes(2));
 		for (String task : tasks) {
-			Path target = Path.of("src/main/resources/content/language/" + task + "-model.txt");
-			List<Path> sources = trainingFiles(task);
+			// -Dout=DIR writes the weights there instead, for trying settings side by
+			// side.
+			Path target = Path.of(System.getProperty("out", "src/main/resources/content/language"),
+					task + "-model.txt");
+			// -Dfiles=a.tsv,b.tsv trains on those training files only.
+			List<String> only = List.of(System.getProperty("files", "").split(","));
+			List<Path> sources = trainingFiles(task).stream()
+				.filter((f) -> System.getProperty("files") == null || only.contains(f.getFileName().toString()))
+				.toList();
 			List<Row> rows = new ArrayList<>();
 			List<Integer> fileOf = new ArrayList<>();
 			for (Path source : sources) {
@@ -360,7 +402,12 @@ public final class SentenceTraining {
 					Double.parseDouble(System.getProperty("rate", "" + d.rate())),
 					Double.parseDouble(System.getProperty("decay", "" + d.decay())),
 					Double.parseDouble(System.getProperty("balance", "" + d.balance())), d.seed());
-			SentenceClassifier.Input[] x = inputs(rows, readings(model, rows), settings.grams());
+			float[][] read = readings(model, rows);
+			if (Boolean.getBoolean("readOnly")) {
+				System.out.println(task + ": " + rows.size() + " rows read");
+				continue;
+			}
+			SentenceClassifier.Input[] x = inputs(rows, read, settings.grams());
 			int[] y = targets(labels, rows);
 			float[][] oof = outOfFold(labels, x, y, settings, 5);
 			System.out.println(task + ": " + rows.size() + " rows from " + sources + "; out-of-fold, model alone:");
@@ -376,16 +423,19 @@ public final class SentenceTraining {
 				thresholds(task, labels, y, apart);
 			}
 			if (Boolean.getBoolean("dry")) {
-				thresholds(task, labels, y, oof);
+				thresholds(task, labels, y, oof, rows.stream().map(Row::labels).toList());
 				continue;
 			}
 			SentenceClassifier classifier = train(labels, x, y, settings);
-			for (Map.Entry<String, Double> threshold : thresholds(task, labels, y, oof).entrySet()) {
+			for (Map.Entry<String, Double> threshold : thresholds(task, labels, y, oof,
+					rows.stream().map(Row::labels).toList())
+				.entrySet()) {
 				classifier = classifier.with(threshold.getKey(), threshold.getValue());
 			}
 			String comment = "The " + task + " classifier over sentence-model readings. Trained by SentenceTraining\n"
-					+ "(scripts/language/train.sh) from src/test/resources/language/" + task + "-training*.tsv: "
-					+ rows.size() + " rows,\n" + settings + ". Do not edit by hand.";
+					+ "(scripts/language/train.sh) on readings of " + SentenceModel.READER.name() + ", from "
+					+ sources.stream().map((f) -> f.getFileName().toString()).toList() + ": " + rows.size() + " rows,\n"
+					+ settings + ". Do not edit by hand.";
 			if (!Boolean.getBoolean("dry")) {
 				Files.writeString(target, classifier.write(comment), StandardCharsets.UTF_8);
 				System.out.println("Wrote " + target);
@@ -401,6 +451,11 @@ public final class SentenceTraining {
 	 * flags at most 3% of clean and owning rows.
 	 */
 	static Map<String, Double> thresholds(String task, List<String> labels, int[] y, float[][] oof) {
+		return thresholds(task, labels, y, oof, null);
+	}
+
+	static Map<String, Double> thresholds(String task, List<String> labels, int[] y, float[][] oof,
+			List<List<String>> rowLabels) {
 		Map<String, Double> chosen = new LinkedHashMap<>();
 		List<Double> clean = new ArrayList<>();
 		List<Double> flagged = new ArrayList<>();
@@ -431,6 +486,34 @@ public final class SentenceTraining {
 		flagged.sort(null);
 		double setAside = flagged.isEmpty() ? 0 : flagged.get((int) Math.floor(0.02 * flagged.size())) - 0.0005;
 		chosen.put("set-aside-rules-below", Math.max(0, Math.min(0.5, Math.round(setAside * 1000) / 1000.0)));
+		if (!task.equals("risk") && rowLabels != null) {
+			// Among the excuse rows warned about, how many the top excuse label names
+			// rightly (any of the row's labels).
+			double warning = chosen.get("warning");
+			int caught = 0;
+			int right = 0;
+			for (int i = 0; i < y.length; i++) {
+				if (y[i] == 0 || y[i] == ownership) {
+					continue;
+				}
+				double score = 1 - oof[i][0] - ((ownership < 0) ? 0 : oof[i][ownership]);
+				if (score < warning) {
+					continue;
+				}
+				caught++;
+				int top = -1;
+				for (int c = 1; c < labels.size(); c++) {
+					if (c != ownership && (top < 0 || oof[i][c] > oof[i][top])) {
+						top = c;
+					}
+				}
+				if (rowLabels.get(i).contains(labels.get(top))) {
+					right++;
+				}
+			}
+			System.out.printf(Locale.ROOT, "  right category among the flagged rows caught: %.3f%n",
+					right / (double) Math.max(1, caught));
+		}
 		chosen.forEach((name, value) -> {
 			if (name.startsWith("set-aside")) {
 				long below = clean.stream().filter((score) -> score < value).count();
