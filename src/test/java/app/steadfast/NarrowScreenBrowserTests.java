@@ -94,8 +94,9 @@ class NarrowScreenBrowserTests {
 						"/checkins/summary", "/commitments", "/commitments/new", "/commitments/reliability",
 						"/commitments/settings", "/conversations", "/conversations/pause", "/conversations/plans/new",
 						"/repair", "/repair/statements/new", "/repair/questions", "/couple", "/couple/pulse",
-						"/insights", "/insights/review", "/care/grants", "/care/homework", "/care/messages",
-						"/accounts/settings", "/accounts/password", "/accounts/security", "/articles", "/crisis"));
+						"/insights", "/insights/review", "/care/grants", "/care/homework", "/care/measures",
+						"/care/messages", "/accounts/settings", "/accounts/password", "/accounts/security", "/articles",
+						"/crisis"));
 		pages.put(DemoAccounts.PARTNER,
 				List.of("/", "/couple", "/couple/safety", "/couple/pulse", "/checkins", "/checkins/new",
 						"/checkins/shared", "/repair", "/repair/shared", "/repair/questions", "/commitments/shared",

@@ -129,6 +129,15 @@ class ClientCareController {
 		return "redirect:/care/homework";
 	}
 
+	@GetMapping("/care/measures")
+	String scores(@AuthenticationPrincipal SignedIn person, Model model) {
+		List<Measures.Result> results = this.measures.mine(person.account());
+		model.addAttribute("results", results);
+		model.addAttribute("trends", this.measures.trends(results));
+		model.addAttribute("pending", this.measures.pending(person.account()));
+		return "care/scores";
+	}
+
 	@GetMapping("/care/measures/{id}")
 	String measure(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, Model model) {
 		model.addAttribute("measure", this.measures.waiting(person.account(), id));

@@ -110,6 +110,16 @@ enum Instrument {
 	}
 
 	/**
+	 * The smallest change in total between two completions that is more than the
+	 * questionnaire's own measurement error: 6 points on the PHQ-9 and 4 on the GAD-7,
+	 * the reliable-change criteria England's NHS Talking Therapies programme uses for
+	 * these two.
+	 */
+	int reliableChange() {
+		return (this == PHQ9) ? 6 : 4;
+	}
+
+	/**
 	 * Whether the answers call for a risk alert whatever the total: on the PHQ-9, any
 	 * answer but "not at all" to item 9 (thoughts of being better off dead or of hurting
 	 * oneself).

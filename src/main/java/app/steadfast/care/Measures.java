@@ -1,12 +1,17 @@
 package app.steadfast.care;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -142,18 +147,58 @@ class Measures {
 		return this.jdbc.sql("""
 				SELECT * FROM care_measure WHERE client_id = :client AND therapist_id = :therapist
 				AND completed_at IS NOT NULL ORDER BY completed_at DESC
-				""").param("client", client.value()).param("therapist", therapist.value()).query((rs, n) -> {
-			UUID id = rs.getObject("id", UUID.class);
-			Instrument instrument = Instrument.valueOf(rs.getString("instrument"));
-			int total = rs.getInt("total");
-			String[] stored = this.encryption
-				.open(rs.getString("answers"), EncryptionBinding.of("care_measure", id, client.value()))
-				.split(";");
-			List<Integer> answers = new ArrayList<>(Arrays.stream(stored[0].split(",")).map(Integer::valueOf).toList());
-			Integer difficulty = (stored.length > 1) ? Integer.valueOf(stored[1]) : null;
-			return new Result(id, instrument, rs.getTimestamp("completed_at").toInstant(), total,
-					instrument.severity(total), answers, difficulty);
-		}).list();
+				""")
+			.param("client", client.value())
+			.param("therapist", therapist.value())
+			.query((rs, n) -> result(rs, client))
+			.list();
+	}
+
+	/**
+	 * The client's own completed questionnaires, whoever asked for them, newest first:
+	 * his scores are his to see.
+	 */
+	@Transactional(readOnly = true)
+	List<Result> mine(AccountId client) {
+		return this.jdbc.sql("""
+				SELECT * FROM care_measure WHERE client_id = :client AND completed_at IS NOT NULL
+				ORDER BY completed_at DESC
+				""").param("client", client.value()).query((rs, n) -> result(rs, client)).list();
+	}
+
+	/**
+	 * For each result, how its total moved since the one before on the same
+	 * questionnaire, where that move is a reliable change
+	 * ({@link Instrument#reliableChange}); results without one are absent.
+	 */
+	static Map<UUID, String> reliableChanges(List<Result> results) {
+		Map<UUID, String> changes = new HashMap<>();
+		Map<Instrument, Result> before = new EnumMap<>(Instrument.class);
+		results.stream().sorted(java.util.Comparator.comparing(Result::completedAt)).forEach((result) -> {
+			Result previous = before.put(result.instrument(), result);
+			if (previous == null) {
+				return;
+			}
+			int change = result.total() - previous.total();
+			if (Math.abs(change) >= result.instrument().reliableChange()) {
+				changes.put(result.id(), (change < 0) ? "Reliable improvement (down " + -change + ")"
+						: "Reliable worsening (up " + change + ")");
+			}
+		});
+		return changes;
+	}
+
+	private Result result(ResultSet rs, AccountId client) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		Instrument instrument = Instrument.valueOf(rs.getString("instrument"));
+		int total = rs.getInt("total");
+		String[] stored = this.encryption
+			.open(rs.getString("answers"), EncryptionBinding.of("care_measure", id, client.value()))
+			.split(";");
+		List<Integer> answers = new ArrayList<>(Arrays.stream(stored[0].split(",")).map(Integer::valueOf).toList());
+		Integer difficulty = (stored.length > 1) ? Integer.valueOf(stored[1]) : null;
+		return new Result(id, instrument, rs.getTimestamp("completed_at").toInstant(), total,
+				instrument.severity(total), answers, difficulty);
 	}
 
 	/** Questionnaires the therapist asked for that the client has not done yet. */

@@ -316,6 +316,7 @@ class TherapistController {
 		List<Measures.Result> results = this.measures.results(me, client.id());
 		model.addAttribute("results", results);
 		model.addAttribute("trends", this.measures.trends(results));
+		model.addAttribute("changes", Measures.reliableChanges(results));
 		model.addAttribute("waiting", this.measures.open(me, client.id()));
 		model.addAttribute("instruments", Instrument.values());
 		model.addAttribute("articles", this.articles.published());

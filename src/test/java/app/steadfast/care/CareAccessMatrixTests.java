@@ -162,6 +162,7 @@ class CareAccessMatrixTests {
 						302, 302, 302, 403, 403, 403, 403),
 				new Row("GET", "/care/reads", () -> "/care/reads", none, 302, 200, 200, 403, 403, 403, 403),
 				new Row("GET", "/care/homework", () -> "/care/homework", none, 302, 200, 200, 403, 403, 403, 403),
+				new Row("GET", "/care/measures", () -> "/care/measures", none, 302, 200, 200, 403, 403, 403, 403),
 				new Row("POST", "/care/homework/{id}/done", () -> "/care/homework/" + homework(p) + "/done", none, 302,
 						302, 404, 403, 403, 403, 403),
 				new Row("GET", "/care/measures/{id}", () -> "/care/measures/" + measure(p), none, 302, 200, 404, 403,

@@ -87,6 +87,7 @@ class AccessMatrixTests {
 			GET /care/grants                                       | L 2 2 F F F F F F
 			GET /care/homework                                     | L 2 2 F F F F F F
 			GET /care/inbox                                        | L F F F F 2 2 F F
+			GET /care/measures                                     | L 2 2 F F F F F F
 			GET /care/measures/{id}                                | L 2 N F F F F F F
 			GET /care/messages                                     | L 2 N N N F F F N
 			GET /care/office-hours                                 | L F F F F 2 2 F F
