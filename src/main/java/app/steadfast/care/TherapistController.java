@@ -53,6 +53,8 @@ class TherapistController {
 
 	private final Measures measures;
 
+	private final MeasureSchedules schedules;
+
 	private final CheckInManagement checkins;
 
 	private final JournalManagement journal;
@@ -65,8 +67,10 @@ class TherapistController {
 
 	TherapistController(Caseload caseload, Therapy therapy, Consents consents, RiskAlerts alerts, SessionNotes notes,
 			Homework homework, Measures measures, CheckInManagement checkins, JournalManagement journal,
-			CommitmentManagement commitments, ArticleManagement articles, InsightsManagement insights) {
+			CommitmentManagement commitments, ArticleManagement articles, InsightsManagement insights,
+			MeasureSchedules schedules) {
 		this.insights = insights;
+		this.schedules = schedules;
 		this.caseload = caseload;
 		this.therapy = therapy;
 		this.consents = consents;
@@ -145,9 +149,29 @@ class TherapistController {
 		if (chosen == null) {
 			flash.addFlashAttribute("notice", "Choose a questionnaire.");
 		}
+		else if (bound.hasFieldErrors("every")
+				|| (form.every() != null && !MeasureSchedules.EVERY.contains(form.every()))) {
+			flash.addFlashAttribute("notice", "Choose every 2 or every 4 weeks, or just this once.");
+		}
 		else {
 			this.measures.assign(me, client.id(), chosen);
-			flash.addFlashAttribute("notice", chosen.title() + " sent. It waits on his home page.");
+			if (form.every() != null) {
+				this.schedules.repeat(me, client.id(), chosen, form.every());
+			}
+			flash.addFlashAttribute("notice", chosen.title() + " sent. It waits on his home page"
+					+ ((form.every() != null) ? ", and comes back every " + form.every() + " weeks." : "."));
+		}
+		return "redirect:/care/clients/" + client.id().value();
+	}
+
+	@PostMapping("/care/clients/{id}/measures/stop")
+	String stopMeasure(@AuthenticationPrincipal SignedIn person, @PathVariable AccountId id,
+			@ModelAttribute("measureForm") MeasureForm form, BindingResult bound, RedirectAttributes flash) {
+		AccountId me = me(person);
+		Person client = this.therapy.requireClient(me, id);
+		if (!bound.hasFieldErrors("instrument") && form.instrument() != null) {
+			this.schedules.stop(me, client.id(), form.instrument());
+			flash.addFlashAttribute("notice", form.instrument().title() + " no longer repeats.");
 		}
 		return "redirect:/care/clients/" + client.id().value();
 	}
@@ -318,6 +342,7 @@ class TherapistController {
 		model.addAttribute("trends", this.measures.trends(results));
 		model.addAttribute("changes", Measures.reliableChanges(results));
 		model.addAttribute("waiting", this.measures.open(me, client.id()));
+		model.addAttribute("repeating", this.schedules.of(client.id()));
 		model.addAttribute("instruments", Instrument.values());
 		model.addAttribute("articles", this.articles.published());
 		model.addAttribute("exercises", this.homework.exercises());
@@ -341,8 +366,10 @@ class TherapistController {
 	 * The questionnaire a therapist sends his client.
 	 *
 	 * @param instrument the questionnaire, or {@code null} when none was chosen
+	 * @param every to repeat it every so many weeks, or {@code null} for just this once
 	 */
-	record MeasureForm(@org.jspecify.annotations.Nullable Instrument instrument) {
+	record MeasureForm(@org.jspecify.annotations.Nullable Instrument instrument,
+			@org.jspecify.annotations.Nullable Integer every) {
 	}
 
 }

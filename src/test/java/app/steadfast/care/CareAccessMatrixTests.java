@@ -155,6 +155,8 @@ class CareAccessMatrixTests {
 						302, 404, 403),
 				new Row("POST", "/care/clients/{id}/measures", () -> c + "/measures", Map.of("instrument", "GAD7"), 302,
 						403, 403, 403, 302, 404, 403),
+				new Row("POST", "/care/clients/{id}/measures/stop", () -> c + "/measures/stop",
+						Map.of("instrument", "GAD7"), 302, 403, 403, 403, 302, 404, 403),
 				new Row("POST", "/care/clients/{id}/session", () -> c + "/session", Map.of("nextSession", today), 302,
 						403, 403, 403, 302, 404, 403),
 				new Row("GET", "/care/grants", () -> "/care/grants", none, 302, 200, 200, 403, 403, 403, 403),

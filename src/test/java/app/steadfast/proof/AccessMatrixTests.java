@@ -195,6 +195,7 @@ class AccessMatrixTests {
 			POST /care/alerts/{id}/acknowledge                     | L F F F F 3 N F F
 			POST /care/clients/{id}/homework                       | L F F F F 3 N F F
 			POST /care/clients/{id}/measures                       | L F F F F 3 N F F
+			POST /care/clients/{id}/measures/stop                  | L F F F F 3 N F F
 			POST /care/clients/{id}/messages                       | L F F F F 3 N F F
 			POST /care/clients/{id}/notes                          | L F F F F 3 N F F
 			POST /care/clients/{id}/notes/{noteId}                 | L F F F F 3 N F F

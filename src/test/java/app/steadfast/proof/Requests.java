@@ -177,7 +177,7 @@ final class Requests {
 				put(params, "sessionDate", today, "body", "We talked.", "plan", "");
 			case "/care/clients/{id}/homework" ->
 				put(params, "kind", "TASK", "task", "Write one line", "dueDate", soon);
-			case "/care/clients/{id}/measures" -> put(params, "instrument", "GAD7");
+			case "/care/clients/{id}/measures", "/care/clients/{id}/measures/stop" -> put(params, "instrument", "GAD7");
 			case "/care/messages", "/care/clients/{id}/messages" -> put(params, "body", "A message");
 			case "/care/office-hours" -> put(params, "hours", "", "replyDays", "2");
 			case "/care/clients/{id}/session" -> put(params, "nextSession", soon);
