@@ -18,7 +18,7 @@ record ConsultationChange(@Id Long id, UUID consultationId, Kind kind, @Nullable
 
 		RECEIVED("Request received"), CONTACTED("Marked as contacted"), ASSIGNED("Assigned"),
 		NOTE_CHANGED("Internal note changed"), SCHEDULED("Consultation scheduled, invitation sent"), CLOSED("Closed"),
-		CLIENT_INVITED("Invited to create his account"), CLIENT_JOINED("Created his account");
+		CLIENT_INVITED("Invited to create their account"), CLIENT_JOINED("Created their account");
 
 		private final String label;
 

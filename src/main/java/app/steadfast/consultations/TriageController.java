@@ -118,7 +118,7 @@ class TriageController {
 
 	@PostMapping("/{id}/invitation")
 	String invite(@PathVariable ConsultationId id, @AuthenticationPrincipal SignedIn staff, RedirectAttributes flash) {
-		return change(id, flash, null, "The invitation to create his account is on its way.",
+		return change(id, flash, null, "The invitation to create their account is on its way.",
 				(request) -> this.invitations.inviteClient(request, staff));
 	}
 

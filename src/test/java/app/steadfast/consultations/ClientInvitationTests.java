@@ -132,8 +132,8 @@ class ClientInvitationTests {
 		assertThat(this.mvc.get().uri(path)).hasStatus(404).bodyText().contains("This link no longer works");
 		assertThat(join(token, "Again", TestPeople.PASSWORD)).hasStatus(404);
 		assertThat(this.mvc.get().uri("/consultations/" + id).with(this.people.signedIn(this.therapist))).bodyText()
-			.contains("He created his account and works with", "Created his account")
-			.doesNotContain("Email him the invitation");
+			.contains("They created their account and work with", "Created their account")
+			.doesNotContain("Email them the invitation");
 	}
 
 	@Test

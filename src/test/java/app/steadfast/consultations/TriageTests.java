@@ -148,7 +148,7 @@ class TriageTests {
 		MvcTestResult page = this.mvc.get().uri("/consultations/" + id).with(as(this.admin)).exchange();
 		assertThat(page).hasStatusOk();
 		assertThat(page).bodyText()
-			.contains("Request from Ade", "His message and the internal note are for therapists only.")
+			.contains("Request from Ade", "Their message and the internal note are for therapists only.")
 			.doesNotContain(secret)
 			.doesNotContain("name=\"note\"");
 		assertThat(post(this.admin, id, "note", "note", "overwritten")).hasRedirectedUrl("/consultations/" + id);
