@@ -109,7 +109,7 @@ SCAN_PASSWORD="steady-oak-river-42"
 TOKEN=$(csrf_of "$BASE/signup")
 curl -s -o /dev/null -b "$JAR_FILE" -c "$JAR_FILE" --data-urlencode "email=${SCAN_EMAIL}" \
 	--data-urlencode "displayName=Scan client" --data-urlencode "password=${SCAN_PASSWORD}" \
-	--data-urlencode "_csrf=${TOKEN}" "$BASE/signup"
+	--data-urlencode "path=DOING_THE_WORK" --data-urlencode "_csrf=${TOKEN}" "$BASE/signup"
 link_token() {
 	python3 - "$WORK/outbox" "$SCAN_EMAIL" <<'PY'
 import email, pathlib, re, sys
@@ -149,7 +149,7 @@ TARGETS=(
 	"sign-in|POST|$BASE/login|email=him%40example.org&password=secret-words&_csrf=x|$BASE/login|"
 	# Sign-up answers "check your email" for any address and stays signed out, so the form can
 	# be fetched again for each request's CSRF token.
-	"sign-up|POST|$BASE/signup|email=sqlmap-client%40example.org&displayName=Sam&password=steady-oak-river-43&_csrf=x|$BASE/signup|"
+	"sign-up|POST|$BASE/signup|email=sqlmap-client%40example.org&displayName=Sam&password=steady-oak-river-43&path=DOING_THE_WORK&_csrf=x|$BASE/signup|"
 	"forgot password|POST|$BASE/accounts/forgot|email=him%40example.org&_csrf=x|$BASE/accounts/forgot|"
 	"consultation request|POST|$BASE/consultation|name=Sam&email=sam%40example.org&phone=5550100&contactBy=EMAIL&message=I+would+like+to+talk&consent=yes&website=&_csrf=x|$BASE/consultation|"
 	"search|GET|$BASE/search?q=trust|||"
