@@ -173,9 +173,10 @@ class ClientCareController {
 
 	/**
 	 * A questionnaire's answers, bound and converted by Spring: item {@code i}'s answer
-	 * is field {@code q<i>} (0 to 3), up to the longest questionnaire's items. The rules
-	 * are {@link Measures#complete}'s. An answer that is no number is a message beside
-	 * its question, worded in {@code messages.properties}, with every other answer kept.
+	 * is field {@code q<i>} (0 up to its item's highest answer), up to the longest
+	 * questionnaire's items. The rules are {@link Measures#complete}'s. An answer that is
+	 * no number is a message beside its question, worded in {@code messages.properties},
+	 * with every other answer kept.
 	 *
 	 * @param difficulty the closing, unscored question's answer (0 to 3), optional
 	 */
@@ -204,7 +205,6 @@ class ClientCareController {
 	}
 
 	private static String measurePage(Model model) {
-		model.addAttribute("choices", Instrument.CHOICES);
 		model.addAttribute("difficultyQuestion", Instrument.DIFFICULTY);
 		model.addAttribute("difficultyChoices", Instrument.DIFFICULTY_CHOICES);
 		return "care/measure";

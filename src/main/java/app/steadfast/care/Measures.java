@@ -109,9 +109,12 @@ class Measures {
 		Instrument instrument = pending.instrument();
 		for (int i = 0; i < instrument.items().size(); i++) {
 			Integer answer = (i < answers.size()) ? answers.get(i) : null;
-			if (answer == null || answer < 0 || answer > 3) {
+			if (answer == null || answer < 0 || answer > instrument.highest(i)) {
 				throw new InvalidInput("q" + i, "Choose an answer for question " + (i + 1) + ".");
 			}
+		}
+		if (!instrument.asksDifficulty()) {
+			difficulty = null;
 		}
 		if (difficulty != null && (difficulty < 0 || difficulty > 3)) {
 			throw new InvalidInput("difficulty", "Choose one of the answers to the last question, or none.");
