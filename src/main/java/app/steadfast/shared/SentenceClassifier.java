@@ -225,15 +225,34 @@ public final class SentenceClassifier {
 	}
 
 	/**
+	 * Whether a classifier with these settings also sees the pieces of its words (setting
+	 * {@code chars} 1): every run of four letters of each word, its edges marked, in the
+	 * same buckets as the words. They let a misspelt or unfamiliar form of a word
+	 * ("pils", "overdosed") fall where the words it shares its pieces with do.
+	 */
+	public static boolean chars(Map<String, Double> settings) {
+		return settings.getOrDefault("chars", 0.0) > 0;
+	}
+
+	/**
 	 * The input for a sentence: its reading, and, if this classifier sees words, the
-	 * buckets of the words and word pairs of the normalised sentence.
+	 * buckets of the words and word pairs of the normalised sentence (and of their
+	 * pieces, if it sees those).
 	 */
 	public Input input(float[] reading, String normalised) {
-		return input(reading, normalised, grams(this.settings));
+		return input(reading, normalised, grams(this.settings), chars(this.settings));
 	}
 
 	/** {@link #input(float[], String)} for a given number of buckets. */
 	public static Input input(float[] reading, String normalised, int buckets) {
+		return input(reading, normalised, buckets, false);
+	}
+
+	/**
+	 * {@link #input(float[], String)} for a given number of buckets, with or without the
+	 * words' pieces.
+	 */
+	public static Input input(float[] reading, String normalised, int buckets, boolean chars) {
 		if (buckets == 0) {
 			return new Input(reading, new int[0], 0);
 		}
@@ -244,6 +263,12 @@ public final class SentenceClassifier {
 			String word = matcher.group();
 			seen.add(bucket(word, buckets));
 			seen.add(bucket(previous + " " + word, buckets));
+			if (chars) {
+				String marked = "<" + word + ">";
+				for (int i = 0; i + 4 <= marked.length(); i++) {
+					seen.add(bucket("#" + marked.substring(i, i + 4), buckets));
+				}
+			}
 			previous = word;
 		}
 		seen.add(bucket(previous + " </s>", buckets));

@@ -175,8 +175,8 @@ class ExcuseRulesPrecisionTests {
 				d.epochs(), d.rate(), d.decay(), d.balance(), d.seed());
 		// The scores depend only on the rows and the settings: kept in target/ so that a
 		// second run, with other rules, takes seconds.
-		Path cache = Path
-			.of("target/excuse-out-of-fold-" + Integer.toHexString((rows.toString() + settings).hashCode()) + ".txt");
+		Path cache = Path.of("target/excuse-out-of-fold-"
+				+ Integer.toHexString((rows.toString() + settings + shipped.settings()).hashCode()) + ".txt");
 		float[][] oof;
 		if (Files.exists(cache)) {
 			oof = Files.readAllLines(cache).stream().map((line) -> {
@@ -190,7 +190,8 @@ class ExcuseRulesPrecisionTests {
 		}
 		else {
 			SentenceModel model = SentenceModel.loaded(Duration.ofMinutes(2));
-			SentenceClassifier.Input[] x = SentenceTraining.inputs(rows, SentenceTraining.readings(model, rows), grams);
+			SentenceClassifier.Input[] x = SentenceTraining.inputs(rows, SentenceTraining.readings(model, rows), grams,
+					SentenceClassifier.chars(shipped.settings()));
 			int[] y = SentenceTraining.targets(labels, rows);
 			oof = SentenceTraining.outOfFold(labels, x, y, settings, 5);
 			Files.createDirectories(cache.getParent());

@@ -120,9 +120,14 @@ public final class SentenceTraining {
 
 	/** The classifier inputs of the rows, from their readings. */
 	public static SentenceClassifier.Input[] inputs(List<Row> rows, float[][] readings, int grams) {
+		return inputs(rows, readings, grams, false);
+	}
+
+	/** The classifier inputs of the rows, with or without their words' pieces. */
+	public static SentenceClassifier.Input[] inputs(List<Row> rows, float[][] readings, int grams, boolean chars) {
 		SentenceClassifier.Input[] inputs = new SentenceClassifier.Input[rows.size()];
 		for (int i = 0; i < inputs.length; i++) {
-			inputs[i] = SentenceClassifier.input(readings[i], Sentences.normalise(rows.get(i).text()), grams);
+			inputs[i] = SentenceClassifier.input(readings[i], Sentences.normalise(rows.get(i).text()), grams, chars);
 		}
 		return inputs;
 	}
@@ -407,7 +412,9 @@ public final class SentenceTraining {
 				System.out.println(task + ": " + rows.size() + " rows read");
 				continue;
 			}
-			SentenceClassifier.Input[] x = inputs(rows, read, settings.grams());
+			// -Dchars=true: the first layer also sees the words' pieces.
+			boolean chars = Boolean.getBoolean("chars");
+			SentenceClassifier.Input[] x = inputs(rows, read, settings.grams(), chars);
 			int[] y = targets(labels, rows);
 			float[][] oof = outOfFold(labels, x, y, settings, 5);
 			System.out.println(task + ": " + rows.size() + " rows from " + sources + "; out-of-fold, model alone:");
@@ -427,6 +434,9 @@ public final class SentenceTraining {
 				continue;
 			}
 			SentenceClassifier classifier = train(labels, x, y, settings);
+			if (chars) {
+				classifier = classifier.with("chars", 1);
+			}
 			for (Map.Entry<String, Double> threshold : thresholds(task, labels, y, oof,
 					rows.stream().map(Row::labels).toList())
 				.entrySet()) {
@@ -435,7 +445,7 @@ public final class SentenceTraining {
 			String comment = "The " + task + " classifier over sentence-model readings. Trained by SentenceTraining\n"
 					+ "(scripts/language/train.sh) on readings of " + SentenceModel.READER.name() + ", from "
 					+ sources.stream().map((f) -> f.getFileName().toString()).toList() + ": " + rows.size() + " rows,\n"
-					+ settings + ". Do not edit by hand.";
+					+ settings + (chars ? ", with the words' pieces" : "") + ". Do not edit by hand.";
 			if (!Boolean.getBoolean("dry")) {
 				Files.writeString(target, classifier.write(comment), StandardCharsets.UTF_8);
 				System.out.println("Wrote " + target);

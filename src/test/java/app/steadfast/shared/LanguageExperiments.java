@@ -1,0 +1,138 @@
+package app.steadfast.shared;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compares training settings by how the classifier does on a writer it has never read:
+ * each training file is scored by classifiers trained on the other files, and the recall
+ * at the threshold that flags the usual share of clean rows is printed, pooled and per
+ * file. Never reads the evaluation files.
+ */
+public final class LanguageExperiments {
+
+	private LanguageExperiments() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String task = args[0];
+		SentenceModel model = SentenceModel.loaded(Duration.ofMinutes(2));
+		List<Path> sources = new ArrayList<>(SentenceTraining.trainingFiles(task));
+		String extra = System.getProperty("extra", "");
+		for (String e : extra.split(",")) {
+			if (!e.isBlank()) {
+				sources.add(Path.of(e));
+			}
+		}
+		List<SentenceTraining.Row> rows = new ArrayList<>();
+		List<Integer> fileOf = new ArrayList<>();
+		for (int f = 0; f < sources.size(); f++) {
+			List<SentenceTraining.Row> read = SentenceTraining.read(sources.get(f));
+			rows.addAll(read);
+			for (int i = 0; i < read.size(); i++) {
+				fileOf.add(f);
+			}
+		}
+		List<String> labels = SentenceTraining.labelsOf(rows);
+		float[][] read = SentenceTraining.readings(model, rows);
+		int[] y = SentenceTraining.targets(labels, rows);
+		int[] files = fileOf.stream().mapToInt(Integer::intValue).toArray();
+		int ownership = labels.indexOf("OWNERSHIP");
+		double allowance = task.equals("risk") ? 0.04 : 0.03;
+		SentenceTraining.Settings d = SentenceTraining.Settings.DEFAULT;
+		for (String variant : args[1].split(";")) {
+			// hidden,grams,epochs,rate,decay,balance,seeds
+			String[] v = variant.split(",");
+			SentenceTraining.Settings settings = new SentenceTraining.Settings(Integer.parseInt(v[0]),
+					Integer.parseInt(v[1]), Integer.parseInt(v[2]), Double.parseDouble(v[3]), Double.parseDouble(v[4]),
+					Double.parseDouble(v[5]), d.seed());
+			int seeds = Integer.parseInt(v[6]);
+			boolean chars = v.length > 7 && v[7].equals("chars");
+			long started = System.nanoTime();
+			SentenceClassifier.Input[] x = SentenceTraining.inputs(rows, read, settings.grams(), chars);
+			float[][] sum = new float[x.length][labels.size()];
+			for (int s = 0; s < seeds; s++) {
+				SentenceTraining.Settings seeded = new SentenceTraining.Settings(settings.hidden(), settings.grams(),
+						settings.epochs(), settings.rate(), settings.decay(), settings.balance(), settings.seed() + s);
+				float[][] scores = outOfFileParallel(labels, x, y, seeded, files, sources.size());
+				for (int i = 0; i < x.length; i++) {
+					for (int c = 0; c < labels.size(); c++) {
+						sum[i][c] += scores[i][c] / seeds;
+					}
+				}
+			}
+			double[] score = new double[x.length];
+			List<Double> clean = new ArrayList<>();
+			for (int i = 0; i < x.length; i++) {
+				score[i] = 1 - sum[i][0] - ((ownership < 0) ? 0 : sum[i][ownership]);
+				if (y[i] == 0 || y[i] == ownership) {
+					clean.add(score[i]);
+				}
+			}
+			clean.sort(null);
+			double threshold = clean.get((int) Math.ceil((1 - allowance) * clean.size()) - 1);
+			StringBuilder out = new StringBuilder();
+			int caught = 0;
+			int flagged = 0;
+			for (int f = 0; f < sources.size(); f++) {
+				int fc = 0;
+				int fn = 0;
+				int rc = 0;
+				int rn = 0;
+				for (int i = 0; i < x.length; i++) {
+					if (files[i] != f) {
+						continue;
+					}
+					boolean hit = score[i] > threshold;
+					if (y[i] == 0 || y[i] == ownership) {
+						fn++;
+						fc += hit ? 1 : 0;
+					}
+					else {
+						rn++;
+						rc += hit ? 1 : 0;
+					}
+				}
+				caught += rc;
+				flagged += rn;
+				out.append(String.format(Locale.ROOT, " %s %.3f/%.3f",
+						sources.get(f).getFileName().toString().replace(task + "-training", "").replace(".tsv", ""),
+						rc / (double) rn, fc / (double) fn));
+			}
+			System.out.printf(Locale.ROOT, "%s [%s] recall %.3f at %.0f%% clean; per file recall/fp:%s (%d s)%n", task,
+					variant, caught / (double) flagged, allowance * 100, out,
+					(System.nanoTime() - started) / 1_000_000_000L);
+		}
+		System.exit(0);
+	}
+
+	static float[][] outOfFileParallel(List<String> labels, SentenceClassifier.Input[] x, int[] y,
+			SentenceTraining.Settings settings, int[] fileOf, int files) {
+		float[][] scores = new float[x.length][];
+		java.util.stream.IntStream.range(0, files).parallel().forEach((file) -> {
+			List<Integer> trainIdx = new ArrayList<>();
+			for (int i = 0; i < x.length; i++) {
+				if (fileOf[i] != file) {
+					trainIdx.add(i);
+				}
+			}
+			SentenceClassifier.Input[] tx = new SentenceClassifier.Input[trainIdx.size()];
+			int[] ty = new int[trainIdx.size()];
+			for (int i = 0; i < trainIdx.size(); i++) {
+				tx[i] = x[trainIdx.get(i)];
+				ty[i] = y[trainIdx.get(i)];
+			}
+			SentenceClassifier classifier = SentenceTraining.train(labels, tx, ty, settings);
+			for (int i = 0; i < x.length; i++) {
+				if (fileOf[i] == file) {
+					scores[i] = classifier.probabilities(x[i]);
+				}
+			}
+		});
+		return scores;
+	}
+
+}
