@@ -89,6 +89,9 @@ class AccountDeletionTests {
 	SharingManagement sharing;
 
 	@Autowired
+	app.steadfast.couple.ReassuranceManagement reassurance;
+
+	@Autowired
 	ConsultationManagement consultations;
 
 	@Autowired
@@ -132,6 +135,14 @@ class AccountDeletionTests {
 		List<app.steadfast.repair.QuestionId> asked = this.questions.ask(her.id(),
 				List.of(new QuestionManagement.NewQuestion("Her question to him", null)));
 		this.questions.answer(him.id(), asked.get(0), "His answer words");
+		// The quiet signal: his setting and list, and a signal of hers to him he
+		// answered.
+		this.reassurance.turn(him.id(), true);
+		this.reassurance.turn(her.id(), true);
+		this.reassurance.add(him.id(), "His offer words");
+		this.reassurance.signal(her.id());
+		this.reassurance.helped(him.id(), this.reassurance.view(him.id()).signals().get(0).id(),
+				app.steadfast.couple.Helped.YES);
 		this.insights.progress(him.id(), him.id(), 12);
 		this.mvc.get().uri("/checkins").with(people.signedIn(him)).exchange();
 		assertThat(this.mvc.post()

@@ -94,13 +94,14 @@ class NarrowScreenBrowserTests {
 						"/checkins/summary", "/commitments", "/commitments/new", "/commitments/reliability",
 						"/commitments/settings", "/conversations", "/conversations/pause", "/conversations/plans/new",
 						"/repair", "/repair/statements/new", "/repair/questions", "/couple", "/couple/pulse",
-						"/insights", "/insights/review", "/care/grants", "/care/homework", "/care/measures",
-						"/care/messages", "/accounts/settings", "/accounts/password", "/accounts/security", "/articles",
-						"/crisis"));
+						"/couple/reassurance", "/insights", "/insights/review", "/care/grants", "/care/homework",
+						"/care/measures", "/care/messages", "/accounts/settings", "/accounts/password",
+						"/accounts/security", "/articles", "/crisis"));
 		pages.put(DemoAccounts.PARTNER,
-				List.of("/", "/couple", "/couple/safety", "/couple/pulse", "/checkins", "/checkins/new",
-						"/checkins/shared", "/repair", "/repair/shared", "/repair/questions", "/commitments/shared",
-						"/conversations/shared", "/insights", "/insights/report", "/accounts/settings"));
+				List.of("/", "/couple", "/couple/safety", "/couple/pulse", "/couple/reassurance", "/checkins",
+						"/checkins/new", "/checkins/shared", "/repair", "/repair/shared", "/repair/questions",
+						"/commitments/shared", "/conversations/shared", "/insights", "/insights/report",
+						"/accounts/settings"));
 		pages.put(DemoAccounts.THERAPIST,
 				List.of("/", "/care", "/care/alerts", client, client + "/checkins", client + "/journal",
 						client + "/commitments", client + "/insights", client + "/notes", client + "/messages",

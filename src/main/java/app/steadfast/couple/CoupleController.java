@@ -66,8 +66,11 @@ class CoupleController {
 
 	private final SignInAfterSignUp signIn;
 
+	private final ReassuranceManagement reassurance;
+
 	CoupleController(CoupleManagement couple, AccountManagement accounts, CrisisResources crisis,
-			RequestsAndOffers requests, SignInAfterSignUp signIn) {
+			RequestsAndOffers requests, SignInAfterSignUp signIn, ReassuranceManagement reassurance) {
+		this.reassurance = reassurance;
 		this.couple = couple;
 		this.accounts = accounts;
 		this.crisis = crisis;
@@ -139,6 +142,7 @@ class CoupleController {
 				(person.role() == Role.PARTNER) ? this.requests.sentBy(me) : this.requests.receivedBy(me));
 		model.addAttribute("shared", this.couple.sharedWithPartner(me));
 		model.addAttribute("categories", List.copyOf(CoupleManagement.SHAREABLE));
+		model.addAttribute("quietSignal", person.role() == Role.PARTNER && this.reassurance.canSignal(me));
 		// After a refused form its own words stay; the other forms start empty.
 		if (!model.containsAttribute("inviteForm")) {
 			model.addAttribute("inviteForm", InviteForm.empty());
@@ -189,8 +193,10 @@ class CoupleController {
 	@GetMapping("/reads")
 	String reads(@AuthenticationPrincipal SignedIn person, Model model) {
 		model.addAttribute("reads", this.couple.readsOfMine(person.account()));
-		model.addAttribute("labels", java.util.Arrays.stream(Category.values())
+		java.util.Map<String, String> labels = new java.util.HashMap<>(java.util.Arrays.stream(Category.values())
 			.collect(java.util.stream.Collectors.toMap(Category::name, Category::label)));
+		labels.put(ReassuranceManagement.AUDITED, "Your quiet-signal list");
+		model.addAttribute("labels", labels);
 		return "couple/reads";
 	}
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The couple side of a person: their private intake answers, their own weekly pulses, the
- * requests sent or received, and his transparency offer.
+ * requests sent or received, his transparency offer, and the quiet signal (the setting,
+ * the list, the signals sent or received with the answers).
  */
 @Component
 class CouplePersonalData implements PersonalData {
@@ -23,7 +24,11 @@ class CouplePersonalData implements PersonalData {
 
 	private final RequestsAndOffers requests;
 
-	CouplePersonalData(CoupleManagement couple, PulseManagement pulse, RequestsAndOffers requests) {
+	private final ReassuranceManagement reassurance;
+
+	CouplePersonalData(CoupleManagement couple, PulseManagement pulse, RequestsAndOffers requests,
+			ReassuranceManagement reassurance) {
+		this.reassurance = reassurance;
 		this.couple = couple;
 		this.pulse = pulse;
 		this.requests = requests;
@@ -38,6 +43,7 @@ class CouplePersonalData implements PersonalData {
 		tables.put("requests_sent", this.requests.sentBy(me));
 		tables.put("requests_received", this.requests.receivedBy(me));
 		tables.put("transparency_offer", this.requests.currentOffer(me).stream().toList());
+		tables.putAll(this.reassurance.exported(me));
 		return tables;
 	}
 

@@ -33,7 +33,9 @@ import app.steadfast.conversations.Escalation;
 import app.steadfast.conversations.TalkDetails;
 import app.steadfast.couple.CoupleManagement;
 import app.steadfast.couple.IntakeAnswers;
+import app.steadfast.couple.Helped;
 import app.steadfast.couple.PulseManagement;
+import app.steadfast.couple.ReassuranceManagement;
 import app.steadfast.couple.SafetyAnswer;
 import app.steadfast.repair.Audience;
 import app.steadfast.repair.Importance;
@@ -109,10 +111,14 @@ class DemoWorld {
 
 	private final ConversationManagement conversations;
 
+	private final ReassuranceManagement reassurance;
+
 	DemoWorld(DemoClock clock, Practice practice, TransactionTemplate transaction, AccountManagement accounts,
 			CoupleManagement couple, PulseManagement pulse, SharingManagement sharing,
 			ConsultationManagement consultations, CheckInManagement checkIns, CommitmentManagement commitments,
-			StatementManagement statements, QuestionManagement questions, ConversationManagement conversations) {
+			StatementManagement statements, QuestionManagement questions, ConversationManagement conversations,
+			ReassuranceManagement reassurance) {
+		this.reassurance = reassurance;
 		this.clock = clock;
 		this.practice = practice;
 		this.transaction = transaction;
@@ -180,6 +186,17 @@ class DemoWorld {
 			this.couple.share(people.client(), category, true);
 		}
 		this.couple.share(people.partner(), Category.PULSE, true);
+		// The quiet signal, on for both, with what each agreed helps.
+		this.reassurance.turn(people.partner(), true);
+		for (String line : List.of("Tell me where you are and when you'll be home.",
+				"Sit with me for ten minutes, phone in another room.", "Say you're not going anywhere.")) {
+			this.reassurance.add(people.partner(), line);
+		}
+		this.reassurance.turn(people.client(), true);
+		for (String line : List.of("Call you right away, wherever I am.", "Come home early if I can.",
+				"Answer whatever you ask, without sighing.")) {
+			this.reassurance.add(people.client(), line);
+		}
 
 		at(first, 21, 15);
 		CommitmentId dinner = this.commitments.create(people.client(),
@@ -195,6 +212,15 @@ class DemoWorld {
 
 	/** One day of their life, in the order it would have been written. */
 	private void day(People people, LocalDate day, int n, CommitmentId dinner, CommitmentId leaving) {
+		if (n == 4 || n == 11 || n == 17) {
+			// A hard evening for her: one tap, and afterwards both say whether it helped.
+			at(day, 22, 10);
+			this.reassurance.signal(people.partner());
+			at(day, 22, 50);
+			java.util.UUID signal = this.reassurance.view(people.client()).signals().get(0).id();
+			this.reassurance.helped(people.client(), signal, (n == 4) ? Helped.A_LITTLE : Helped.YES);
+			this.reassurance.helped(people.partner(), signal, (n == 4) ? Helped.NO : Helped.YES);
+		}
 		if (n % 7 != 5) {
 			at(day, 7, 40);
 			Feeling feeling = FEELINGS.get(n % FEELINGS.size());

@@ -1,5 +1,6 @@
 package app.steadfast.insights;
 
+import app.steadfast.couple.ReassuranceManagement;
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.SignedIn;
 
@@ -28,9 +29,12 @@ class ProgressController {
 
 	private final DataExport export;
 
-	ProgressController(InsightsManagement insights, DataExport export) {
+	private final ReassuranceManagement reassurance;
+
+	ProgressController(InsightsManagement insights, DataExport export, ReassuranceManagement reassurance) {
 		this.insights = insights;
 		this.export = export;
+		this.reassurance = reassurance;
 	}
 
 	@GetMapping("/data")
@@ -58,6 +62,12 @@ class ProgressController {
 		model.addAttribute("progress", progress);
 		model.addAttribute("span", span);
 		model.addAttribute("thisWeek", progress.weeks().get(progress.weeks().size() - 1));
+		// Her quiet signals, on her page and his: the couple module shows them to him
+		// only
+		// while her side is shown (never during her safety pause). Only on the owner's
+		// own
+		// page: no one he grants his progress sees anything of hers.
+		model.addAttribute("reassurance", this.reassurance.figures(me).orElse(null));
 		return "insights/progress";
 	}
 

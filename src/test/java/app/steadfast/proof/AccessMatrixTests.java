@@ -131,6 +131,7 @@ class AccessMatrixTests {
 			GET /couple/pulse                                      | L 2 3 2 2 F F F 2
 			GET /couple/pulse/weeks                                | L 2 2 2 2 F F F 2
 			GET /couple/reads                                      | L 2 2 2 2 F F F 2
+			GET /couple/reassurance                                | L 2 2 2 2 F F F 2
 			GET /couple/safety                                     | L F F 2 2 F F F 2
 			GET /crisis                                            | 2 2 2 2 2 2 2 2 2
 			GET /crisis/now                                        | 2 2 2 2 2 2 2 2 2
@@ -247,6 +248,11 @@ class AccessMatrixTests {
 			POST /couple/offer                                     | L 3 N F F F F F F
 			POST /couple/offer/end                                 | L 3 3 F F F F F F
 			POST /couple/pulse                                     | L 3 N 3 3 F F F 3
+			POST /couple/reassurance/items                         | L 3 3 3 3 F F F 3
+			POST /couple/reassurance/items/{id}/remove             | L 3 N N N F F F N
+			POST /couple/reassurance/setting                       | L 3 3 3 3 F F F 3
+			POST /couple/reassurance/signal                        | L F F 3 3 F F F N
+			POST /couple/reassurance/signals/{id}/helped           | L 3 N 3 3 F F F 3
 			POST /couple/requests                                  | L F F 3 3 F F F 3
 			POST /couple/requests/{id}/withdraw                    | L F F 3 3 F F F 3
 			POST /couple/sharing                                   | L 3 N 3 3 F F F 3

@@ -29,6 +29,7 @@ import app.steadfast.conversations.PlanDetails;
 import app.steadfast.conversations.TalkDetails;
 import app.steadfast.couple.CoupleManagement;
 import app.steadfast.couple.RequestMenu;
+import app.steadfast.couple.ReassuranceManagement;
 import app.steadfast.couple.RequestsAndOffers;
 import app.steadfast.library.ArticleContent;
 import app.steadfast.library.ArticleManagement;
@@ -95,6 +96,8 @@ final class ProofWorld {
 
 	private final RequestsAndOffers requests;
 
+	private final ReassuranceManagement reassurance;
+
 	private final CoupleManagement couple;
 
 	private final SharingManagement sharing;
@@ -125,6 +128,7 @@ final class ProofWorld {
 		this.statements = context.getBean(StatementManagement.class);
 		this.questions = context.getBean(QuestionManagement.class);
 		this.requests = context.getBean(RequestsAndOffers.class);
+		this.reassurance = context.getBean(ReassuranceManagement.class);
 		this.couple = context.getBean(CoupleManagement.class);
 		this.sharing = context.getBean(SharingManagement.class);
 		this.articles = context.getBean(ArticleManagement.class);
@@ -139,6 +143,8 @@ final class ProofWorld {
 		this.otherPartner = this.people.withRole(Role.PARTNER);
 		new TestCouples(this.jdbc, this.couple).link(this.client, this.partner);
 		partnerSharing(true);
+		this.reassurance.turn(this.client.id(), true);
+		this.reassurance.turn(this.partner.id(), true);
 		ConsultationManagement consultations = context.getBean(ConsultationManagement.class);
 		consultations.reassign(this.admin.id(), this.client.id(), this.therapist.id());
 		for (Category category : Category.values()) {
@@ -264,6 +270,28 @@ final class ProofWorld {
 	UUID partnerRequest() {
 		this.requests.request(this.partner.id(), RequestMenu.SPACE, words(""));
 		return this.requests.sentBy(this.partner.id()).get(0).id();
+	}
+
+	/** A quiet signal his partner sent him. */
+	UUID quietSignal() {
+		this.reassurance.signal(this.partner.id());
+		return this.jdbc.sql("SELECT id FROM reassurance_signal WHERE partner_id = :p ORDER BY sent_at DESC, id")
+			.param("p", this.partner.id().value())
+			.query(UUID.class)
+			.list()
+			.get(0);
+	}
+
+	/** A line of his reassurance list: his only one, so the list never fills up. */
+	UUID reassuranceItem() {
+		this.jdbc.sql("DELETE FROM reassurance_item WHERE account_id = :c")
+			.param("c", this.client.id().value())
+			.update();
+		this.reassurance.add(this.client.id(), words("Call you right away"));
+		return this.jdbc.sql("SELECT id FROM reassurance_item WHERE account_id = :c")
+			.param("c", this.client.id().value())
+			.query(UUID.class)
+			.single();
 	}
 
 	UUID article() {

@@ -93,6 +93,8 @@ final class Requests {
 					"/repair/questions/{id}/time", "/repair/questions/{id}/more", "/repair/questions/{id}/delete" ->
 				pattern.replace("{id}", id(random, w::question));
 			case "/couple/requests/{id}/withdraw" -> pattern.replace("{id}", id(random, w::partnerRequest));
+			case "/couple/reassurance/items/{id}/remove" -> pattern.replace("{id}", id(random, w::reassuranceItem));
+			case "/couple/reassurance/signals/{id}/helped" -> pattern.replace("{id}", id(random, w::quietSignal));
 			case "/care/alerts/{id}/acknowledge" -> pattern.replace("{id}", id(random, w::alert));
 			case "/care/homework/{id}/done" -> pattern.replace("{id}", id(random, w::homework));
 			case "/care/measures/{id}" -> pattern.replace("{id}", id(random, w::measure));
@@ -216,6 +218,9 @@ final class Requests {
 			case "/couple/offer" -> put(params, "offer", "You can ask to see my phone.", "until", soon);
 			case "/couple/invite" -> put(params, "email", app.steadfast.TestPeople.uniqueEmail("invite"));
 			case "/couple/sharing" -> put(params, "category", "CHECKINS", "share", "true");
+			case "/couple/reassurance/setting" -> put(params, "on", "true");
+			case "/couple/reassurance/items" -> put(params, "words", "Sit with me for ten minutes");
+			case "/couple/reassurance/signals/{id}/helped" -> put(params, "answer", "YES");
 			case "/couple/intake" ->
 				put(params, "brings", "Wanting to be heard", "hopes", "Honesty", "afraid", "NO", "harmed", "NO");
 			case "/couple/join" -> put(params, "token", "no-such-token");
