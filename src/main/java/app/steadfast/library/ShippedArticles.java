@@ -56,11 +56,15 @@ class ShippedArticles implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		load("classpath:content/articles/*.md");
+	}
+
+	/** Takes in the articles at the location that the library has not taken in before. */
+	void load(String location) {
 		try {
 			Set<String> taken = new HashSet<>(
 					this.jdbc.sql("SELECT slug FROM shipped_article").query(String.class).list());
-			Resource[] files = new PathMatchingResourcePatternResolver()
-				.getResources("classpath:content/articles/*.md");
+			Resource[] files = new PathMatchingResourcePatternResolver().getResources(location);
 			Arrays.sort(files, Comparator.comparing(Resource::getFilename));
 			List<FrontMatter.Parsed> shipped = new ArrayList<>();
 			for (Resource file : files) {
