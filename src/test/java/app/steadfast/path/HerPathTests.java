@@ -82,6 +82,7 @@ class HerPathTests {
 			.bodyText()
 			.contains("Your path: step 1 of 6", "Understanding what happened to you", "href=\"/path/" + FIRST + "\"",
 					"Start your path");
+		assertThat(get(her, "/couple")).hasStatusOk().bodyText().contains("Open your path", "href=\"/path\"");
 		assertThat(get(her, "/path")).hasStatusOk()
 			.bodyText()
 			.contains("0 of 6 done", "Start with step 1: Understanding what happened to you",
@@ -174,6 +175,8 @@ class HerPathTests {
 		assertThat(get(other, "/path/boundaries")).hasStatusOk().bodyText().doesNotContain(words, "You answered this");
 		assertThat(get(other, "/path")).bodyText().contains("0 of 6 done");
 		assertThat(get(her, "/path/boundaries")).bodyText().contains(words);
+		assertThat(get(her, "/couple")).bodyText().contains("Open your path");
+		assertThat(get(him, "/couple")).bodyText().doesNotContain("Open your path", "href=\"/path\"");
 	}
 
 	@Test
