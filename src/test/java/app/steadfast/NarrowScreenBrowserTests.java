@@ -76,7 +76,8 @@ class NarrowScreenBrowserTests {
 		// Every admin page here, not in the walk below: a second sign-in within the same
 		// half minute would need the authenticator code just used, which is refused.
 		Map<String, Long> widths = widthsAtAPhone("/", "/admin/staff", "/admin/outbox", "/admin/audit", "/admin/care",
-				"/admin/settings", "/admin/articles", "/consultations", "/accounts/settings");
+				"/admin/settings", "/admin/articles", "/admin/path", "/admin/path/boundaries", "/consultations",
+				"/accounts/settings");
 		fitsAPhone(widths);
 	}
 
@@ -101,7 +102,7 @@ class NarrowScreenBrowserTests {
 				List.of("/", "/couple", "/couple/safety", "/couple/pulse", "/couple/reassurance", "/checkins",
 						"/checkins/new", "/checkins/shared", "/repair", "/repair/shared", "/repair/questions",
 						"/commitments/shared", "/conversations/shared", "/insights", "/insights/report",
-						"/accounts/settings"));
+						"/accounts/settings", "/path", "/path/what-happened-to-you", "/checkins/journal"));
 		pages.put(DemoAccounts.THERAPIST,
 				List.of("/", "/care", "/care/alerts", client, client + "/checkins", client + "/journal",
 						client + "/commitments", client + "/insights", client + "/notes", client + "/messages",

@@ -26,23 +26,49 @@ class JournalEntry {
 
 	private Instant updatedAt;
 
+	// The step of the partner's path this entry answers, and its prompt as she was asked.
+	private final String pathStep;
+
+	private String asked;
+
 	@Version
 	private Long version;
 
 	@PersistenceCreator
 	JournalEntry(UUID id, UUID ownerId, JournalPrompt prompt, String body, Instant writtenAt, Instant updatedAt,
-			Long version) {
+			String pathStep, String asked, Long version) {
 		this.id = id;
 		this.ownerId = ownerId;
 		this.prompt = prompt;
 		this.body = body;
 		this.writtenAt = writtenAt;
 		this.updatedAt = updatedAt;
+		this.pathStep = pathStep;
+		this.asked = asked;
 		this.version = version;
 	}
 
 	static JournalEntry start(UUID id, UUID ownerId, Instant now) {
-		return new JournalEntry(id, ownerId, null, "", now, now, null);
+		return new JournalEntry(id, ownerId, null, "", now, now, null, null, null);
+	}
+
+	static JournalEntry forStep(UUID id, UUID ownerId, String step, Instant now) {
+		return new JournalEntry(id, ownerId, null, "", now, now, step, null, null);
+	}
+
+	/** Answers the step's exercise, keeping the prompt as it was asked this time. */
+	void answer(String asked, String sealedBody, Instant now) {
+		this.asked = asked;
+		this.body = sealedBody;
+		this.updatedAt = now;
+	}
+
+	String pathStep() {
+		return this.pathStep;
+	}
+
+	String asked() {
+		return this.asked;
 	}
 
 	void write(JournalPrompt prompt, String sealedBody, Instant now) {

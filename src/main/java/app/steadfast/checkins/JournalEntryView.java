@@ -13,6 +13,18 @@ import app.steadfast.shared.AccountId;
  * @param prompt the prompt it answers, if any
  * @param body what he wrote
  * @param writtenAt when he wrote it
+ * @param pathStep the step of the partner's path it answers, if any
+ * @param asked that step's prompt as it was asked, if any
  */
-public record JournalEntryView(UUID id, AccountId owner, JournalPrompt prompt, String body, Instant writtenAt) {
+public record JournalEntryView(UUID id, AccountId owner, JournalPrompt prompt, String body, Instant writtenAt,
+		String pathStep, String asked) {
+
+	/** The question this entry answers, in words; null when it answers none. */
+	public String question() {
+		if (this.prompt != null) {
+			return this.prompt.text();
+		}
+		return this.asked;
+	}
+
 }

@@ -2,7 +2,10 @@ package app.steadfast.checkins;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import app.steadfast.shared.AccountId;
@@ -75,6 +78,41 @@ public class JournalManagement {
 				this.risk.checkAndReport(body, owner.value(), RiskSource.JOURNAL, entry.id()).hit());
 	}
 
+	/**
+	 * Keeps the answer to a step of the partner's path as an entry of her journal, sealed
+	 * like every entry: the first answer writes the entry, a later one changes it. Only
+	 * she reads it: it never shows in a journal she shares.
+	 * @param asked the step's prompt as she was asked it
+	 * @throws InvalidCheckIn if the text is empty or too long
+	 */
+	@Transactional
+	public JournalReceipt answerStep(AccountId owner, String step, String asked, String body) {
+		check(body);
+		Instant now = this.clock.instant();
+		JournalEntry entry = this.entries.findByOwnerIdAndPathStep(owner.value(), step)
+			.orElseGet(() -> JournalEntry.forStep(UUID.randomUUID(), owner.value(), step, now));
+		entry.answer(asked, this.encryption.seal(body.strip(), binding(entry)), now);
+		this.entries.save(entry);
+		return new JournalReceipt(entry.id(),
+				this.risk.checkAndReport(body, owner.value(), RiskSource.JOURNAL, entry.id()).hit());
+	}
+
+	/** Her answers to the steps of her path, by step; for her alone. */
+	@Transactional(readOnly = true)
+	public Map<String, JournalEntryView> stepAnswers(AccountId owner) {
+		Map<String, JournalEntryView> answers = new LinkedHashMap<>();
+		for (JournalEntry entry : this.entries.findByOwnerIdAndPathStepIsNotNull(owner.value())) {
+			answers.put(entry.pathStep(), view(entry));
+		}
+		return answers;
+	}
+
+	/** The steps of her path she has answered; for her alone, without opening a word. */
+	@Transactional(readOnly = true)
+	public Set<String> answeredSteps(AccountId owner) {
+		return Set.copyOf(this.entries.answeredSteps(owner.value()));
+	}
+
 	/** Deletes one of the owner's entries for good. */
 	@Transactional
 	public void delete(AccountId owner, UUID id) {
@@ -88,6 +126,10 @@ public class JournalManagement {
 	@Transactional(readOnly = true)
 	public JournalEntryView find(AccountId viewer, UUID id) {
 		JournalEntry entry = this.entries.findById(id).orElseThrow(NotFound::new);
+		// Her answers on her path are hers alone, whatever she shares of her journal.
+		if (entry.pathStep() != null && !entry.ownerId().equals(viewer.value())) {
+			throw new NotFound();
+		}
 		this.sharing.requireVisible(viewer, new AccountId(entry.ownerId()), Category.JOURNAL, id.toString());
 		return view(entry);
 	}
@@ -99,7 +141,12 @@ public class JournalManagement {
 	@Transactional(readOnly = true)
 	public List<JournalEntryView> entries(AccountId viewer, AccountId owner) {
 		this.sharing.requireVisible(viewer, owner, Category.JOURNAL, "journal");
-		return this.entries.findByOwnerIdOrderByWrittenAtDesc(owner.value()).stream().map(this::view).toList();
+		boolean own = viewer.equals(owner);
+		return this.entries.findByOwnerIdOrderByWrittenAtDesc(owner.value())
+			.stream()
+			.filter((entry) -> own || entry.pathStep() == null)
+			.map(this::view)
+			.toList();
 	}
 
 	private static void check(String body) {
@@ -117,7 +164,7 @@ public class JournalManagement {
 
 	private JournalEntryView view(JournalEntry entry) {
 		return new JournalEntryView(entry.id(), new AccountId(entry.ownerId()), entry.prompt(),
-				this.encryption.open(entry.body(), binding(entry)), entry.writtenAt());
+				this.encryption.open(entry.body(), binding(entry)), entry.writtenAt(), entry.pathStep(), entry.asked());
 	}
 
 	private static EncryptionBinding binding(JournalEntry entry) {

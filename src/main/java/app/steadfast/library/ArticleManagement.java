@@ -115,6 +115,12 @@ public class ArticleManagement {
 		});
 	}
 
+	/** A published article as lists show it; empty for a draft or an unknown slug. */
+	@Transactional(readOnly = true)
+	public Optional<ArticleSummary> publishedSummary(String slug) {
+		return Optional.ofNullable(this.library.now().summaryBySlug().get(slug));
+	}
+
 	/** Where an old slug of a published article now lives, if it was renamed. */
 	@Transactional(readOnly = true)
 	public Optional<String> renamedTo(String oldSlug) {

@@ -7,21 +7,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a shipped article file: a block of {@code key: value} lines between {@code ---}
- * lines, then the Markdown body. Values may be quoted; tags are a bracket list.
+ * Reads a shipped Markdown file, an article or other practice-authored text: a block of
+ * {@code key: value} lines between {@code ---} lines, then the Markdown body. Values may
+ * be quoted; tags are a bracket list.
  */
-final class FrontMatter {
+public final class FrontMatter {
 
 	record Parsed(ArticleContent content, LocalDate published) {
+	}
+
+	/**
+	 * A file as read: its front matter values (unquoted) and its body.
+	 *
+	 * @param values each key with its value
+	 * @param body the Markdown after the front matter, stripped, ending in one newline
+	 */
+	public record Block(Map<String, String> values, String body) {
+
+		public Block {
+			values = Map.copyOf(values);
+		}
+
 	}
 
 	private FrontMatter() {
 	}
 
-	static Parsed parse(String file) {
+	/**
+	 * Splits a file into its front matter and body.
+	 * @throws IllegalArgumentException if the file does not start with a closed front
+	 * matter block
+	 */
+	public static Block read(String file) {
 		String text = file.replace("\r\n", "\n");
 		if (!text.startsWith("---\n")) {
-			throw new IllegalArgumentException("An article file starts with front matter between --- lines");
+			throw new IllegalArgumentException("A content file starts with front matter between --- lines");
 		}
 		int end = text.indexOf("\n---\n", 4);
 		if (end < 0) {
@@ -34,7 +54,13 @@ final class FrontMatter {
 				values.put(line.substring(0, colon).strip(), unquote(line.substring(colon + 1).strip()));
 			}
 		}
-		String body = text.substring(end + 5).strip() + "\n";
+		return new Block(values, text.substring(end + 5).strip() + "\n");
+	}
+
+	static Parsed parse(String file) {
+		Block block = read(file);
+		Map<String, String> values = block.values();
+		String body = block.body();
 		ArticleContent content = new ArticleContent(required(values, "slug"), required(values, "title"),
 				required(values, "summary"), tags(values.getOrDefault("tags", "")), values.get("series"),
 				values.containsKey("order") ? Integer.valueOf(values.get("order")) : null,

@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public library as a visitor sees it, over the fourteen shipped articles (a database
+ * The public library as a visitor sees it, over the nineteen shipped articles (a database
  * of its own, so no other test's articles change the lists).
  */
 @FreshDatabase
@@ -38,7 +38,7 @@ class LibraryPagesTests {
 		assertThat(page).contains("Page 1 of 2", "href=\"/articles?page=2\"", "min read");
 
 		String second = this.mvc.get().uri("/articles?page=2").exchange().getResponse().getContentAsString();
-		assertThat(second.split("<li>\\s*<h2>", -1)).hasSize(5);
+		assertThat(second.split("<li>\\s*<h2>", -1)).hasSize(10);
 		assertThat(second).contains("/articles/what-rebuilding-trust-means", "Newer articles");
 		assertThat(this.mvc.get().uri("/articles?page=99")).bodyText().contains("Page 2 of 2");
 	}
@@ -95,7 +95,7 @@ class LibraryPagesTests {
 		assertThat(feed.getResponse().getContentType()).startsWith("application/atom+xml");
 		Document xml = parse(feed.getResponse().getContentAsString());
 		assertThat(xml.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
-		assertThat(xml.getElementsByTagNameNS("*", "entry").getLength()).isEqualTo(14);
+		assertThat(xml.getElementsByTagNameNS("*", "entry").getLength()).isEqualTo(19);
 	}
 
 	@Test

@@ -69,6 +69,8 @@ class AccessMatrixTests {
 			GET /admin/care                                        | L F F F F F F 2 F
 			GET /admin/outbox                                      | L F F F F F F 2 F
 			GET /admin/outbox/{name}                               | L F F F F F F 2 F
+			GET /admin/path                                        | L F F F F F F 2 F
+			GET /admin/path/{key}                                  | L F F F F F F 2 F
 			GET /admin/settings                                    | L F F F F F F 2 F
 			GET /admin/staff                                       | L F F F F F F 2 F
 			GET /articles                                          | 2 2 2 2 2 2 2 2 2
@@ -150,6 +152,8 @@ class AccessMatrixTests {
 			GET /offline                                           | 2 2 2 2 2 2 2 2 2
 			GET /offline/name-it                                   | 2 2 2 2 2 2 2 2 2
 			GET /offline/pause                                     | 2 2 2 2 2 2 2 2 2
+			GET /path                                              | L F F 2 2 F F F 2
+			GET /path/{key}                                        | L F F 2 2 F F F 2
 			GET /repair                                            | L 2 2 2 2 F F F 2
 			GET /repair/kept                                       | L F F 2 2 F F F 2
 			GET /repair/questions                                  | L 2 2 2 2 F F F 2
@@ -189,6 +193,7 @@ class AccessMatrixTests {
 			POST /admin/articles/{id}/unpublish                    | L F F F F F F 3 F
 			POST /admin/care/break-glass                           | L F F F F F F 2 F
 			POST /admin/care/handover                              | L F F F F F F 3 F
+			POST /admin/path/{key}                                 | L F F F F F F 3 F
 			POST /admin/settings                                   | L F F F F F F 3 F
 			POST /admin/staff                                      | L F F F F F F 3 F
 			POST /admin/staff/{id}/deactivate                      | L F F F F F F 3 F
@@ -260,6 +265,7 @@ class AccessMatrixTests {
 			POST /insights/review/day                              | L 3 3 3 3 F F F 3
 			POST /insights/review/{week}/report                    | L 3 3 3 3 F F F 3
 			POST /insights/signals/{kind}/dismiss                  | L 3 3 3 3 F F F 3
+			POST /path/{key}                                       | L F F 3 3 F F F 3
 			POST /repair/kept                                      | L F F 3 3 F F F 3
 			POST /repair/kept/send                                 | L F F 3 3 F F F 3
 			POST /repair/questions                                 | L N N 3 3 F F F 3

@@ -109,6 +109,7 @@ final class Requests {
 			case "/admin/staff/{id}/role", "/admin/staff/{id}/deactivate" ->
 				pattern.replace("{id}", id(random, w::staff));
 			case "/admin/outbox/{name}" -> pattern.replace("{name}", w.outboxMessage());
+			case "/path/{key}", "/admin/path/{key}" -> pattern.replace("{key}", "boundaries");
 			case "/consultations/{id}", "/consultations/{id}/contacted", "/consultations/{id}/assign",
 					"/consultations/{id}/note", "/consultations/{id}/schedule", "/consultations/{id}/close",
 					"/consultations/{id}/invitation" ->
@@ -169,6 +170,10 @@ final class Requests {
 				put(params, "slug", "matrix-" + UUID.randomUUID().toString().substring(0, 8), "title", "A title",
 						"summary", "A summary", "tags", "proof", "author", "The practice", "body", "Some words.");
 			case "/admin/articles/preview" -> put(params, "body", "Some *words*.");
+			case "/admin/path/{key}" ->
+				put(params, "position", "3", "title", "Your boundaries", "articleSlug", "boundaries-after-trust-breaks",
+						"prompt", "Which boundary matters most?", "body", "Some words.", "action", "save");
+			case "/path/{key}" -> put(params, "body", "One line of mine");
 			case "/care/grants" -> put(params, "category", "CHECKINS", "share", "on");
 			case "/care/measures/{id}" -> {
 				for (int i = 0; i < 7; i++) {

@@ -1,0 +1,67 @@
+package app.steadfast.path;
+
+import app.steadfast.path.PathForms.StepForm;
+import app.steadfast.shared.InvalidInput;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's editor of her path, the way the article editor works: Markdown with a
+ * preview (the article editor's), saved at once. His edit overrides the shipped text.
+ */
+@Controller
+@RequestMapping("/admin/path")
+class PathAdminController {
+
+	private final PathManagement path;
+
+	PathAdminController(PathManagement path) {
+		this.path = path;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("steps", this.path.all());
+		return "path/admin-list";
+	}
+
+	@GetMapping("/{key}")
+	String edit(@PathVariable String key, Model model) {
+		return editPage(key, StepForm.of(this.path.text(key)), model);
+	}
+
+	@PostMapping("/{key}")
+	String save(@PathVariable String key, @Valid @ModelAttribute("form") StepForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		StepText current = this.path.text(key);
+		if (form.previews() || errors.hasErrors()) {
+			return editPage(current.key(), form, model);
+		}
+		try {
+			this.path.edit(current.key(), form.text(current.key()));
+		}
+		catch (InvalidInput ex) {
+			ex.rejectIn(errors);
+			return editPage(current.key(), form, model);
+		}
+		flash.addFlashAttribute("saved", "Saved. Partners see the new text now.");
+		return "redirect:/admin/path/" + current.key();
+	}
+
+	private String editPage(String key, StepForm form, Model model) {
+		model.addAttribute("key", key);
+		model.addAttribute("form", form);
+		model.addAttribute("previewHtml", this.path.preview((form.body() != null) ? form.body() : ""));
+		return "path/admin-edit";
+	}
+
+}
