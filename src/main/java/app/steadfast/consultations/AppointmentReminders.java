@@ -107,7 +107,7 @@ class AppointmentReminders {
 	static class Job {
 
 		@Bean
-		RecurringTask<Void> appointmentReminders(AppointmentReminders reminders, java.time.Clock clock) {
+		RecurringTask<Void> appointmentRemindersTask(AppointmentReminders reminders, java.time.Clock clock) {
 			return Tasks.recurring("appointment-reminders", FixedDelay.of(Duration.ofMinutes(5)))
 				.execute((instance, context) -> {
 					int sent = reminders.sendDue(clock.instant());
