@@ -1,13 +1,11 @@
 package app.steadfast.care;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +21,6 @@ import app.steadfast.consultations.ConsultationManagement;
 import app.steadfast.consultations.Slot;
 import app.steadfast.sharing.SharingManagement;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,9 +111,9 @@ class SessionBookingTests {
 		assertThat(this.appointments.openSessionTimes(this.p.client().id(), null)).extracting(Slot::start)
 			.doesNotContain(first.start());
 
-		String ics = invitationTo(this.p.client().email());
+		String ics = SessionCalendarFiles.invitationTo(smtp, this.p.client().email());
 		assertThat(ics).contains("METHOD:REQUEST", "SEQUENCE:0", "BEGIN:VTIMEZONE", "TZID:Europe/Berlin");
-		assertThat(invitationTo(this.p.therapist().email())).contains("METHOD:REQUEST");
+		assertThat(SessionCalendarFiles.invitationTo(smtp, this.p.therapist().email())).contains("METHOD:REQUEST");
 
 		// He moves it to the last open time; the calendar entry moves with a higher
 		// sequence.
@@ -349,36 +346,6 @@ class SessionBookingTests {
 		List<Appointment> upcoming = this.appointments.upcomingFor(client.id());
 		assertThat(upcoming).hasSize(1);
 		return upcoming.get(0);
-	}
-
-	private static String invitationTo(String address) throws Exception {
-		MimeMessage message = TestMail.awaitTo(smtp, address);
-		return Arrays.stream(smtp.getReceivedMessages())
-			.filter((m) -> TestMail.recipient(m).equals(address))
-			.map(SessionBookingTests::calendarPart)
-			.filter((text) -> !text.isEmpty())
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no calendar file to " + address + " in " + message));
-	}
-
-	static String calendarPart(jakarta.mail.Part part) {
-		try {
-			if (part.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("text/calendar")) {
-				return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			}
-			if (part.getContent() instanceof jakarta.mail.Multipart parts) {
-				for (int i = 0; i < parts.getCount(); i++) {
-					String found = calendarPart(parts.getBodyPart(i));
-					if (!found.isEmpty()) {
-						return found;
-					}
-				}
-			}
-			return "";
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
