@@ -163,7 +163,7 @@ class AppointmentMail {
 	 * A reminder to one of the two, in his own time zone. Returns false when there is no
 	 * one to send it to (no email given, an account gone).
 	 */
-	boolean reminder(Appointment appointment, Recipient recipient) {
+	boolean reminder(Appointment appointment, Recipient recipient, Instant now) {
 		Optional<People> found = people(appointment);
 		if (found.isEmpty()) {
 			return false;
@@ -171,7 +171,7 @@ class AppointmentMail {
 		People people = found.get();
 		String what = (appointment.kind() == AppointmentKind.SESSION) ? "a session" : "a free consultation";
 		if (recipient == Recipient.THERAPIST) {
-			String when = relative(appointment.start(), people.therapistZone());
+			String when = relative(appointment.start(), people.therapistZone(), now);
 			this.postbox.send(new Mail(people.therapist().email(), "Reminder: " + what + " " + when, """
 					Hello %s,
 
@@ -186,7 +186,7 @@ class AppointmentMail {
 		if (people.guestEmail() == null) {
 			return false;
 		}
-		String when = relative(appointment.start(), people.guestZone());
+		String when = relative(appointment.start(), people.guestZone(), now);
 		String where = (appointment.client() != null) ? """
 				The video link appears on your sessions page 15 minutes before the start:
 				%s
@@ -226,8 +226,8 @@ class AppointmentMail {
 	 * "today at 18:00", "tomorrow at 18:00" or "on Tuesday 8 December at 18:00", in the
 	 * zone.
 	 */
-	String relative(Instant start, ZoneId zone) {
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
+	static String relative(Instant start, ZoneId zone, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, zone);
 		LocalDate day = LocalDate.ofInstant(start, zone);
 		String date = day.equals(today) ? "today"
 				: day.equals(today.plusDays(1)) ? "tomorrow" : "on " + DAY.withZone(zone).format(start);

@@ -92,7 +92,7 @@ class AppointmentReminders {
 						() -> this.appointments.find(appointment.id())
 							.filter(Appointment::booked)
 							.filter((a) -> a.start().equals(appointment.start()))
-							.map((a) -> this.mail.reminder(a, recipient))
+							.map((a) -> this.mail.reminder(a, recipient, now))
 							.orElse(false));
 				sent += done ? 1 : 0;
 			}
