@@ -95,8 +95,8 @@ class NarrowScreenBrowserTests {
 						"/commitments/settings", "/conversations", "/conversations/pause", "/conversations/plans/new",
 						"/repair", "/repair/statements/new", "/repair/questions", "/couple", "/couple/pulse",
 						"/insights", "/insights/review", "/care/grants", "/care/homework", "/care/measures",
-						"/care/messages", "/care/sessions", "/accounts/settings", "/accounts/password", "/accounts/security", "/articles",
-						"/crisis"));
+						"/care/messages", "/care/sessions", "/accounts/settings", "/accounts/password",
+						"/accounts/security", "/articles", "/crisis"));
 		pages.put(DemoAccounts.PARTNER,
 				List.of("/", "/couple", "/couple/safety", "/couple/pulse", "/checkins", "/checkins/new",
 						"/checkins/shared", "/repair", "/repair/shared", "/repair/questions", "/commitments/shared",

@@ -81,20 +81,18 @@ class CareAccess {
 								"/care/grants", "See what this means", 5));
 						break;
 					}
-					List<Appointment> sessions = appointments.upcomingFor(me);
-					if (!sessions.isEmpty()) {
-						Appointment next = sessions.get(0);
+					Optional<java.time.Instant> next = appointments.nextSessionOf(me);
+					if (next.isPresent()) {
 						ZoneId zone = (person.zone() != null) ? person.zone() : accounts.zone(me);
-						boolean soon = next.start().isBefore(clock.instant().plus(Duration.ofHours(24)));
+						boolean soon = next.get().isBefore(clock.instant().plus(Duration.ofHours(24)));
 						steps.add(new NextStep("Your next session",
-								at.withZone(zone).format(next.start()) + " with " + therapy.nameOf(therapist)
+								at.withZone(zone).format(next.get())
 										+ ". The video link appears on your sessions page 15 minutes before.",
 								"/care/sessions", "See your sessions", 3, soon));
 					}
 					else {
-						steps.add(new NextStep("Book a session",
-								"Choose a time in " + therapy.nameOf(therapist) + "’s open hours.", "/care/sessions",
-								"Book a session", 13));
+						steps.add(new NextStep("Book a session", "Choose a time in your therapist’s open hours.",
+								"/care/sessions", "Book a session", 13));
 					}
 					long replies = messages.unreadByClient(me, therapist);
 					if (replies > 0) {

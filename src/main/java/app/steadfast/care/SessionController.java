@@ -314,9 +314,14 @@ class SessionController {
 				this.appointments.videoLink(viewer, a).orElse(null), opens);
 	}
 
+	/**
+	 * How many open times a page offers at most: the soonest, so the list stays short.
+	 */
+	static final int OPEN_TIMES = 40;
+
 	private static Map<String, List<OpenTime>> byDay(List<Slot> slots, ZoneId zone) {
 		Map<String, List<OpenTime>> days = new LinkedHashMap<>();
-		for (Slot slot : slots) {
+		for (Slot slot : slots.subList(0, Math.min(OPEN_TIMES, slots.size()))) {
 			days.computeIfAbsent(DAY.withZone(zone).format(slot.start()), (d) -> new ArrayList<>())
 				.add(new OpenTime(slot.start().toString(), TIME.withZone(zone).format(slot.start())));
 		}

@@ -279,20 +279,61 @@ public class AppointmentManagement {
 
 	/**
 	 * The open times of every therapist who takes free consultations, soonest first, at
-	 * most {@code limit}.
+	 * most {@code limit}. A fixed number of queries, however many therapists there are.
 	 */
 	@Transactional(readOnly = true)
 	public List<Slot> openConsultationTimes(int limit) {
-		Set<AccountId> left = this.accounts.deactivatedStaff();
-		List<AccountId> therapists = this.jdbc
+		List<UUID> taking = this.jdbc
 			.sql("SELECT therapist_id FROM therapist_room WHERE takes_consultations = TRUE ORDER BY therapist_id")
-			.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+			.query(UUID.class)
 			.list();
+		if (taking.isEmpty()) {
+			return List.of();
+		}
+		Set<AccountId> left = this.accounts.deactivatedStaff();
+		List<UUID> therapists = taking.stream().filter((t) -> !left.contains(new AccountId(t))).toList();
+		if (therapists.isEmpty()) {
+			return List.of();
+		}
+		Map<AccountId, ZoneId> zones = this.accounts.zones(therapists.stream().map(AccountId::new).toList());
+		Map<UUID, List<WeeklyHours>> hours = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT therapist_id, day_of_week, starts, ends FROM therapist_hours WHERE therapist_id IN (:t)")
+			.param("t", therapists)
+			.query((rs) -> {
+				hours.computeIfAbsent(rs.getObject("therapist_id", UUID.class), (k) -> new ArrayList<>())
+					.add(new WeeklyHours(DayOfWeek.of(rs.getInt("day_of_week")),
+							rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class)));
+			});
+		Map<UUID, List<TimeOff>> off = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT id, therapist_id, first_day, last_day FROM therapist_time_off WHERE therapist_id IN (:t)")
+			.param("t", therapists)
+			.query((rs) -> {
+				off.computeIfAbsent(rs.getObject("therapist_id", UUID.class), (k) -> new ArrayList<>())
+					.add(new TimeOff(rs.getObject("id", UUID.class), rs.getObject("first_day", LocalDate.class),
+							rs.getObject("last_day", LocalDate.class)));
+			});
+		Instant now = this.clock.instant();
+		Map<UUID, List<OpenTimes.Busy>> busy = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT therapist_id, starts_at, ends_at FROM appointment
+				WHERE therapist_id IN (:t) AND status = 'BOOKED' AND ends_at > :f AND starts_at < :u
+				""")
+			.param("t", therapists)
+			.param("f", utc(now.minus(Duration.ofDays(2))))
+			.param("u", utc(now.plus(this.settings.horizon()).plus(Duration.ofDays(3))))
+			.query((rs) -> {
+				busy.computeIfAbsent(rs.getObject("therapist_id", UUID.class), (k) -> new ArrayList<>())
+					.add(new OpenTimes.Busy(rs.getTimestamp("starts_at").toInstant(),
+							rs.getTimestamp("ends_at").toInstant()));
+			});
 		List<Slot> open = new ArrayList<>();
-		for (AccountId therapist : therapists) {
-			if (!left.contains(therapist)) {
-				open.addAll(open(therapist, this.consultationSettings.length(), null));
-			}
+		for (UUID therapist : therapists) {
+			AccountId id = new AccountId(therapist);
+			ZoneId zone = zones.getOrDefault(id, ZoneOffset.UTC);
+			open.addAll(OpenTimes.of(id, zone, hours.getOrDefault(therapist, List.of()),
+					off.getOrDefault(therapist, List.of()), busy.getOrDefault(therapist, List.of()),
+					LocalDate.ofInstant(now, zone), LocalDate.ofInstant(now.plus(this.settings.horizon()), zone),
+					this.consultationSettings.length(), this.settings.buffer(), now.plus(this.settings.notice())));
 		}
 		open.sort(Comparator.comparing(Slot::start).thenComparing((s) -> s.therapist().value()));
 		return open.subList(0, Math.min(limit, open.size()));
@@ -495,6 +536,20 @@ public class AppointmentManagement {
 	}
 
 	// --- Reading ---------------------------------------------------------------------
+
+	/** When the client's next booked session starts, if one is booked; one query. */
+	@Transactional(readOnly = true)
+	public Optional<Instant> nextSessionOf(AccountId client) {
+		return this.jdbc.sql("""
+				SELECT MIN(starts_at) FROM appointment WHERE client_id = :c AND status = 'BOOKED' AND ends_at > :now
+				""")
+			.param("c", client.value())
+			.param("now", utc(this.clock.instant()))
+			.query((rs, n) -> rs.getTimestamp(1))
+			.optional()
+			.filter(java.util.Objects::nonNull)
+			.map(java.sql.Timestamp::toInstant);
+	}
 
 	/** The client's booked sessions that have not ended, soonest first. */
 	@Transactional(readOnly = true)

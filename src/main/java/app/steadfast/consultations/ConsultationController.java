@@ -192,11 +192,13 @@ class ConsultationController {
 		java.time.ZoneId zone = this.practice.zone();
 		var day = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.ENGLISH).withZone(zone);
 		var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ENGLISH).withZone(zone);
-		java.util.Map<app.steadfast.shared.AccountId, String> names = new java.util.HashMap<>();
+		java.util.List<Slot> open = this.appointments.openConsultationTimes(OPEN_TIMES);
+		java.util.Map<app.steadfast.shared.AccountId, Person> people = open.isEmpty() ? java.util.Map.of()
+				: this.accounts.find(open.stream().map(Slot::therapist).distinct().toList());
 		java.util.Map<String, java.util.List<OpenTime>> byDay = new java.util.LinkedHashMap<>();
-		for (Slot slot : this.appointments.openConsultationTimes(OPEN_TIMES)) {
-			String name = names.computeIfAbsent(slot.therapist(),
-					(t) -> this.accounts.find(t).map(Person::displayName).orElse("a therapist"));
+		for (Slot slot : open) {
+			String name = people.containsKey(slot.therapist()) ? people.get(slot.therapist()).displayName()
+					: "a therapist";
 			byDay.computeIfAbsent(day.format(slot.start()), (d) -> new java.util.ArrayList<>())
 				.add(new OpenTime(slot.code(), day.format(slot.start()), time.format(slot.start()) + " with " + name));
 		}

@@ -72,6 +72,9 @@ class SessionBookingTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	List<app.steadfast.shared.PersonalData> personalData;
+
 	TestPeople people;
 
 	CarePeople p;
@@ -327,6 +330,25 @@ class SessionBookingTests {
 			.hasStatus(404);
 		assertThat(this.mvc.post().uri("/care/hours/off/" + off + "/remove").with(as(this.p.therapist())).with(csrf()))
 			.hasStatus3xxRedirection();
+	}
+
+	@Test
+	void hisSessionsAreInHisDataExportAndGoWithHisAccount() {
+		Slot slot = this.appointments.openSessionTimes(this.p.client().id(), null).get(0);
+		book(this.p.client(), slot.start());
+		List<?> exported = this.personalData.stream()
+			.map((module) -> module.of(this.p.client().id().value()).get("appointments"))
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElseThrow();
+		assertThat(exported).singleElement().asString().contains("SESSION", "BOOKED", slot.start().toString());
+		this.accounts.deleteOwnAccount(this.p.client().id(), TestPeople.PASSWORD);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM appointment WHERE client_id = :c")
+			.param("c", this.p.client().id().value())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.appointments.openSessionTimes(this.p.otherClient().id(), null)).extracting(Slot::start)
+			.contains(slot.start());
 	}
 
 	private MvcTestResult book(Person client, Object start) {
