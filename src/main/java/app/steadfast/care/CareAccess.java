@@ -42,9 +42,8 @@ class CareAccess {
 				// A partner is let through to be answered like anyone without a thread:
 				// as if the page did not exist.
 				AccessRule.roles("/care/messages", Role.CLIENT, Role.PARTNER),
-				AccessRule.roles("/care/reads", Role.CLIENT), AccessRule.roles("/care/sessions", Role.CLIENT),
-				AccessRule.roles("/care/sessions/**", Role.CLIENT), AccessRule.roles("/care/schedule", Role.THERAPIST),
-				AccessRule.roles("/care/schedule/**", Role.THERAPIST), AccessRule.roles("/care/hours", Role.THERAPIST),
+				AccessRule.roles("/care/reads", Role.CLIENT), AccessRule.roles("/care/sessions/**", Role.CLIENT),
+				AccessRule.roles("/care/schedule/**", Role.THERAPIST),
 				AccessRule.roles("/care/hours/**", Role.THERAPIST), AccessRule.roles("/care/homework/**", Role.CLIENT),
 				AccessRule.roles("/care/measures/**", Role.CLIENT), AccessRule.roles("/admin/care/**", Role.ADMIN),
 				AccessRule.roles("/admin/settings", Role.ADMIN));
