@@ -96,8 +96,8 @@ class NarrowScreenBrowserTests {
 						"/commitments/settings", "/conversations", "/conversations/pause", "/conversations/plans/new",
 						"/repair", "/repair/statements/new", "/repair/questions", "/couple", "/couple/pulse",
 						"/couple/reassurance", "/insights", "/insights/review", "/care/grants", "/care/homework",
-						"/care/measures", "/care/messages", "/accounts/settings", "/accounts/password",
-						"/accounts/security", "/articles", "/crisis"));
+						"/care/measures", "/care/messages", "/care/sessions", "/accounts/settings",
+						"/accounts/password", "/accounts/security", "/articles", "/crisis"));
 		pages.put(DemoAccounts.PARTNER,
 				List.of("/", "/couple", "/couple/safety", "/couple/pulse", "/couple/reassurance", "/checkins",
 						"/checkins/new", "/checkins/shared", "/repair", "/repair/shared", "/repair/questions",
@@ -106,7 +106,7 @@ class NarrowScreenBrowserTests {
 		pages.put(DemoAccounts.THERAPIST,
 				List.of("/", "/care", "/care/alerts", client, client + "/checkins", client + "/journal",
 						client + "/commitments", client + "/insights", client + "/notes", client + "/messages",
-						"/care/inbox", "/care/office-hours", "/consultations"));
+						"/care/inbox", "/care/office-hours", "/care/schedule", "/care/hours", "/consultations"));
 		Map<String, Long> widths = new LinkedHashMap<>();
 		pages.forEach((email, list) -> {
 			signIn(email);

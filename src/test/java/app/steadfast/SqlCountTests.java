@@ -73,8 +73,9 @@ class SqlCountTests {
 		// marked (3) and whether his partner's questions wait for him (3, and 1 for the
 		// two calendars a question's age is counted on): 12 before Today, 20 with it,
 		// the same for 3 or 30 of each. Two more for her quiet signal: the couple link as
-		// the sharing module lets him know it, and both settings (22).
-		bounds.put("home", 22);
+		// the sharing module lets him know it, and both settings; one for when his next
+		// session starts (23).
+		bounds.put("home", 23);
 		bounds.put("check-ins", 8);
 		bounds.put("check-in calendar", 5);
 		bounds.put("check-in save", 7);
@@ -89,6 +90,10 @@ class SqlCountTests {
 		// One statement more on each since the zone is each person's own: the clients'
 		// zones, read at once for all of them, to count their weeks from their own
 		// Monday.
+		// His sessions and the open times of his therapist's next three weeks.
+		bounds.put("sessions", 12);
+		// The week's appointments and the names of who comes.
+		bounds.put("schedule", 4);
 		bounds.put("caseload", 37);
 		// One more for the questionnaires that repeat, read at once (was 71).
 		bounds.put("care client", 72);
@@ -97,6 +102,9 @@ class SqlCountTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	app.steadfast.consultations.AppointmentManagement appointments;
 
 	@Autowired
 	SqlRecorder sql;
@@ -189,6 +197,13 @@ class SqlCountTests {
 			this.consultations.reassign(admin.id(), more.id(), therapist.id());
 			this.sharing.grant(more.id(), therapist.id(), Category.INSIGHTS, GrantKind.THERAPIST, null);
 		}
+		for (DayOfWeek day : DayOfWeek.values()) {
+			this.appointments.addHours(therapist.id(), day, java.time.LocalTime.of(6, 0),
+					java.time.LocalTime.of(22, 0));
+		}
+		for (int i = 0; i < n; i++) {
+			this.appointments.book(client.id(), this.appointments.openSessionTimes(client.id(), null).get(0).start());
+		}
 		Instant now = this.clock.instant();
 		String[] words = { "shame", "anger", "hurt", "fear", "calm", "hope" };
 		for (int i = 0; i < n; i++) {
@@ -264,6 +279,8 @@ class SqlCountTests {
 		counts.put("questions", get(him, "/repair/questions"));
 		counts.put("article", get(null, "/articles/consistency"));
 		counts.put("consultation form", get(null, "/consultation"));
+		counts.put("sessions", get(him, "/care/sessions"));
+		counts.put("schedule", get(doctor, "/care/schedule"));
 		counts.put("caseload", get(doctor, "/care"));
 		counts.put("care client", get(doctor, "/care/clients/" + client));
 		return counts;

@@ -43,4 +43,31 @@ public final class TestMail {
 			.orElseThrow();
 	}
 
+	/** The first recipient of an email. */
+	public static String recipient(MimeMessage message) {
+		try {
+			return message.getAllRecipients()[0].toString();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The first email to that address whose subject starts so, waiting up to 10 seconds.
+	 */
+	public static MimeMessage awaitSubject(GreenMailExtension smtp, String address, String subjectStart) {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> Arrays.stream(smtp.getReceivedMessages()).filter((m) -> {
+				try {
+					return recipient(m).equals(address) && m.getSubject().startsWith(subjectStart);
+				}
+				catch (MessagingException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}).findFirst(), Optional::isPresent)
+			.orElseThrow();
+	}
+
 }

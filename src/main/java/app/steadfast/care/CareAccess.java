@@ -1,11 +1,17 @@
 package app.steadfast.care;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.consultations.Appointment;
+import app.steadfast.consultations.AppointmentManagement;
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.AccessRule;
 import app.steadfast.shared.ModuleAccess;
@@ -36,7 +42,9 @@ class CareAccess {
 				// A partner is let through to be answered like anyone without a thread:
 				// as if the page did not exist.
 				AccessRule.roles("/care/messages", Role.CLIENT, Role.PARTNER),
-				AccessRule.roles("/care/reads", Role.CLIENT), AccessRule.roles("/care/homework/**", Role.CLIENT),
+				AccessRule.roles("/care/reads", Role.CLIENT), AccessRule.roles("/care/sessions/**", Role.CLIENT),
+				AccessRule.roles("/care/schedule/**", Role.THERAPIST),
+				AccessRule.roles("/care/hours/**", Role.THERAPIST), AccessRule.roles("/care/homework/**", Role.CLIENT),
 				AccessRule.roles("/care/measures/**", Role.CLIENT), AccessRule.roles("/admin/care/**", Role.ADMIN),
 				AccessRule.roles("/admin/settings", Role.ADMIN));
 	}
@@ -52,8 +60,9 @@ class CareAccess {
 	}
 
 	@Bean
-	NextSteps careNextSteps(Therapy therapy, Homework homework, Measures measures, RiskAlerts alerts,
-			Messages messages) {
+	NextSteps careNextSteps(Therapy therapy, Homework homework, Measures measures, RiskAlerts alerts, Messages messages,
+			AppointmentManagement appointments, AccountManagement accounts, Clock clock) {
+		DateTimeFormatter at = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 		return (person) -> {
 			AccountId me = person.account();
@@ -70,6 +79,19 @@ class CareAccess {
 								"Nobody reads what you share until the practice introduces you to someone new.",
 								"/care/grants", "See what this means", 5));
 						break;
+					}
+					Optional<java.time.Instant> next = appointments.nextSessionOf(me);
+					if (next.isPresent()) {
+						ZoneId zone = (person.zone() != null) ? person.zone() : accounts.zone(me);
+						boolean soon = next.get().isBefore(clock.instant().plus(Duration.ofHours(24)));
+						steps.add(new NextStep("Your next session",
+								at.withZone(zone).format(next.get())
+										+ ". The video link appears on your sessions page 15 minutes before.",
+								"/care/sessions", "See your sessions", 3, soon));
+					}
+					else {
+						steps.add(new NextStep("Book a session", "Choose a time in your therapist’s open hours.",
+								"/care/sessions", "Book a session", 13));
 					}
 					long replies = messages.unreadByClient(me, therapist);
 					if (replies > 0) {
@@ -115,6 +137,19 @@ class CareAccess {
 										: " messages from clients wait") + " for you to read.",
 								"/care/inbox", "Open messages", 2));
 					}
+					ZoneId zone = (person.zone() != null) ? person.zone() : accounts.zone(me);
+					java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+					List<Appointment> todays = appointments.scheduleOf(me, today.atStartOfDay(zone).toInstant(),
+							today.plusDays(1).atStartOfDay(zone).toInstant());
+					steps.add(new NextStep("Your schedule", todays.isEmpty()
+							? "Nothing booked today. Your week, and your hours for booking."
+							: (todays.size() == 1 ? "1 appointment today" : todays.size() + " appointments today")
+									+ ", the first at "
+									+ DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH)
+										.withZone(zone)
+										.format(todays.get(0).start())
+									+ ".",
+							"/care/schedule", "Open your schedule", 3, !todays.isEmpty()));
 					steps.add(new NextStep("Your caseload",
 							"Your clients, what each one shares with you, homework and questionnaires.", "/care",
 							"Open your caseload", 5));

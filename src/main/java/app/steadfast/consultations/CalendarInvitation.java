@@ -40,6 +40,9 @@ final class CalendarInvitation {
 	/** The MIME type calendar clients recognise as an invitation. */
 	static final String CONTENT_TYPE = "text/calendar; charset=UTF-8; method=REQUEST";
 
+	/** The MIME type of a cancellation, which takes the entry out of the calendar. */
+	static final String CANCEL_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=CANCEL";
+
 	static final String FILE_NAME = "consultation.ics";
 
 	private CalendarInvitation() {
@@ -57,6 +60,15 @@ final class CalendarInvitation {
 	 */
 	static byte[] ics(String uid, int sequence, Instant start, Duration length, ZoneId zone, String summary,
 			String description, Person organizer, @Nullable Person guest, Instant now) {
+		return ics(uid, sequence, start, length, zone, summary, description, organizer, guest, now, false);
+	}
+
+	/**
+	 * The invitation as bytes, or with {@code cancelled} its cancellation (METHOD:CANCEL,
+	 * STATUS:CANCELLED, the same UID and a higher SEQUENCE), which removes the entry.
+	 */
+	static byte[] ics(String uid, int sequence, Instant start, Duration length, ZoneId zone, String summary,
+			String description, Person organizer, @Nullable Person guest, Instant now, boolean cancelled) {
 		VTimeZone definition = timeZone(zone);
 		// A zone ical4j has no definition for (a fixed offset) is written in UTC instead:
 		// the same moment, which every calendar shows in its own zone.
@@ -66,6 +78,9 @@ final class CalendarInvitation {
 		event.add(new Uid(uid));
 		event.add(new Sequence(sequence));
 		event.add(new Description(description));
+		if (cancelled) {
+			event.add(net.fortuna.ical4j.model.property.immutable.ImmutableStatus.VEVENT_CANCELLED);
+		}
 		Organizer host = new Organizer(URI.create("mailto:" + organizer.email()));
 		host.add(new Cn(organizer.name()));
 		event.add(host);
@@ -83,7 +98,7 @@ final class CalendarInvitation {
 		calendar.add(new ProdId("-//Steadfast//Free consultations//EN"));
 		calendar.add(ImmutableVersion.VERSION_2_0);
 		calendar.add(ImmutableCalScale.GREGORIAN);
-		calendar.add(ImmutableMethod.REQUEST);
+		calendar.add(cancelled ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
 		if (definition != null) {
 			calendar.add(definition);
 		}

@@ -45,8 +45,15 @@ class ConsultationController {
 
 	private final SignInAfterSignUp signIn;
 
+	private final AppointmentManagement appointments;
+
+	private final app.steadfast.shared.Practice practice;
+
 	ConsultationController(ConsultationManagement consultations, ClientInvitations invitations,
-			AccountManagement accounts, ConsultationSettings settings, Clock clock, SignInAfterSignUp signIn) {
+			AccountManagement accounts, ConsultationSettings settings, Clock clock, SignInAfterSignUp signIn,
+			AppointmentManagement appointments, app.steadfast.shared.Practice practice) {
+		this.appointments = appointments;
+		this.practice = practice;
 		this.consultations = consultations;
 		this.invitations = invitations;
 		this.accounts = accounts;
@@ -76,6 +83,10 @@ class ConsultationController {
 		try {
 			this.consultations.receive(form, request.getRemoteAddr());
 		}
+		catch (SlotTaken ex) {
+			ex.rejectIn(errors);
+			return formPage(model);
+		}
 		catch (RequestLimitReached ex) {
 			// What he typed stays in the form, so he can send it later or copy it.
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -87,6 +98,11 @@ class ConsultationController {
 		// A robot's request gets the same answer as a person's: it learns nothing.
 		flash.addFlashAttribute("contactBy", form.request().contactBy().phrase());
 		flash.addFlashAttribute("emailGiven", form.request().email() != null);
+		form.chosen().ifPresent((chosen) -> {
+			flash.addFlashAttribute("bookedAt", AppointmentMail.when(chosen.start(), this.practice.zone()));
+			this.accounts.find(chosen.therapist())
+				.ifPresent((therapist) -> flash.addFlashAttribute("bookedWith", therapist.displayName()));
+		});
 		return "redirect:/consultation?received";
 	}
 
@@ -152,8 +168,45 @@ class ConsultationController {
 		model.addAttribute("topics", Topic.values());
 		model.addAttribute("messageLimit", ConsultationForm.MESSAGE_LIMIT);
 		model.addAttribute("practiceAddress", this.settings.notifyAddress());
+		model.addAttribute("openTimes", openTimes());
+		model.addAttribute("openTimesZone",
+				this.practice.zone().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
 		return "consultations/form";
 	}
+
+	/**
+	 * An open time as the form offers it.
+	 *
+	 * @param code what the form sends back
+	 * @param day the day, in the practice's zone
+	 * @param time the time of day and with whom
+	 */
+	record OpenTime(String code, String day, String time) {
+	}
+
+	/**
+	 * The open times of therapists who take free consultations, by day, in the practice's
+	 * zone.
+	 */
+	private java.util.Map<String, java.util.List<OpenTime>> openTimes() {
+		java.time.ZoneId zone = this.practice.zone();
+		var day = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.ENGLISH).withZone(zone);
+		var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ENGLISH).withZone(zone);
+		java.util.List<Slot> open = this.appointments.openConsultationTimes(OPEN_TIMES);
+		java.util.Map<app.steadfast.shared.AccountId, Person> people = open.isEmpty() ? java.util.Map.of()
+				: this.accounts.find(open.stream().map(Slot::therapist).distinct().toList());
+		java.util.Map<String, java.util.List<OpenTime>> byDay = new java.util.LinkedHashMap<>();
+		for (Slot slot : open) {
+			String name = people.containsKey(slot.therapist()) ? people.get(slot.therapist()).displayName()
+					: "a therapist";
+			byDay.computeIfAbsent(day.format(slot.start()), (d) -> new java.util.ArrayList<>())
+				.add(new OpenTime(slot.code(), day.format(slot.start()), time.format(slot.start()) + " with " + name));
+		}
+		return byDay;
+	}
+
+	/** How many open times the form offers at most. */
+	static final int OPEN_TIMES = 24;
 
 	private String invitationPage(InvitationView invitation, Model model) {
 		model.addAttribute("invitation", invitation);

@@ -27,6 +27,8 @@ import org.springframework.validation.Errors;
  * @param message an optional short message
  * @param consent whether he agreed to be contacted ("yes" when ticked)
  * @param website the trap for robots: hidden from people, so it is empty for them
+ * @param slot the open time he chose ({@link Slot#code()}), or empty for "none of these
+ * work": the practice then gets in touch to find one
  */
 record ConsultationForm(
 		@NotBlank(message = "{consultation.name.required}") @Size(max = 80,
@@ -37,7 +39,7 @@ record ConsultationForm(
 				message = "{consultation.phone.invalid}") String phone,
 		String contactBy, List<String> times, List<String> topics,
 		@Size(max = MESSAGE_LIMIT, message = "{consultation.message.size}") String message, String consent,
-		String website) {
+		String website, String slot) {
 
 	static final int MESSAGE_LIMIT = 1000;
 
@@ -57,10 +59,11 @@ record ConsultationForm(
 		message = text(message);
 		consent = line(consent);
 		website = line(website);
+		slot = line(slot);
 	}
 
 	static ConsultationForm empty() {
-		return new ConsultationForm("", "", "", "", List.of(), List.of(), "", "", "");
+		return new ConsultationForm("", "", "", "", List.of(), List.of(), "", "", "", "");
 	}
 
 	/** Whether a robot filled in the field people never see. */
@@ -91,7 +94,10 @@ record ConsultationForm(
 		else if (method.get().needsPhone() && !hasPhone && hasEmail) {
 			errors.rejectValue("phone", "contact", "You chose a call or a text: give us your number, or choose email.");
 		}
-		if (codes(PreferredTime.class, this.times).isEmpty()) {
+		if (StringUtils.hasText(this.slot) && chosen().isEmpty()) {
+			errors.rejectValue("slot", "slot", "Choose one of the times offered, or “None of these work”.");
+		}
+		if (chosen().isEmpty() && codes(PreferredTime.class, this.times).isEmpty()) {
 			errors.rejectValue("times", "times", "Choose at least one time that suits you.");
 		}
 		if (codes(Topic.class, this.topics).isEmpty()) {
@@ -99,6 +105,31 @@ record ConsultationForm(
 		}
 		if (!"yes".equals(this.consent)) {
 			errors.rejectValue("consent", "consent", "Tick the box so we may contact you about your request.");
+		}
+	}
+
+	/**
+	 * The therapist and time he chose, if he chose one of the open times.
+	 *
+	 * @param therapist whose time
+	 * @param start when it begins
+	 */
+	record Chosen(app.steadfast.shared.AccountId therapist, java.time.Instant start) {
+	}
+
+	/** The open time he chose, when the field names one at all. */
+	Optional<Chosen> chosen() {
+		int at = this.slot.indexOf('@');
+		if (at < 0) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new Chosen(
+					new app.steadfast.shared.AccountId(java.util.UUID.fromString(this.slot.substring(0, at))),
+					java.time.Instant.parse(this.slot.substring(at + 1))));
+		}
+		catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
+			return Optional.empty();
 		}
 	}
 

@@ -83,9 +83,13 @@ public class ConsultationManagement {
 
 	private final TransactionTemplate transaction;
 
+	private final AppointmentManagement appointments;
+
 	ConsultationManagement(Consultations consultations, ConsultationChanges changes, RequestLimit limit,
 			ConsultationMail mail, Encryption encryption, AccountManagement accounts, TherapistAssignments assignments,
-			AuditLog audit, Practice practice, Clock clock, PlatformTransactionManager transactions) {
+			AuditLog audit, Practice practice, Clock clock, PlatformTransactionManager transactions,
+			AppointmentManagement appointments) {
+		this.appointments = appointments;
 		this.consultations = consultations;
 		this.changes = changes;
 		this.limit = limit;
@@ -159,6 +163,8 @@ public class ConsultationManagement {
 	 * against the limit but is not stored.
 	 * @return the stored request; empty for a robot's
 	 * @throws RequestLimitReached when the address sent too many within the window
+	 * @throws SlotTaken when he chose an open time that someone else booked a moment
+	 * before: nothing is stored, and he chooses again
 	 */
 	Optional<ConsultationId> receive(ConsultationForm form, String address) {
 		String sender = (address != null) ? address.substring(0, Math.min(64, address.length())) : "unknown";
@@ -170,13 +176,30 @@ public class ConsultationManagement {
 			if (form.isTrap()) {
 				return null;
 			}
-			return store(form.request());
+			Consultation request = store(form.request());
+			Optional<ConsultationForm.Chosen> chosen = form.chosen();
+			if (chosen.isEmpty()) {
+				return request;
+			}
+			// Booked with the request, or neither: a time just taken stores nothing.
+			Instant now = this.clock.instant();
+			this.appointments.bookConsultation(request.id(), chosen.get().therapist(), chosen.get().start());
+			request.schedule(chosen.get().therapist().value(), chosen.get().start(), now);
+			request = this.consultations.save(request);
+			record(request, Kind.SCHEDULED, null, now);
+			return request;
 		});
 		if (stored == null) {
 			return Optional.empty();
 		}
 		try {
-			this.mail.received(stored);
+			if (stored.status() == ConsultationStatus.SCHEDULED) {
+				Person therapist = this.accounts.find(new AccountId(stored.therapistId())).orElseThrow();
+				this.mail.scheduled(stored, therapist, this.accounts.zone(therapist.id()));
+			}
+			else {
+				this.mail.received(stored);
+			}
 			this.mail.notifyPractice(stored);
 		}
 		catch (RuntimeException ex) {

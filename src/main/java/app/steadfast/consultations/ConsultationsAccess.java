@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * Who may use the consultation pages, and what they offer on the home page.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ConsultationSettings.class)
+@EnableConfigurationProperties({ ConsultationSettings.class, BookingSettings.class })
 class ConsultationsAccess {
 
 	@Bean

@@ -12,24 +12,34 @@ import org.springframework.stereotype.Component;
 /**
  * The consultation requests that became his account hold his name, contact details and
  * message; when he deletes his account they go with it (their history and messages go
- * with them).
+ * with them). His appointments (sessions booked, moved, cancelled) are in his export and
+ * go with his account; a therapist's hours and days off go with his.
  */
 @Component
 class ConsultationsPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
 
-	ConsultationsPersonalData(JdbcClient jdbc) {
+	private final AppointmentManagement appointments;
+
+	ConsultationsPersonalData(JdbcClient jdbc, AppointmentManagement appointments) {
 		this.jdbc = jdbc;
+		this.appointments = appointments;
 	}
 
 	@Override
 	public Map<String, List<?>> of(UUID person) {
-		return Map.of();
+		return Map.of("appointments", this.appointments.exportOf(new app.steadfast.shared.AccountId(person)));
 	}
 
 	@Override
 	public void erase(UUID person, String email) {
+		this.jdbc.sql("DELETE FROM appointment WHERE client_id = :person OR therapist_id = :person")
+			.param("person", person)
+			.update();
+		for (String table : List.of("therapist_hours", "therapist_time_off", "therapist_room")) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE therapist_id = :person").param("person", person).update();
+		}
 		this.jdbc.sql("DELETE FROM consultation WHERE client_id = :person").param("person", person).update();
 	}
 

@@ -79,6 +79,9 @@ class CareAccessMatrixTests {
 	RiskAlerts alerts;
 
 	@Autowired
+	app.steadfast.consultations.AppointmentManagement appointments;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -171,6 +174,30 @@ class CareAccessMatrixTests {
 						403, 403, 403),
 				new Row("POST", "/care/measures/{id}", () -> "/care/measures/" + measure(p), gad7Answers(), 302, 302,
 						404, 403, 403, 403, 403),
+				new Row("GET", "/care/sessions", () -> "/care/sessions", none, 302, 200, 200, 403, 403, 403, 403),
+				// A time nobody offers: the form comes back with its message.
+				new Row("POST", "/care/sessions", () -> "/care/sessions", Map.of("start", "soon"), 302, 200, 200, 403,
+						403, 403, 403),
+				new Row("GET", "/care/sessions/{id}/move", () -> "/care/sessions/" + session(p) + "/move", none, 302,
+						200, 404, 403, 403, 403, 403),
+				new Row("POST", "/care/sessions/{id}/move", () -> "/care/sessions/" + session(p) + "/move",
+						Map.of("start", "soon"), 302, 200, 404, 403, 403, 403, 403),
+				new Row("POST", "/care/sessions/{id}/cancel", () -> "/care/sessions/" + session(p) + "/cancel", none,
+						302, 302, 404, 403, 403, 403, 403),
+				new Row("GET", "/care/schedule", () -> "/care/schedule", none, 302, 403, 403, 403, 200, 200, 403),
+				new Row("POST", "/care/schedule/{id}/cancel", () -> "/care/schedule/" + session(p) + "/cancel", none,
+						302, 403, 403, 403, 302, 404, 403),
+				new Row("GET", "/care/hours", () -> "/care/hours", none, 302, 403, 403, 403, 200, 200, 403),
+				new Row("POST", "/care/hours", () -> "/care/hours",
+						Map.of("day", "SATURDAY", "from", "22:00", "to", "23:00"), 302, 403, 403, 403, 302, 302, 403),
+				new Row("POST", "/care/hours/remove", () -> hoursBlock(p), Map.of("day", "MONDAY", "from", "05:00"),
+						302, 403, 403, 403, 302, 404, 403),
+				new Row("POST", "/care/hours/off", () -> "/care/hours/off",
+						Map.of("first", LocalDate.now().plusDays(100).toString()), 302, 403, 403, 403, 302, 302, 403),
+				new Row("POST", "/care/hours/off/{id}/remove", () -> "/care/hours/off/" + timeOff(p) + "/remove", none,
+						302, 403, 403, 403, 302, 404, 403),
+				new Row("POST", "/care/hours/room", () -> "/care/hours/room", Map.of("videoUrl", ""), 302, 403, 403,
+						403, 302, 302, 403),
 				new Row("GET", "/admin/care", () -> "/admin/care", none, 302, 403, 403, 403, 403, 403, 200),
 				new Row("GET", "/admin/settings", () -> "/admin/settings", none, 302, 403, 403, 403, 403, 403, 200),
 				// Empty fields keep the configured values, so this changes nothing for
@@ -235,6 +262,43 @@ class CareAccessMatrixTests {
 			.param("r", record)
 			.query(UUID.class)
 			.single();
+	}
+
+	private UUID session(CarePeople p) {
+		hoursBlock(p);
+		return this.appointments
+			.book(p.client().id(), this.appointments.openSessionTimes(p.client().id(), null).get(0).start())
+			.id();
+	}
+
+	/**
+	 * His therapist's hours (every day), with a Monday block from 05:00 there each time.
+	 */
+	private String hoursBlock(CarePeople p) {
+		var kept = this.appointments.availabilityOf(p.therapist().id()).hours();
+		if (kept.isEmpty()) {
+			for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+				this.appointments.addHours(p.therapist().id(), day, java.time.LocalTime.of(8, 0),
+						java.time.LocalTime.of(20, 0));
+			}
+		}
+		if (kept.stream().noneMatch((h) -> h.from().equals(java.time.LocalTime.of(5, 0)))) {
+			this.appointments.addHours(p.therapist().id(), java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(5, 0),
+					java.time.LocalTime.of(6, 0));
+		}
+		return "/care/hours/remove";
+	}
+
+	private UUID timeOff(CarePeople p) {
+		LocalDate day = LocalDate.now().plusDays(150);
+		this.appointments.addTimeOff(p.therapist().id(), day, day);
+		return this.appointments.availabilityOf(p.therapist().id())
+			.timeOff()
+			.stream()
+			.filter((o) -> o.first().equals(day))
+			.findFirst()
+			.orElseThrow()
+			.id();
 	}
 
 	private UUID homework(CarePeople p) {

@@ -73,7 +73,7 @@ final class RequestSamples {
 	static ConsultationId store(ConsultationManagement consultations, String name, String email, String phone,
 			String contactBy, String message) {
 		ConsultationForm form = new ConsultationForm(name, email, phone, contactBy, List.of("WEEKDAY_MORNING"),
-				List.of("COMMUNICATION"), message, "yes", "");
+				List.of("COMMUNICATION"), message, "yes", "", "");
 		return consultations.receive(form, freshAddress()).orElseThrow();
 	}
 

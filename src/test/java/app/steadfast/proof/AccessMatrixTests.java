@@ -78,6 +78,10 @@ class AccessMatrixTests {
 			GET /articles/{slug}                                   | 2 2 2 2 2 2 2 2 2
 			GET /care                                              | L F F F F 2 2 F F
 			GET /care/alerts                                       | L F F F F 2 2 F F
+			GET /care/hours                                        | L F F F F 2 2 F F
+			GET /care/schedule                                     | L F F F F 2 2 F F
+			GET /care/sessions                                     | L 2 2 F F F F F F
+			GET /care/sessions/{id}/move                           | L 2 N F F F F F F
 			GET /care/clients/{id}                                 | L F F F F 2 N F F
 			GET /care/clients/{id}/checkins                        | L F F F F 2 N F F
 			GET /care/clients/{id}/commitments                     | L F F F F 2 N F F
@@ -211,6 +215,17 @@ class AccessMatrixTests {
 			POST /care/measures/{id}                               | L 3 N F F F F F F
 			POST /care/messages                                    | L 3 N N N F F F N
 			POST /care/office-hours                                | L F F F F 3 3 F F
+			# Each therapist adds the same hours: the second time they overlap (2).
+			POST /care/hours                                       | L F F F F A A F F
+			POST /care/hours/off                                   | L F F F F 3 3 F F
+			POST /care/hours/off/{id}/remove                       | L F F F F 3 N F F
+			POST /care/hours/remove                                | L F F F F 3 N F F
+			POST /care/hours/room                                  | L F F F F 3 3 F F
+			POST /care/schedule/{id}/cancel                        | L F F F F 3 N F F
+			# The other client has no therapist to book with.
+			POST /care/sessions                                    | L 3 N F F F F F F
+			POST /care/sessions/{id}/cancel                        | L 3 N F F F F F F
+			POST /care/sessions/{id}/move                          | L 3 N F F F F F F
 			POST /checkins/journal                                 | L 3 3 3 3 F F F 3
 			POST /checkins/kept                                    | L C C C C F F F C
 			POST /checkins/journal/{id}/delete                     | L 3 N N N F F F N

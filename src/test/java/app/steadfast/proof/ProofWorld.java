@@ -108,6 +108,8 @@ final class ProofWorld {
 
 	private final Postbox postbox;
 
+	private final app.steadfast.consultations.AppointmentManagement appointments;
+
 	/** Consultation requests get a fresh network address each, so no limit is reached. */
 	private static int addresses = 1;
 
@@ -133,6 +135,7 @@ final class ProofWorld {
 		this.sharing = context.getBean(SharingManagement.class);
 		this.articles = context.getBean(ArticleManagement.class);
 		this.postbox = context.getBean(Postbox.class);
+		this.appointments = context.getBean(app.steadfast.consultations.AppointmentManagement.class);
 		this.people = new TestPeople(this.accounts, this.jdbc, context.getBean(UserDetailsService.class));
 		this.admin = this.people.withRole(Role.ADMIN);
 		this.therapist = this.people.withRole(Role.THERAPIST);
@@ -308,6 +311,59 @@ final class ProofWorld {
 
 	String tag() {
 		return this.articles.tags().get(0).tag();
+	}
+
+	/** His therapist's weekly hours (every day, 06:00 to 22:00), kept once. */
+	private app.steadfast.consultations.AppointmentManagement hours() {
+		app.steadfast.consultations.AppointmentManagement appointments = this.appointments;
+		if (appointments.availabilityOf(this.therapist.id()).hours().isEmpty()) {
+			for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+				appointments.addHours(this.therapist.id(), day, java.time.LocalTime.of(6, 0),
+						java.time.LocalTime.of(22, 0));
+			}
+		}
+		return appointments;
+	}
+
+	/** An open time with his therapist, as the booking form sends it. */
+	String sessionTime() {
+		return hours().openSessionTimes(this.client.id(), null).get(0).start().toString();
+	}
+
+	/** A session he booked with his therapist, through the module's API. */
+	UUID session() {
+		app.steadfast.consultations.AppointmentManagement appointments = hours();
+		return appointments.book(this.client.id(), appointments.openSessionTimes(this.client.id(), null).get(0).start())
+			.id();
+	}
+
+	/**
+	 * A block of his therapist's weekly hours (Monday 05:00 to 06:00), there again each
+	 * time it is asked for, as the form to remove it sends it.
+	 */
+	Map<String, String> hoursBlock() {
+		app.steadfast.consultations.AppointmentManagement appointments = hours();
+		boolean kept = appointments.availabilityOf(this.therapist.id())
+			.hours()
+			.stream()
+			.anyMatch((h) -> h.day() == java.time.DayOfWeek.MONDAY && h.from().equals(java.time.LocalTime.of(5, 0)));
+		if (!kept) {
+			appointments.addHours(this.therapist.id(), java.time.DayOfWeek.MONDAY, java.time.LocalTime.of(5, 0),
+					java.time.LocalTime.of(6, 0));
+		}
+		return Map.of("day", "MONDAY", "from", "05:00");
+	}
+
+	/** Days off his therapist took, through the module's API. */
+	UUID timeOff() {
+		LocalDate day = LocalDate.now().plusDays(200);
+		this.appointments.addTimeOff(this.therapist.id(), day, day);
+		return this.jdbc.sql("SELECT id FROM therapist_time_off WHERE therapist_id = :t AND first_day = :d")
+			.param("t", this.therapist.id().value())
+			.param("d", day)
+			.query(UUID.class)
+			.list()
+			.get(0);
 	}
 
 	/** A request for a consultation, sent through the public form. */

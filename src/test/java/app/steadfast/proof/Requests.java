@@ -44,7 +44,8 @@ final class Requests {
 	 */
 	static Person strangerFor(String endpoint, ProofWorld w) {
 		String path = endpoint.substring(endpoint.indexOf(' ') + 1);
-		if (path.startsWith("/care/clients") || path.startsWith("/care/alerts")) {
+		if (path.startsWith("/care/clients") || path.startsWith("/care/alerts") || path.startsWith("/care/schedule")
+				|| path.startsWith("/care/hours")) {
 			return w.otherTherapist;
 		}
 		if (path.startsWith("/repair/shared") || path.startsWith("/couple/requests")) {
@@ -98,6 +99,9 @@ final class Requests {
 			case "/care/alerts/{id}/acknowledge" -> pattern.replace("{id}", id(random, w::alert));
 			case "/care/homework/{id}/done" -> pattern.replace("{id}", id(random, w::homework));
 			case "/care/measures/{id}" -> pattern.replace("{id}", id(random, w::measure));
+			case "/care/sessions/{id}/move", "/care/sessions/{id}/cancel", "/care/schedule/{id}/cancel" ->
+				pattern.replace("{id}", id(random, w::session));
+			case "/care/hours/off/{id}/remove" -> pattern.replace("{id}", id(random, w::timeOff));
 			case "/care/clients/{id}/notes/{noteId}" ->
 				pattern.replace("{id}", random ? uuid() : client).replace("{noteId}", id(random, w::note));
 			case "/insights/signals/{kind}/dismiss" -> pattern.replace("{kind}", "PROMISES_LOW");
@@ -187,6 +191,11 @@ final class Requests {
 			case "/care/clients/{id}/measures", "/care/clients/{id}/measures/stop" -> put(params, "instrument", "GAD7");
 			case "/care/messages", "/care/clients/{id}/messages" -> put(params, "body", "A message");
 			case "/care/office-hours" -> put(params, "hours", "", "replyDays", "2");
+			case "/care/sessions", "/care/sessions/{id}/move" -> put(params, "start", w.sessionTime());
+			case "/care/hours" -> put(params, "day", "SUNDAY", "from", "22:30", "to", "23:30");
+			case "/care/hours/remove" -> w.hoursBlock().forEach((k, v) -> put(params, k, v));
+			case "/care/hours/off" -> put(params, "first", LocalDate.now().plusDays(100).toString(), "last", "");
+			case "/care/hours/room" -> put(params, "videoUrl", "");
 			case "/care/clients/{id}/session" -> put(params, "nextSession", soon);
 			case "/checkins/new", "/checkins/{id}/edit" -> put(params, "step", "save", "words", "shame", "primary",
 					"shame", "intensity", "5", "body", "CHEST", "trigger", "A trigger", "when", "now");

@@ -1,0 +1,142 @@
+package app.steadfast.consultations;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.UUID;
+
+import app.steadfast.SteadfastTest;
+import app.steadfast.TestMail;
+import app.steadfast.TestPeople;
+import app.steadfast.accounts.AccountManagement;
+import app.steadfast.accounts.Person;
+import app.steadfast.care.SessionCalendarFiles;
+import app.steadfast.shared.Role;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The free-consultation form offers the open times of therapists who take consultations;
+ * choosing one books it at once with the request, sends both calendar invitations and
+ * shows the request as scheduled in triage. A time just taken stores nothing and says so;
+ * "none of these work" keeps today's path.
+ */
+@SteadfastTest
+class ConsultationBookingTests {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = TestMail.smtpServer();
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService details;
+
+	@Autowired
+	AppointmentManagement appointments;
+
+	@Test
+	void choosingAnOpenTimeBooksItAtOnceAndTriageShowsItScheduled() {
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		Person therapist = therapistTakingConsultations(people);
+		Slot slot = this.appointments.openConsultationTimes(10_000)
+			.stream()
+			.filter((s) -> s.therapist().equals(therapist.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(slot.end()).isEqualTo(slot.start().plusSeconds(30 * 60));
+		assertThat(this.mvc.get().uri("/consultation")).hasStatusOk()
+			.bodyText()
+			.contains("Choose a time now, if one suits you", "None of these work");
+
+		RequestSamples daniel = RequestSamples.valid().without("times").with("slot", slot.code());
+		MvcTestResult sent = daniel.send(this.mvc);
+		assertThat(sent).hasStatus3xxRedirection().hasRedirectedUrl("/consultation?received");
+		assertThat((String) sent.getMvcResult().getFlashMap().get("bookedAt")).isNotBlank();
+		UUID request = this.jdbc.sql("SELECT id FROM consultation WHERE email = :e")
+			.param("e", daniel.value("email"))
+			.query(UUID.class)
+			.single();
+		assertThat(this.jdbc.sql("SELECT status FROM consultation WHERE id = :id")
+			.param("id", request)
+			.query(String.class)
+			.single()).isEqualTo("SCHEDULED");
+		assertThat(this.jdbc.sql("SELECT kind FROM appointment WHERE consultation_id = :id AND status = 'BOOKED'")
+			.param("id", request)
+			.query(String.class)
+			.single()).isEqualTo("CONSULTATION");
+		assertThat(SessionCalendarFiles.invitationTo(smtp, daniel.value("email"))).contains("METHOD:REQUEST");
+		assertThat(SessionCalendarFiles.invitationTo(smtp, therapist.email())).contains("METHOD:REQUEST");
+		assertThat(this.mvc.get().uri("/consultations/" + request).with(people.signedIn(therapist))).hasStatusOk()
+			.bodyText()
+			.contains("Scheduled");
+		assertThat(this.appointments.scheduleOf(therapist.id(), slot.start(), slot.end())).singleElement()
+			.satisfies((a) -> assertThat(a.who()).isEqualTo("Daniel"));
+
+		// The same time for someone else a moment later: nothing stored, a clear answer.
+		RequestSamples second = RequestSamples.valid().with("slot", slot.code());
+		assertThat(second.send(this.mvc)).hasStatusOk()
+			.bodyText()
+			.contains("That time was just taken. Please choose another.");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM consultation WHERE email = :e")
+			.param("e", second.value("email"))
+			.query(Long.class)
+			.single()).isZero();
+		// Something that names no offer at all is asked again.
+		assertThat(RequestSamples.valid().with("slot", "tomorrow@noon").send(this.mvc)).hasStatusOk()
+			.bodyText()
+			.contains("Choose one of the times offered, or “None of these work”.");
+		// None of these work: today's request, waiting for a first contact.
+		RequestSamples none = RequestSamples.valid().with("slot", "");
+		assertThat(none.send(this.mvc)).hasStatus3xxRedirection();
+		assertThat(this.jdbc.sql("SELECT status FROM consultation WHERE email = :e")
+			.param("e", none.value("email"))
+			.query(String.class)
+			.single()).isEqualTo("NEW");
+	}
+
+	@Test
+	void aTherapistWhoTakesNoConsultationsCannotBeBookedForOne() {
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		Person therapist = therapistTakingConsultations(people);
+		Slot slot = this.appointments.openConsultationTimes(10_000)
+			.stream()
+			.filter((s) -> s.therapist().equals(therapist.id()))
+			.findFirst()
+			.orElseThrow();
+		this.appointments.setRoom(therapist.id(), null, false);
+		assertThat(this.appointments.openConsultationTimes(10_000))
+			.noneMatch((s) -> s.therapist().equals(therapist.id()));
+		RequestSamples late = RequestSamples.valid().with("slot", slot.code());
+		assertThat(late.send(this.mvc)).hasStatusOk().bodyText().contains("That time was just taken.");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM appointment WHERE therapist_id = :t")
+			.param("t", therapist.id().value())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private Person therapistTakingConsultations(TestPeople people) {
+		Person therapist = people.withRole(Role.THERAPIST);
+		for (DayOfWeek day : DayOfWeek.values()) {
+			this.appointments.addHours(therapist.id(), day, LocalTime.of(7, 0), LocalTime.of(8, 0));
+		}
+		this.appointments.setRoom(therapist.id(), null, true);
+		return therapist;
+	}
+
+}
