@@ -50,11 +50,11 @@ final class ExcuseCheck {
 
 	@Nullable private final SentenceModel model;
 
-	// Read on first use, once the sentence model is ready.
-	private final java.util.function.@Nullable Supplier<SentenceClassifier> classifier;
+	// Read in the background once the sentence model is ready.
+	private final SentenceClassifier.@Nullable Source classifier;
 
 	private ExcuseCheck(ExcuseRules rules, @Nullable SentenceModel model,
-			java.util.function.@Nullable Supplier<SentenceClassifier> classifier) {
+			SentenceClassifier.@Nullable Source classifier) {
 		this.rules = rules;
 		this.model = model;
 		this.classifier = classifier;
@@ -62,7 +62,7 @@ final class ExcuseCheck {
 
 	/** This check with the sentence model as its second layer. */
 	ExcuseCheck withModel(SentenceModel model, SentenceClassifier classifier) {
-		return new ExcuseCheck(this.rules, model, () -> classifier);
+		return new ExcuseCheck(this.rules, model, SentenceClassifier.Source.of(classifier));
 	}
 
 	/** This check with the shipped classifier as its second layer. */
@@ -72,7 +72,7 @@ final class ExcuseCheck {
 
 	/** Whether the sentence model takes part yet. */
 	boolean modelReady() {
-		return this.model != null && this.classifier != null && this.model.ready();
+		return this.model != null && this.classifier != null && this.model.ready() && this.classifier.ready();
 	}
 
 	/** The rules that ship with the app, without the sentence model yet. */

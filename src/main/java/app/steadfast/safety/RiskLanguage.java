@@ -74,7 +74,7 @@ public class RiskLanguage {
 
 	@Nullable private final SentenceModel model;
 
-	private final java.util.function.Supplier<SentenceClassifier> classifier;
+	private final SentenceClassifier.Source classifier;
 
 	private final ApplicationEventPublisher events;
 
@@ -89,12 +89,12 @@ public class RiskLanguage {
 	}
 
 	RiskLanguage(ApplicationEventPublisher events, @Nullable SentenceModel model, SentenceClassifier classifier) {
-		this(events, model, () -> classifier);
+		this(events, model, SentenceClassifier.Source.of(classifier));
 	}
 
-	// The classifier is read on its first use, once the sentence model is ready.
+	// The classifier is read in the background once the sentence model is ready.
 	private RiskLanguage(ApplicationEventPublisher events, @Nullable SentenceModel model,
-			java.util.function.Supplier<SentenceClassifier> classifier) {
+			SentenceClassifier.Source classifier) {
 		this.rules = RiskRules.shipped();
 		this.events = events;
 		this.model = model;
@@ -146,7 +146,7 @@ public class RiskLanguage {
 
 	/** Whether the sentence model takes part yet. */
 	boolean modelReady() {
-		return this.model != null && this.model.ready();
+		return this.model != null && this.model.ready() && this.classifier.ready();
 	}
 
 	/**

@@ -81,16 +81,80 @@ public final class SentenceClassifier {
 		}
 	}
 
-	/** Reads a weights file from the class path. */
-	private static final Map<String, SentenceClassifier> shipped = new java.util.concurrent.ConcurrentHashMap<>();
+	// The weights files read so far, or being read, by resource: one copy per process.
+	private static final Map<String, java.util.concurrent.CompletableFuture<SentenceClassifier>> shipped = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final java.util.concurrent.Executor reader = (task) -> {
+		Thread thread = new Thread(task, "sentence-classifier-reader");
+		thread.setDaemon(true);
+		thread.start();
+	};
 
 	/**
-	 * A weights file on the class path, read on first use and then kept for the life of
-	 * the process (the files are megabytes of numbers: reading them stays off the
-	 * start-up path, and the test suite's many application contexts share one copy).
+	 * A classifier that may still be on its way: {@link #ready} says whether it can be
+	 * used without waiting. Checks ask before each use and answer with their rules alone
+	 * until it is.
 	 */
-	public static java.util.function.Supplier<SentenceClassifier> lazily(String resource) {
-		return () -> shipped.computeIfAbsent(resource, SentenceClassifier::read);
+	public interface Source extends java.util.function.Supplier<SentenceClassifier> {
+
+		/** Whether {@link #get} answers at once. */
+		boolean ready();
+
+		/** A classifier already in hand. */
+		static Source of(SentenceClassifier classifier) {
+			return new Source() {
+				@Override
+				public boolean ready() {
+					return true;
+				}
+
+				@Override
+				public SentenceClassifier get() {
+					return classifier;
+				}
+			};
+		}
+
+	}
+
+	/**
+	 * A weights file on the class path, read in the background the first time a check
+	 * asks whether it is ready, and then kept for the life of the process. The files are
+	 * megabytes of numbers (a second or two to read): reading them stays off the start-up
+	 * path and off any person's request, and the test suite's many application contexts
+	 * share one copy. A file that cannot be read is logged and never ready: the checks
+	 * keep to their rules.
+	 */
+	public static Source lazily(String resource) {
+		return new Source() {
+			@Override
+			public boolean ready() {
+				java.util.concurrent.CompletableFuture<SentenceClassifier> loading = loading(resource);
+				return loading.isDone() && !loading.isCompletedExceptionally();
+			}
+
+			@Override
+			public SentenceClassifier get() {
+				return loading(resource).join();
+			}
+		};
+	}
+
+	private static java.util.concurrent.CompletableFuture<SentenceClassifier> loading(String resource) {
+		return shipped.computeIfAbsent(resource, (name) -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+			long started = System.nanoTime();
+			try {
+				SentenceClassifier classifier = read(name);
+				org.slf4j.LoggerFactory.getLogger(SentenceClassifier.class)
+					.info("Classifier {} read in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+				return classifier;
+			}
+			catch (RuntimeException ex) {
+				org.slf4j.LoggerFactory.getLogger(SentenceClassifier.class)
+					.error("Classifier {} could not be read; the rules answer alone", name, ex);
+				throw ex;
+			}
+		}, reader));
 	}
 
 	public static SentenceClassifier read(String resource) {

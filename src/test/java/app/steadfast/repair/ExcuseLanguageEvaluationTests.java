@@ -38,7 +38,9 @@ class ExcuseLanguageEvaluationTests {
 	@BeforeAll
 	static void loadModel() {
 		check = ExcuseCheck.shipped().withModel(SentenceModel.loaded(Duration.ofMinutes(2)));
-		assertThat(check.modelReady()).isTrue();
+		// The shipped classifier is read in the background from the first time it is
+		// asked for.
+		org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(check::modelReady);
 	}
 
 	/**
@@ -135,10 +137,11 @@ class ExcuseLanguageEvaluationTests {
 	}
 
 	// The figures reached by the shipped classifier, rounded against it.
-	private static final double FLOOR_RECALL = 0.80;
+	// (0.843, 0.054 and 0.969 with the classifier of 7 December 2026.)
+	private static final double FLOOR_RECALL = 0.84;
 
-	private static final double CEILING_FALSE_POSITIVES = 0.10;
+	private static final double CEILING_FALSE_POSITIVES = 0.055;
 
-	private static final double FLOOR_CATEGORY = 0.94;
+	private static final double FLOOR_CATEGORY = 0.96;
 
 }

@@ -60,4 +60,36 @@ class SentenceClassifierTests {
 			.withMessageContaining("no reader line");
 	}
 
+	@Test
+	void aShippedFileIsReadInTheBackgroundAndIsReadyOnlyOnceRead() {
+		SentenceClassifier.Source shipped = SentenceClassifier.lazily("content/language/excuse-model.txt");
+		// Asking starts the reading; it is ready once read, and then answers at once.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(shipped::ready);
+		assertThat(shipped.get().labels()).contains("NONE", "OWNERSHIP");
+		assertThat(SentenceClassifier.grams(shipped.get().settings())).isEqualTo(16384);
+	}
+
+	@Test
+	void aFileThatCannotBeReadIsNeverReadySoTheRulesAnswerAlone() {
+		SentenceClassifier.Source missing = SentenceClassifier.lazily("content/language/no-such-model.txt");
+		assertThat(missing.ready()).isFalse();
+		org.awaitility.Awaitility.await()
+			.during(java.time.Duration.ofMillis(500))
+			.atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> !missing.ready());
+	}
+
+	@Test
+	void wordPiecesAreSeenOnlyWhenTheClassifierAsksForThem() {
+		float[] reading = new float[SentenceModel.DIMENSIONS];
+		SentenceClassifier.Input words = SentenceClassifier.input(reading, "saving my pills", 16384, false);
+		SentenceClassifier.Input pieces = SentenceClassifier.input(reading, "saving my pills", 16384, true);
+		// Three words, three pairs and the closing pair; with pieces, "<saving>" alone
+		// adds five runs of four letters.
+		assertThat(words.grams()).hasSize(7);
+		assertThat(pieces.grams().length).isGreaterThan(words.grams().length + 5);
+		assertThat(SentenceClassifier.chars(java.util.Map.of("chars", 1.0))).isTrue();
+		assertThat(SentenceClassifier.chars(java.util.Map.of())).isFalse();
+	}
+
 }
