@@ -32,16 +32,13 @@ class RiskRulesPrecisionTests {
 	});
 
 	/**
-	 * The share of clean training rows the rules alone may fire on: under 2%. Most of
-	 * what is left is a screening question answered no in the next sentence ("The GP
-	 * asked if I'd had thoughts of hurting myself. No."), which the rules deliberately
-	 * read as written (see
-	 * RiskNegationTests#anAnswerInTheNextSentenceDoesNotSetTheQuestionAside). It was
-	 * 0.016 (62 of 3,875) on five writers' rows; the same rules fire on 0.018 (96 of
-	 * 5,353) since two more writers' rows joined, half of those hits a question answered
-	 * no in the way above.
+	 * The share of clean training rows the rules alone may fire on: about 1.5%. Most of
+	 * what is left (0.016 when this was written) is a screening question answered no in
+	 * the next sentence ("The GP asked if I'd had thoughts of hurting myself. No."),
+	 * which the rules deliberately read as written (see
+	 * RiskNegationTests#anAnswerInTheNextSentenceDoesNotSetTheQuestionAside).
 	 */
-	private static final double CEILING_CLEAN = 0.019;
+	private static final double CEILING_CLEAN = 0.016;
 
 	/**
 	 * One rule's counts.
