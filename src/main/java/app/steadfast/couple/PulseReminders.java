@@ -34,12 +34,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The weekly pulse reminder email, on the day each person chose, as that day begins where
- * he is (his own zone, across its clock changes). It goes out once per person and week
- * whichever node runs the job: the send is recorded first, under a primary key. No
- * reminder goes to the partner while her safety pause is on, and none once the week's
- * pulse is answered. His own reminder keeps coming during her pause, as it would if she
- * simply shared nothing: its stopping would tell him. The email carries a link, never
- * clinical content.
+ * he is (his own zone, across its clock changes), to both people of a linked couple once
+ * both answered the private intake, and to a partner on her own once she answered hers
+ * (her pulse is open without him). It goes out once per person and week whichever node
+ * runs the job: the send is recorded first, under a primary key. No reminder goes to the
+ * partner while her safety pause is on, and none once the week's pulse is answered. His
+ * own reminder keeps coming during her pause, as it would if she simply shared nothing:
+ * its stopping would tell him. The email carries a link, never clinical content.
  */
 @Component
 class PulseReminders {
@@ -84,6 +85,14 @@ class PulseReminders {
 					JOIN couple_intake hers ON hers.account_id = l.partner_id
 					LEFT JOIN pulse_day d ON d.account_id = p.id
 					WHERE (p.id = l.client_id OR hers.safety_pause = FALSE)
+					  AND COALESCE(d.day_of_week, 1) IN (:days)
+					UNION
+					SELECT p.id, COALESCE(d.day_of_week, 1) AS day_of_week FROM account p
+					JOIN couple_intake hers ON hers.account_id = p.id
+					LEFT JOIN pulse_day d ON d.account_id = p.id
+					WHERE p.role = 'PARTNER' AND p.deactivated_at IS NULL AND hers.safety_pause = FALSE
+					  AND NOT EXISTS (SELECT 1 FROM couple_link l
+					                  WHERE (l.partner_id = p.id OR l.client_id = p.id) AND l.ended_at IS NULL)
 					  AND COALESCE(d.day_of_week, 1) IN (:days)
 					""")
 			.param("days", weekdaysSomewhere(now))
