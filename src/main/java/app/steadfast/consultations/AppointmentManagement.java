@@ -75,9 +75,12 @@ public class AppointmentManagement {
 
 	private final TransactionTemplate transaction;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	AppointmentManagement(JdbcClient jdbc, AccountManagement accounts, TherapistAssignments assignments,
 			BookingSettings settings, ConsultationSettings consultationSettings, AppointmentMail mail, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.assignments = assignments;
@@ -460,6 +463,11 @@ public class AppointmentManagement {
 					UPDATE appointment SET status = 'CANCELLED', held_start = NULL,
 					sequence_number = sequence_number + 1, changed_at = :now WHERE id = :id
 					""").param("now", utc(this.clock.instant())).param("id", appointment.id()).update();
+			if (appointment.consultation() != null) {
+				// The request goes back to the practice's inbox to find another time.
+				this.events.publishEvent(new ConsultationTimeCancelled(appointment.consultation(), appointment.start(),
+						this.clock.instant()));
+			}
 			return this.jdbc.sql("SELECT sequence_number FROM appointment WHERE id = :id")
 				.param("id", appointment.id())
 				.query(Integer.class)

@@ -43,7 +43,7 @@ class Consultation {
 
 	private UUID therapistId;
 
-	private Instant scheduledAt;
+	private @Nullable Instant scheduledAt;
 
 	private int invitationSequence;
 
@@ -119,6 +119,20 @@ class Consultation {
 		this.therapistId = therapist;
 		this.scheduledAt = startsAt;
 		this.invitationSequence++;
+	}
+
+	/**
+	 * The booked time was cancelled: the request is open again, as one the practice has
+	 * been in touch about, without a time.
+	 * @return whether it was waiting for that time
+	 */
+	boolean timeCancelled(Instant start) {
+		if (this.status != ConsultationStatus.SCHEDULED || !start.equals(this.scheduledAt)) {
+			return false;
+		}
+		this.status = ConsultationStatus.CONTACTED;
+		this.scheduledAt = null;
+		return true;
 	}
 
 	void close(CloseReason reason) {

@@ -18,7 +18,8 @@ record ConsultationChange(@Id Long id, UUID consultationId, Kind kind, @Nullable
 
 		RECEIVED("Request received"), CONTACTED("Marked as contacted"), ASSIGNED("Assigned"),
 		NOTE_CHANGED("Internal note changed"), SCHEDULED("Consultation scheduled, invitation sent"), CLOSED("Closed"),
-		CLIENT_INVITED("Invited to create their account"), CLIENT_JOINED("Created their account");
+		CLIENT_INVITED("Invited to create their account"), CLIENT_JOINED("Created their account"),
+		TIME_CANCELLED("Booked time cancelled by the therapist: find another time");
 
 		private final String label;
 

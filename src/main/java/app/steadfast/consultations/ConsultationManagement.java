@@ -365,6 +365,20 @@ public class ConsultationManagement {
 				&& now.isAfter(BusinessDays.answerDue(c.receivedAt(), this.practice.zone()));
 	}
 
+	/**
+	 * A free consultation's booked time was cancelled: the request waits in the inbox
+	 * again, marked in its history, for staff to find another time.
+	 */
+	@org.springframework.context.event.EventListener
+	void timeCancelled(ConsultationTimeCancelled event) {
+		this.consultations.findById(event.consultation().value()).ifPresent((c) -> {
+			if (c.timeCancelled(event.start())) {
+				Consultation saved = this.consultations.save(c);
+				record(saved, Kind.TIME_CANCELLED, c.therapistId(), event.at());
+			}
+		});
+	}
+
 	private void record(Consultation c, Kind kind, @Nullable UUID actor, Instant now) {
 		this.changes.save(ConsultationChange.of(c, kind, actor, now));
 	}

@@ -111,6 +111,57 @@ class ConsultationBookingTests {
 	}
 
 	@Test
+	void aBookedTimeTheTherapistCancelsSendsTheRequestBackToTriageForAnotherTime() {
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		Person therapist = therapistTakingConsultations(people);
+		Slot slot = this.appointments.openConsultationTimes(10_000)
+			.stream()
+			.filter((s) -> s.therapist().equals(therapist.id()))
+			.findFirst()
+			.orElseThrow();
+		RequestSamples request = RequestSamples.valid().without("times").with("slot", slot.code());
+		assertThat(request.send(this.mvc)).hasStatus3xxRedirection();
+		UUID id = this.jdbc.sql("SELECT id FROM consultation WHERE email = :e")
+			.param("e", request.value("email"))
+			.query(UUID.class)
+			.single();
+		UUID appointment = this.jdbc.sql("SELECT id FROM appointment WHERE consultation_id = :id")
+			.param("id", id)
+			.query(UUID.class)
+			.single();
+
+		assertThat(this.mvc.post()
+			.uri("/care/schedule/" + appointment + "/cancel")
+			.with(people.signedIn(therapist))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.hasStatus3xxRedirection();
+
+		// Open again, without a time, and its history says why: nobody falls through.
+		assertThat(this.jdbc.sql("SELECT status FROM consultation WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("CONTACTED");
+		assertThat(this.jdbc.sql("SELECT scheduled_at FROM consultation WHERE id = :id")
+			.param("id", id)
+			.query(java.sql.Timestamp.class)
+			.optional()).isEmpty();
+		org.jsoup.nodes.Document triage = org.jsoup.Jsoup.parse(new String(this.mvc.get()
+			.uri("/consultations/" + id)
+			.with(people.signedIn(therapist))
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(triage.select("span.status").text()).isEqualTo("Contacted");
+		assertThat(triage.text()).contains("Booked time cancelled by the therapist: find another time");
+		assertThat(SessionCalendarFiles.invitationTo(smtp, request.value("email"))).contains("METHOD:");
+		// The time is open again for the next person.
+		assertThat(this.appointments.openConsultationTimes(10_000)).anySatisfy((s) -> {
+			assertThat(s.therapist()).isEqualTo(therapist.id());
+			assertThat(s.start()).isEqualTo(slot.start());
+		});
+	}
+
+	@Test
 	void aTherapistWhoTakesNoConsultationsCannotBeBookedForOne() {
 		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
 		Person therapist = therapistTakingConsultations(people);
