@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,7 +85,8 @@ class NarrowScreenBrowserTests {
 	/**
 	 * Every page each role reaches from its menu and Today, in the demo world's three
 	 * weeks, at a phone's width: none scrolls sideways, axe-core finds nothing, and each
-	 * is photographed to target/screenshots/ for a reviewer.
+	 * is photographed to target/screenshots/ for a reviewer; axe-core checks each in the
+	 * light and the dark theme.
 	 */
 	@Test
 	void everyPageOfEveryRoleFitsAPhone() {
@@ -130,7 +132,17 @@ class NarrowScreenBrowserTests {
 		this.browser.signIn(email, this.demo.password(email), () -> this.demo.code(email));
 	}
 
-	/** Each page's width at a phone's, after checking it with axe-core there. */
+	private void theme(String theme) {
+		((ChromeDriver) this.browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", theme))));
+		assertThat(this.browser.script("return window.matchMedia('(prefers-color-scheme: dark)').matches;"))
+			.isEqualTo(theme.equals("dark"));
+	}
+
+	/**
+	 * Each page's width at a phone's, after checking it with axe-core there in the light
+	 * and the dark theme.
+	 */
 	private Map<String, Long> widthsAtAPhone(String... pages) {
 		Map<String, Long> widths = new LinkedHashMap<>();
 		this.browser.driver().manage().window().setSize(new Dimension(PHONE, 812));
@@ -146,10 +158,17 @@ class NarrowScreenBrowserTests {
 				this.browser.screenshot(this.shotPrefix
 						+ (page.equals("/") ? "today" : page.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "")));
 				this.browser.assertAccessible(page + " at " + PHONE + " px");
+				// The same page as a phone set to dark shows it: the theme follows the
+				// system, so the colours change without a reload.
+				theme("dark");
+				this.browser.assertAccessible(page + " at " + PHONE + " px, dark theme");
+				theme("light");
 			}
 		}
 		finally {
 			this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
+			((ChromeDriver) this.browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia",
+					Map.of("features", List.of()));
 		}
 		return widths;
 	}
