@@ -100,11 +100,10 @@ class NarrowScreenBrowserTests {
 						"/couple/reassurance", "/insights", "/insights/review", "/care/grants", "/care/homework",
 						"/care/measures", "/care/messages", "/care/sessions", "/accounts/settings",
 						"/accounts/password", "/accounts/security", "/articles", "/crisis"));
-		pages.put(DemoAccounts.PARTNER,
-				List.of("/", "/couple", "/couple/safety", "/couple/pulse", "/couple/reassurance", "/checkins",
-						"/checkins/new", "/checkins/shared", "/repair", "/repair/shared", "/repair/questions",
-						"/commitments/shared", "/conversations/shared", "/insights", "/insights/report",
-						"/accounts/settings", "/path", "/path/what-happened-to-you", "/checkins/journal"));
+		pages.put(DemoAccounts.PARTNER, List.of("/", "/couple", "/couple/safety", "/couple/pulse",
+				"/couple/reassurance", "/checkins", "/checkins/new", "/checkins/shared", "/repair", "/repair/shared",
+				"/repair/questions", "/commitments/shared", "/conversations/shared", "/insights", "/insights/report",
+				"/accounts/settings", "/path", "/path/what-happened-to-you", "/checkins/journal", "/care/measures"));
 		pages.put(DemoAccounts.THERAPIST,
 				List.of("/", "/care", "/care/alerts", client, client + "/checkins", client + "/journal",
 						client + "/commitments", client + "/insights", client + "/notes", client + "/messages",

@@ -45,8 +45,9 @@ class CareAccess {
 				AccessRule.roles("/care/reads", Role.CLIENT), AccessRule.roles("/care/sessions/**", Role.CLIENT),
 				AccessRule.roles("/care/schedule/**", Role.THERAPIST),
 				AccessRule.roles("/care/hours/**", Role.THERAPIST), AccessRule.roles("/care/homework/**", Role.CLIENT),
-				AccessRule.roles("/care/measures/**", Role.CLIENT), AccessRule.roles("/admin/care/**", Role.ADMIN),
-				AccessRule.roles("/admin/settings", Role.ADMIN));
+				// A partner answers the copy of the CSI-4 his therapist may send her.
+				AccessRule.roles("/care/measures/**", Role.CLIENT, Role.PARTNER),
+				AccessRule.roles("/admin/care/**", Role.ADMIN), AccessRule.roles("/admin/settings", Role.ADMIN));
 	}
 
 	/**
@@ -123,6 +124,13 @@ class CareAccess {
 							"You choose, one kind of record at a time, and you can take it back at once.",
 							"/care/grants", "Choose what to share", 15));
 				}
+				case PARTNER -> measures.pending(me)
+					.stream()
+					.findFirst()
+					.ifPresent((m) -> steps.add(NextStep.now("A question about your relationship",
+							"Your partner’s therapist asks how the relationship feels from your side: four short questions, "
+									+ "for the therapist alone. Saying no is fine too.",
+							"/care/measures/" + m.id(), "Have a look", 6)));
 				case THERAPIST -> {
 					long open = alerts.of(me).stream().filter(RiskAlerts.Alert::open).count();
 					if (open > 0) {

@@ -11,20 +11,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * His messages with his therapist, for the export of his data: what he wrote and what his
- * therapist wrote to him.
+ * therapist wrote to him; and the questionnaires he (or, for her own copies, his partner)
+ * filled in, with their answers and scores.
  */
 @Component
 class CarePersonalData implements PersonalData {
 
 	private final Messages messages;
 
-	CarePersonalData(Messages messages) {
+	private final Measures measures;
+
+	CarePersonalData(Messages messages, Measures measures) {
 		this.messages = messages;
+		this.measures = measures;
 	}
 
 	@Override
 	public Map<String, List<?>> of(UUID person) {
-		return Map.of("messages", this.messages.export(new AccountId(person)));
+		List<Map<String, Object>> questionnaires = this.measures.mine(new AccountId(person))
+			.stream()
+			.map((r) -> Map.<String, Object>of("questionnaire", r.instrument().title(), "completedAt",
+					r.completedAt().toString(), "answers", r.answers(), "score", r.total(), "band", r.severity()))
+			.toList();
+		return Map.of("messages", this.messages.export(new AccountId(person)), "questionnaires", questionnaires);
 	}
 
 }

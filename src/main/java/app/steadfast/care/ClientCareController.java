@@ -46,10 +46,13 @@ class ClientCareController {
 
 	private final Measures measures;
 
+	private final PartnerMeasures partnerMeasures;
+
 	private final MessageSource messages;
 
 	ClientCareController(Consents consents, Therapy therapy, BreakGlass breakGlass, Homework homework,
-			Measures measures, MessageSource messages) {
+			Measures measures, PartnerMeasures partnerMeasures, MessageSource messages) {
+		this.partnerMeasures = partnerMeasures;
 		this.consents = consents;
 		this.therapy = therapy;
 		this.breakGlass = breakGlass;
@@ -155,13 +158,16 @@ class ClientCareController {
 		if (!errors.hasErrors()) {
 			try {
 				this.measures.complete(me, pending.id(), answers, form.difficulty());
-				flash.addFlashAttribute("notice", "Thank you. Your answers went to your therapist.");
+				flash.addFlashAttribute("notice",
+						pending.partnersCopy()
+								? "Thank you. Your answers went to your partner’s therapist, and no one else."
+								: "Thank you. Your answers went to your therapist.");
 				if (pending.instrument().raisesAlert(answers)) {
 					// He told us of thoughts of death or self-harm: the crisis lines come
 					// first, on the very next page.
 					CrisisPanel.showNext(flash, Set.of(RiskKind.SUICIDE));
 				}
-				return "redirect:/care/homework";
+				return pending.partnersCopy() ? "redirect:/care/measures" : "redirect:/care/homework";
 			}
 			catch (InvalidInput ex) {
 				ex.rejectIn(errors);
@@ -169,6 +175,14 @@ class ClientCareController {
 		}
 		model.addAttribute("measure", pending);
 		return measurePage(model);
+	}
+
+	/** His partner chooses not to answer the copy his therapist sent her. */
+	@PostMapping("/care/measures/{id}/decline")
+	String decline(@AuthenticationPrincipal SignedIn person, @PathVariable UUID id, RedirectAttributes flash) {
+		this.partnerMeasures.decline(person.account(), id);
+		flash.addFlashAttribute("notice", "That’s fine. Nothing was sent to anyone.");
+		return "redirect:/care/measures";
 	}
 
 	/**

@@ -77,12 +77,13 @@ class Measures {
 	@Transactional(readOnly = true)
 	List<Pending> pending(AccountId client) {
 		return this.jdbc.sql("""
-				SELECT id, instrument, assigned_at FROM care_measure
-				WHERE client_id = :client AND completed_at IS NULL ORDER BY assigned_at
+				SELECT id, instrument, assigned_at, about_client_id FROM care_measure
+				WHERE client_id = :client AND completed_at IS NULL AND declined_at IS NULL ORDER BY assigned_at
 				""")
 			.param("client", client.value())
 			.query((rs, n) -> new Pending(rs.getObject("id", UUID.class),
-					Instrument.valueOf(rs.getString("instrument")), rs.getTimestamp("assigned_at").toInstant()))
+					Instrument.valueOf(rs.getString("instrument")), rs.getTimestamp("assigned_at").toInstant(),
+					rs.getObject("about_client_id") != null))
 			.list();
 	}
 
@@ -96,7 +97,7 @@ class Measures {
 	}
 
 	/**
-	 * The client completes a questionnaire.
+	 * The client (or, for a copy sent to her, his partner) completes a questionnaire.
 	 * @param difficulty his answer to the closing, unscored question (0 to 3), if he gave
 	 * one
 	 * @return the total
@@ -191,7 +192,7 @@ class Measures {
 		return changes;
 	}
 
-	private Result result(ResultSet rs, AccountId client) throws SQLException {
+	Result result(ResultSet rs, AccountId client) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
 		Instrument instrument = Instrument.valueOf(rs.getString("instrument"));
 		int total = rs.getInt("total");
@@ -291,8 +292,10 @@ class Measures {
 	 * @param id it
 	 * @param instrument which one
 	 * @param assignedAt when the therapist asked
+	 * @param partnersCopy whether it is a partner's copy, which her partner's therapist
+	 * asked her to answer (see {@link PartnerMeasures})
 	 */
-	record Pending(UUID id, Instrument instrument, Instant assignedAt) {
+	record Pending(UUID id, Instrument instrument, Instant assignedAt, boolean partnersCopy) {
 	}
 
 	/**

@@ -53,6 +53,8 @@ class TherapistController {
 
 	private final Measures measures;
 
+	private final PartnerMeasures partnerMeasures;
+
 	private final MeasureSchedules schedules;
 
 	private final CheckInManagement checkins;
@@ -68,7 +70,8 @@ class TherapistController {
 	TherapistController(Caseload caseload, Therapy therapy, Consents consents, RiskAlerts alerts, SessionNotes notes,
 			Homework homework, Measures measures, CheckInManagement checkins, JournalManagement journal,
 			CommitmentManagement commitments, ArticleManagement articles, InsightsManagement insights,
-			MeasureSchedules schedules) {
+			MeasureSchedules schedules, PartnerMeasures partnerMeasures) {
+		this.partnerMeasures = partnerMeasures;
 		this.insights = insights;
 		this.schedules = schedules;
 		this.caseload = caseload;
@@ -154,12 +157,29 @@ class TherapistController {
 			flash.addFlashAttribute("notice", "Choose every 2 or every 4 weeks, or just this once.");
 		}
 		else {
+			boolean partnerToo = Boolean.TRUE.equals(form.partnerToo());
+			boolean partnerAsked = false;
+			if (partnerToo) {
+				try {
+					// Before his copy, so that a copy that cannot go to his partner sends
+					// nothing at all.
+					partnerAsked = this.partnerMeasures.ask(me, client.id(), chosen);
+				}
+				catch (InvalidInput ex) {
+					flash.addFlashAttribute("notice", ex.getMessage() + " Nothing was sent.");
+					return "redirect:/care/clients/" + client.id().value();
+				}
+			}
 			this.measures.assign(me, client.id(), chosen);
 			if (form.every() != null) {
 				this.schedules.repeat(me, client.id(), chosen, form.every());
 			}
-			flash.addFlashAttribute("notice", chosen.title() + " sent. It waits on his home page"
-					+ ((form.every() != null) ? ", and comes back every " + form.every() + " weeks." : "."));
+			flash.addFlashAttribute("notice",
+					chosen.title() + " sent. It waits on his home page"
+							+ ((form.every() != null) ? ", and comes back every " + form.every() + " weeks." : ".")
+							+ (!partnerToo ? ""
+									: partnerAsked ? " His partner has a copy of their own to answer, or to say no to."
+											: " His partner’s last copy still waits, so no second one was sent."));
 		}
 		return "redirect:/care/clients/" + client.id().value();
 	}
@@ -342,6 +362,7 @@ class TherapistController {
 		model.addAttribute("trends", this.measures.trends(results));
 		model.addAttribute("changes", Measures.reliableChanges(results));
 		model.addAttribute("waiting", this.measures.open(me, client.id()));
+		model.addAttribute("partnerCopies", this.partnerMeasures.of(me, client.id()));
 		model.addAttribute("repeating", this.schedules.of(client.id()));
 		model.addAttribute("instruments", Instrument.values());
 		model.addAttribute("articles", this.articles.published());
@@ -367,9 +388,11 @@ class TherapistController {
 	 *
 	 * @param instrument the questionnaire, or {@code null} when none was chosen
 	 * @param every to repeat it every so many weeks, or {@code null} for just this once
+	 * @param partnerToo whether his linked partner gets a copy of their own, once (the
+	 * CSI-4 only)
 	 */
 	record MeasureForm(@org.jspecify.annotations.Nullable Instrument instrument,
-			@org.jspecify.annotations.Nullable Integer every) {
+			@org.jspecify.annotations.Nullable Integer every, @org.jspecify.annotations.Nullable Boolean partnerToo) {
 	}
 
 }

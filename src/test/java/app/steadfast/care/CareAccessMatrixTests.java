@@ -167,13 +167,20 @@ class CareAccessMatrixTests {
 						302, 302, 302, 403, 403, 403, 403),
 				new Row("GET", "/care/reads", () -> "/care/reads", none, 302, 200, 200, 403, 403, 403, 403),
 				new Row("GET", "/care/homework", () -> "/care/homework", none, 302, 200, 200, 403, 403, 403, 403),
-				new Row("GET", "/care/measures", () -> "/care/measures", none, 302, 200, 200, 403, 403, 403, 403),
+				// A partner has a page of her own questionnaires: the copies his
+				// therapist
+				// may send her.
+				new Row("GET", "/care/measures", () -> "/care/measures", none, 302, 200, 200, 200, 403, 403, 403),
 				new Row("POST", "/care/homework/{id}/done", () -> "/care/homework/" + homework(p) + "/done", none, 302,
 						302, 404, 403, 403, 403, 403),
-				new Row("GET", "/care/measures/{id}", () -> "/care/measures/" + measure(p), none, 302, 200, 404, 403,
+				new Row("GET", "/care/measures/{id}", () -> "/care/measures/" + measure(p), none, 302, 200, 404, 404,
 						403, 403, 403),
 				new Row("POST", "/care/measures/{id}", () -> "/care/measures/" + measure(p), gad7Answers(), 302, 302,
-						404, 403, 403, 403, 403),
+						404, 404, 403, 403, 403),
+				// Only a partner's own copy can be declined; his is between him and his
+				// therapist.
+				new Row("POST", "/care/measures/{id}/decline", () -> "/care/measures/" + measure(p) + "/decline", none,
+						302, 404, 404, 404, 403, 403, 403),
 				new Row("GET", "/care/sessions", () -> "/care/sessions", none, 302, 200, 200, 403, 403, 403, 403),
 				// A time nobody offers: the form comes back with its message.
 				new Row("POST", "/care/sessions", () -> "/care/sessions", Map.of("start", "soon"), 302, 200, 200, 403,

@@ -120,7 +120,11 @@ class MeasureTrendTests {
 	@Test
 	void noOneButTheClientSeesHisScoresPage() {
 		complete(Instrument.PHQ9, List.of(3, 3, 3, 3, 3, 3, 3, 3, 0), "2026-01-05T10:00:00Z");
-		assertThat(this.mvc.get().uri("/care/measures").with(this.people.signedIn(this.p.partner()))).hasStatus(403);
+		// His partner's page holds only her own copies, if his therapist sent her any.
+		assertThat(this.mvc.get().uri("/care/measures").with(this.people.signedIn(this.p.partner()))).hasStatusOk()
+			.bodyText()
+			.contains("Nothing here yet.")
+			.doesNotContain("24 of 27");
 		assertThat(this.mvc.get().uri("/care/measures").with(this.people.signedIn(this.p.therapist()))).hasStatus(403);
 		// Another client sees only his own page: empty, nothing of this one.
 		assertThat(this.mvc.get().uri("/care/measures").with(this.people.signedIn(this.p.otherClient()))).hasStatusOk()
