@@ -83,12 +83,12 @@ public class ConsultationManagement {
 
 	private final TransactionTemplate transaction;
 
-	private final AppointmentManagement appointments;
+	private final Bookings appointments;
 
 	ConsultationManagement(Consultations consultations, ConsultationChanges changes, RequestLimit limit,
 			ConsultationMail mail, Encryption encryption, AccountManagement accounts, TherapistAssignments assignments,
 			AuditLog audit, Practice practice, Clock clock, PlatformTransactionManager transactions,
-			AppointmentManagement appointments) {
+			Bookings appointments) {
 		this.appointments = appointments;
 		this.consultations = consultations;
 		this.changes = changes;
