@@ -109,6 +109,72 @@ class Bookings {
 		return start;
 	}
 
+	/**
+	 * Holds the therapist's time for a free consultation that staff scheduled by hand in
+	 * triage, inside the caller's transaction, so no one is offered it: the
+	 * consultation's booked appointment moves there, or one is booked. Staff may choose a
+	 * time outside his hours; it may not overlap anything else booked of his.
+	 * @return false if something else booked of his overlaps the time
+	 */
+	boolean holdForConsultation(ConsultationId consultation, AccountId therapist, Instant start) {
+		this.hours.ensureRoom(therapist);
+		Instant end = start.plus(this.consultationSettings.length());
+		try {
+			this.jdbc.sql("SELECT therapist_id FROM therapist_room WHERE therapist_id = :t FOR UPDATE")
+				.param("t", therapist.value())
+				.query(UUID.class)
+				.list();
+		}
+		catch (PessimisticLockingFailureException ex) {
+			return false;
+		}
+		long clashes = this.jdbc.sql("""
+				SELECT COUNT(*) FROM appointment WHERE therapist_id = :t AND status = 'BOOKED'
+				AND starts_at < :e AND ends_at > :s AND (consultation_id IS NULL OR consultation_id <> :c)
+				""")
+			.param("t", therapist.value())
+			.param("s", utc(start))
+			.param("e", utc(end))
+			.param("c", consultation.value())
+			.query(Long.class)
+			.single();
+		if (clashes > 0) {
+			return false;
+		}
+		try {
+			int moved = this.jdbc.sql("""
+					UPDATE appointment SET therapist_id = :t, starts_at = :s, ends_at = :e, held_start = :s,
+					sequence_number = sequence_number + 1, changed_at = :now
+					WHERE consultation_id = :c AND status = 'BOOKED'
+					""")
+				.param("t", therapist.value())
+				.param("s", utc(start))
+				.param("e", utc(end))
+				.param("now", utc(this.clock.instant()))
+				.param("c", consultation.value())
+				.update();
+			if (moved == 0) {
+				insert(UUID.randomUUID(), therapist, null, consultation, AppointmentKind.CONSULTATION, start, end);
+			}
+		}
+		catch (DataIntegrityViolationException | SlotTaken ex) {
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Frees the time a free consultation holds, inside the caller's transaction, once
+	 * staff close it; a time already past stays on the record.
+	 */
+	void releaseConsultation(ConsultationId consultation) {
+		this.jdbc.sql("""
+				UPDATE appointment SET status = 'CANCELLED', held_start = NULL,
+				sequence_number = sequence_number + 1, changed_at = :now
+				WHERE consultation_id = :c AND status = 'BOOKED' AND starts_at > :now
+				""").param("now", utc(this.clock.instant())).param("c", consultation.value()).update();
+	}
+
 	/** See {@link AppointmentManagement#move}. */
 	Appointment move(AccountId client, UUID id, Instant start) {
 		Appointment before = sessionOf(client, id);
