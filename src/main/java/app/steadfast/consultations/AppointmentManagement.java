@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -215,6 +217,15 @@ public class AppointmentManagement {
 	 */
 	public List<Appointment> scheduleOf(AccountId therapist, Instant from, Instant to) {
 		return this.booked.scheduleOf(therapist, from, to);
+	}
+
+	/**
+	 * When the last session of each client with the therapist ended, up to
+	 * {@code before}; clients with none are absent. One query for all.
+	 */
+	public Map<AccountId, Instant> lastSessionsEnded(AccountId therapist, Collection<AccountId> clients,
+			Instant before) {
+		return this.booked.lastSessionsEnded(therapist, clients, before);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,27 @@ class BookedAppointments {
 			.param("u", utc(to))
 			.query(BookedAppointments::row)
 			.list());
+	}
+
+	/** See {@link AppointmentManagement#lastSessionsEnded}. */
+	@Transactional(readOnly = true)
+	Map<AccountId, Instant> lastSessionsEnded(AccountId therapist, Collection<AccountId> clients, Instant before) {
+		Map<AccountId, Instant> ended = new LinkedHashMap<>();
+		if (clients.isEmpty()) {
+			return ended;
+		}
+		this.jdbc.sql("""
+				SELECT client_id, MAX(ends_at) AS ended FROM appointment
+				WHERE therapist_id = :t AND client_id IN (:c) AND status = 'BOOKED' AND ends_at <= :b
+				GROUP BY client_id
+				""")
+			.param("t", therapist.value())
+			.param("c", clients.stream().map(AccountId::value).distinct().toList())
+			.param("b", utc(before))
+			.query((rs) -> {
+				ended.put(new AccountId(rs.getObject("client_id", UUID.class)), rs.getTimestamp("ended").toInstant());
+			});
+		return ended;
 	}
 
 	/**
