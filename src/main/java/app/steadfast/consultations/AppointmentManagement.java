@@ -39,10 +39,10 @@ public class AppointmentManagement {
 
 	private final BookedAppointments booked;
 
-	private final BookingSettings settings;
+	private final BookingRules settings;
 
 	AppointmentManagement(TherapistHours hours, TherapistOpenTimes open, Bookings bookings, BookedAppointments booked,
-			BookingSettings settings) {
+			BookingRules settings) {
 		this.hours = hours;
 		this.open = open;
 		this.bookings = bookings;
@@ -103,7 +103,8 @@ public class AppointmentManagement {
 
 	/** The rules a client books under, for the pages that explain them. */
 	public Rules rules() {
-		return new Rules(this.settings.sessionLength(), this.settings.notice(), this.settings.linkOpens());
+		return new Rules(this.settings.current().sessionLength(), this.settings.current().notice(),
+				this.settings.current().linkOpens());
 	}
 
 	/**
@@ -120,6 +121,53 @@ public class AppointmentManagement {
 			return AppointmentManagement.noticeText(this.notice);
 		}
 
+	}
+
+	/**
+	 * The booking rules an admin can change, as he set them (empty where the configured
+	 * rule holds), with the configured rules beside them.
+	 */
+	public RuleSettings ruleSettings() {
+		return this.settings.typed();
+	}
+
+	/** The configured rules, in the same fields, for the hints beside them. */
+	public RuleSettings configuredRules() {
+		BookingSettings configured = this.settings.configured();
+		return new RuleSettings(String.valueOf(configured.sessionLength().toMinutes()),
+				String.valueOf(configured.buffer().toMinutes()), String.valueOf(configured.notice().toHours()),
+				String.valueOf(configured.horizon().toDays()));
+	}
+
+	/**
+	 * The admin changes the booking rules; an empty field goes back to the configured
+	 * rule. Nothing is kept unless every field is right. Times already booked keep their
+	 * length.
+	 * @return the problem with each field at fault, by field ({@code sessionLength},
+	 * {@code buffer}, {@code notice}, {@code horizon}); empty when saved
+	 */
+	public Map<String, String> changeRules(RuleSettings typed) {
+		return this.settings.change(typed);
+	}
+
+	/**
+	 * What is wrong with the booking rules as typed, without keeping them.
+	 * @return the problem with each field at fault, by field; empty when all are right
+	 */
+	public Map<String, String> problemsWithRules(RuleSettings typed) {
+		return this.settings.problems(typed);
+	}
+
+	/**
+	 * The booking rules an admin sets, as typed.
+	 *
+	 * @param sessionMinutes how long a session lasts, in minutes
+	 * @param bufferMinutes the least time kept free between two appointments, in minutes
+	 * @param noticeHours up to how many hours before the start one may book, move or
+	 * cancel online
+	 * @param horizonDays how many days ahead open times are offered
+	 */
+	public record RuleSettings(String sessionMinutes, String bufferMinutes, String noticeHours, String horizonDays) {
 	}
 
 	/** A notice in words, such as "24 hours" or "3 days". */

@@ -48,7 +48,7 @@ class Bookings {
 
 	private final BookedAppointments booked;
 
-	private final BookingSettings settings;
+	private final BookingRules settings;
 
 	private final ConsultationSettings consultationSettings;
 
@@ -61,7 +61,7 @@ class Bookings {
 	private final ApplicationEventPublisher events;
 
 	Bookings(JdbcClient jdbc, AccountManagement accounts, TherapistHours hours, TherapistOpenTimes open,
-			BookedAppointments booked, BookingSettings settings, ConsultationSettings consultationSettings,
+			BookedAppointments booked, BookingRules settings, ConsultationSettings consultationSettings,
 			AppointmentMail mail, Clock clock, PlatformTransactionManager transactions,
 			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -82,9 +82,9 @@ class Bookings {
 		AccountId therapist = this.open.activeTherapistOf(client).orElseThrow(NotFound::new);
 		UUID id = UUID.randomUUID();
 		Appointment made = this.transaction.execute((status) -> {
-			lockAndCheck(therapist, start, this.settings.sessionLength(), null, "start");
+			lockAndCheck(therapist, start, this.settings.current().sessionLength(), null, "start");
 			insert(id, therapist, client, null, AppointmentKind.SESSION, start,
-					start.plus(this.settings.sessionLength()));
+					start.plus(this.settings.current().sessionLength()));
 			return this.booked.find(id).orElseThrow();
 		});
 		afterCommit(() -> this.mail.booked(made, 0, false));
@@ -183,7 +183,7 @@ class Bookings {
 			.filter(before.therapist()::equals)
 			.orElseThrow(NotFound::new);
 		Appointment moved = this.transaction.execute((status) -> {
-			lockAndCheck(therapist, start, this.settings.sessionLength(), id, "start");
+			lockAndCheck(therapist, start, this.settings.current().sessionLength(), id, "start");
 			int sequence = sequenceOf(id);
 			try {
 				this.jdbc.sql("""
@@ -191,7 +191,7 @@ class Bookings {
 						sequence_number = :q, changed_at = :now WHERE id = :id AND status = 'BOOKED'
 						""")
 					.param("s", utc(start))
-					.param("e", utc(start.plus(this.settings.sessionLength())))
+					.param("e", utc(start.plus(this.settings.current().sessionLength())))
 					.param("q", sequence + 1)
 					.param("now", utc(this.clock.instant()))
 					.param("id", id)
@@ -241,7 +241,8 @@ class Bookings {
 
 	/** Whether the appointment may still be moved or cancelled online. */
 	boolean changeable(Appointment appointment) {
-		return appointment.booked() && this.clock.instant().plus(this.settings.notice()).isBefore(appointment.start());
+		return appointment.booked()
+				&& this.clock.instant().plus(this.settings.current().notice()).isBefore(appointment.start());
 	}
 
 	/**
@@ -257,7 +258,7 @@ class Bookings {
 	private void requireChangeable(Appointment appointment) {
 		if (!changeable(appointment)) {
 			throw new InvalidInput("start",
-					"It starts in less than " + AppointmentManagement.noticeText(this.settings.notice())
+					"It starts in less than " + AppointmentManagement.noticeText(this.settings.current().notice())
 							+ ", so it can’t be changed here any more. Write to your therapist instead.");
 		}
 	}

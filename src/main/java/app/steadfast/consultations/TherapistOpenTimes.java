@@ -43,14 +43,14 @@ class TherapistOpenTimes {
 
 	private final TherapistHours hours;
 
-	private final BookingSettings settings;
+	private final BookingRules settings;
 
 	private final ConsultationSettings consultationSettings;
 
 	private final Clock clock;
 
 	TherapistOpenTimes(JdbcClient jdbc, AccountManagement accounts, TherapistAssignments assignments,
-			TherapistHours hours, BookingSettings settings, ConsultationSettings consultationSettings, Clock clock) {
+			TherapistHours hours, BookingRules settings, ConsultationSettings consultationSettings, Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.assignments = assignments;
@@ -67,7 +67,8 @@ class TherapistOpenTimes {
 	 */
 	@Transactional(readOnly = true)
 	List<Slot> sessionTimes(AccountId client, @Nullable UUID moving) {
-		return activeTherapistOf(client).map((t) -> of(t, this.settings.sessionLength(), moving)).orElse(List.of());
+		return activeTherapistOf(client).map((t) -> of(t, this.settings.current().sessionLength(), moving))
+			.orElse(List.of());
 	}
 
 	/**
@@ -113,7 +114,7 @@ class TherapistOpenTimes {
 				""")
 			.param("t", therapists)
 			.param("f", utc(now.minus(Duration.ofDays(2))))
-			.param("u", utc(now.plus(this.settings.horizon()).plus(Duration.ofDays(3))))
+			.param("u", utc(now.plus(this.settings.current().horizon()).plus(Duration.ofDays(3))))
 			.query((rs) -> {
 				busy.computeIfAbsent(rs.getObject("therapist_id", UUID.class), (k) -> new ArrayList<>())
 					.add(new OpenTimes.Busy(rs.getTimestamp("starts_at").toInstant(),
@@ -125,8 +126,10 @@ class TherapistOpenTimes {
 			ZoneId zone = zones.getOrDefault(id, ZoneOffset.UTC);
 			open.addAll(OpenTimes.of(id, zone, weekly.getOrDefault(therapist, List.of()),
 					off.getOrDefault(therapist, List.of()), busy.getOrDefault(therapist, List.of()),
-					LocalDate.ofInstant(now, zone), LocalDate.ofInstant(now.plus(this.settings.horizon()), zone),
-					this.consultationSettings.length(), this.settings.buffer(), now.plus(this.settings.notice())));
+					LocalDate.ofInstant(now, zone),
+					LocalDate.ofInstant(now.plus(this.settings.current().horizon()), zone),
+					this.consultationSettings.length(), this.settings.current().buffer(),
+					now.plus(this.settings.current().notice())));
 		}
 		open.sort(Comparator.comparing(Slot::start).thenComparing((s) -> s.therapist().value()));
 		return open.subList(0, Math.min(limit, open.size()));
@@ -140,11 +143,11 @@ class TherapistOpenTimes {
 		ZoneId zone = this.accounts.zone(therapist);
 		Instant now = this.clock.instant();
 		LocalDate from = LocalDate.ofInstant(now, zone);
-		LocalDate to = LocalDate.ofInstant(now.plus(this.settings.horizon()), zone);
+		LocalDate to = LocalDate.ofInstant(now.plus(this.settings.current().horizon()), zone);
 		return OpenTimes.of(therapist, zone, this.hours.hours(therapist), this.hours.timeOff(therapist),
 				busy(therapist, from.minusDays(1).atStartOfDay(zone).toInstant(),
 						to.plusDays(2).atStartOfDay(zone).toInstant(), ignoring),
-				from, to, length, this.settings.buffer(), now.plus(this.settings.notice()));
+				from, to, length, this.settings.current().buffer(), now.plus(this.settings.current().notice()));
 	}
 
 	/** The client's therapist, while he still works at the practice. */
