@@ -97,6 +97,11 @@ class SqlCountTests {
 		bounds.put("sessions", 12);
 		// The week's appointments and the names of who comes.
 		bounds.put("schedule", 4);
+		// The booked week with a brief for each client since his last session: his
+		// assignments, last sessions, and each part he may grant asked of its own module
+		// for all clients at once (check-ins, promises, talks, statements and questions,
+		// progress with its pulse, questionnaires, risk alerts).
+		bounds.put("schedule briefs", 56);
 		bounds.put("caseload", 37);
 		// One more for the questionnaires that repeat, read at once (was 71), and one for
 		// the copies of the CSI-4 his partner was sent (was 72).
@@ -196,14 +201,21 @@ class SqlCountTests {
 		for (Category category : List.of(Category.CHECKINS, Category.COMMITMENTS, Category.CONVERSATIONS)) {
 			this.couple.share(client.id(), category, true);
 		}
+		List<Person> others = new ArrayList<>();
 		for (int other = 1; other < n; other++) {
 			Person more = people.client();
 			this.consultations.reassign(admin.id(), more.id(), therapist.id());
 			this.sharing.grant(more.id(), therapist.id(), Category.INSIGHTS, GrantKind.THERAPIST, null);
+			others.add(more);
 		}
 		for (DayOfWeek day : DayOfWeek.values()) {
 			this.appointments.addHours(therapist.id(), day, java.time.LocalTime.of(6, 0),
 					java.time.LocalTime.of(22, 0));
+		}
+		// Every other client books one session too: the schedule's briefs cover n
+		// clients.
+		for (Person more : others) {
+			this.appointments.book(more.id(), this.appointments.openSessionTimes(more.id(), null).get(0).start());
 		}
 		for (int i = 0; i < n; i++) {
 			this.appointments.book(client.id(), this.appointments.openSessionTimes(client.id(), null).get(0).start());
@@ -285,6 +297,10 @@ class SqlCountTests {
 		counts.put("consultation form", get(null, "/consultation"));
 		counts.put("sessions", get(him, "/care/sessions"));
 		counts.put("schedule", get(doctor, "/care/schedule"));
+		// The week of the sessions every client booked, each with his brief.
+		LocalDate booked = LocalDate.ofInstant(this.appointments.upcomingFor(practice.client().id()).get(0).start(),
+				this.accounts.zone(practice.therapist().id()));
+		counts.put("schedule briefs", get(doctor, "/care/schedule?week=" + booked));
 		counts.put("caseload", get(doctor, "/care"));
 		counts.put("care client", get(doctor, "/care/clients/" + client));
 		return counts;

@@ -6,6 +6,7 @@ import java.util.Map;
 import app.steadfast.audit.AuditAction;
 import app.steadfast.audit.AuditEntry;
 import app.steadfast.audit.AuditLog;
+import app.steadfast.consultations.AppointmentManagement;
 import app.steadfast.safety.CrisisResources;
 import app.steadfast.shared.PracticeSettings;
 import app.steadfast.shared.SignedIn;
@@ -23,8 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's practice settings: the practice's name and locale, the sender of its
- * emails, the crisis lines shown on every page, and where the quick-exit control leads.
- * An empty field goes back to the configured value.
+ * emails, the crisis lines shown on every page, where the quick-exit control leads, and
+ * the booking rules (session length, buffer, notice, how far ahead). An empty field goes
+ * back to the configured value.
  */
 @Controller
 @RequestMapping("/admin/settings")
@@ -36,7 +38,11 @@ class PracticeSettingsController {
 
 	private final AuditLog audit;
 
-	PracticeSettingsController(PracticeSettings settings, CrisisResources crisis, AuditLog audit) {
+	private final AppointmentManagement appointments;
+
+	PracticeSettingsController(PracticeSettings settings, CrisisResources crisis, AuditLog audit,
+			AppointmentManagement appointments) {
+		this.appointments = appointments;
 		this.settings = settings;
 		this.crisis = crisis;
 		this.audit = audit;
@@ -50,6 +56,11 @@ class PracticeSettingsController {
 		values.put("locale", this.settings.current().locale());
 		values.put("quickExit", this.crisis.quickExitUrl());
 		values.put("crisisLines", CrisisResources.format(this.crisis.current()));
+		AppointmentManagement.RuleSettings rules = this.appointments.ruleSettings();
+		values.put("sessionLength", rules.sessionMinutes());
+		values.put("buffer", rules.bufferMinutes());
+		values.put("notice", rules.noticeHours());
+		values.put("horizon", rules.horizonDays());
 		return page(values, Map.of(), model);
 	}
 
@@ -57,7 +68,8 @@ class PracticeSettingsController {
 	String save(@AuthenticationPrincipal SignedIn person, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes flash) {
 		Map<String, String> values = new LinkedHashMap<>();
-		for (String field : new String[] { "name", "locale", "mailFrom", "quickExit", "crisisLines" }) {
+		for (String field : new String[] { "name", "locale", "mailFrom", "quickExit", "crisisLines", "sessionLength",
+				"buffer", "notice", "horizon" }) {
 			values.put(field, form.getOrDefault(field, "").strip());
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -97,9 +109,13 @@ class PracticeSettingsController {
 			errors.put("crisisLines", "Steadfast has no crisis lines of its own for "
 					+ PracticeSettings.LOCALES.get(locale) + ". Write your country’s lines here.");
 		}
+		AppointmentManagement.RuleSettings rules = new AppointmentManagement.RuleSettings(values.get("sessionLength"),
+				values.get("buffer"), values.get("notice"), values.get("horizon"));
+		errors.putAll(this.appointments.problemsWithRules(rules));
 		if (!errors.isEmpty()) {
 			return page(values, errors, model);
 		}
+		this.appointments.changeRules(rules);
 		this.settings.put(PracticeSettings.NAME, name);
 		this.settings.put(PracticeSettings.MAIL_FROM, values.get("mailFrom"));
 		this.settings.put(PracticeSettings.LOCALE, locale);
@@ -121,6 +137,7 @@ class PracticeSettingsController {
 		model.addAttribute("locales", PracticeSettings.LOCALES);
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
+		model.addAttribute("configured", this.appointments.configuredRules());
 		return "care/settings";
 	}
 

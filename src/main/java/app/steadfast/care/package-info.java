@@ -8,6 +8,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Care",
 		allowedDependencies = { "shared", "audit", "accounts", "sharing", "safety", "library", "consultations",
-				"checkins", "commitments", "insights" })
+				"checkins", "commitments", "conversations", "repair", "insights" })
 @org.jspecify.annotations.NullMarked
 package app.steadfast.care;

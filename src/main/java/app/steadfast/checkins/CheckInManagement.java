@@ -384,4 +384,61 @@ public class CheckInManagement {
 		return this.history.isOwn(owner, checkIn);
 	}
 
+	/**
+	 * What each owner checked in from his own moment on, for a viewer he lets see his
+	 * check-ins (the sharing module decides and audits, for all at once): how many, and
+	 * the feelings he named, most named first. Owners who don't let the viewer see them
+	 * are absent. Two statements and the audit rows, however many owners.
+	 */
+	@Transactional(readOnly = true)
+	public Map<AccountId, Since> since(AccountId viewer, Map<AccountId, Instant> from) {
+		Set<AccountId> visible = this.sharing.visibleAmong(viewer, from.keySet(), Category.CHECKINS, "since");
+		Map<AccountId, Set<UUID>> ids = new LinkedHashMap<>();
+		Map<AccountId, Map<String, Integer>> words = new HashMap<>();
+		visible.forEach((owner) -> {
+			ids.put(owner, new HashSet<>());
+			words.put(owner, new LinkedHashMap<>());
+		});
+		if (!visible.isEmpty()) {
+			Instant earliest = visible.stream().map(from::get).min(Comparator.naturalOrder()).orElseThrow();
+			this.jdbc.sql("""
+					SELECT c.id, c.owner_id, c.occurred_at, w.word FROM check_in c
+					LEFT JOIN check_in_word w ON w.check_in = c.id
+					WHERE c.owner_id IN (:owners) AND c.occurred_at >= :from ORDER BY c.occurred_at, w.check_in_key
+					""")
+				.param("owners", visible.stream().map(AccountId::value).toList())
+				.param("from", earliest.atOffset(ZoneOffset.UTC))
+				.query((rs) -> {
+					AccountId owner = new AccountId(rs.getObject("owner_id", UUID.class));
+					if (rs.getTimestamp("occurred_at").toInstant().isBefore(from.get(owner))) {
+						return;
+					}
+					ids.get(owner).add(rs.getObject("id", UUID.class));
+					String word = rs.getString("word");
+					if (word != null) {
+						words.get(owner).merge(word, 1, Integer::sum);
+					}
+				});
+		}
+		Map<AccountId, Since> since = new LinkedHashMap<>();
+		ids.forEach((owner, checkIns) -> since.put(owner,
+				new Since(checkIns.size(),
+						words.get(owner)
+							.entrySet()
+							.stream()
+							.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+							.map(Map.Entry::getKey)
+							.toList())));
+		return since;
+	}
+
+	/**
+	 * His check-ins over a stretch of time.
+	 *
+	 * @param count how many
+	 * @param feelings the feelings he named, most named first
+	 */
+	public record Since(int count, List<String> feelings) {
+	}
+
 }

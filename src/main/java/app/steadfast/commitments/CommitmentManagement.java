@@ -334,4 +334,45 @@ public class CommitmentManagement {
 			.orElseThrow(NotFound::new);
 	}
 
+	/**
+	 * The days each owner marked from his own moment on, for a viewer he lets see his
+	 * commitments (the sharing module decides and audits, for all at once): how many he
+	 * kept and how many he missed. Owners who don't let the viewer see them are absent.
+	 * Two statements and the audit rows, however many owners.
+	 */
+	@Transactional(readOnly = true)
+	public Map<AccountId, Marked> markedSince(AccountId viewer, Map<AccountId, Instant> from) {
+		Set<AccountId> visible = this.sharing.visibleAmong(viewer, from.keySet(), Category.COMMITMENTS, "since");
+		Map<AccountId, int[]> counts = new LinkedHashMap<>();
+		visible.forEach((owner) -> counts.put(owner, new int[2]));
+		if (!visible.isEmpty()) {
+			Instant earliest = visible.stream().map(from::get).min(Instant::compareTo).orElseThrow();
+			this.jdbc.sql("""
+					SELECT c.owner_id, o.outcome, o.recorded_at FROM commitment_occurrence o
+					JOIN commitment c ON c.id = o.commitment_id
+					WHERE c.owner_id IN (:owners) AND o.recorded_at >= :from
+					""")
+				.param("owners", visible.stream().map(AccountId::value).toList())
+				.param("from", earliest.atOffset(ZoneOffset.UTC))
+				.query((rs) -> {
+					AccountId owner = new AccountId(rs.getObject("owner_id", UUID.class));
+					if (!rs.getTimestamp("recorded_at").toInstant().isBefore(from.get(owner))) {
+						counts.get(owner)["KEPT".equals(rs.getString("outcome")) ? 0 : 1]++;
+					}
+				});
+		}
+		Map<AccountId, Marked> marked = new LinkedHashMap<>();
+		counts.forEach((owner, c) -> marked.put(owner, new Marked(c[0], c[1])));
+		return marked;
+	}
+
+	/**
+	 * Days he marked over a stretch of time.
+	 *
+	 * @param kept marked kept
+	 * @param missed marked missed
+	 */
+	public record Marked(int kept, int missed) {
+	}
+
 }

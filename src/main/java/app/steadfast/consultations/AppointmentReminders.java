@@ -47,13 +47,13 @@ class AppointmentReminders {
 
 	private final JdbcClient jdbc;
 
-	private final AppointmentManagement appointments;
+	private final BookedAppointments appointments;
 
 	private final AppointmentMail mail;
 
 	private final ExactlyOnce once;
 
-	AppointmentReminders(JdbcClient jdbc, AppointmentManagement appointments, AppointmentMail mail, ExactlyOnce once) {
+	AppointmentReminders(JdbcClient jdbc, BookedAppointments appointments, AppointmentMail mail, ExactlyOnce once) {
 		this.jdbc = jdbc;
 		this.appointments = appointments;
 		this.mail = mail;

@@ -83,12 +83,12 @@ public class ConsultationManagement {
 
 	private final TransactionTemplate transaction;
 
-	private final AppointmentManagement appointments;
+	private final Bookings appointments;
 
 	ConsultationManagement(Consultations consultations, ConsultationChanges changes, RequestLimit limit,
 			ConsultationMail mail, Encryption encryption, AccountManagement accounts, TherapistAssignments assignments,
 			AuditLog audit, Practice practice, Clock clock, PlatformTransactionManager transactions,
-			AppointmentManagement appointments) {
+			Bookings appointments) {
 		this.appointments = appointments;
 		this.consultations = consultations;
 		this.changes = changes;
@@ -317,6 +317,11 @@ public class ConsultationManagement {
 		Instant now = this.clock.instant();
 		Instant startsAt = ZonedDateTime.of(date, time, zoneOf(staff)).toInstant();
 		c.schedule(holder.id().value(), startsAt, now);
+		// His time is held like a booked one, so no open time is offered over it.
+		if (!this.appointments.holdForConsultation(id, holder.id(), startsAt)) {
+			throw new TriageRefused("time",
+					holder.displayName() + " already has an appointment that overlaps this time. Choose another time.");
+		}
 		c = this.consultations.save(c);
 		record(c, Kind.SCHEDULED, staff.accountId(), now);
 		this.mail.scheduled(c, holder, this.accounts.zone(holder.id()));
@@ -329,6 +334,7 @@ public class ConsultationManagement {
 			throw new TriageRefused("reason", "Choose why the request is closed.");
 		}
 		c.close(reason);
+		this.appointments.releaseConsultation(id);
 		this.consultations.save(c);
 		record(c, Kind.CLOSED, staff.accountId(), this.clock.instant());
 	}

@@ -20,9 +20,9 @@ class ConsultationsPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
 
-	private final AppointmentManagement appointments;
+	private final BookedAppointments appointments;
 
-	ConsultationsPersonalData(JdbcClient jdbc, AppointmentManagement appointments) {
+	ConsultationsPersonalData(JdbcClient jdbc, BookedAppointments appointments) {
 		this.jdbc = jdbc;
 		this.appointments = appointments;
 	}

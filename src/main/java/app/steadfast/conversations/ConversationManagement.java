@@ -32,7 +32,14 @@ public class ConversationManagement {
 
 	private final Phrases phrases;
 
-	ConversationManagement(Topics topics, Plans plans, Talks talks, Phrases phrases) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private final app.steadfast.sharing.SharingManagement sharing;
+
+	ConversationManagement(Topics topics, Plans plans, Talks talks, Phrases phrases,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, app.steadfast.sharing.SharingManagement sharing) {
+		this.jdbc = jdbc;
+		this.sharing = sharing;
 		this.topics = topics;
 		this.plans = plans;
 		this.talks = talks;
@@ -100,6 +107,37 @@ public class ConversationManagement {
 	/** The practice's phrase cards (his edited copies in their place), then his own. */
 	public List<PhraseCard> phrases(AccountId owner) {
 		return this.phrases.phrases(owner);
+	}
+
+	/**
+	 * How many talks each owner logged from his own moment on, for a viewer he lets see
+	 * his conversations (the sharing module decides and audits, for all at once). Owners
+	 * who don't let the viewer see them are absent. Two statements and the audit rows,
+	 * however many owners.
+	 */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public Map<AccountId, Integer> talksSince(AccountId viewer, Map<AccountId, java.time.Instant> from) {
+		java.util.Set<AccountId> visible = this.sharing.visibleAmong(viewer, from.keySet(),
+				app.steadfast.sharing.Category.CONVERSATIONS, "since");
+		Map<AccountId, Integer> counts = new java.util.LinkedHashMap<>();
+		visible.forEach((owner) -> counts.put(owner, 0));
+		if (!visible.isEmpty()) {
+			java.time.Instant earliest = visible.stream()
+				.map(from::get)
+				.min(java.time.Instant::compareTo)
+				.orElseThrow();
+			this.jdbc
+				.sql("SELECT owner_id, created_at FROM conversation_log WHERE owner_id IN (:o) AND created_at >= :f")
+				.param("o", visible.stream().map(AccountId::value).toList())
+				.param("f", earliest.atOffset(java.time.ZoneOffset.UTC))
+				.query((rs) -> {
+					AccountId owner = new AccountId(rs.getObject("owner_id", java.util.UUID.class));
+					if (!rs.getTimestamp("created_at").toInstant().isBefore(from.get(owner))) {
+						counts.merge(owner, 1, Integer::sum);
+					}
+				});
+		}
+		return counts;
 	}
 
 }

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * The free-consultation form offers the open times of therapists who take consultations;
@@ -49,6 +50,9 @@ class ConsultationBookingTests {
 
 	@Autowired
 	AppointmentManagement appointments;
+
+	@Autowired
+	ConsultationManagement consultations;
 
 	@Test
 	void choosingAnOpenTimeBooksItAtOnceAndTriageShowsItScheduled() {
@@ -173,6 +177,67 @@ class ConsultationBookingTests {
 			.param("t", therapist.id().value())
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aConsultationScheduledByHandInTriageHoldsTheTimeUntilItIsClosed() {
+		TestPeople people = new TestPeople(this.accounts, this.jdbc, this.details);
+		Person therapist = therapistTakingConsultations(people);
+		Slot slot = firstOpenTime(therapist);
+		java.time.ZonedDateTime at = slot.start().atZone(this.accounts.zone(therapist.id()));
+		ConsultationId first = RequestSamples.store(this.consultations, "Aaron", "", "+1 555 010 4444", "PHONE_CALL",
+				"");
+
+		assertThat(scheduleByHand(people, therapist, first, at)).hasRedirectedUrl("/consultations/" + first);
+
+		assertThat(this.jdbc.sql("SELECT status FROM consultation WHERE id = :id")
+			.param("id", first.value())
+			.query(String.class)
+			.single()).isEqualTo("SCHEDULED");
+		assertThat(this.appointments.openConsultationTimes(10_000))
+			.noneMatch((s) -> s.therapist().equals(therapist.id()) && s.start().equals(slot.start()));
+		assertThat(this.appointments.scheduleOf(therapist.id(), slot.start(), slot.end())).singleElement()
+			.satisfies((a) -> assertThat(a.consultation()).isEqualTo(first));
+		// Another request can't be put on top of it by hand either.
+		ConsultationId second = RequestSamples.store(this.consultations, "Ben", "", "+1 555 010 5555", "PHONE_CALL",
+				"");
+		MvcTestResult clash = scheduleByHand(people, therapist, second, at.plusMinutes(10));
+		assertThat((String) clash.getMvcResult().getFlashMap().get("problem")).isEqualTo(therapist.displayName()
+				+ " already has an appointment that overlaps this time. " + "Choose another time.");
+		assertThat(this.jdbc.sql("SELECT status FROM consultation WHERE id = :id")
+			.param("id", second.value())
+			.query(String.class)
+			.single()).isEqualTo("NEW");
+
+		assertThat(this.mvc.post()
+			.uri("/consultations/" + first + "/close")
+			.with(people.signedIn(therapist))
+			.with(csrf())
+			.param("reason", "NO_RESPONSE")).hasRedirectedUrl("/consultations/" + first);
+		assertThat(this.jdbc.sql("SELECT status FROM consultation WHERE id = :id")
+			.param("id", first.value())
+			.query(String.class)
+			.single()).isEqualTo("CLOSED");
+
+		assertThat(this.appointments.openConsultationTimes(10_000))
+			.anyMatch((s) -> s.therapist().equals(therapist.id()) && s.start().equals(slot.start()));
+		assertThat(scheduleByHand(people, therapist, second, at.plusMinutes(10)).getMvcResult()
+			.getFlashMap()
+			.get("problem")).isNull();
+	}
+
+	private MvcTestResult scheduleByHand(TestPeople people, Person therapist, ConsultationId id,
+			java.time.ZonedDateTime at) {
+		// Staff give the time in their own zone; the test people's zone is their
+		// account's.
+		return this.mvc.post()
+			.uri("/consultations/" + id + "/schedule")
+			.with(people.signedIn(therapist))
+			.with(csrf())
+			.param("date", at.toLocalDate().toString())
+			.param("time", at.toLocalTime().toString())
+			.param("therapist", therapist.id().toString())
+			.exchange();
 	}
 
 	private Person therapistTakingConsultations(TestPeople people) {

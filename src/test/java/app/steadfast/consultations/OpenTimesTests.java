@@ -124,11 +124,11 @@ class OpenTimesTests {
 
 	@Test
 	void onlyHttpsAddressesOfARealHostAreMeetingRooms() {
-		assertThat(AppointmentManagement.isMeetingAddress("https://meet.example.com/dr-rivera")).isTrue();
+		assertThat(TherapistHours.isMeetingAddress("https://meet.example.com/dr-rivera")).isTrue();
 		for (String bad : List.of("http://meet.example.com/room", "javascript:alert(1)", "https://",
 				"https://localhost/x", "https://user:pw@meet.example.com/", "https://meet.example.com/a b",
 				"meet.example.com/room", "https://" + "a".repeat(300) + ".com")) {
-			assertThat(AppointmentManagement.isMeetingAddress(bad)).as(bad).isFalse();
+			assertThat(TherapistHours.isMeetingAddress(bad)).as(bad).isFalse();
 		}
 	}
 

@@ -19,6 +19,8 @@ import app.steadfast.repair.StatementPart;
  */
 final class Requests {
 
+	private static final java.util.concurrent.atomic.AtomicInteger HAND_SCHEDULED = new java.util.concurrent.atomic.AtomicInteger();
+
 	/** Path variables that name no one's object: a slug, a tag, a card key, a week. */
 	static final List<String> NOT_AN_OBJECT = List.of("{slug}", "{tag}", "{key}", "{kind}", "{week}", "{name}");
 
@@ -215,8 +217,16 @@ final class Requests {
 					app.steadfast.TestPeople.PASSWORD);
 			case "/consultations/{id}/assign" -> put(params, "therapist", w.therapist.id().value().toString());
 			case "/consultations/{id}/note" -> put(params, "note", "Called back");
-			case "/consultations/{id}/schedule" ->
-				put(params, "date", soon, "time", "10:00", "therapist", w.therapist.id().value().toString());
+			case "/consultations/{id}/schedule" -> {
+				// A hand-scheduled consultation holds its therapist's time: each request
+				// gets a time of its own, past the booking horizon.
+				java.time.LocalDateTime at = LocalDate.now()
+					.plusDays(40)
+					.atStartOfDay()
+					.plusMinutes(31L * HAND_SCHEDULED.getAndIncrement());
+				put(params, "date", at.toLocalDate().toString(), "time", at.toLocalTime().toString(), "therapist",
+						w.therapist.id().value().toString());
+			}
 			case "/consultations/{id}/close" -> put(params, "reason", "NO_REPLY");
 			case "/conversations/plans/new" -> put(params, "newTopic", "Money", "about", "The budget", "mayNeed",
 					"That I listen", "validation", "I see why it worried you.");
