@@ -100,6 +100,8 @@ class SqlCountTests {
 		bounds.put("caseload", 37);
 		// One more for the questionnaires that repeat, read at once (was 71).
 		bounds.put("care client", 72);
+		bounds.put("path editor", 9);
+		bounds.put("new path step", 3);
 		return bounds;
 	}
 
@@ -179,7 +181,7 @@ class SqlCountTests {
 	 * A client with n check-ins and n commitments, his partner with n weeks of pulses,
 	 * and a therapist with n clients (the first of them this client, who grants her all).
 	 */
-	record Practice(Person client, Person partner, Person therapist) {
+	record Practice(Person client, Person partner, Person therapist, Person admin) {
 	}
 
 	private Practice practice(TestPeople people, Person admin, int n) {
@@ -248,7 +250,7 @@ class SqlCountTests {
 		for (int i = 0; i < n; i += 2) {
 			this.questions.answer(client.id(), asked.get(i), "Answer " + i + ".");
 		}
-		return new Practice(client, partner, therapist);
+		return new Practice(client, partner, therapist, admin);
 	}
 
 	private Map<String, Integer> counts(Practice practice) {
@@ -286,6 +288,8 @@ class SqlCountTests {
 		counts.put("schedule", get(doctor, "/care/schedule"));
 		counts.put("caseload", get(doctor, "/care"));
 		counts.put("care client", get(doctor, "/care/clients/" + client));
+		counts.put("path editor", get(as(practice.admin()), "/admin/path"));
+		counts.put("new path step", get(as(practice.admin()), "/admin/path/new"));
 		return counts;
 	}
 
