@@ -77,8 +77,8 @@ class NarrowScreenBrowserTests {
 		// Every admin page here, not in the walk below: a second sign-in within the same
 		// half minute would need the authenticator code just used, which is refused.
 		Map<String, Long> widths = widthsAtAPhone("/", "/admin/staff", "/admin/outbox", "/admin/audit", "/admin/care",
-				"/admin/settings", "/admin/articles", "/admin/path", "/admin/path/boundaries", "/consultations",
-				"/accounts/settings");
+				"/admin/settings", "/admin/articles", "/admin/path", "/admin/path/new", "/admin/path/boundaries",
+				"/consultations", "/accounts/settings");
 		fitsAPhone(widths);
 	}
 

@@ -106,6 +106,8 @@ class SqlCountTests {
 		// One more for the questionnaires that repeat, read at once (was 71), and one for
 		// the copies of the CSI-4 his partner was sent (was 72).
 		bounds.put("care client", 73);
+		bounds.put("path editor", 9);
+		bounds.put("new path step", 3);
 		return bounds;
 	}
 
@@ -185,7 +187,7 @@ class SqlCountTests {
 	 * A client with n check-ins and n commitments, his partner with n weeks of pulses,
 	 * and a therapist with n clients (the first of them this client, who grants her all).
 	 */
-	record Practice(Person client, Person partner, Person therapist) {
+	record Practice(Person client, Person partner, Person therapist, Person admin) {
 	}
 
 	private Practice practice(TestPeople people, Person admin, int n) {
@@ -261,7 +263,7 @@ class SqlCountTests {
 		for (int i = 0; i < n; i += 2) {
 			this.questions.answer(client.id(), asked.get(i), "Answer " + i + ".");
 		}
-		return new Practice(client, partner, therapist);
+		return new Practice(client, partner, therapist, admin);
 	}
 
 	private Map<String, Integer> counts(Practice practice) {
@@ -303,6 +305,8 @@ class SqlCountTests {
 		counts.put("schedule briefs", get(doctor, "/care/schedule?week=" + booked));
 		counts.put("caseload", get(doctor, "/care"));
 		counts.put("care client", get(doctor, "/care/clients/" + client));
+		counts.put("path editor", get(as(practice.admin()), "/admin/path"));
+		counts.put("new path step", get(as(practice.admin()), "/admin/path/new"));
 		return counts;
 	}
 

@@ -3,6 +3,8 @@ package app.steadfast.checkins;
 import java.time.Instant;
 import java.util.UUID;
 
+import app.steadfast.sharing.Category;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -61,6 +63,14 @@ class JournalEntry {
 		this.asked = asked;
 		this.body = sealedBody;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * The category the sharing module decides this entry's readers by: an answer on her
+	 * path is not part of her journal as she shares it.
+	 */
+	Category category() {
+		return (this.pathStep != null) ? Category.PATH_ANSWERS : Category.JOURNAL;
 	}
 
 	String pathStep() {

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The reflection journal's API. Entries are private to their owner; anyone else reads
- * them only through a journal grant in the sharing module, and a refusal looks like a
+ * them only as the sharing module decides for each entry's category (a journal grant for
+ * her own entries; nothing ever for her answers on her path), and a refusal looks like a
  * missing entry.
  */
 @Service
@@ -32,6 +33,9 @@ public class JournalManagement {
 	public static final int MAX_TEXT = 20000;
 
 	static final String TABLE = "journal_entry";
+
+	// What a journal holds; the sharing module decides which of them a reader sees.
+	private static final Set<Category> KINDS = Set.of(Category.JOURNAL, Category.PATH_ANSWERS);
 
 	private final JournalEntries entries;
 
@@ -80,8 +84,9 @@ public class JournalManagement {
 
 	/**
 	 * Keeps the answer to a step of the partner's path as an entry of her journal, sealed
-	 * like every entry: the first answer writes the entry, a later one changes it. Only
-	 * she reads it: it never shows in a journal she shares.
+	 * like every entry: the first answer writes the entry, a later one changes it. Its
+	 * category is {@link Category#PATH_ANSWERS}, which the sharing module opens to no one
+	 * but her: it never shows in a journal she shares.
 	 * @param asked the step's prompt as she was asked it
 	 * @throws InvalidCheckIn if the text is empty or too long
 	 */
@@ -126,11 +131,7 @@ public class JournalManagement {
 	@Transactional(readOnly = true)
 	public JournalEntryView find(AccountId viewer, UUID id) {
 		JournalEntry entry = this.entries.findById(id).orElseThrow(NotFound::new);
-		// Her answers on her path are hers alone, whatever she shares of her journal.
-		if (entry.pathStep() != null && !entry.ownerId().equals(viewer.value())) {
-			throw new NotFound();
-		}
-		this.sharing.requireVisible(viewer, new AccountId(entry.ownerId()), Category.JOURNAL, id.toString());
+		this.sharing.requireVisible(viewer, new AccountId(entry.ownerId()), entry.category(), id.toString());
 		return view(entry);
 	}
 
@@ -140,11 +141,13 @@ public class JournalManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<JournalEntryView> entries(AccountId viewer, AccountId owner) {
-		this.sharing.requireVisible(viewer, owner, Category.JOURNAL, "journal");
-		boolean own = viewer.equals(owner);
+		Set<Category> visible = this.sharing.visibleCategories(viewer, owner, KINDS, "journal");
+		if (!visible.contains(Category.JOURNAL)) {
+			throw new NotFound();
+		}
 		return this.entries.findByOwnerIdOrderByWrittenAtDesc(owner.value())
 			.stream()
-			.filter((entry) -> own || entry.pathStep() == null)
+			.filter((entry) -> visible.contains(entry.category()))
 			.map(this::view)
 			.toList();
 	}

@@ -1,5 +1,6 @@
 package app.steadfast.path;
 
+import app.steadfast.path.PathForms.NewStepForm;
 import app.steadfast.path.PathForms.StepForm;
 import app.steadfast.shared.InvalidInput;
 import jakarta.validation.Valid;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's editor of her path, the way the article editor works: Markdown with a
- * preview (the article editor's), saved at once. His edit overrides the shipped text.
+ * preview (the article editor's), saved at once. His edit overrides the shipped text; he
+ * adds steps, and removes them without touching anyone's answers.
  */
 @Controller
 @RequestMapping("/admin/path")
@@ -32,6 +34,38 @@ class PathAdminController {
 	String list(Model model) {
 		model.addAttribute("steps", this.path.all());
 		return "path/admin-list";
+	}
+
+	@GetMapping("/new")
+	String addForm(Model model) {
+		return newPage(NewStepForm.empty(this.path.nextPosition()), model);
+	}
+
+	@PostMapping("/new")
+	String add(@Valid @ModelAttribute("form") NewStepForm form, BindingResult errors, Model model,
+			RedirectAttributes flash) {
+		if (form.previews() || errors.hasErrors()) {
+			return newPage(form, model);
+		}
+		StepText text = form.text();
+		try {
+			this.path.add(text);
+		}
+		catch (InvalidInput ex) {
+			ex.rejectIn(errors);
+			return newPage(form, model);
+		}
+		flash.addFlashAttribute("saved", "Added. Partners see the new step in their path now.");
+		return "redirect:/admin/path/" + text.key();
+	}
+
+	@PostMapping("/{key}/remove")
+	String remove(@PathVariable String key, RedirectAttributes flash) {
+		StepText removed = this.path.text(key);
+		this.path.remove(removed.key());
+		flash.addFlashAttribute("notice", "“" + removed.title() + "” is removed from the path. Anyone who answered it "
+				+ "keeps the answer in their journal.");
+		return "redirect:/admin/path";
 	}
 
 	@GetMapping("/{key}")
@@ -55,6 +89,12 @@ class PathAdminController {
 		}
 		flash.addFlashAttribute("saved", "Saved. Partners see the new text now.");
 		return "redirect:/admin/path/" + current.key();
+	}
+
+	private String newPage(NewStepForm form, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("previewHtml", this.path.preview((form.body() != null) ? form.body() : ""));
+		return "path/admin-edit";
 	}
 
 	private String editPage(String key, StepForm form, Model model) {

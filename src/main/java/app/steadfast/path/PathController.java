@@ -38,7 +38,15 @@ class PathController {
 	}
 
 	@GetMapping("/{key}")
-	String step(@AuthenticationPrincipal SignedIn person, @PathVariable String key, Model model) {
+	String step(@AuthenticationPrincipal SignedIn person, @PathVariable String key, Model model,
+			RedirectAttributes flash) {
+		if (this.path.removed(key)) {
+			// Her journal still links each answer to its step; a removed one leads to her
+			// path.
+			flash.addFlashAttribute("notice",
+					"That step is no longer part of your path. What you wrote for it is still in your journal.");
+			return "redirect:/path";
+		}
 		PathManagement.StepPage page = this.path.step(person.account(), key);
 		model.addAttribute("form", new AnswerForm((page.answer() != null) ? page.answer().body() : ""));
 		return stepPage(page, model);

@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PathManagement {
 
+	// Addresses of the editor's own pages, never a step's.
+	private static final Set<String> RESERVED = Set.of("new");
+
 	private final PathSteps steps;
 
 	private final JournalManagement journal;
@@ -89,9 +92,10 @@ class PathManagement {
 	 *
 	 * @param text the step's current text
 	 * @param edited whether the admin changed it (the shipped file no longer does)
+	 * @param added whether the admin added it (no shipped file has its key)
 	 * @param article the article it points to; null if it is not published now
 	 */
-	record AdminRow(StepText text, boolean edited, @Nullable ArticleSummary article) {
+	record AdminRow(StepText text, boolean edited, boolean added, @Nullable ArticleSummary article) {
 	}
 
 	/** Her steps, which she has done, and the next. */
@@ -99,7 +103,7 @@ class PathManagement {
 	Overview overview(AccountId her) {
 		Set<String> answered = this.journal.answeredSteps(her);
 		List<StepSummary> list = new ArrayList<>();
-		for (PathStep step : this.steps.findAllByOrderByPositionAscStepKeyAsc()) {
+		for (PathStep step : this.steps.findAllByRemovedAtIsNullOrderByPositionAscStepKeyAsc()) {
 			StepText text = step.text();
 			list.add(new StepSummary(text.key(), list.size() + 1, text.title(), answered.contains(text.key())));
 		}
@@ -114,7 +118,7 @@ class PathManagement {
 	@Transactional(readOnly = true)
 	StepPage step(AccountId her, String key) {
 		Map<String, JournalEntryView> answers = this.journal.stepAnswers(her);
-		List<PathStep> all = this.steps.findAllByOrderByPositionAscStepKeyAsc();
+		List<PathStep> all = this.steps.findAllByRemovedAtIsNullOrderByPositionAscStepKeyAsc();
 		for (int i = 0; i < all.size(); i++) {
 			StepText text = all.get(i).text();
 			if (text.key().equals(key)) {
@@ -136,16 +140,32 @@ class PathManagement {
 	 */
 	@Transactional
 	JournalReceipt answer(AccountId her, String key, String body) {
-		PathStep step = this.steps.findById(key).orElseThrow(NotFound::new);
+		PathStep step = this.steps.findByStepKeyAndRemovedAtIsNull(key).orElseThrow(NotFound::new);
 		return this.journal.answerStep(her, key, step.text().prompt(), body);
+	}
+
+	/** The place a step added now would take: after the last one. */
+	@Transactional(readOnly = true)
+	int nextPosition() {
+		return this.steps.lastPosition() + 1;
+	}
+
+	/** Whether the admin removed the step with this key from the path. */
+	@Transactional(readOnly = true)
+	boolean removed(String key) {
+		return this.steps.findById(key).map(PathStep::removed).orElse(false);
 	}
 
 	/** Every step, for the admin, in order. */
 	@Transactional(readOnly = true)
 	List<AdminRow> all() {
-		return this.steps.findAllByOrderByPositionAscStepKeyAsc()
+		Set<String> shipped = ShippedPathSteps.shipped()
 			.stream()
-			.map((step) -> new AdminRow(step.text(), step.editedAt() != null,
+			.map(StepText::key)
+			.collect(java.util.stream.Collectors.toSet());
+		return this.steps.findAllByRemovedAtIsNullOrderByPositionAscStepKeyAsc()
+			.stream()
+			.map((step) -> new AdminRow(step.text(), step.editedAt() != null, !shipped.contains(step.key()),
 					this.library.publishedSummary(step.text().articleSlug()).orElse(null)))
 			.toList();
 	}
@@ -156,7 +176,7 @@ class PathManagement {
 	 */
 	@Transactional(readOnly = true)
 	StepText text(String key) {
-		return this.steps.findById(key).orElseThrow(NotFound::new).text();
+		return this.steps.findByStepKeyAndRemovedAtIsNull(key).orElseThrow(NotFound::new).text();
 	}
 
 	/**
@@ -167,15 +187,51 @@ class PathManagement {
 	 */
 	@Transactional
 	void edit(String key, StepText text) {
-		PathStep step = this.steps.findById(key).orElseThrow(NotFound::new);
+		PathStep step = this.steps.findByStepKeyAndRemovedAtIsNull(key).orElseThrow(NotFound::new);
+		step.edit(clean(key, text), this.clock.instant());
+		this.steps.save(step);
+	}
+
+	/**
+	 * The admin adds a step: partners see it at once, in its place, and no shipped file
+	 * ever changes it.
+	 * @throws InvalidInput if the key is taken (by a step now, or by one removed: its
+	 * answers stay with their own question) or the article is not a published one
+	 */
+	@Transactional
+	void add(StepText text) {
+		String key = text.key().strip();
+		if (RESERVED.contains(key)) {
+			throw new InvalidInput("key", "This address is kept for the editor itself. Choose another.");
+		}
+		if (this.steps.existsById(key)) {
+			throw new InvalidInput("key", "A step has this address already, or had it before it was removed. "
+					+ "Choose another, so that answers stay with their own question.");
+		}
+		this.steps.save(PathStep.added(clean(key, text), this.clock.instant()));
+	}
+
+	/**
+	 * The admin removes a step from the path: partners no longer see it, and it never
+	 * comes back, not even from its shipped file at the next start. Nobody's answer is
+	 * touched: each stays in its author's journal, with the question as she was asked it.
+	 * @throws NotFound if there is no such step
+	 */
+	@Transactional
+	void remove(String key) {
+		PathStep step = this.steps.findByStepKeyAndRemovedAtIsNull(key).orElseThrow(NotFound::new);
+		step.remove(this.clock.instant());
+		this.steps.save(step);
+	}
+
+	private StepText clean(String key, StepText text) {
 		String slug = text.articleSlug().strip();
 		if (this.library.publishedSummary(slug).isEmpty()) {
 			throw new InvalidInput("articleSlug",
 					"No published article has this address. Publish it first, or choose another.");
 		}
-		step.edit(new StepText(key, text.position(), text.title().strip(), slug, text.prompt().strip(),
-				text.body().replaceAll("[\\p{Cc}&&[^\\n\\t]]", "")), this.clock.instant());
-		this.steps.save(step);
+		return new StepText(key, text.position(), text.title().strip(), slug, text.prompt().strip(),
+				text.body().replaceAll("[\\p{Cc}&&[^\\n\\t]]", ""));
 	}
 
 	/** Renders a step's Markdown as her page would. */

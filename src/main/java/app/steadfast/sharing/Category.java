@@ -20,12 +20,33 @@ public enum Category {
 	INSIGHTS("Progress"),
 
 	/** Whether risk language he writes is flagged to the grantee (his therapist). */
-	RISK_ALERTS("Risk alerts");
+	RISK_ALERTS("Risk alerts"),
+
+	/**
+	 * Her answers to the exercises of her own path, kept in her journal but not part of
+	 * it: hers alone. No grant of any kind ever opens them, whatever else she shares.
+	 */
+	PATH_ANSWERS("Path answers", false);
 
 	private final String label;
 
+	private final boolean grantable;
+
 	Category(String label) {
+		this(label, true);
+	}
+
+	Category(String label, boolean grantable) {
 		this.label = label;
+		this.grantable = grantable;
+	}
+
+	/**
+	 * Whether anyone but the owner can ever be given sight of this category. For one that
+	 * is not, the sharing module refuses every grant and no grant opens it.
+	 */
+	public boolean grantable() {
+		return this.grantable;
 	}
 
 	/** Its name for people, capitalised: "Check-ins". */

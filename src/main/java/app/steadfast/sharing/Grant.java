@@ -22,9 +22,13 @@ import org.jspecify.annotations.Nullable;
 public record Grant(GrantId id, AccountId owner, AccountId grantee, Category category, GrantKind kind,
 		Instant createdAt, @Nullable Instant expiresAt, boolean paused, @Nullable Instant revokedAt) {
 
-	/** Whether the grant opens records at the given moment. */
+	/**
+	 * Whether the grant opens records at the given moment; never for a category no one
+	 * may be granted.
+	 */
 	public boolean isActiveAt(Instant moment) {
-		return this.revokedAt == null && !this.paused && (this.expiresAt == null || this.expiresAt.isAfter(moment));
+		return this.category.grantable() && this.revokedAt == null && !this.paused
+				&& (this.expiresAt == null || this.expiresAt.isAfter(moment));
 	}
 
 }

@@ -40,6 +40,10 @@ class Granting {
 		if (owner.equals(grantee)) {
 			throw new IllegalArgumentException("An owner needs no grant to see their own records");
 		}
+		if (!category.grantable()) {
+			throw new IllegalArgumentException(
+					category.label() + " are their owner's alone; no one can be granted them");
+		}
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			throw new IllegalArgumentException("A grant's expiry must lie in the future");
 		}

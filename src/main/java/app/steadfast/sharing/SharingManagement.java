@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,10 @@ import org.springframework.transaction.annotation.Transactional;
  * in that category ({@link #mayShowContribution}): it is shown only while they share the
  * category now, so turning a share off withdraws it and the pause, which pauses every
  * share of hers, reads exactly like all her shares turned off.
+ * <p>
+ * Some records are their owner's alone whatever she shares ({@link Category#grantable} is
+ * false: her answers on her own path): no grant of them can be made, and no grant opens
+ * them, so every answer here is "only the owner", for every capability that asks.
  * <p>
  * Inside the module, {@link PartnerChannels} knows the couple link and what travels on
  * it, and {@link Granting} gives, takes back, pauses and resumes grants.
@@ -130,6 +135,27 @@ public class SharingManagement {
 			}
 		}
 		this.audit.recordAll(reads);
+		return visible;
+	}
+
+	/**
+	 * {@link #maySee} for records of one owner that fall in several categories (her
+	 * journal holds her own entries and her answers on her path): which of these
+	 * categories the viewer may see now. The owner sees them all; anyone else only those
+	 * an active grant opens, never a category no one may be granted
+	 * ({@link Category#grantable}), and each category allowed is one audit row. Show a
+	 * record only if its category is in the answer.
+	 * @param recordRef the records' id, for the audit log
+	 */
+	@Transactional(readOnly = true)
+	public Set<Category> visibleCategories(AccountId viewer, AccountId owner, Set<Category> categories,
+			String recordRef) {
+		Set<Category> visible = EnumSet.noneOf(Category.class);
+		for (Category category : categories) {
+			if (maySee(viewer, owner, category, recordRef)) {
+				visible.add(category);
+			}
+		}
 		return visible;
 	}
 

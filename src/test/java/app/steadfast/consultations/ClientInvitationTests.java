@@ -204,6 +204,41 @@ class ClientInvitationTests {
 			.contains(this.therapist.id());
 	}
 
+	/**
+	 * The partner who was hurt, with her own partner account, asks for a consultation
+	 * with the same email and staff invite her as a client: she never becomes a client
+	 * (her role stays, nothing links her to the therapist), and the therapist sees
+	 * nothing of hers. It does not give her a care link of her own yet: for her the
+	 * invitation leads nowhere, which is what remains of issue 22's "a therapist for
+	 * her".
+	 */
+	@Test
+	void aPartnerWithHerOwnAccountNeverBecomesAClientThroughAConsultationInvitation() throws Exception {
+		String email = "partner-" + UUID.randomUUID() + "@example.org";
+		Person her = this.accounts.signUp(email, "Robin", TestPeople.PASSWORD, null);
+		this.jdbc.sql("UPDATE account SET role = 'PARTNER' WHERE id = :id").param("id", her.id().value()).update();
+		ConsultationId id = becameClient("Robin", email);
+		post(id, "invitation");
+		String token = token(lastTo(email));
+
+		assertThat(join(token, "Robin", "another-good-passphrase")).hasStatusOk()
+			.bodyText()
+			.contains("There is already an account with this email");
+		assertThat(this.mvc.post()
+			.uri("/consultation/invitation")
+			.with(this.people.signedIn(her))
+			.with(csrf())
+			.param("token", token)).hasStatus(404);
+
+		assertThat(this.accounts.find(her.id())).map(Person::role).contains(Role.PARTNER);
+		assertThat(this.consultations.therapistOf(her.id())).isEmpty();
+		assertThat(this.mvc.get().uri("/care/clients/" + her.id().value()).with(this.people.signedIn(this.therapist)))
+			.hasStatus(404);
+		assertThat(this.mvc.get()
+			.uri("/care/clients/" + her.id().value() + "/journal")
+			.with(this.people.signedIn(this.therapist))).hasStatus(404);
+	}
+
 	private ConsultationId becameClient(String name, String email) {
 		ConsultationId id = RequestSamples.store(this.consultations, name, email, "", "EMAIL", "");
 		post(id, "assign", "therapist", this.therapist.id().toString());

@@ -12,7 +12,9 @@ import app.steadfast.TestPeople;
 import app.steadfast.accounts.AccountManagement;
 import app.steadfast.accounts.Person;
 import app.steadfast.checkins.JournalManagement;
+import app.steadfast.checkins.JournalPrompt;
 import app.steadfast.couple.CoupleManagement;
+import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Role;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.GrantKind;
@@ -27,6 +29,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
@@ -177,6 +180,40 @@ class HerPathTests {
 		assertThat(get(her, "/path/boundaries")).bodyText().contains(words);
 		assertThat(get(her, "/couple")).bodyText().contains("Open your path");
 		assertThat(get(him, "/couple")).bodyText().doesNotContain("Open your path", "href=\"/path\"");
+	}
+
+	@Test
+	void sharingDecidesHerPathAnswersAreHersAloneEvenInAJournalSheSharesWithHimAndGrantsATherapist() {
+		Person him = this.people.client();
+		Person her = this.people.withRole(Role.PARTNER);
+		Person therapist = this.people.withRole(Role.THERAPIST);
+		new TestCouples(this.jdbc, this.couple).link(him, her);
+		String answer = "My path answer " + UUID.randomUUID();
+		String entry = "A journal entry I share " + UUID.randomUUID();
+		assertThat(answer(her, "what-you-need-to-know", answer)).hasRedirectedUrl("/path/what-you-need-to-know");
+		UUID answerId = this.journal.stepAnswers(her.id()).get("what-you-need-to-know").id();
+		UUID entryId = this.journal.write(her.id(), JournalPrompt.values()[0], entry).id();
+		this.couple.share(her.id(), Category.JOURNAL, true);
+		this.sharing.grant(her.id(), therapist.id(), Category.JOURNAL, GrantKind.THERAPIST, null);
+
+		// The journal she shares reaches him and the therapist; the answer on her path
+		// does not.
+		for (Person reader : List.of(him, therapist)) {
+			assertThat(this.journal.entries(reader.id(), her.id())).extracting((e) -> e.id()).containsExactly(entryId);
+			assertThat(this.journal.find(reader.id(), entryId).body()).isEqualTo(entry);
+			assertThatThrownBy(() -> this.journal.find(reader.id(), answerId)).isInstanceOf(NotFound.class);
+			assertThat(this.sharing.maySee(reader.id(), her.id(), Category.PATH_ANSWERS, answerId.toString()))
+				.isFalse();
+		}
+		assertThat(get(him, "/checkins/shared")).hasStatusOk().bodyText().contains(entry).doesNotContain(answer);
+		// No one can be granted her path answers, by any screen.
+		assertThatThrownBy(() -> this.sharing.grant(her.id(), him.id(), Category.PATH_ANSWERS, GrantKind.PARTNER, null))
+			.isInstanceOf(IllegalArgumentException.class);
+		// Her therapist's journal page exists only for clients (the man doing the work):
+		// hers is not found.
+		assertThat(get(therapist, "/care/clients/" + her.id().value() + "/journal")).hasStatus(404);
+		// She reads both in her own journal.
+		assertThat(this.journal.entries(her.id(), her.id())).extracting((e) -> e.id()).contains(entryId, answerId);
 	}
 
 	@Test

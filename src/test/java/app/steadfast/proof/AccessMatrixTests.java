@@ -70,6 +70,7 @@ class AccessMatrixTests {
 			GET /admin/outbox                                      | L F F F F F F 2 F
 			GET /admin/outbox/{name}                               | L F F F F F F 2 F
 			GET /admin/path                                        | L F F F F F F 2 F
+			GET /admin/path/new                                    | L F F F F F F 2 F
 			GET /admin/path/{key}                                  | L F F F F F F 2 F
 			GET /admin/settings                                    | L F F F F F F 2 F
 			GET /admin/staff                                       | L F F F F F F 2 F
@@ -197,7 +198,9 @@ class AccessMatrixTests {
 			POST /admin/articles/{id}/unpublish                    | L F F F F F F 3 F
 			POST /admin/care/break-glass                           | L F F F F F F 2 F
 			POST /admin/care/handover                              | L F F F F F F 3 F
+			POST /admin/path/new                                   | L F F F F F F 3 F
 			POST /admin/path/{key}                                 | L F F F F F F 3 F
+			POST /admin/path/{key}/remove                          | L F F F F F F 3 F
 			POST /admin/settings                                   | L F F F F F F 3 F
 			POST /admin/staff                                      | L F F F F F F 3 F
 			POST /admin/staff/{id}/deactivate                      | L F F F F F F 3 F

@@ -150,8 +150,11 @@ final class ProofWorld {
 		this.reassurance.turn(this.partner.id(), true);
 		ConsultationManagement consultations = context.getBean(ConsultationManagement.class);
 		consultations.reassign(this.admin.id(), this.client.id(), this.therapist.id());
+		// Every category anyone can be granted (her path answers no one can).
 		for (Category category : Category.values()) {
-			this.sharing.grant(this.client.id(), this.therapist.id(), category, GrantKind.THERAPIST, null);
+			if (category.grantable()) {
+				this.sharing.grant(this.client.id(), this.therapist.id(), category, GrantKind.THERAPIST, null);
+			}
 		}
 	}
 
@@ -168,6 +171,26 @@ final class ProofWorld {
 	 */
 	void safetyPause(boolean on) {
 		new TestCouples(this.jdbc, this.couple).pause(this.partner, on);
+	}
+
+	/**
+	 * A step of her path made for one call (the admin's removal of it), pointing to a
+	 * shipped article; {@link #forgetPathSteps} takes it away again.
+	 */
+	String pathStep() {
+		String key = "proof-" + UUID.randomUUID().toString().substring(0, 8);
+		this.jdbc
+			.sql("""
+					INSERT INTO path_step (step_key, position, title, article_slug, prompt, body, version)
+					VALUES (:key, 99, 'A step for the proof', 'boundaries-after-trust-breaks', 'Which one?', 'Words.', 0)""")
+			.param("key", key)
+			.update();
+		return key;
+	}
+
+	/** Takes away the steps of her path the proof made or added, removed or not. */
+	void forgetPathSteps() {
+		this.jdbc.sql("DELETE FROM path_step WHERE step_key LIKE 'proof-%' OR step_key LIKE 'matrix-%'").update();
 	}
 
 	/** Links him and his partner again if a request ended the link. */

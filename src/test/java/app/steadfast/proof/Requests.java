@@ -116,6 +116,7 @@ final class Requests {
 				pattern.replace("{id}", id(random, w::staff));
 			case "/admin/outbox/{name}" -> pattern.replace("{name}", w.outboxMessage());
 			case "/path/{key}", "/admin/path/{key}" -> pattern.replace("{key}", "boundaries");
+			case "/admin/path/{key}/remove" -> pattern.replace("{key}", random ? "no-such-step" : w.pathStep());
 			case "/consultations/{id}", "/consultations/{id}/contacted", "/consultations/{id}/assign",
 					"/consultations/{id}/note", "/consultations/{id}/schedule", "/consultations/{id}/close",
 					"/consultations/{id}/invitation" ->
@@ -143,6 +144,9 @@ final class Requests {
 		}
 		if ("POST /couple/end".equals(endpoint)) {
 			restore = w::relinkIfEnded;
+		}
+		if (pattern.startsWith("/admin/path/new") || pattern.equals("/admin/path/{key}/remove")) {
+			restore = w::forgetPathSteps;
 		}
 		return new Request(method, path, params, headers, restore);
 	}
@@ -179,6 +183,9 @@ final class Requests {
 			case "/admin/path/{key}" ->
 				put(params, "position", "3", "title", "Your boundaries", "articleSlug", "boundaries-after-trust-breaks",
 						"prompt", "Which boundary matters most?", "body", "Some words.", "action", "save");
+			case "/admin/path/new" -> put(params, "key", "matrix-" + UUID.randomUUID().toString().substring(0, 8),
+					"position", "7", "title", "A new step", "articleSlug", "boundaries-after-trust-breaks", "prompt",
+					"Which boundary matters most?", "body", "Some words.", "action", "save");
 			case "/path/{key}" -> put(params, "body", "One line of mine");
 			case "/care/grants" -> put(params, "category", "CHECKINS", "share", "on");
 			case "/care/measures/{id}" -> {

@@ -102,6 +102,42 @@ class SharingDecisionTests {
 	}
 
 	@Test
+	void pathAnswersAreTheOwnersAloneNoGrantCanBeMadeAndNoStoredGrantOpensThem() {
+		assertThat(Category.PATH_ANSWERS.grantable()).isFalse();
+		for (GrantKind kind : GrantKind.values()) {
+			assertThatThrownBy(() -> this.sharing.grant(this.owner, this.partner, Category.PATH_ANSWERS, kind,
+					this.clock.instant().plus(Duration.ofHours(1))))
+				.isInstanceOf(IllegalArgumentException.class);
+		}
+		// Even a row written past the API (an old bug, a hand-made fix) opens nothing.
+		this.jdbc.sql("""
+				INSERT INTO share_grant (id, owner_id, grantee_id, category, kind, created_at, paused, version)
+				VALUES (:id, :owner, :grantee, 'PATH_ANSWERS', 'THERAPIST', :now, FALSE, 0)""")
+			.param("id", UUID.randomUUID())
+			.param("owner", this.owner.value())
+			.param("grantee", this.partner.value())
+			.param("now", this.clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		this.sharing.grant(this.owner, this.partner, Category.JOURNAL, GrantKind.THERAPIST, null);
+
+		assertThat(this.sharing.maySee(this.partner, this.owner, Category.PATH_ANSWERS, this.record)).isFalse();
+		assertThat(this.sharing.mayAct(this.partner, this.owner, Category.PATH_ANSWERS)).isFalse();
+		assertThat(this.sharing.visibleAmong(this.partner, java.util.List.of(this.owner), Category.PATH_ANSWERS,
+				this.record))
+			.isEmpty();
+		assertThat(this.sharing.visibleCategories(this.partner, this.owner,
+				java.util.Set.of(Category.JOURNAL, Category.PATH_ANSWERS), this.record))
+			.containsExactly(Category.JOURNAL);
+		assertThat(this.sharing.activeGrantsTo(this.partner)).extracting(Grant::category)
+			.containsExactly(Category.JOURNAL);
+		assertThat(this.sharing.visibleCategories(this.owner, this.owner,
+				java.util.Set.of(Category.JOURNAL, Category.PATH_ANSWERS), this.record))
+			.containsExactlyInAnyOrder(Category.JOURNAL, Category.PATH_ANSWERS);
+		// Only the journal read he was allowed is audited.
+		assertThat(readsOf(this.owner)).isOne();
+	}
+
+	@Test
 	void aGrantIsOneWay() {
 		this.sharing.grant(this.owner, this.partner, Category.CHECKINS, GrantKind.PARTNER, null);
 		assertThat(this.sharing.maySee(this.owner, this.partner, Category.CHECKINS, this.record)).isFalse();
