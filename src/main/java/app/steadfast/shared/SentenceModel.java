@@ -31,9 +31,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded sentence model (e5-small-v2, quantized, shipped inside the jar by a Maven
- * package and run in process on ONNX Runtime): turns a sentence into 384 numbers that
- * place sentences of like meaning near each other. Text never leaves the app.
+ * The embedded sentence model (all-MiniLM-L6-v2, quantized, shipped inside the jar by a
+ * Maven package and run in process on ONNX Runtime): turns a sentence into 384 numbers
+ * that place sentences of like meaning near each other. Text never leaves the app.
  * <p>
  * It loads once per process, in the background, so start-up does not wait for it; until
  * it is ready {@link #embed} answers empty and callers fall back on their rules alone.
@@ -65,8 +65,7 @@ public class SentenceModel {
 
 	// The models tried for the checks (docs/risk-language.md, "Other sentence models
 	// tried", says how each did). Only the chosen one's package is in the application;
-	// the others are on the test class path, for the training tools. e5-small-v2 read
-	// writers it never saw better than all-MiniLM-L6-v2 on both checks.
+	// the others are on the test class path, for the training tools.
 	static final Map<String, Reader> READERS = Map.of("all-minilm-l6-v2-q", new Reader("all-minilm-l6-v2-q",
 			"dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel", "", 384),
 			"bge-small-en-v1.5-q",
@@ -82,7 +81,7 @@ public class SentenceModel {
 	 * The model that reads, by name. The training command may try another with
 	 * {@code -Dsteadfast.language.reader=NAME} when its package is on the class path.
 	 */
-	public static final String CHOSEN = "e5-small-v2-q";
+	public static final String CHOSEN = "all-minilm-l6-v2-q";
 
 	/** The model in use. */
 	public static final Reader READER = reader(System.getProperty("steadfast.language.reader", CHOSEN));
