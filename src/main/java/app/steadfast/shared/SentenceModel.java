@@ -64,12 +64,17 @@ public class SentenceModel {
 	}
 
 	// The models tried for the checks (docs/risk-language.md, "Other sentence models
-	// tried", says how each did). Only the chosen one's package is in the build.
+	// tried", says how each did). Only the chosen one's package is in the application;
+	// the others are on the test class path, for the training tools.
 	static final Map<String, Reader> READERS = Map.of("all-minilm-l6-v2-q", new Reader("all-minilm-l6-v2-q",
 			"dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel", "", 384),
 			"bge-small-en-v1.5-q",
 			new Reader("bge-small-en-v1.5-q",
 					"dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel", "",
+					384),
+			"e5-small-v2-q",
+			new Reader("e5-small-v2-q",
+					"dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel", "query: ",
 					384));
 
 	/**

@@ -11,6 +11,10 @@ import java.util.Locale;
  * each training file is scored by classifiers trained on the other files, and the recall
  * at the threshold that flags the usual share of clean rows is printed, pooled and per
  * file. Never reads the evaluation files.
+ * <p>
+ * {@code -Dreaders=a,b} scores each row with the probabilities averaged over classifiers
+ * trained on each named sentence model's readings (an ensemble); the readings must have
+ * been kept by a training run with each model ({@code -DreadOnly=true}).
  */
 public final class LanguageExperiments {
 
@@ -19,7 +23,17 @@ public final class LanguageExperiments {
 
 	public static void main(String[] args) throws Exception {
 		String task = args[0];
-		SentenceModel model = SentenceModel.loaded(Duration.ofMinutes(2));
+		List<SentenceModel.Reader> readers = java.util.Arrays
+			.stream(System.getProperty("readers", SentenceModel.READER.name()).split(","))
+			.map((name) -> SentenceModel.READERS.get(name.strip()))
+			.toList();
+		if (readers.contains(null)) {
+			throw new IllegalArgumentException("-Dreaders names a model outside " + SentenceModel.READERS.keySet());
+		}
+		// The model in use reads what it has not read before; the others' readings must
+		// all have been kept.
+		SentenceModel model = readers.contains(SentenceModel.READER) ? SentenceModel.loaded(Duration.ofMinutes(2))
+				: null;
 		List<Path> sources = new ArrayList<>(SentenceTraining.trainingFiles(task));
 		String extra = System.getProperty("extra", "");
 		for (String e : extra.split(",")) {
@@ -37,7 +51,10 @@ public final class LanguageExperiments {
 			}
 		}
 		List<String> labels = SentenceTraining.labelsOf(rows);
-		float[][] read = SentenceTraining.readings(model, rows);
+		List<float[][]> reads = new ArrayList<>();
+		for (SentenceModel.Reader reader : readers) {
+			reads.add(SentenceTraining.readings(reader, model, rows));
+		}
 		int[] y = SentenceTraining.targets(labels, rows);
 		int[] files = fileOf.stream().mapToInt(Integer::intValue).toArray();
 		int ownership = labels.indexOf("OWNERSHIP");
@@ -52,21 +69,25 @@ public final class LanguageExperiments {
 			int seeds = Integer.parseInt(v[6]);
 			boolean chars = v.length > 7 && v[7].equals("chars");
 			long started = System.nanoTime();
-			SentenceClassifier.Input[] x = SentenceTraining.inputs(rows, read, settings.grams(), chars);
-			float[][] sum = new float[x.length][labels.size()];
-			for (int s = 0; s < seeds; s++) {
-				SentenceTraining.Settings seeded = new SentenceTraining.Settings(settings.hidden(), settings.grams(),
-						settings.epochs(), settings.rate(), settings.decay(), settings.balance(), settings.seed() + s);
-				float[][] scores = outOfFileParallel(labels, x, y, seeded, files, sources.size());
-				for (int i = 0; i < x.length; i++) {
-					for (int c = 0; c < labels.size(); c++) {
-						sum[i][c] += scores[i][c] / seeds;
+			int n = rows.size();
+			float[][] sum = new float[n][labels.size()];
+			for (float[][] read : reads) {
+				SentenceClassifier.Input[] x = SentenceTraining.inputs(rows, read, settings.grams(), chars);
+				for (int s = 0; s < seeds; s++) {
+					SentenceTraining.Settings seeded = new SentenceTraining.Settings(settings.hidden(),
+							settings.grams(), settings.epochs(), settings.rate(), settings.decay(), settings.balance(),
+							settings.seed() + s);
+					float[][] scores = outOfFileParallel(labels, x, y, seeded, files, sources.size());
+					for (int i = 0; i < n; i++) {
+						for (int c = 0; c < labels.size(); c++) {
+							sum[i][c] += scores[i][c] / (seeds * reads.size());
+						}
 					}
 				}
 			}
-			double[] score = new double[x.length];
+			double[] score = new double[n];
 			List<Double> clean = new ArrayList<>();
-			for (int i = 0; i < x.length; i++) {
+			for (int i = 0; i < n; i++) {
 				score[i] = 1 - sum[i][0] - ((ownership < 0) ? 0 : sum[i][ownership]);
 				if (y[i] == 0 || y[i] == ownership) {
 					clean.add(score[i]);
@@ -82,7 +103,7 @@ public final class LanguageExperiments {
 				int fn = 0;
 				int rc = 0;
 				int rn = 0;
-				for (int i = 0; i < x.length; i++) {
+				for (int i = 0; i < n; i++) {
 					if (files[i] != f) {
 						continue;
 					}
@@ -102,9 +123,9 @@ public final class LanguageExperiments {
 						sources.get(f).getFileName().toString().replace(task + "-training", "").replace(".tsv", ""),
 						rc / (double) rn, fc / (double) fn));
 			}
-			System.out.printf(Locale.ROOT, "%s [%s] recall %.3f at %.0f%% clean; per file recall/fp:%s (%d s)%n", task,
-					variant, caught / (double) flagged, allowance * 100, out,
-					(System.nanoTime() - started) / 1_000_000_000L);
+			System.out.printf(Locale.ROOT, "%s %s [%s] recall %.3f at %.0f%% clean; per file recall/fp:%s (%d s)%n",
+					task, readers.stream().map(SentenceModel.Reader::name).toList(), variant, caught / (double) flagged,
+					allowance * 100, out, (System.nanoTime() - started) / 1_000_000_000L);
 		}
 		System.exit(0);
 	}

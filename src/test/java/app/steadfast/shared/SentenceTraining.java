@@ -81,11 +81,21 @@ public final class SentenceTraining {
 
 	/** The readings of the rows' normalised texts, in order. */
 	public static float[][] readings(SentenceModel model, List<Row> rows) throws IOException {
+		return readings(SentenceModel.READER, model, rows);
+	}
+
+	/**
+	 * The readings of the rows by the named sentence model, in order: those it has read
+	 * before from target/language-readings, the others by {@code model}, which must be
+	 * that model (when another is in use, all of them must have been read before).
+	 */
+	public static float[][] readings(SentenceModel.Reader reader, SentenceModel model, List<Row> rows)
+			throws IOException {
 		List<String> texts = rows.stream().map((r) -> Sentences.normalise(r.text())).toList();
 		// Reading thousands of rows takes minutes: each reading is kept under target/, in
 		// one file per model, by the digest of its text, for the next run.
-		Path cache = Path.of("target/language-readings", SentenceModel.READER.name() + ".bin");
-		int d = SentenceModel.DIMENSIONS;
+		Path cache = Path.of("target/language-readings", reader.name() + ".bin");
+		int d = reader.dimensions();
 		Map<SentenceModel.Digest, float[]> known = new java.util.HashMap<>();
 		if (Files.exists(cache)) {
 			java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Files.readAllBytes(cache));
@@ -102,6 +112,11 @@ public final class SentenceTraining {
 			.distinct()
 			.toList();
 		if (!missing.isEmpty()) {
+			if (model == null || !reader.equals(SentenceModel.READER)) {
+				throw new IllegalStateException(missing.size() + " rows were never read by " + reader.name()
+						+ ": read them first with -Dsteadfast.language.reader=" + reader.name()
+						+ " -DreadOnly=true scripts/language/train.sh TASK");
+			}
 			List<float[]> read = model.embed(missing).orElseThrow();
 			java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(missing.size() * (16 + d * 4));
 			for (int i = 0; i < missing.size(); i++) {
