@@ -210,7 +210,22 @@ class AppointmentMail {
 						+ ".";
 		CalendarInvitation.Person guest = (people.guestEmail() != null)
 				? new CalendarInvitation.Person(people.guestName(), people.guestEmail()) : null;
-		return CalendarInvitation.ics("appointment-" + appointment.id() + "@steadfast", sequence, appointment.start(),
+		// A consultation's calendar entry is the one its request's emails made (see
+		// ConsultationMail), so that cancelling it here takes out the entry the visitor
+		// has. Its sequence is the number the cancellation took from the request (see
+		// Consultation#timeCancelled): above the invitation's, below any new time's.
+		String uid = (appointment.consultation() != null)
+				? "consultation-" + appointment.consultation().value() + "@steadfast"
+				: "appointment-" + appointment.id() + "@steadfast";
+		if (appointment.consultation() != null) {
+			sequence = this.jdbc.sql("SELECT invitation_sequence FROM consultation WHERE id = :id")
+				.param("id", appointment.consultation().value())
+				.query(Integer.class)
+				.optional()
+				.map((next) -> next - 1)
+				.orElse(sequence);
+		}
+		return CalendarInvitation.ics(uid, sequence, appointment.start(),
 				Duration.between(appointment.start(), appointment.end()), people.therapistZone(), title, description,
 				new CalendarInvitation.Person(people.therapist().displayName(), people.therapist().email()), guest,
 				this.clock.instant(), cancelled);

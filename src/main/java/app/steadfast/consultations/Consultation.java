@@ -132,6 +132,8 @@ class Consultation {
 		}
 		this.status = ConsultationStatus.CONTACTED;
 		this.scheduledAt = null;
+		// The cancelling calendar file took the next number; a new time goes on after it.
+		this.invitationSequence++;
 		return true;
 	}
 

@@ -156,11 +156,32 @@ class ConsultationBookingTests {
 				.filter((m) -> TestMail.recipient(m).equals(request.value("email")))
 				.map(SessionCalendarFiles::calendarPart)
 				.anyMatch((ics) -> ics.contains("METHOD:CANCEL")));
+		// It takes out the very entry his booking put there: the same event, a later
+		// version of it.
+		java.util.List<String> files = java.util.Arrays.stream(smtp.getReceivedMessages())
+			.filter((m) -> TestMail.recipient(m).equals(request.value("email")))
+			.map(SessionCalendarFiles::calendarPart)
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		String invitation = files.stream().filter((ics) -> ics.contains("METHOD:REQUEST")).findFirst().orElseThrow();
+		String cancel = files.stream().filter((ics) -> ics.contains("METHOD:CANCEL")).findFirst().orElseThrow();
+		assertThat(field(cancel, "UID")).isEqualTo(field(invitation, "UID")).contains(id.toString());
+		assertThat(Integer.parseInt(field(cancel, "SEQUENCE")))
+			.isGreaterThan(Integer.parseInt(field(invitation, "SEQUENCE")));
 		// The time is open again for the next person.
 		assertThat(this.appointments.openConsultationTimes(10_000)).anySatisfy((s) -> {
 			assertThat(s.therapist()).isEqualTo(therapist.id());
 			assertThat(s.start()).isEqualTo(slot.start());
 		});
+	}
+
+	/** A property's value in a calendar file, its folded lines joined. */
+	private static String field(String ics, String name) {
+		return java.util.Arrays.stream(ics.replace("\r\n ", "").split("\r?\n"))
+			.filter((line) -> line.startsWith(name + ":"))
+			.findFirst()
+			.map((line) -> line.substring(name.length() + 1).strip())
+			.orElseThrow(() -> new AssertionError("No " + name + " in " + ics));
 	}
 
 	@Test
