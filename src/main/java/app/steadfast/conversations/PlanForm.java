@@ -23,7 +23,8 @@ record PlanForm(@Nullable UUID topic, @Nullable String newTopic, @Nullable Strin
 		@Nullable List<DefensiveMove> wontSay, @Nullable String wontSayOther, @Nullable String validation) {
 
 	PlanForm {
-		wontSay = (wontSay != null) ? List.copyOf(wontSay) : List.of();
+		// A blank choice (only spaces or line breaks) binds as no move at all.
+		wontSay = (wontSay != null) ? wontSay.stream().filter(java.util.Objects::nonNull).toList() : List.of();
 	}
 
 	static PlanForm empty() {

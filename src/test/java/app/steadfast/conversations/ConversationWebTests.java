@@ -135,6 +135,13 @@ class ConversationWebTests {
 		assertThat(post("/conversations/plans/new", "newTopic", "Money", "about", "x".repeat(1001), "validation", "y"))
 			.bodyText()
 			.contains("Keep it under 1000 characters");
+		// A blank choice is no move at all, not a server error; the page comes back with
+		// his words.
+		assertThat(post("/conversations/plans/new", "newTopic", "Money", "about", "x".repeat(1001), "validation", "y",
+				"wontSay", "\r\n"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Keep it under 1000 characters");
 		assertThat(this.plans.plans(this.client.id())).isEmpty();
 
 		MvcTestResult saved = post("/conversations/plans/new", "newTopic", "Money", "about", "The card statement",
