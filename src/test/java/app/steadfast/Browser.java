@@ -276,6 +276,22 @@ public final class Browser {
 		}
 	}
 
+	/**
+	 * Fails when axe-core finds text whose contrast falls short of WCAG AA on the current
+	 * page: the one rule a change of colours alone (the dark theme) can break, checked
+	 * without the rest.
+	 */
+	public void assertContrast(String page) {
+		Results results = new AxeBuilder().withOnlyRules(List.of("color-contrast")).analyze(this.driver);
+		if (results.isErrored()) {
+			fail("axe-core could not check the " + page + ": " + results.getErrorMessage());
+		}
+		if (!results.getViolations().isEmpty()) {
+			fail("Contrast too low on the " + page + " (" + this.driver.getCurrentUrl() + "):\n"
+					+ results.getViolations().stream().map(Browser::describe).collect(Collectors.joining("\n")));
+		}
+	}
+
 	private static String describe(Rule rule) {
 		String targets = rule.getNodes()
 			.stream()
