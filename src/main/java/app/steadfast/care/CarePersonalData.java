@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * His messages with his therapist, for the export of his data: what he wrote and what his
  * therapist wrote to him; and the questionnaires he (or, for her own copies, his partner)
- * filled in, with their answers and scores.
+ * filled in, with their answers and scores; and the line he keeps for his next session.
  */
 @Component
 class CarePersonalData implements PersonalData {
@@ -21,9 +21,12 @@ class CarePersonalData implements PersonalData {
 
 	private final Measures measures;
 
-	CarePersonalData(Messages messages, Measures measures) {
+	private final Agendas agendas;
+
+	CarePersonalData(Messages messages, Measures measures, Agendas agendas) {
 		this.messages = messages;
 		this.measures = measures;
+		this.agendas = agendas;
 	}
 
 	@Override
@@ -33,7 +36,12 @@ class CarePersonalData implements PersonalData {
 			.map((r) -> Map.<String, Object>of("questionnaire", r.instrument().title(), "completedAt",
 					r.completedAt().toString(), "answers", r.answers(), "score", r.total(), "band", r.severity()))
 			.toList();
-		return Map.of("messages", this.messages.export(new AccountId(person)), "questionnaires", questionnaires);
+		List<Map<String, Object>> agenda = this.agendas.of(new AccountId(person))
+			.map((a) -> List
+				.<Map<String, Object>>of(Map.of("forNextSession", a.body(), "writtenAt", a.writtenAt().toString())))
+			.orElse(List.of());
+		return Map.of("messages", this.messages.export(new AccountId(person)), "questionnaires", questionnaires,
+				"session_agenda", agenda);
 	}
 
 }

@@ -235,6 +235,7 @@ class RiskAlerts {
 			case "ANSWER" -> "an answer to his partner's question";
 			case "CONVERSATION" -> "a conversation plan or log";
 			case "MESSAGE" -> "a message to you";
+			case "AGENDA" -> "what he wants to bring to his next session";
 			case PHQ9_ITEM9 -> "PHQ-9 question 9";
 			default -> "something he wrote";
 		};

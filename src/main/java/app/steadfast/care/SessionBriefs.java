@@ -32,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * what changed since the client's last session with him (or since he became his client),
  * across only what the client lets him see. Each capability answers for all the clients
  * at once and asks the sharing module itself, which decides and audits every read; the
- * partner's questions come as a count, never her words. A fixed number of statements,
- * however many clients.
+ * partner's questions come as a count, never her words. The line he wrote for the session
+ * ({@link Agendas}) comes first, in his words. A fixed number of statements, however many
+ * clients.
  */
 @Service
 class SessionBriefs {
@@ -63,9 +64,12 @@ class SessionBriefs {
 
 	private final JdbcClient jdbc;
 
-	SessionBriefs(Therapy therapy, AppointmentManagement appointments, CheckInManagement checkins,
+	private final Agendas agendas;
+
+	SessionBriefs(Agendas agendas, Therapy therapy, AppointmentManagement appointments, CheckInManagement checkins,
 			CommitmentManagement commitments, ConversationManagement conversations, RepairBriefManagement repair,
 			InsightsManagement insights, SharingManagement sharing, RiskAlerts alerts, JdbcClient jdbc) {
+		this.agendas = agendas;
 		this.therapy = therapy;
 		this.appointments = appointments;
 		this.checkins = checkins;
@@ -110,6 +114,8 @@ class SessionBriefs {
 		Set<AccountId> alerting = this.sharing.visibleAmong(therapist, from.keySet(), Category.RISK_ALERTS,
 				"alerts-open");
 		Map<AccountId, Long> open = this.alerts.open(therapist, alerting);
+		// Written for the therapist, so it needs no grant.
+		Map<AccountId, String> agenda = this.agendas.since(therapist, from);
 		Map<AccountId, Brief> briefs = new LinkedHashMap<>();
 		for (AccountId client : from.keySet()) {
 			List<String> lines = new ArrayList<>();
@@ -150,7 +156,7 @@ class SessionBriefs {
 			String since = lastSession.containsKey(client)
 					? "since his last session, " + DAY.withZone(zone).format(lastSession.get(client))
 					: "since he became your client, " + DAY.withZone(zone).format(became.get(client));
-			briefs.put(client, new Brief(since, lines));
+			briefs.put(client, new Brief(since, lines, agenda.get(client)));
 		}
 		return briefs;
 	}
@@ -192,8 +198,16 @@ class SessionBriefs {
 	 * @param since since when, in words
 	 * @param lines one line per part he lets the therapist see; empty when he shares
 	 * nothing
+	 * @param agenda the line he wrote for this session since then, in his words, if he
+	 * wrote one
 	 */
-	record Brief(String since, List<String> lines) {
+	record Brief(String since, List<String> lines, @org.jspecify.annotations.Nullable String agenda) {
+
+		/** Whether there is anything to show. */
+		public boolean shown() {
+			return !this.lines.isEmpty() || this.agenda != null;
+		}
+
 	}
 
 }

@@ -24,6 +24,7 @@ import app.steadfast.consultations.AppointmentManagement;
 import app.steadfast.consultations.AvailabilityView;
 import app.steadfast.consultations.Slot;
 import app.steadfast.consultations.SlotTaken;
+import app.steadfast.safety.CrisisPanel;
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.FormErrors;
 import app.steadfast.shared.InvalidInput;
@@ -61,7 +62,10 @@ class SessionController {
 
 	private final Therapy therapy;
 
-	SessionController(AppointmentManagement appointments, AppointmentLines lines, Therapy therapy) {
+	private final Agendas agendas;
+
+	SessionController(AppointmentManagement appointments, AppointmentLines lines, Therapy therapy, Agendas agendas) {
+		this.agendas = agendas;
 		this.appointments = appointments;
 		this.lines = lines;
 		this.therapy = therapy;
@@ -73,6 +77,30 @@ class SessionController {
 	String sessions(@AuthenticationPrincipal SignedIn person, Model model) {
 		model.addAttribute("form", new TimeForm(""));
 		return sessionsPage(person, model);
+	}
+
+	@PostMapping("/care/sessions/agenda")
+	String agenda(@AuthenticationPrincipal SignedIn person, @ModelAttribute("agendaForm") AgendaForm form,
+			BindingResult bound, Model model, RedirectAttributes flash) {
+		BindingResult errors = FormErrors.of(form, bound, model);
+		try {
+			boolean crisis = this.agendas.write(person.account(), form.body());
+			flash.addFlashAttribute(CrisisPanel.SHOWN, crisis);
+			flash.addFlashAttribute("notice", "Kept for your next session.");
+			return "redirect:/care/sessions";
+		}
+		catch (InvalidInput ex) {
+			ex.rejectIn(errors);
+		}
+		model.addAttribute("form", new TimeForm(""));
+		return sessionsPage(person, model);
+	}
+
+	@PostMapping("/care/sessions/agenda/clear")
+	String clearAgenda(@AuthenticationPrincipal SignedIn person, RedirectAttributes flash) {
+		this.agendas.clear(person.account());
+		flash.addFlashAttribute("notice", "Cleared.");
+		return "redirect:/care/sessions";
 	}
 
 	@PostMapping("/care/sessions")
@@ -139,6 +167,11 @@ class SessionController {
 		model.addAttribute("openTimes", byDay(this.appointments.openSessionTimes(me, null), zone));
 		model.addAttribute("rules", this.appointments.rules());
 		model.addAttribute("zoneName", zone.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+		Agendas.Agenda agenda = this.agendas.of(me).orElse(null);
+		model.addAttribute("agenda", agenda);
+		if (!model.containsAttribute("agendaForm")) {
+			model.addAttribute("agendaForm", new AgendaForm((agenda != null) ? agenda.body() : ""));
+		}
 		return "care/sessions";
 	}
 
@@ -181,6 +214,15 @@ class SessionController {
 	 * @param time the time of day
 	 */
 	record OpenTime(String code, String time) {
+	}
+
+	/**
+	 * The line he writes for his next session, bound by Spring; its rules are
+	 * {@link Agendas#write}'s.
+	 *
+	 * @param body his words
+	 */
+	record AgendaForm(@Nullable String body) {
 	}
 
 	/**

@@ -24,6 +24,9 @@ public enum RiskSource {
 	CONVERSATION,
 
 	/** A message to his therapist. */
-	MESSAGE
+	MESSAGE,
+
+	/** The line he wrote for his next session. */
+	AGENDA
 
 }

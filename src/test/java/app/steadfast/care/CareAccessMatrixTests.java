@@ -182,6 +182,12 @@ class CareAccessMatrixTests {
 				new Row("POST", "/care/measures/{id}/decline", () -> "/care/measures/" + measure(p) + "/decline", none,
 						302, 404, 404, 404, 403, 403, 403),
 				new Row("GET", "/care/sessions", () -> "/care/sessions", none, 302, 200, 200, 403, 403, 403, 403),
+				// His own line for his next session: each client writes and clears only
+				// his.
+				new Row("POST", "/care/sessions/agenda", () -> "/care/sessions/agenda",
+						Map.of("body", "What to say about the weekend"), 302, 302, 302, 403, 403, 403, 403),
+				new Row("POST", "/care/sessions/agenda/clear", () -> "/care/sessions/agenda/clear", none, 302, 302, 302,
+						403, 403, 403, 403),
 				// A time nobody offers: the form comes back with its message.
 				new Row("POST", "/care/sessions", () -> "/care/sessions", Map.of("start", "soon"), 302, 200, 200, 403,
 						403, 403, 403),

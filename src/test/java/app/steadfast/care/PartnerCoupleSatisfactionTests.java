@@ -212,19 +212,9 @@ class PartnerCoupleSatisfactionTests {
 		return result;
 	}
 
-	/** The questionnaires file of the person's data export. */
+	/** What the person's data export holds in the file this test reads. */
 	private String exported(Person person) throws Exception {
-		MvcTestResult result = this.mvc.get().uri("/insights/export").with(this.people.signedIn(person)).exchange();
-		assertThat(result).hasStatusOk();
-		try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
-				new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
-			for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				if (entry.getName().equals("questionnaires.json")) {
-					return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-				}
-			}
-		}
-		throw new AssertionError("The export has no questionnaires.json");
+		return app.steadfast.TestExports.file(this.mvc, this.people.signedIn(person), "questionnaires.json");
 	}
 
 	private static String notice(MvcTestResult result) {

@@ -94,8 +94,8 @@ class AccessMatrixTests {
 			GET /care/grants                                       | L 2 2 F F F F F F
 			GET /care/homework                                     | L 2 2 F F F F F F
 			GET /care/inbox                                        | L F F F F 2 2 F F
-			GET /care/measures                                     | L 2 2 F F F F F F
-			GET /care/measures/{id}                                | L 2 N F F F F F F
+			GET /care/measures                                     | L 2 2 2 2 F F F 2
+			GET /care/measures/{id}                                | L 2 N N N F F F N
 			GET /care/messages                                     | L 2 N N N F F F N
 			GET /care/office-hours                                 | L F F F F 2 2 F F
 			GET /care/reads                                        | L 2 2 F F F F F F
@@ -215,7 +215,9 @@ class AccessMatrixTests {
 			POST /care/clients/{id}/session                        | L F F F F 3 N F F
 			POST /care/grants                                      | L 3 3 F F F F F F
 			POST /care/homework/{id}/done                          | L 3 N F F F F F F
-			POST /care/measures/{id}                               | L 3 N F F F F F F
+			POST /care/measures/{id}                               | L 3 N N N F F F N
+			# The decline is the partner's, of her own copy of his therapist's CSI-4.
+			POST /care/measures/{id}/decline                       | L N N 3 3 F F F 3
 			POST /care/messages                                    | L 3 N N N F F F N
 			POST /care/office-hours                                | L F F F F 3 3 F F
 			# Each therapist adds the same hours: the second time they overlap (2).
@@ -227,6 +229,8 @@ class AccessMatrixTests {
 			POST /care/schedule/{id}/cancel                        | L F F F F 3 N F F
 			# The other client has no therapist to book with.
 			POST /care/sessions                                    | L 3 N F F F F F F
+			POST /care/sessions/agenda                             | L 3 A F F F F F F
+			POST /care/sessions/agenda/clear                       | L 3 3 F F F F F F
 			POST /care/sessions/{id}/cancel                        | L 3 N F F F F F F
 			POST /care/sessions/{id}/move                          | L 3 N F F F F F F
 			POST /checkins/journal                                 | L 3 3 3 3 F F F 3

@@ -478,6 +478,25 @@ final class ProofWorld {
 	/**
 	 * A questionnaire his therapist asked him to fill in, through the therapist's form.
 	 */
+	/**
+	 * A copy of the CSI-4 his therapist sent his partner, waiting for her (a new one once
+	 * she has answered or declined the last).
+	 */
+	UUID partnersCopy() {
+		assertThat(this.mvc.post()
+			.uri("/care/clients/{id}/measures", this.client.id().value())
+			.with(as(this.therapist))
+			.with(csrf())
+			.param("instrument", "CSI4")
+			.param("partnerToo", "true")).hasStatus3xxRedirection();
+		return this.jdbc
+			.sql("SELECT id FROM care_measure WHERE client_id = :p AND about_client_id IS NOT NULL "
+					+ "AND completed_at IS NULL AND declined_at IS NULL")
+			.param("p", this.partner.id().value())
+			.query(UUID.class)
+			.single();
+	}
+
 	UUID measure() {
 		assertThat(this.mvc.post()
 			.uri("/care/clients/{id}/measures", this.client.id().value())

@@ -101,6 +101,7 @@ final class Requests {
 			case "/care/alerts/{id}/acknowledge" -> pattern.replace("{id}", id(random, w::alert));
 			case "/care/homework/{id}/done" -> pattern.replace("{id}", id(random, w::homework));
 			case "/care/measures/{id}" -> pattern.replace("{id}", id(random, w::measure));
+			case "/care/measures/{id}/decline" -> pattern.replace("{id}", id(random, w::partnersCopy));
 			case "/care/sessions/{id}/move", "/care/sessions/{id}/cancel", "/care/schedule/{id}/cancel" ->
 				pattern.replace("{id}", id(random, w::session));
 			case "/care/hours/off/{id}/remove" -> pattern.replace("{id}", id(random, w::timeOff));
@@ -201,6 +202,7 @@ final class Requests {
 			case "/care/messages", "/care/clients/{id}/messages" -> put(params, "body", "A message");
 			case "/care/office-hours" -> put(params, "hours", "", "replyDays", "2");
 			case "/care/sessions", "/care/sessions/{id}/move" -> put(params, "start", w.sessionTime());
+			case "/care/sessions/agenda" -> put(params, "body", "What to say about the weekend");
 			case "/care/hours" -> put(params, "day", "SUNDAY", "from", "22:30", "to", "23:30");
 			case "/care/hours/remove" -> w.hoursBlock().forEach((k, v) -> put(params, k, v));
 			case "/care/hours/off" -> put(params, "first", LocalDate.now().plusDays(100).toString(), "last", "");
