@@ -53,6 +53,9 @@ class NarrowScreenBrowserTests {
 	@Autowired
 	AccountManagement accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@BeforeEach
 	void startBrowser() throws IOException {
 		this.browser = Browser.forTest(this.port);
@@ -91,6 +94,9 @@ class NarrowScreenBrowserTests {
 	@Test
 	void everyPageOfEveryRoleFitsAPhone() {
 		String client = "/care/clients/" + this.accounts.findByEmail(DemoAccounts.CLIENT).orElseThrow().id();
+		// His therapist has sent his partner her own copy of the CSI-4: her form, and the
+		// table of it on his client page, are walked too.
+		String copy = "/care/measures/" + partnersCopy();
 		Map<String, List<String>> pages = new LinkedHashMap<>();
 		pages.put(DemoAccounts.CLIENT,
 				List.of("/", "/checkins", "/checkins/new", "/checkins/quick", "/checkins/journal", "/checkins/calendar",
@@ -100,10 +106,12 @@ class NarrowScreenBrowserTests {
 						"/couple/reassurance", "/insights", "/insights/review", "/care/grants", "/care/homework",
 						"/care/measures", "/care/messages", "/care/sessions", "/accounts/settings",
 						"/accounts/password", "/accounts/security", "/articles", "/crisis"));
-		pages.put(DemoAccounts.PARTNER, List.of("/", "/couple", "/couple/safety", "/couple/pulse",
-				"/couple/reassurance", "/checkins", "/checkins/new", "/checkins/shared", "/repair", "/repair/shared",
-				"/repair/questions", "/commitments/shared", "/conversations/shared", "/insights", "/insights/report",
-				"/accounts/settings", "/path", "/path/what-happened-to-you", "/checkins/journal", "/care/measures"));
+		pages.put(DemoAccounts.PARTNER,
+				List.of("/", "/couple", "/couple/safety", "/couple/pulse", "/couple/reassurance", "/checkins",
+						"/checkins/new", "/checkins/shared", "/repair", "/repair/shared", "/repair/questions",
+						"/commitments/shared", "/conversations/shared", "/insights", "/insights/report",
+						"/accounts/settings", "/path", "/path/what-happened-to-you", "/checkins/journal",
+						"/care/measures", copy));
 		pages.put(DemoAccounts.THERAPIST,
 				List.of("/", "/care", "/care/alerts", client, client + "/checkins", client + "/journal",
 						client + "/commitments", client + "/insights", client + "/notes", client + "/messages",
@@ -119,6 +127,22 @@ class NarrowScreenBrowserTests {
 		System.out.printf("At %d px: %d pages of client, partner and therapist, none wider than the screen%n", PHONE,
 				widths.size());
 		fitsAPhone(widths);
+	}
+
+	/** A copy of the CSI-4 the demo therapist sent the demo partner, waiting for her. */
+	private java.util.UUID partnersCopy() {
+		java.util.UUID id = java.util.UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO care_measure (id, client_id, therapist_id, instrument, assigned_at, about_client_id)
+				VALUES (:id, :partner, :therapist, 'CSI4', :now, :client)
+				""")
+			.param("id", id)
+			.param("partner", this.accounts.findByEmail(DemoAccounts.PARTNER).orElseThrow().id().value())
+			.param("therapist", this.accounts.findByEmail(DemoAccounts.THERAPIST).orElseThrow().id().value())
+			.param("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+			.param("client", this.accounts.findByEmail(DemoAccounts.CLIENT).orElseThrow().id().value())
+			.update();
+		return id;
 	}
 
 	private void fitsAPhone(Map<String, Long> widths) {
