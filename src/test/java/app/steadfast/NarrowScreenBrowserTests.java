@@ -111,7 +111,7 @@ class NarrowScreenBrowserTests {
 						"/checkins/new", "/checkins/shared", "/repair", "/repair/shared", "/repair/questions",
 						"/commitments/shared", "/conversations/shared", "/insights", "/insights/report",
 						"/accounts/settings", "/path", "/path/what-happened-to-you", "/checkins/journal",
-						"/care/measures", copy));
+						"/care/measures", copy, "/care/grants"));
 		pages.put(DemoAccounts.THERAPIST,
 				List.of("/", "/care", "/care/alerts", client, client + "/checkins", client + "/journal",
 						client + "/commitments", client + "/insights", client + "/notes", client + "/messages",

@@ -106,8 +106,9 @@ class SqlCountTests {
 		bounds.put("schedule briefs", 57);
 		bounds.put("caseload", 37);
 		// One more for the questionnaires that repeat, read at once (was 71), and one for
-		// the copies of the CSI-4 his partner was sent (was 72).
-		bounds.put("care client", 73);
+		// the copies of the CSI-4 his partner was sent (was 72), and two for whether his
+		// partner is this therapist's client too, in care of her own (was 73).
+		bounds.put("care client", 75);
 		bounds.put("path editor", 9);
 		bounds.put("new path step", 3);
 		return bounds;

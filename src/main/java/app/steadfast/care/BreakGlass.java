@@ -15,7 +15,6 @@ import app.steadfast.accounts.Person;
 import app.steadfast.shared.Encryption;
 import app.steadfast.shared.EncryptionBinding;
 import app.steadfast.shared.InvalidInput;
-import app.steadfast.shared.Role;
 import app.steadfast.sharing.Category;
 import app.steadfast.sharing.GrantKind;
 import app.steadfast.sharing.SharingManagement;
@@ -70,7 +69,7 @@ class BreakGlass {
 	@Transactional
 	UUID open(AccountId admin, String clientEmail, AccountId therapist, String reason) {
 		Person client = this.therapy.personByEmail(clientEmail == null ? "" : clientEmail.strip())
-			.filter((p) -> p.role() == Role.CLIENT)
+			.filter(Therapy::inCare)
 			.orElseThrow(() -> new InvalidInput("clientEmail", "No client has that email address."));
 		if (therapist == null || !this.therapy.activeTherapist(therapist)) {
 			throw new InvalidInput("therapistId", "Choose a therapist.");

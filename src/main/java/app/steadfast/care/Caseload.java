@@ -97,17 +97,20 @@ class Caseload {
 		Map<AccountId, Long> homework = this.homework.openCounts(therapist, clients);
 		Map<AccountId, Long> alerts = this.alerts.open(therapist, clients);
 		Map<AccountId, LocalDate> sessions = nextSessions(therapist, clients);
-		Map<AccountId, String> names = this.therapy.namesOf(clients);
+		Map<AccountId, app.steadfast.accounts.Person> people = this.therapy.people(clients);
 		List<Row> rows = new ArrayList<>();
 		for (AccountId client : clients) {
 			Reliability.Tally last4 = kept.get(client);
 			String promises = (last4 == null) ? null : (last4.due() == 0) ? "Nothing due"
 					: last4.kept() + " of " + last4.due() + " kept (" + last4.percent() + "%)";
 			ProgressGlance glance = progress.get(client);
-			rows.add(new Row(client, names.get(client), since.get(client), signedIn.get(client.value()),
+			app.steadfast.accounts.Person person = people.get(client);
+			rows.add(new Row(client, (person != null) ? person.displayName() : "Someone", since.get(client),
+					signedIn.get(client.value()),
 					granted.get(client).stream().sorted().map(Category::name).map(Consent::label).toList(),
 					alerts.get(client), homework.get(client), sessions.get(client), promises,
-					(glance != null) ? glance.stuckSignals() : null, (glance != null) ? glance.latestPulse() : null));
+					(glance != null) ? glance.stuckSignals() : null, (glance != null) ? glance.latestPulse() : null,
+					person != null && person.role() == app.steadfast.shared.Role.PARTNER));
 		}
 		return rows;
 	}
@@ -171,9 +174,12 @@ class Caseload {
 	 * progress
 	 * @param latestPulse his own latest weekly pulse in the last 12 weeks, where he
 	 * shares his progress
+	 * @param partner whether this is a partner's own care (the one who was hurt, with her
+	 * own account), not a client doing the work
 	 */
 	record Row(AccountId client, String name, Instant since, Instant lastSignIn, List<String> granted, long openAlerts,
-			long openHomework, LocalDate nextSession, String promisesKept, Integer stuckSignals, Double latestPulse) {
+			long openHomework, LocalDate nextSession, String promisesKept, Integer stuckSignals, Double latestPulse,
+			boolean partner) {
 	}
 
 }

@@ -68,7 +68,8 @@ class ClientCareController {
 		Set<Category> granted = therapist.map((t) -> this.consents.granted(me, t)).orElse(Set.of());
 		model.addAttribute("therapistName", therapist.map(this.therapy::nameOf).orElse(null));
 		model.addAttribute("therapistLeft", this.therapy.therapistLeft(me));
-		model.addAttribute("consents", this.consents.offered());
+		model.addAttribute("consents", this.consents.offeredTo(me));
+		model.addAttribute("partnerRole", person.role() == app.steadfast.shared.Role.PARTNER);
 		model.addAttribute("granted", granted);
 		model.addAttribute("emergencies", this.breakGlass.about(me));
 		return "care/grants";

@@ -73,9 +73,28 @@ class Consents {
 		this.clock = clock;
 	}
 
+	/**
+	 * What a partner with care of her own keeps in Steadfast and can share with her
+	 * therapist: no promises, statements, talks or progress of his kind are hers to
+	 * share. Her path's answers stay hers alone (the sharing module never opens them).
+	 */
+	static final Set<Category> PARTNERS = EnumSet.of(Category.CHECKINS, Category.JOURNAL, Category.RISK_ALERTS);
+
 	/** The categories this deployment can show, in a fixed order. */
 	List<Consent> offered() {
 		return ALL.stream().filter((c) -> present(c.category())).toList();
+	}
+
+	/**
+	 * The categories this person can share with their therapist: all those
+	 * {@link #offered} to a client, and to a partner with care of her own only what she
+	 * keeps here ({@link #PARTNERS}).
+	 */
+	List<Consent> offeredTo(AccountId person) {
+		if (!this.therapy.partner(person)) {
+			return offered();
+		}
+		return offered().stream().filter((c) -> PARTNERS.contains(c.category())).toList();
 	}
 
 	private boolean present(Category category) {
@@ -133,7 +152,7 @@ class Consents {
 	void set(AccountId client, Category category, boolean on) {
 		AccountId therapist = this.therapy.therapistOf(client)
 			.orElseThrow(() -> new InvalidInput("category", "You don’t have a therapist here yet."));
-		if (offered().stream().noneMatch((c) -> c.category() == category)) {
+		if (offeredTo(client).stream().noneMatch((c) -> c.category() == category)) {
 			throw new InvalidInput("category", "That can’t be shared here yet.");
 		}
 		Instant now = this.clock.instant();

@@ -8,7 +8,6 @@ import app.steadfast.accounts.Person;
 import app.steadfast.consultations.ConsultationManagement;
 import app.steadfast.shared.AccountId;
 import app.steadfast.shared.InvalidInput;
-import app.steadfast.shared.Role;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -69,7 +68,7 @@ class Handovers {
 	}
 
 	private Optional<Person> client(@Nullable String email) {
-		return this.therapy.personByEmail((email != null) ? email.strip() : "").filter((p) -> p.role() == Role.CLIENT);
+		return this.therapy.personByEmail((email != null) ? email.strip() : "").filter(Therapy::inCare);
 	}
 
 }

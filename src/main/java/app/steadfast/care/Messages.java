@@ -28,7 +28,6 @@ import app.steadfast.shared.Mail;
 import app.steadfast.shared.NotFound;
 import app.steadfast.shared.Postbox;
 import app.steadfast.shared.PracticeSettings;
-import app.steadfast.shared.Role;
 import app.steadfast.sharing.GrantKind;
 import org.jspecify.annotations.Nullable;
 
@@ -106,7 +105,7 @@ class Messages {
 		if (viewer.equals(client)) {
 			Person me = this.therapy.person(client).orElseThrow(NotFound::new);
 			AccountId therapist = this.therapy.therapistOf(client).orElseThrow(NotFound::new);
-			if (me.role() != Role.CLIENT) {
+			if (!Therapy.inCare(me)) {
 				throw new NotFound();
 			}
 			return new Access(client, therapist, viewer, true, !this.therapy.therapistLeft(client), CLIENT);

@@ -65,6 +65,10 @@ class PartnerMeasures {
 	@Transactional
 	boolean ask(AccountId therapist, AccountId client, Instrument instrument) {
 		this.therapy.requireClient(therapist, client);
+		if (this.therapy.partner(client)) {
+			throw new InvalidInput("partnerToo",
+					"This is a partner’s own care: a copy for the other partner goes only with a client’s questionnaire.");
+		}
 		if (instrument != Instrument.CSI4) {
 			throw new InvalidInput("partnerToo", "Only the CSI-4 is about the relationship; the others are his alone.");
 		}

@@ -338,6 +338,8 @@ class TherapistController {
 			.distinct()
 			.toList();
 		model.addAttribute("client", client);
+		model.addAttribute("partnerClient", client.role() == app.steadfast.shared.Role.PARTNER);
+		model.addAttribute("bothYours", this.therapy.bothPartnersOf(me, client.id()));
 		model.addAttribute("row", this.caseload.row(me, client.id(), null));
 		model.addAttribute("granted", granted);
 		model.addAttribute("emergency", emergency);

@@ -26,6 +26,10 @@ import org.springframework.stereotype.Component;
  * consultation invitation or an admin), or one an admin opened to him for an emergency.
  * Anyone else asking about a client gets the same answer as for a client who does not
  * exist.
+ * <p>
+ * In care, "a client" is anyone who can have a therapist of their own: a man doing the
+ * work, or a partner who asked the practice for care of her own and connected her
+ * partner's account (she keeps it, and her role: {@link #inCare}).
  */
 @Component
 class Therapy {
@@ -74,11 +78,41 @@ class Therapy {
 	 * @throws NotFound otherwise, alike for a stranger and a missing account
 	 */
 	Person requireClient(AccountId therapist, AccountId client) {
-		Person person = this.accounts.find(client).filter((p) -> p.role() == Role.CLIENT).orElseThrow(NotFound::new);
+		Person person = this.accounts.find(client).filter(Therapy::inCare).orElseThrow(NotFound::new);
 		if (!assigned(therapist, client) && breakGlass(therapist, client).isEmpty()) {
 			throw new NotFound();
 		}
 		return person;
+	}
+
+	/**
+	 * Whether the person can be someone's client in care: a client, or a partner with
+	 * care of her own. Staff never are.
+	 */
+	static boolean inCare(Person person) {
+		return person.role() == Role.CLIENT || person.role() == Role.PARTNER;
+	}
+
+	/** Whether the account is a partner's (care of her own, when she has a therapist). */
+	boolean partner(AccountId id) {
+		return this.accounts.find(id).filter((p) -> p.role() == Role.PARTNER).isPresent();
+	}
+
+	/**
+	 * Whether the therapist serves both partners of this person's couple: the client and,
+	 * in care of her own, the partner linked to him (a practice may allow it; the
+	 * therapist is told, so that what each says stays apart).
+	 */
+	boolean bothPartnersOf(AccountId therapist, AccountId client) {
+		return this.sharing.channel(client)
+			.map((channel) -> channel.other(client))
+			.filter((other) -> assigned(therapist, other))
+			.isPresent();
+	}
+
+	/** The people with these ids who still have an account, in one query. */
+	Map<AccountId, Person> people(Collection<AccountId> ids) {
+		return this.accounts.find(ids);
 	}
 
 	/** A person's chosen name, or a neutral word when the account is gone. */
@@ -126,7 +160,7 @@ class Therapy {
 			String name = nameOf(therapist);
 			for (TherapistAssignment assignment : clientsOf(therapist)) {
 				this.accounts.find(assignment.client())
-					.filter((p) -> p.role() == Role.CLIENT)
+					.filter(Therapy::inCare)
 					.ifPresent((client) -> waiting.add(new Waiting(client, name, assignment.since())));
 			}
 		}

@@ -90,7 +90,8 @@ class ClientInvitations {
 			.map((c) -> new InvitationView(c.name(), c.email(),
 					this.accounts.find(new AccountId(c.therapistId()))
 						.map(Person::displayName)
-						.orElse("Your therapist")));
+						.orElse("Your therapist"),
+					this.accounts.findByEmail(c.email()).isPresent()));
 	}
 
 	/**
@@ -108,14 +109,15 @@ class ClientInvitations {
 	}
 
 	/**
-	 * Links the account he already has, signed in with the address the invitation went
-	 * to, to his therapist.
+	 * Links the account already there, signed in with the address the invitation went to,
+	 * to the therapist: his client account, or the account of a partner who asked for
+	 * care of her own (it stays a partner's account, with everything in it).
 	 * @throws NotFound if the link does not work, or belongs to another address
 	 */
 	@Transactional
 	void acceptInvitationSignedIn(String token, SignedIn person) {
 		Person client = this.accounts.find(person.account())
-			.filter((p) -> p.role() == Role.CLIENT)
+			.filter((p) -> p.role() == Role.CLIENT || p.role() == Role.PARTNER)
 			.orElseThrow(NotFound::new);
 		Consultation c = redeem(token);
 		if (!client.email().equalsIgnoreCase(c.email())) {

@@ -45,7 +45,16 @@ final class ConsultationViews {
 	}
 
 	/** What the invitation page shows him. */
-	record InvitationView(String name, String email, String therapist) {
+	/**
+	 * What an invitation link offers.
+	 *
+	 * @param name the name on the request
+	 * @param email the address the invitation went to
+	 * @param therapist the therapist's name
+	 * @param hasAccount whether an account already uses that address: then it is joined
+	 * by signing in with it, not by creating another
+	 */
+	record InvitationView(String name, String email, String therapist, boolean hasAccount) {
 	}
 
 }

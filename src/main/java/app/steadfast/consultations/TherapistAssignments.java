@@ -59,9 +59,9 @@ class TherapistAssignments {
 	/** See {@link ConsultationManagement#reassign}. */
 	@Transactional
 	void reassign(AccountId admin, AccountId client, AccountId therapist) {
-		if (this.accounts.find(client).filter((p) -> p.role() == Role.CLIENT).isEmpty()
+		if (this.accounts.find(client).filter((p) -> p.role() == Role.CLIENT || p.role() == Role.PARTNER).isEmpty()
 				|| this.accounts.find(therapist).filter((p) -> p.role() == Role.THERAPIST).isEmpty()) {
-			throw new IllegalArgumentException("Only a client can be given a therapist");
+			throw new IllegalArgumentException("Only a client or a partner can be given a therapist");
 		}
 		assign(client, therapist.value(), this.clock.instant());
 		this.audit.record(new AuditEntry(AuditAction.CLIENT_REASSIGNED, admin.value(), client.value(), null,

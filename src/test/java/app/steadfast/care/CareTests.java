@@ -231,7 +231,10 @@ class CareTests {
 			}
 		}
 		// A client without a therapist is told so and can grant nothing.
-		assertThat(get(this.p.partner(), "/care/grants")).hasStatus(403);
+		// A partner without a therapist of her own is told how to find one.
+		assertThat(get(this.p.partner(), "/care/grants")).hasStatusOk()
+			.bodyText()
+			.contains("don’t have a therapist of your own");
 		Person alone = this.people.client();
 		assertThat(get(alone, "/care/grants")).hasStatusOk().bodyText().contains("don’t have a therapist");
 	}

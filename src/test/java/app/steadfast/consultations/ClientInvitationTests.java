@@ -182,7 +182,7 @@ class ClientInvitationTests {
 
 		MvcTestResult refused = join(token, "Pete", "another-good-passphrase");
 		assertThat(refused).hasStatusOk();
-		assertThat(refused).bodyText().contains("There is already an account with this email");
+		assertThat(refused).bodyText().contains("There is already a Steadfast account with");
 
 		Person stranger = this.people.client();
 		assertThat(this.mvc.post()
@@ -206,14 +206,13 @@ class ClientInvitationTests {
 
 	/**
 	 * The partner who was hurt, with her own partner account, asks for a consultation
-	 * with the same email and staff invite her as a client: she never becomes a client
-	 * (her role stays, nothing links her to the therapist), and the therapist sees
-	 * nothing of hers. It does not give her a care link of her own yet: for her the
-	 * invitation leads nowhere, which is what remains of issue 22's "a therapist for
-	 * her".
+	 * with the same email and staff invite her: the link does not make a second account
+	 * (it tells her to sign in), and signed in she connects her own account to the
+	 * therapist. She stays a partner, with her space as it was, and the therapist sees
+	 * nothing of hers until she shares it.
 	 */
 	@Test
-	void aPartnerWithHerOwnAccountNeverBecomesAClientThroughAConsultationInvitation() throws Exception {
+	void aPartnerWithHerOwnAccountConnectsItAndStaysAPartner() throws Exception {
 		String email = "partner-" + UUID.randomUUID() + "@example.org";
 		Person her = this.accounts.signUp(email, "Robin", TestPeople.PASSWORD, null);
 		this.jdbc.sql("UPDATE account SET role = 'PARTNER' WHERE id = :id").param("id", her.id().value()).update();
@@ -221,19 +220,25 @@ class ClientInvitationTests {
 		post(id, "invitation");
 		String token = token(lastTo(email));
 
-		assertThat(join(token, "Robin", "another-good-passphrase")).hasStatusOk()
+		assertThat(this.mvc.get().uri("/consultation/invitation?token=" + token)).hasStatusOk()
 			.bodyText()
-			.contains("There is already an account with this email");
+			.contains("There is already a Steadfast account with", "sign in with it")
+			.doesNotContain("Create my account");
+		assertThat(this.mvc.get().uri("/consultation/invitation?token=" + token).with(this.people.signedIn(her)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Your account stays exactly as it is", "Connect my account");
 		assertThat(this.mvc.post()
 			.uri("/consultation/invitation")
 			.with(this.people.signedIn(her))
 			.with(csrf())
-			.param("token", token)).hasStatus(404);
+			.param("token", token)).hasRedirectedUrl("/consultation/invitation?joined");
 
 		assertThat(this.accounts.find(her.id())).map(Person::role).contains(Role.PARTNER);
-		assertThat(this.consultations.therapistOf(her.id())).isEmpty();
+		assertThat(this.consultations.therapistOf(her.id())).map(TherapistAssignment::therapist)
+			.contains(this.therapist.id());
 		assertThat(this.mvc.get().uri("/care/clients/" + her.id().value()).with(this.people.signedIn(this.therapist)))
-			.hasStatus(404);
+			.hasStatusOk();
 		assertThat(this.mvc.get()
 			.uri("/care/clients/" + her.id().value() + "/journal")
 			.with(this.people.signedIn(this.therapist))).hasStatus(404);

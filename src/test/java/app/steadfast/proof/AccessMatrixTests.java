@@ -53,6 +53,9 @@ class AccessMatrixTests {
 			# Slugs, tags, card keys, signal kinds and weeks name no one's record: each caller
 			# acts on his own (a week answers 404 where he wrote no line for it).
 			# Forms that re-render with a message answer 2, forms that save answer 3.
+			# A partner has the client's care pages: hers with a therapist of her own; the
+			# proof world's partner has none, so they say how to find one, and her sessions,
+			# homework and agenda are refused or not found as for a client without one.
 			GET /                                                  | 2 2 2 2 2 2 2 2 2
 			GET /accounts/confirm                                  | L A A A A A A A A
 			GET /accounts/confirm/continue                         | L A A A A A A A A
@@ -81,8 +84,8 @@ class AccessMatrixTests {
 			GET /care/alerts                                       | L F F F F 2 2 F F
 			GET /care/hours                                        | L F F F F 2 2 F F
 			GET /care/schedule                                     | L F F F F 2 2 F F
-			GET /care/sessions                                     | L 2 2 F F F F F F
-			GET /care/sessions/{id}/move                           | L 2 N F F F F F F
+			GET /care/sessions                                     | L 2 2 2 2 F F F 2
+			GET /care/sessions/{id}/move                           | L 2 N N N F F F N
 			GET /care/clients/{id}                                 | L F F F F 2 N F F
 			GET /care/clients/{id}/checkins                        | L F F F F 2 N F F
 			GET /care/clients/{id}/commitments                     | L F F F F 2 N F F
@@ -91,14 +94,14 @@ class AccessMatrixTests {
 			GET /care/clients/{id}/messages                        | L F F F F 2 N F F
 			GET /care/clients/{id}/notes                           | L F F F F 2 N F F
 			GET /care/clients/{id}/notes/{noteId}                  | L F F F F 2 N F F
-			GET /care/grants                                       | L 2 2 F F F F F F
-			GET /care/homework                                     | L 2 2 F F F F F F
+			GET /care/grants                                       | L 2 2 2 2 F F F 2
+			GET /care/homework                                     | L 2 2 2 2 F F F 2
 			GET /care/inbox                                        | L F F F F 2 2 F F
 			GET /care/measures                                     | L 2 2 2 2 F F F 2
 			GET /care/measures/{id}                                | L 2 N N N F F F N
 			GET /care/messages                                     | L 2 N N N F F F N
 			GET /care/office-hours                                 | L F F F F 2 2 F F
-			GET /care/reads                                        | L 2 2 F F F F F F
+			GET /care/reads                                        | L 2 2 2 2 F F F 2
 			GET /checkins                                          | L 2 2 2 2 F F F 2
 			GET /checkins/calendar                                 | L 2 2 2 2 F F F 2
 			GET /checkins/journal                                  | L 2 2 2 2 F F F 2
@@ -213,8 +216,8 @@ class AccessMatrixTests {
 			POST /care/clients/{id}/notes                          | L F F F F 3 N F F
 			POST /care/clients/{id}/notes/{noteId}                 | L F F F F 3 N F F
 			POST /care/clients/{id}/session                        | L F F F F 3 N F F
-			POST /care/grants                                      | L 3 3 F F F F F F
-			POST /care/homework/{id}/done                          | L 3 N F F F F F F
+			POST /care/grants                                      | L 3 3 3 3 F F F 3
+			POST /care/homework/{id}/done                          | L 3 N N N F F F N
 			POST /care/measures/{id}                               | L 3 N N N F F F N
 			# The decline is the partner's, of her own copy of his therapist's CSI-4.
 			POST /care/measures/{id}/decline                       | L N N 3 3 F F F 3
@@ -228,11 +231,11 @@ class AccessMatrixTests {
 			POST /care/hours/room                                  | L F F F F 3 3 F F
 			POST /care/schedule/{id}/cancel                        | L F F F F 3 N F F
 			# The other client has no therapist to book with.
-			POST /care/sessions                                    | L 3 N F F F F F F
-			POST /care/sessions/agenda                             | L 3 A F F F F F F
-			POST /care/sessions/agenda/clear                       | L 3 3 F F F F F F
-			POST /care/sessions/{id}/cancel                        | L 3 N F F F F F F
-			POST /care/sessions/{id}/move                          | L 3 N F F F F F F
+			POST /care/sessions                                    | L 3 N N N F F F N
+			POST /care/sessions/agenda                             | L 3 A 2 2 F F F 2
+			POST /care/sessions/agenda/clear                       | L 3 3 3 3 F F F 3
+			POST /care/sessions/{id}/cancel                        | L 3 N N N F F F N
+			POST /care/sessions/{id}/move                          | L 3 N N N F F F N
 			POST /checkins/journal                                 | L 3 3 3 3 F F F 3
 			POST /checkins/kept                                    | L C C C C F F F C
 			POST /checkins/journal/{id}/delete                     | L 3 N N N F F F N
