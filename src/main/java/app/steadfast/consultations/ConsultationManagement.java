@@ -228,6 +228,18 @@ public class ConsultationManagement {
 	 * message and the internal note; admins see everything else.
 	 * @throws NotFound if there is no such request
 	 */
+	/**
+	 * Whether the address belongs to a partner's own account: the one who was hurt, who
+	 * asked for care of her own. An invitation then connects that account rather than
+	 * making another, and it stays a partner's account.
+	 */
+	@Transactional(readOnly = true)
+	boolean partnersAccount(@Nullable String email) {
+		return email != null && this.accounts.findByEmail(email)
+			.filter((p) -> p.role() == app.steadfast.shared.Role.PARTNER)
+			.isPresent();
+	}
+
 	@Transactional(readOnly = true)
 	RequestView view(ConsultationId id, SignedIn viewer) {
 		Consultation c = find(id);

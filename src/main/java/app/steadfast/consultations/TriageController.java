@@ -63,6 +63,7 @@ class TriageController {
 	String request(@PathVariable ConsultationId id, @AuthenticationPrincipal SignedIn staff, Model model) {
 		RequestView view = this.consultations.view(id, staff);
 		model.addAttribute("request", view);
+		model.addAttribute("partnersAccount", this.consultations.partnersAccount(view.email()));
 		model.addAttribute("therapists", this.consultations.therapists());
 		model.addAttribute("reasons", CloseReason.values());
 		ZoneId zone = this.consultations.zoneOf(staff);
