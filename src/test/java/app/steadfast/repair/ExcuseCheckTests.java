@@ -129,11 +129,42 @@ class ExcuseCheckTests {
 			To be clear you owe me nothing.
 			Saying I was under pressure would be a dodge.
 			I lied when I said it was only once.
+			Sorry if the line is bad, I'm on the bus.
+			Sorry if I'm repeating myself, but did the school ring back?
+			I was sorry to miss the match, but we had a session that night.
+			I'm sorry, and I know words are only a start, but I'll keep showing up.
+			I'm sorry, but please don't feel you have to reply tonight.
+			I considered writing sorry if you were hurt, and that would have been a dodge.
+			I caught myself about to say you were overreacting.
+			I let you believe it was your fault.
+			told myself it was only messages
+			I'm sorry for saying it was just a few texts.
+			My sister remarked that I apologise a lot but change little.
+			The doctor asked me if I had been drinking.
+			Plenty of blokes say at least I didn't leave, and I won't.
+			It's only a cold, I'll still go in.
+			It was just the two of us at dinner.
+			It's no big deal to swap the car over.
+			It was nothing of the sort.
+			It was not that bad, and I know that's an excuse.
+			I was stressed today and I told her so.
+			I was stressed at work, and that has nothing to do with why I lied.
+			Lots of men have long shifts and never cheat.
+			I hurt you more than anyone has.
+			It just happened to be raining.
+			Mistakes were made by the bank, so they refunded the fee.
+			Mistakes were made is the line I hid behind; I made the mistakes.
+			Can we move on to the next point on the list?
 			""")
 	void cleanWordingThatLooksLikeAnExcuseIsNotWarnedAbout(String sentence) {
 		// Everyday words, her needs, his own sincere words, a refusal or a report of an
 		// excuse, and a reason he goes on to own: each kind once fired a rule on clean
-		// rows.
+		// rows. The second half came from the precision pass on the phone-typed, formal
+		// and
+		// therapy-worded writers: courtesy "sorry if", a "but" that commits or frees her,
+		// an excuse he was about to make, beliefs he planted, small everyday things,
+		// chance
+		// and paperwork.
 		assertThat(check.check(sentence)).as(sentence).noneMatch((m) -> m.category().warning());
 	}
 
@@ -148,6 +179,19 @@ class ExcuseCheckTests {
 			We got caught up in the moment.                       | PASSIVE_VOICE
 			I'm not going to lie, it was just a kiss.             | MINIMIZING
 			It only happened once.                                | MINIMIZING
+			Sorry if the texts upset you.                         | CONDITIONAL_APOLOGY
+			I'm sorry if my messages to her crossed a line.       | CONDITIONAL_APOLOGY
+			I wanted to say sorry if I hurt you.                  | CONDITIONAL_APOLOGY
+			I'm sorry if I was short with you.                    | CONDITIONAL_APOLOGY
+			I'm sorry, but I'm not going to keep beating myself up. | BUT_CANCELS
+			I'm sorry, but I know you did it too.                 | BUT_CANCELS
+			It was only a small loan.                             | MINIMIZING
+			It was just the one drink.                            | MINIMIZING
+			It was only the first time.                           | MINIMIZING
+			I was drunk that night.                               | JUSTIFYING
+			Mistakes were made on both sides.                     | PASSIVE_VOICE
+			Things got out of hand at the party.                  | PASSIVE_VOICE
+			Can we just move on to something else?                | PRESSURE
 			""")
 	void theSameWordsUsedAsAnExcuseAreStillMarked(String sentence, ExcuseCategory category) {
 		assertThat(categories(sentence)).as(sentence).contains(category);
