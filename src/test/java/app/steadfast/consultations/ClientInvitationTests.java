@@ -217,6 +217,9 @@ class ClientInvitationTests {
 		Person her = this.accounts.signUp(email, "Robin", TestPeople.PASSWORD, null);
 		this.jdbc.sql("UPDATE account SET role = 'PARTNER' WHERE id = :id").param("id", her.id().value()).update();
 		ConsultationId id = becameClient("Robin", email);
+		assertThat(this.mvc.get().uri("/consultations/" + id).with(this.people.signedIn(this.therapist))).hasStatusOk()
+			.bodyText()
+			.contains("This address belongs to a partner’s own account");
 		post(id, "invitation");
 		String token = token(lastTo(email));
 
