@@ -149,6 +149,8 @@ class RiskLanguageTests {
 			Over my dead body
 			I'll make them pay for dinner
 			We watched Suicide Squad
+			We did suicide sprints at training
+			A soldier's suicide was on the news
 			I could sleep forever after that hike
 			""";
 
@@ -175,6 +177,12 @@ class RiskLanguageTests {
 			No self harm this week, not tempted  | Self harm this week, tempted   | SELF_HARM
 			I did the suicide prevention walk with the lads | I thought about suicide on the walk with the lads | SUICIDE
 			Years ago I tried to take my own life | Last night I tried to take my own life | SUICIDE
+			I tried to kill myself at 17         | I tried to kill myself at 20 past nine | SUICIDE
+			Q: Are you suicidal? A: No.          | Q: Are you suicidal? A: Yes.   | SUICIDE
+			The GP asked straight out if I'd thought about suicide. I said no, and that's the truth. | The GP asked straight out if I'd thought about suicide. I said yes, and that's the truth. | SUICIDE
+			Doc asked if I had thoughts of hurting myself, said no n meant it | Doc asked if I had thoughts of hurting myself, said yes | SELF_HARM
+			My son self-harmed last year         | I self-harmed last year        | SELF_HARM
+			The coroner's verdict was suicide    | My plan is suicide             | SUICIDE
 			""";
 
 	@ParameterizedTest(name = "hit: {0}")

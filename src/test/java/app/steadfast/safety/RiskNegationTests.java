@@ -148,6 +148,12 @@ class RiskNegationTests {
 			The nurse asked if I was suicidal. I said no. True, but I lied. | suicide
 			Rang the insurance to ask about the suicide clause            | suicide
 			I called the suicide hotline last night                       | suicide
+			I tried to kill myself at 20 past nine                        | kill-myself
+			I used to self harm, I know the signs now and I do it now     | self-harm
+			Q: Are you suicidal? A: No, but I lied.                       | suicide
+			The GP asked straight out if I was suicidal. I said no. I lied. | suicide
+			gp asked if i was hurting myself and i lied and said no       | hurting-myself
+			My plan is my own suicide                                     | suicide
 			""")
 	void riskOfThePastOrATopicIsStillAHitWhenTheSentenceBringsItBack(String text, String rule) {
 		// long-past, none-of-it, risk-as-topic and answered-no-truly set aside only a
