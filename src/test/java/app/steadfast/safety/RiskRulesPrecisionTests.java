@@ -32,13 +32,18 @@ class RiskRulesPrecisionTests {
 	});
 
 	/**
-	 * The share of clean training rows the rules alone may fire on: about 1.5%. Most of
-	 * what is left (0.016 when this was written) is a screening question answered no in
-	 * the next sentence ("The GP asked if I'd had thoughts of hurting myself. No."),
-	 * which the rules deliberately read as written (see
-	 * RiskNegationTests#anAnswerInTheNextSentenceDoesNotSetTheQuestionAside).
+	 * The share of clean training rows the rules alone may fire on. On the five writers'
+	 * rows it was first set for, 0.016: most of what was left is a screening question
+	 * answered no in the next sentence ("The GP asked if I'd had thoughts of hurting
+	 * myself. No."), which the rules deliberately read as written (see
+	 * RiskNegationTests#anAnswerInTheNextSentenceDoesNotSetTheQuestionAside). The four
+	 * writers who came next wrote their clean rows to probe exactly these shapes (a bare
+	 * "No." after a screening question, "kms" after a missed bus, someone else's "I could
+	 * murder him"): on all nine files the rules fired on 0.027, and 0.023 once the
+	 * set-asides were widened without losing one risky row. The ceiling holds that, so a
+	 * new or widened rule that fires on clean talk is still seen.
 	 */
-	private static final double CEILING_CLEAN = 0.016;
+	private static final double CEILING_CLEAN = 0.024;
 
 	/**
 	 * One rule's counts.
