@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
  * and the "but" that cancels an apology, and recognises ownership. It reads the text as
  * written (case ignored, curly quotes made straight), so every mark points at the words
  * he typed. Negations and quoted words are set aside first;</li>
- * <li>the embedded sentence model with a classifier trained on labelled sentences
- * (content/language/excuse-model.txt), which reads each sentence for the same moves in
- * words no rule was written for. Where it reads an excuse with confidence and no rule
- * marked one, the whole sentence is marked ({@value #SENTENCE_MODEL}); where it reads an
- * excuse, ownership the rules found in that sentence is not praised ("Yes I hid it, but
- * only because...").</li>
+ * <li>an embedded sentence model (e5-small-v2, the one the classifier file names) with a
+ * classifier trained on labelled sentences (content/language/excuse-model.txt), which
+ * reads each sentence for the same moves in words no rule was written for. Where it reads
+ * an excuse with confidence and no rule marked one, the whole sentence is marked
+ * ({@value #SENTENCE_MODEL}); where it reads an excuse, ownership the rules found in that
+ * sentence is not praised ("Yes I hid it, but only because...").</li>
  * </ol>
  * Until the sentence model has loaded, the rules answer alone. It never throws because of
  * what the text holds and keeps no text.
@@ -50,7 +50,8 @@ final class ExcuseCheck {
 
 	@Nullable private final SentenceModel model;
 
-	// Read in the background once the sentence model is ready.
+	// Read in the background the first time the check asks for it while the sentence
+	// models are in use; its file names the model it reads with.
 	private final SentenceClassifier.@Nullable Source classifier;
 
 	private ExcuseCheck(ExcuseRules rules, @Nullable SentenceModel model,
@@ -72,7 +73,7 @@ final class ExcuseCheck {
 
 	/** Whether the sentence model takes part yet. */
 	boolean modelReady() {
-		return this.model != null && this.classifier != null && this.model.ready() && this.classifier.ready();
+		return this.model != null && this.classifier != null && this.model.ready(this.classifier);
 	}
 
 	/** The rules that ship with the app, without the sentence model yet. */
@@ -190,7 +191,7 @@ final class ExcuseCheck {
 			return out;
 		}
 		List<String> units = fresh.stream().map((i) -> Sentences.normalise(sentences.get(i).of(text))).toList();
-		List<float[]> readings = this.model.embed(units).orElse(null);
+		List<float[]> readings = this.model.embed(this.classifier.get().reader(), units).orElse(null);
 		if (readings == null) {
 			fresh.forEach((i) -> out.set(i, Reading.UNREAD));
 			return out;

@@ -31,10 +31,11 @@ import org.springframework.stereotype.Service;
  * the classifier's "set-aside-rules-below" threshold): the rule's words then stand in a
  * context such as prevention work, a screening question answered no, or risk long
  * past;</li>
- * <li>the embedded sentence model with a classifier trained on labelled sentences
- * (content/language/risk-model.txt), run on each sentence, which catches what no rule can
- * phrase: plans and means without a keyword, euphemisms, threats. A reading above the
- * "possible" threshold is a hit; above the "clear" threshold a clear one.</li>
+ * <li>an embedded sentence model (all-MiniLM-L6-v2, the one the classifier file names)
+ * with a classifier trained on labelled sentences (content/language/risk-model.txt), run
+ * on each sentence, which catches what no rule can phrase: plans and means without a
+ * keyword, euphemisms, threats. A reading above the "possible" threshold is a hit; above
+ * the "clear" threshold a clear one.</li>
  * </ol>
  * Explicit denials of intent ("I would never hurt myself", "I'm not suicidal") and
  * reported questions answered no are set aside before both layers; a negation that
@@ -92,7 +93,8 @@ public class RiskLanguage {
 		this(events, model, SentenceClassifier.Source.of(classifier));
 	}
 
-	// The classifier is read in the background once the sentence model is ready.
+	// The classifier is read in the background the first time the check asks for it while
+	// the sentence models are in use; its file names the model it reads with.
 	private RiskLanguage(ApplicationEventPublisher events, @Nullable SentenceModel model,
 			SentenceClassifier.Source classifier) {
 		this.rules = RiskRules.shipped();
@@ -146,7 +148,7 @@ public class RiskLanguage {
 
 	/** Whether the sentence model takes part yet. */
 	boolean modelReady() {
-		return this.model != null && this.model.ready() && this.classifier.ready();
+		return this.model != null && this.model.ready(this.classifier);
 	}
 
 	/**
@@ -256,7 +258,7 @@ public class RiskLanguage {
 			units.add(known);
 		}
 		if (!fresh.isEmpty()) {
-			List<float[]> readings = this.model.embed(freshUnits).orElse(null);
+			List<float[]> readings = this.model.embed(this.classifier.get().reader(), freshUnits).orElse(null);
 			if (readings == null) {
 				return null;
 			}

@@ -23,12 +23,15 @@ import org.springframework.core.io.ClassPathResource;
  * excuse from an admission.
  * <p>
  * The file: {@code # comments}; {@code reader NAME DIMENSIONS} (the sentence model whose
- * readings it was trained on: a file trained on another model's readings is refused, as
- * its weights would mean nothing); {@code labels A B C}; {@code setting NAME NUMBER}
- * lines (the thresholds its checker uses, chosen with it); then for each layer
- * {@code layer IN OUT relu|softmax} followed by OUT lines of IN weights and a bias.
+ * readings it was trained on, and so the one its check reads with: a file that names a
+ * model no one knows, or gives it another size, is refused, as its weights would mean
+ * nothing); {@code labels A B C}; {@code setting NAME NUMBER} lines (the thresholds its
+ * checker uses, chosen with it); then for each layer {@code layer IN OUT relu|softmax}
+ * followed by OUT lines of IN weights and a bias.
  */
 public final class SentenceClassifier {
+
+	private final SentenceModel.Reader reader;
 
 	private final List<String> labels;
 
@@ -56,16 +59,18 @@ public final class SentenceClassifier {
 	}
 
 	/**
-	 * A classifier of these layers.
+	 * A classifier of these layers over this sentence model's readings.
 	 * @throws IllegalArgumentException if the layers do not chain from the sentence
 	 * model's readings (and word buckets) to one output per label, or only the last is
 	 * softmax
 	 */
-	public SentenceClassifier(List<String> labels, List<Layer> layers, Map<String, Double> settings) {
+	public SentenceClassifier(SentenceModel.Reader reader, List<String> labels, List<Layer> layers,
+			Map<String, Double> settings) {
+		this.reader = reader;
 		this.labels = List.copyOf(labels);
 		this.layers = List.copyOf(layers);
 		this.settings = new TreeMap<>(settings);
-		int width = SentenceModel.DIMENSIONS + grams(settings);
+		int width = reader.dimensions() + grams(settings);
 		for (int i = 0; i < this.layers.size(); i++) {
 			Layer layer = this.layers.get(i);
 			if (layer.in() != width || layer.bias().length != layer.out()) {
@@ -84,7 +89,7 @@ public final class SentenceClassifier {
 	// The weights files read so far, or being read, by resource: one copy per process.
 	private static final Map<String, java.util.concurrent.CompletableFuture<SentenceClassifier>> shipped = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private static final java.util.concurrent.Executor reader = (task) -> {
+	private static final java.util.concurrent.Executor fileReader = (task) -> {
 		Thread thread = new Thread(task, "sentence-classifier-reader");
 		thread.setDaemon(true);
 		thread.start();
@@ -154,7 +159,7 @@ public final class SentenceClassifier {
 					.error("Classifier {} could not be read; the rules answer alone", name, ex);
 				throw ex;
 			}
-		}, reader));
+		}, fileReader));
 	}
 
 	public static SentenceClassifier read(String resource) {
@@ -171,6 +176,7 @@ public final class SentenceClassifier {
 	 * @throws IllegalStateException naming the line when it is malformed
 	 */
 	public static SentenceClassifier parse(String source, String name) {
+		SentenceModel.Reader reader = null;
 		List<String> labels = null;
 		List<Layer> layers = new ArrayList<>();
 		Map<String, Double> settings = new TreeMap<>();
@@ -179,18 +185,11 @@ public final class SentenceClassifier {
 			.filter((l) -> !l.isEmpty() && !l.startsWith("#"))
 			.toList();
 		int i = 0;
-		boolean readerNamed = false;
 		try {
 			while (i < lines.size()) {
 				String[] head = lines.get(i++).split("\\s+");
 				if (head[0].equals("reader")) {
-					SentenceModel.Reader reader = SentenceModel.READER;
-					if (!head[1].equals(reader.name()) || Integer.parseInt(head[2]) != reader.dimensions()) {
-						throw new IllegalStateException(name + ": trained on readings of " + head[1] + " (" + head[2]
-								+ " numbers), not of the sentence model in use, " + reader.name() + " ("
-								+ reader.dimensions() + "); train it again (scripts/language/train.sh)");
-					}
-					readerNamed = true;
+					reader = reader(head, name);
 				}
 				else if (head[0].equals("labels")) {
 					labels = Arrays.asList(head).subList(1, head.length);
@@ -223,10 +222,10 @@ public final class SentenceClassifier {
 			if (labels == null) {
 				throw new IllegalStateException(name + ": no labels line");
 			}
-			if (!readerNamed) {
+			if (reader == null) {
 				throw new IllegalStateException(name + ": no reader line, so which sentence model it reads is unknown");
 			}
-			return new SentenceClassifier(labels, layers, settings);
+			return new SentenceClassifier(reader, labels, layers, settings);
 		}
 		catch (RuntimeException ex) {
 			if (ex instanceof IllegalStateException) {
@@ -234,6 +233,30 @@ public final class SentenceClassifier {
 			}
 			throw new IllegalStateException(name + ": malformed near data line " + i + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	// The sentence model a reader line names, if it is known and of the size given.
+	private static SentenceModel.Reader reader(String[] head, String name) {
+		SentenceModel.Reader reader = SentenceModel.READERS.get(head[1]);
+		if (reader == null) {
+			throw new IllegalStateException(name + ": trained on readings of " + head[1]
+					+ ", a sentence model the application does not know (known: "
+					+ new java.util.TreeSet<>(SentenceModel.READERS.keySet())
+					+ "); train it again (scripts/language/train.sh)");
+		}
+		if (Integer.parseInt(head[2]) != reader.dimensions()) {
+			throw new IllegalStateException(
+					name + ": trained on readings of " + head[1] + " of " + head[2] + " numbers, but " + reader.name()
+							+ " gives " + reader.dimensions() + "; train it again (scripts/language/train.sh)");
+		}
+		return reader;
+	}
+
+	/**
+	 * The sentence model whose readings it was trained on: the one its check reads with.
+	 */
+	public SentenceModel.Reader reader() {
+		return this.reader;
 	}
 
 	/** The labels, in the order of {@link #probabilities}. */
@@ -262,7 +285,7 @@ public final class SentenceClassifier {
 	public SentenceClassifier with(String name, double value) {
 		Map<String, Double> changed = new TreeMap<>(this.settings);
 		changed.put(name, value);
-		return new SentenceClassifier(this.labels, this.layers, changed);
+		return new SentenceClassifier(this.reader, this.labels, this.layers, changed);
 	}
 
 	/** The layers, for the training command that writes them. */
@@ -401,11 +424,7 @@ public final class SentenceClassifier {
 	public String write(String comment) {
 		StringBuilder out = new StringBuilder();
 		comment.lines().forEach((line) -> out.append("# ").append(line).append('\n'));
-		out.append("reader ")
-			.append(SentenceModel.READER.name())
-			.append(' ')
-			.append(SentenceModel.READER.dimensions())
-			.append('\n');
+		out.append("reader ").append(this.reader.name()).append(' ').append(this.reader.dimensions()).append('\n');
 		out.append("labels ").append(String.join(" ", this.labels)).append('\n');
 		this.settings
 			.forEach((name, value) -> out.append("setting ").append(name).append(' ').append(value).append('\n'));

@@ -31,20 +31,24 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded sentence model (all-MiniLM-L6-v2, quantized, shipped inside the jar by a
- * Maven package and run in process on ONNX Runtime): turns a sentence into 384 numbers
- * that place sentences of like meaning near each other. Text never leaves the app.
+ * The embedded sentence models (quantized, each shipped inside the jar by a Maven package
+ * and run in process on ONNX Runtime): each turns a sentence into numbers that place
+ * sentences of like meaning near each other. Text never leaves the app.
  * <p>
- * It loads once per process, in the background, so start-up does not wait for it; until
- * it is ready {@link #embed} answers empty and callers fall back on their rules alone.
- * Readings of recent sentences are kept, keyed by a digest of the sentence and never the
- * sentence itself, so checking a long statement again after a one-sentence edit only
- * reads the new sentence.
+ * Each check names the model it reads with in its classifier file ({@code reader NAME} in
+ * content/language/*-model.txt, see {@link SentenceClassifier}): all-MiniLM-L6-v2 for the
+ * risk check, e5-small-v2 for the excuse check. The models that ship ({@link #SHIPPED})
+ * load once per process, one after another, in the background once the application is
+ * ready, so start-up does not wait for them; until a check's model is ready,
+ * {@link #embed} answers empty for it and the check answers with its rules alone.
+ * Readings of recent sentences are kept for each model, keyed by a digest of the sentence
+ * and never the sentence itself, so checking a long statement again after a one-sentence
+ * edit only reads the new sentence.
  * <p>
- * Which model reads is the one constant {@link #CHOSEN}. The classifiers are trained on
- * its readings and their files name it ({@link SentenceClassifier} refuses a file trained
- * on another): changing it means adding the other model's package to the build and
- * training both classifiers again (docs/risk-language.md, "Rebuilding the classifier").
+ * A classifier is trained on one model's readings: reading with another means training it
+ * again (docs/risk-language.md, "Rebuilding the classifier"), and shipping a model not
+ * shipped yet means moving its package to the application's scope in pom.xml and naming
+ * it in {@link #SHIPPED}.
  */
 @Component
 public class SentenceModel {
@@ -61,10 +65,24 @@ public class SentenceModel {
 	 * @param dimensions how many numbers a reading has
 	 */
 	public record Reader(String name, String className, String prefix, int dimensions) {
+
+		/**
+		 * The model of this name.
+		 * @throws IllegalArgumentException if no model is known by that name
+		 */
+		public static Reader named(String name) {
+			Reader reader = READERS.get(name);
+			if (reader == null) {
+				throw new IllegalArgumentException(
+						"No sentence model is named " + name + "; known: " + new java.util.TreeSet<>(READERS.keySet()));
+			}
+			return reader;
+		}
+
 	}
 
 	// The models tried for the checks (docs/risk-language.md, "Other sentence models
-	// tried", says how each did). Only the chosen one's package is in the application;
+	// tried", says how each did). Only the shipped ones' packages are in the application;
 	// the others are on the test class path, for the training tools.
 	static final Map<String, Reader> READERS = Map.of("all-minilm-l6-v2-q", new Reader("all-minilm-l6-v2-q",
 			"dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel", "", 384),
@@ -78,30 +96,21 @@ public class SentenceModel {
 					384));
 
 	/**
-	 * The model that reads, by name. The training command may try another with
-	 * {@code -Dsteadfast.language.reader=NAME} when its package is on the class path.
+	 * The models whose packages the application carries (compile scope in pom.xml), in
+	 * the order they load after start-up: the risk check's first, as it is the one that
+	 * opens a crisis panel. They are the models the shipped classifier files name
+	 * (SentenceClassifierTests holds the two lists together).
 	 */
-	public static final String CHOSEN = "all-minilm-l6-v2-q";
+	public static final List<Reader> SHIPPED = List.of(Reader.named("all-minilm-l6-v2-q"),
+			Reader.named("e5-small-v2-q"));
 
-	/** The model in use. */
-	public static final Reader READER = reader(System.getProperty("steadfast.language.reader", CHOSEN));
-
-	private static Reader reader(String name) {
-		Reader reader = READERS.get(name);
-		if (reader == null) {
-			throw new IllegalStateException("No sentence model is named " + name + "; known: " + READERS.keySet());
-		}
-		return reader;
-	}
-
-	/** How many numbers a reading has. */
-	public static final int DIMENSIONS = READER.dimensions();
-
-	// About 6 MB of readings; enough for a long statement edited many times.
+	// About 6 MB of readings for each model; enough for a long statement edited many
+	// times.
 	private static final int REMEMBERED = 4_000;
 
 	private static final AtomicInteger threads = new AtomicInteger();
 
+	// Where the models run a batch of sentences, in parallel.
 	private static final ExecutorService workers = Executors
 		.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), (runnable) -> {
 			Thread thread = new Thread(runnable, "sentence-model-" + threads.incrementAndGet());
@@ -109,78 +118,95 @@ public class SentenceModel {
 			return thread;
 		});
 
-	// One model per process, however many application contexts (tests start several).
-	private static volatile CompletableFuture<EmbeddingModel> loading;
+	// Where the models load, one after another: two at once on a small machine would only
+	// make the first one later.
+	private static final ExecutorService loader = Executors.newSingleThreadExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "sentence-model-loader");
+		thread.setDaemon(true);
+		return thread;
+	});
 
-	private static volatile long loadMillis = -1;
+	// One of each model per process, however many application contexts (tests start
+	// several), by name.
+	private static final Map<String, CompletableFuture<EmbeddingModel>> loading = new ConcurrentHashMap<>();
 
-	private static final Map<Digest, float[]> remembered = new ConcurrentHashMap<>();
+	private static final Map<String, Long> loadMillis = new ConcurrentHashMap<>();
+
+	// The readings of each model, by its name and then by the digest of the sentence.
+	private static final Map<String, Map<Digest, float[]>> remembered = new ConcurrentHashMap<>();
 
 	private final boolean enabled;
 
 	// The test suite turns it off (see pom.xml) so that a web test's outcome never
-	// depends
-	// on whether the model finished loading first; the evaluation tests load it
-	// themselves.
+	// depends on whether a model finished loading first; the evaluation tests load the
+	// models themselves.
 	SentenceModel(@Value("${steadfast.language.sentence-model:true}") boolean enabled) {
 		this.enabled = enabled;
 	}
 
-	// Off the start-up path: the app answers with its rules alone until the model is in.
+	// Off the start-up path: the checks answer with their rules alone until their models
+	// are in.
 	@EventListener(ApplicationReadyEvent.class)
 	void applicationReady() {
 		if (this.enabled) {
-			start();
+			SHIPPED.forEach(SentenceModel::start);
 		}
 	}
 
-	/** Starts loading the model in the background, once per process. */
-	public static void start() {
-		if (loading == null) {
-			synchronized (SentenceModel.class) {
-				if (loading == null) {
-					loading = CompletableFuture.supplyAsync(SentenceModel::load, workers).whenComplete((model, ex) -> {
-						if (ex != null) {
-							log.warn("The sentence model could not load; the checks use their rules alone", ex);
-						}
-					});
-				}
-			}
-		}
+	/** Starts loading a model in the background, once per process. */
+	public static void start(Reader reader) {
+		loading.computeIfAbsent(reader.name(),
+				(name) -> CompletableFuture.supplyAsync(() -> load(reader), loader).whenComplete((model, ex) -> {
+					if (ex != null) {
+						log.warn(
+								"The sentence model {} could not load; the checks that read with it use their rules alone",
+								name, ex);
+					}
+				}));
 	}
 
-	private static EmbeddingModel load() {
+	private static EmbeddingModel load(Reader reader) {
 		long started = System.nanoTime();
 		EmbeddingModel model;
 		try {
-			model = (EmbeddingModel) Class.forName(READER.className())
+			model = (EmbeddingModel) Class.forName(reader.className())
 				.getConstructor(java.util.concurrent.Executor.class)
 				.newInstance(workers);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException(ex);
 		}
-		model.embed("warm up");
-		loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-		log.info("Sentence model {} loaded in {} ms", READER.name(), loadMillis);
+		model.embed(reader.prefix() + "warm up");
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+		loadMillis.put(reader.name(), millis);
+		log.info("Sentence model {} loaded in {} ms", reader.name(), millis);
 		return model;
 	}
 
-	/** Whether the model has loaded. */
-	public boolean ready() {
-		CompletableFuture<EmbeddingModel> current = loading;
+	/** Whether this model has loaded (and is in use in this application). */
+	public boolean ready(Reader reader) {
+		CompletableFuture<EmbeddingModel> current = loading.get(reader.name());
 		return this.enabled && current != null && current.isDone() && !current.isCompletedExceptionally();
 	}
 
 	/**
-	 * Waits until the model has loaded, for tests and benchmarks.
+	 * Whether a check can read with this classifier now: the classifier is read, and the
+	 * model its file names has loaded. While the models are in use, asking starts reading
+	 * the classifier in the background; while they are not, the classifier is never read.
+	 */
+	public boolean ready(SentenceClassifier.Source classifier) {
+		return this.enabled && classifier.ready() && ready(classifier.get().reader());
+	}
+
+	/**
+	 * Waits until a model has loaded, for tests and benchmarks.
 	 * @return whether it is ready within the time given
 	 */
-	public boolean awaitReady(Duration timeout) {
-		start();
+	public boolean awaitReady(Reader reader, Duration timeout) {
+		start(reader);
 		try {
-			loading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-			return true;
+			loading.get(reader.name()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return this.enabled;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -191,21 +217,22 @@ public class SentenceModel {
 		}
 	}
 
-	/** How long loading took, in milliseconds; -1 until it has loaded. */
-	public long loadMillis() {
-		return loadMillis;
+	/** How long loading a model took, in milliseconds; -1 until it has loaded. */
+	public static long loadMillis(Reader reader) {
+		return loadMillis.getOrDefault(reader.name(), -1L);
 	}
 
 	/**
-	 * The readings of several sentences, in order, each of unit length; empty while the
-	 * model is not ready (or if it failed to load). Sentences read before are not read
-	 * again.
+	 * The readings of several sentences by a model, in order, each of unit length; empty
+	 * while the model is not ready (or if it failed to load). Sentences this model read
+	 * before are not read again.
 	 */
-	public Optional<List<float[]>> embed(List<String> sentences) {
-		if (!ready()) {
+	public Optional<List<float[]>> embed(Reader reader, List<String> sentences) {
+		if (!ready(reader)) {
 			return Optional.empty();
 		}
-		EmbeddingModel model = loading.join();
+		EmbeddingModel model = loading.get(reader.name()).join();
+		Map<Digest, float[]> known = remembered.computeIfAbsent(reader.name(), (name) -> new ConcurrentHashMap<>());
 		List<float[]> readings = new ArrayList<>(sentences.size());
 		List<Digest> digests = new ArrayList<>(sentences.size());
 		// A sentence that repeats in the text is read once.
@@ -213,27 +240,27 @@ public class SentenceModel {
 		for (String sentence : sentences) {
 			Digest digest = Digest.of(sentence);
 			digests.add(digest);
-			float[] known = remembered.get(digest);
-			readings.add(known);
-			if (known == null) {
+			float[] reading = known.get(digest);
+			readings.add(reading);
+			if (reading == null) {
 				missing.putIfAbsent(digest, sentence);
 			}
 		}
 		if (!missing.isEmpty()) {
 			List<TextSegment> segments = missing.values()
 				.stream()
-				.map((sentence) -> TextSegment.from(READER.prefix() + sentence))
+				.map((sentence) -> TextSegment.from(reader.prefix() + sentence))
 				.toList();
 			List<Embedding> embeddings = model.embedAll(segments).content();
-			if (remembered.size() + missing.size() > REMEMBERED) {
-				remembered.clear();
+			if (known.size() + missing.size() > REMEMBERED) {
+				known.clear();
 			}
 			Map<Digest, float[]> read = new HashMap<>();
 			int j = 0;
 			for (Digest digest : missing.keySet()) {
 				float[] vector = embeddings.get(j++).vector();
 				read.put(digest, vector);
-				remembered.put(digest, vector);
+				known.put(digest, vector);
 			}
 			for (int i = 0; i < readings.size(); i++) {
 				if (readings.get(i) == null) {
@@ -244,7 +271,10 @@ public class SentenceModel {
 		return Optional.of(readings);
 	}
 
-	/** Forgets the remembered readings, for benchmarks that time a first reading. */
+	/**
+	 * Forgets the remembered readings of every model, for benchmarks that time a first
+	 * reading.
+	 */
 	public void forget() {
 		remembered.clear();
 	}
@@ -277,14 +307,26 @@ public class SentenceModel {
 
 	}
 
-	/** Waits for the model in a test or benchmark, failing loudly if it does not load. */
-	public static SentenceModel loaded(Duration timeout) {
+	/**
+	 * A model in use for a test or benchmark, once it has loaded.
+	 * @throws IllegalStateException if it does not load in the time given
+	 */
+	public static SentenceModel loaded(Reader reader, Duration timeout) {
 		SentenceModel model = new SentenceModel(true);
-		start();
-		if (!model.awaitReady(timeout)) {
-			throw new IllegalStateException("The sentence model did not load within " + timeout);
+		if (!model.awaitReady(reader, timeout)) {
+			throw new IllegalStateException("The sentence model " + reader.name() + " did not load within " + timeout);
 		}
 		return model;
+	}
+
+	/**
+	 * The shipped models in use for a test or benchmark, once they have all loaded: any
+	 * shipped classifier can then be read with.
+	 * @throws IllegalStateException if one does not load in the time given
+	 */
+	public static SentenceModel loaded(Duration timeout) {
+		SHIPPED.forEach((reader) -> loaded(reader, timeout));
+		return new SentenceModel(true);
 	}
 
 }

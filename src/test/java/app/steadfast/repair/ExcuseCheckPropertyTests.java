@@ -40,8 +40,8 @@ class ExcuseCheckPropertyTests {
 
 	@BeforeAll
 	static void loadModel() {
-		model = SentenceModel.loaded(Duration.ofMinutes(2));
 		classifier = SentenceClassifier.read(ExcuseCheck.SHIPPED_MODEL);
+		model = SentenceModel.loaded(classifier.reader(), Duration.ofMinutes(2));
 		check = rules.withModel(model, classifier);
 		assertThat(check.modelReady()).isTrue();
 	}

@@ -176,7 +176,9 @@ class ExcuseRulesPrecisionTests {
 		// The scores depend only on the rows and the settings: kept in target/ so that a
 		// second run, with other rules, takes seconds.
 		Path cache = Path.of("target/excuse-out-of-fold-"
-				+ Integer.toHexString((rows.toString() + settings + shipped.settings()).hashCode()) + ".txt");
+				+ Integer
+					.toHexString((rows.toString() + settings + shipped.settings() + shipped.reader().name()).hashCode())
+				+ ".txt");
 		float[][] oof;
 		if (Files.exists(cache)) {
 			oof = Files.readAllLines(cache).stream().map((line) -> {
@@ -189,11 +191,11 @@ class ExcuseRulesPrecisionTests {
 			}).toArray(float[][]::new);
 		}
 		else {
-			SentenceModel model = SentenceModel.loaded(Duration.ofMinutes(2));
-			SentenceClassifier.Input[] x = SentenceTraining.inputs(rows, SentenceTraining.readings(model, rows), grams,
+			SentenceClassifier.Input[] x = SentenceTraining.inputs(rows,
+					SentenceTraining.readings(shipped.reader(), rows), grams,
 					SentenceClassifier.chars(shipped.settings()));
 			int[] y = SentenceTraining.targets(labels, rows);
-			oof = SentenceTraining.outOfFold(labels, x, y, settings, 5);
+			oof = SentenceTraining.outOfFold(shipped.reader(), labels, x, y, settings, 5);
 			Files.createDirectories(cache.getParent());
 			Files.write(cache, java.util.Arrays.stream(oof).map((p) -> {
 				StringBuilder line = new StringBuilder();

@@ -44,7 +44,7 @@ public class RiskLanguageBenchmark {
 
 	@Setup(Level.Trial)
 	public void entry() throws IOException {
-		this.model = SentenceModel.loaded(Duration.ofMinutes(5));
+		this.model = SentenceModel.loaded(this.classifier.reader(), Duration.ofMinutes(5));
 		this.language = new RiskLanguage((event) -> {
 		}, this.model, this.classifier);
 		this.entry = LanguageChecksBenchmark.prose(EVALUATION, (row) -> row.label().equals("NONE"), 570, 600) + " "

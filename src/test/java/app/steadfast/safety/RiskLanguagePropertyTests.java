@@ -38,8 +38,8 @@ class RiskLanguagePropertyTests {
 
 	@BeforeAll
 	static void loadModel() {
-		model = SentenceModel.loaded(Duration.ofMinutes(2));
 		classifier = SentenceClassifier.read(RiskLanguage.SHIPPED_MODEL);
+		model = SentenceModel.loaded(classifier.reader(), Duration.ofMinutes(2));
 		language = new RiskLanguage(published::add, model, classifier);
 		assertThat(language.modelReady()).isTrue();
 	}

@@ -26,8 +26,9 @@ class RiskNegationTests {
 
 	@BeforeAll
 	static void loadModel() {
+		SentenceClassifier classifier = SentenceClassifier.read(RiskLanguage.SHIPPED_MODEL);
 		both = new RiskLanguage((event) -> {
-		}, SentenceModel.loaded(Duration.ofMinutes(2)), SentenceClassifier.read(RiskLanguage.SHIPPED_MODEL));
+		}, SentenceModel.loaded(classifier.reader(), Duration.ofMinutes(2)), classifier);
 		assertThat(both.modelReady()).isTrue();
 	}
 

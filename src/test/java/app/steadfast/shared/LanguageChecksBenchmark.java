@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
@@ -28,14 +29,18 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * JMH: the language checks with the sentence model. Here, how long the model takes to
- * load in a fresh process (one shot in each of three forks); the excuse check in
+ * JMH: the language checks with their sentence models. Here, how long each shipped model
+ * takes to load in a fresh process (one shot in each of three forks); the excuse check in
  * {@code app.steadfast.repair.ExcuseCheckModelBenchmark}, the risk check in
  * {@code app.steadfast.safety.RiskLanguageBenchmark}. {@link #main} runs all of them and
  * prints each figure against its target. Run with {@code bench/language-checks.sh}.
  */
 @State(Scope.Benchmark)
 public class LanguageChecksBenchmark {
+
+	/** The model loaded: each of {@link SentenceModel#SHIPPED}. */
+	@Param({ "all-minilm-l6-v2-q", "e5-small-v2-q" })
+	public String reader;
 
 	// What each benchmark is held to, in ms; none for a first reading of a long
 	// statement.
@@ -49,7 +54,9 @@ public class LanguageChecksBenchmark {
 	@Measurement(iterations = 1)
 	@Fork(3)
 	public long loadTheSentenceModel() {
-		return SentenceModel.loaded(Duration.ofMinutes(5)).loadMillis();
+		SentenceModel.Reader reader = SentenceModel.Reader.named(this.reader);
+		SentenceModel.loaded(reader, Duration.ofMinutes(5));
+		return SentenceModel.loadMillis(reader);
 	}
 
 	/**
@@ -88,16 +95,18 @@ public class LanguageChecksBenchmark {
 					+ "|shared\\.LanguageChecksBenchmark)\\.")
 			.build()).run();
 		System.out.println();
-		System.out.println("Language checks with the sentence model (ms; lower is better):");
+		System.out.println("Language checks with their sentence models (ms; lower is better):");
 		for (RunResult result : results) {
 			String name = result.getParams().getBenchmark().replaceAll(".*\\.", "");
+			String reader = result.getParams().getParam("reader");
+			String label = (reader == null) ? name : name + " " + reader;
 			double score = result.getPrimaryResult().getScore();
 			double error = result.getPrimaryResult().getScoreError();
 			Double target = TARGETS.get(name);
 			String verdict = (target == null) ? "no target"
 					: (score <= target) ? String.format(Locale.ROOT, "target %.0f: met", target)
 							: String.format(Locale.ROOT, "target %.0f: missed by %.1f", target, score - target);
-			System.out.printf(Locale.ROOT, "  %-45s %9.2f \u00b1 %7.2f  %s%n", name, score,
+			System.out.printf(Locale.ROOT, "  %-45s %9.2f \u00b1 %7.2f  %s%n", label, score,
 					Double.isNaN(error) ? 0 : error, verdict);
 		}
 	}

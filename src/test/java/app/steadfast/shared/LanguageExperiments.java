@@ -1,7 +1,6 @@
 package app.steadfast.shared;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +11,11 @@ import java.util.Locale;
  * at the threshold that flags the usual share of clean rows is printed, pooled and per
  * file. Never reads the evaluation files.
  * <p>
- * {@code -Dreaders=a,b} scores each row with the probabilities averaged over classifiers
- * trained on each named sentence model's readings (an ensemble); the readings must have
- * been kept by a training run with each model ({@code -DreadOnly=true}).
+ * It reads with the sentence model the task's shipped classifier names, or the one named
+ * as for {@link SentenceTraining#readerFor}. {@code -Dreaders=a,b} scores each row with
+ * the probabilities averaged over classifiers trained on each named sentence model's
+ * readings (an ensemble). Rows no model read before are read by it (its package must be
+ * on the class path).
  */
 public final class LanguageExperiments {
 
@@ -24,16 +25,9 @@ public final class LanguageExperiments {
 	public static void main(String[] args) throws Exception {
 		String task = args[0];
 		List<SentenceModel.Reader> readers = java.util.Arrays
-			.stream(System.getProperty("readers", SentenceModel.READER.name()).split(","))
-			.map((name) -> SentenceModel.READERS.get(name.strip()))
+			.stream(System.getProperty("readers", SentenceTraining.readerFor(task).name()).split(","))
+			.map((name) -> SentenceModel.Reader.named(name.strip()))
 			.toList();
-		if (readers.contains(null)) {
-			throw new IllegalArgumentException("-Dreaders names a model outside " + SentenceModel.READERS.keySet());
-		}
-		// The model in use reads what it has not read before; the others' readings must
-		// all have been kept.
-		SentenceModel model = readers.contains(SentenceModel.READER) ? SentenceModel.loaded(Duration.ofMinutes(2))
-				: null;
 		List<Path> sources = new ArrayList<>(SentenceTraining.trainingFiles(task));
 		String extra = System.getProperty("extra", "");
 		for (String e : extra.split(",")) {
@@ -53,7 +47,7 @@ public final class LanguageExperiments {
 		List<String> labels = SentenceTraining.labelsOf(rows);
 		List<float[][]> reads = new ArrayList<>();
 		for (SentenceModel.Reader reader : readers) {
-			reads.add(SentenceTraining.readings(reader, model, rows));
+			reads.add(SentenceTraining.readings(reader, rows));
 		}
 		int[] y = SentenceTraining.targets(labels, rows);
 		int[] files = fileOf.stream().mapToInt(Integer::intValue).toArray();
@@ -71,13 +65,14 @@ public final class LanguageExperiments {
 			long started = System.nanoTime();
 			int n = rows.size();
 			float[][] sum = new float[n][labels.size()];
-			for (float[][] read : reads) {
+			for (int r = 0; r < reads.size(); r++) {
+				float[][] read = reads.get(r);
 				SentenceClassifier.Input[] x = SentenceTraining.inputs(rows, read, settings.grams(), chars);
 				for (int s = 0; s < seeds; s++) {
 					SentenceTraining.Settings seeded = new SentenceTraining.Settings(settings.hidden(),
 							settings.grams(), settings.epochs(), settings.rate(), settings.decay(), settings.balance(),
 							settings.seed() + s);
-					float[][] scores = outOfFileParallel(labels, x, y, seeded, files, sources.size());
+					float[][] scores = outOfFileParallel(readers.get(r), labels, x, y, seeded, files, sources.size());
 					for (int i = 0; i < n; i++) {
 						for (int c = 0; c < labels.size(); c++) {
 							sum[i][c] += scores[i][c] / (seeds * reads.size());
@@ -130,8 +125,8 @@ public final class LanguageExperiments {
 		System.exit(0);
 	}
 
-	static float[][] outOfFileParallel(List<String> labels, SentenceClassifier.Input[] x, int[] y,
-			SentenceTraining.Settings settings, int[] fileOf, int files) {
+	static float[][] outOfFileParallel(SentenceModel.Reader reader, List<String> labels, SentenceClassifier.Input[] x,
+			int[] y, SentenceTraining.Settings settings, int[] fileOf, int files) {
 		float[][] scores = new float[x.length][];
 		java.util.stream.IntStream.range(0, files).parallel().forEach((file) -> {
 			List<Integer> trainIdx = new ArrayList<>();
@@ -146,7 +141,7 @@ public final class LanguageExperiments {
 				tx[i] = x[trainIdx.get(i)];
 				ty[i] = y[trainIdx.get(i)];
 			}
-			SentenceClassifier classifier = SentenceTraining.train(labels, tx, ty, settings);
+			SentenceClassifier classifier = SentenceTraining.train(reader, labels, tx, ty, settings);
 			for (int i = 0; i < x.length; i++) {
 				if (fileOf[i] == file) {
 					scores[i] = classifier.probabilities(x[i]);

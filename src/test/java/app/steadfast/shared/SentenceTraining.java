@@ -21,6 +21,12 @@ import java.util.Random;
  * <p>
  * A labelled file has one row per line, {@code LABEL<TAB>text} (LABEL may be {@code A,B}:
  * the first is trained on), and {@code #} comments.
+ * <p>
+ * Each task is trained on the readings of the sentence model its shipped classifier file
+ * names (risk: all-MiniLM-L6-v2, excuse: e5-small-v2), unless told otherwise:
+ * {@code -Dsteadfast.language.reader.TASK=NAME} for one task,
+ * {@code -Dsteadfast.language.reader=NAME} for every task of the run
+ * ({@link #readerFor}).
  */
 public final class SentenceTraining {
 
@@ -79,18 +85,40 @@ public final class SentenceTraining {
 		return rows;
 	}
 
-	/** The readings of the rows' normalised texts, in order. */
-	public static float[][] readings(SentenceModel model, List<Row> rows) throws IOException {
-		return readings(SentenceModel.READER, model, rows);
+	/**
+	 * The sentence model a task is trained with: the one named by
+	 * {@code -Dsteadfast.language.reader.TASK}, else by
+	 * {@code -Dsteadfast.language.reader}, else the one its shipped classifier file
+	 * (src/main/resources/content/language/TASK-model.txt) names.
+	 * @throws IllegalArgumentException if the name is unknown
+	 * @throws IllegalStateException if none is named and no file ships for the task
+	 */
+	public static SentenceModel.Reader readerFor(String task) throws IOException {
+		String named = System.getProperty("steadfast.language.reader." + task,
+				System.getProperty("steadfast.language.reader"));
+		if (named != null) {
+			return SentenceModel.Reader.named(named.strip());
+		}
+		Path shipped = Path.of("src/main/resources/content/language", task + "-model.txt");
+		if (!Files.exists(shipped)) {
+			throw new IllegalStateException(
+					"No classifier ships for " + task + ": name its sentence model with -Dsteadfast.language.reader."
+							+ task + "=NAME (known: " + new java.util.TreeSet<>(SentenceModel.READERS.keySet()) + ")");
+		}
+		try (var lines = Files.lines(shipped, StandardCharsets.UTF_8)) {
+			return lines.filter((line) -> line.startsWith("reader "))
+				.findFirst()
+				.map((line) -> SentenceModel.Reader.named(line.split("\\s+")[1]))
+				.orElseThrow(() -> new IllegalStateException(shipped + " has no reader line"));
+		}
 	}
 
 	/**
-	 * The readings of the rows by the named sentence model, in order: those it has read
-	 * before from target/language-readings, the others by {@code model}, which must be
-	 * that model (when another is in use, all of them must have been read before).
+	 * The readings of the rows' normalised texts by a sentence model, in order: those it
+	 * has read before from target/language-readings, the others by the model itself,
+	 * loaded for them (its package must be on the class path).
 	 */
-	public static float[][] readings(SentenceModel.Reader reader, SentenceModel model, List<Row> rows)
-			throws IOException {
+	public static float[][] readings(SentenceModel.Reader reader, List<Row> rows) throws IOException {
 		List<String> texts = rows.stream().map((r) -> Sentences.normalise(r.text())).toList();
 		// Reading thousands of rows takes minutes: each reading is kept under target/, in
 		// one file per model, by the digest of its text, for the next run.
@@ -112,12 +140,8 @@ public final class SentenceTraining {
 			.distinct()
 			.toList();
 		if (!missing.isEmpty()) {
-			if (model == null || !reader.equals(SentenceModel.READER)) {
-				throw new IllegalStateException(missing.size() + " rows were never read by " + reader.name()
-						+ ": read them first with -Dsteadfast.language.reader=" + reader.name()
-						+ " -DreadOnly=true scripts/language/train.sh TASK");
-			}
-			List<float[]> read = model.embed(missing).orElseThrow();
+			SentenceModel model = SentenceModel.loaded(reader, Duration.ofMinutes(2));
+			List<float[]> read = model.embed(reader, missing).orElseThrow();
 			java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(missing.size() * (16 + d * 4));
 			for (int i = 0; i < missing.size(); i++) {
 				SentenceModel.Digest digest = SentenceModel.Digest.of(missing.get(i));
@@ -147,11 +171,11 @@ public final class SentenceTraining {
 		return inputs;
 	}
 
-	/** Trains on these inputs and labels. */
-	public static SentenceClassifier train(List<String> labels, SentenceClassifier.Input[] x, int[] y,
-			Settings settings) {
+	/** Trains on these inputs (over this sentence model's readings) and labels. */
+	public static SentenceClassifier train(SentenceModel.Reader reader, List<String> labels,
+			SentenceClassifier.Input[] x, int[] y, Settings settings) {
 		int n = x.length;
-		int dense = SentenceModel.DIMENSIONS;
+		int dense = reader.dimensions();
 		int d = dense + settings.grams();
 		int k = labels.size();
 		Random random = new Random(settings.seed());
@@ -278,7 +302,7 @@ public final class SentenceTraining {
 		if (deep) {
 			layers.add(new SentenceClassifier.Layer(w2.weights(), w2.biases(), true));
 		}
-		return new SentenceClassifier(labels, layers, Map.of("grams", (double) settings.grams()));
+		return new SentenceClassifier(reader, labels, layers, Map.of("grams", (double) settings.grams()));
 	}
 
 	/** The labels of these rows: NONE first, then the others in order of first use. */
@@ -293,8 +317,8 @@ public final class SentenceTraining {
 	 * Out-of-fold probabilities: each row scored by a classifier trained on the other
 	 * folds, so thresholds can be chosen on rows the classifier has not seen.
 	 */
-	public static float[][] outOfFold(List<String> labels, SentenceClassifier.Input[] x, int[] y, Settings settings,
-			int folds) {
+	public static float[][] outOfFold(SentenceModel.Reader reader, List<String> labels, SentenceClassifier.Input[] x,
+			int[] y, Settings settings, int folds) {
 		float[][] scores = new float[x.length][];
 		// The folds train apart from each other (each from the same seed), so they run at
 		// once and give the same figures as one after another.
@@ -310,7 +334,7 @@ public final class SentenceTraining {
 				tx[i] = x[trainIdx.get(i)];
 				ty[i] = y[trainIdx.get(i)];
 			}
-			SentenceClassifier classifier = train(labels, tx, ty, settings);
+			SentenceClassifier classifier = train(reader, labels, tx, ty, settings);
 			for (int i : testIdx) {
 				scores[i] = classifier.probabilities(x[i]);
 			}
@@ -332,8 +356,8 @@ public final class SentenceTraining {
 	}
 
 	/** Scores of each row by a classifier trained on the rows of the other files. */
-	static float[][] outOfFile(List<String> labels, SentenceClassifier.Input[] x, int[] y, Settings settings,
-			int[] fileOf) {
+	static float[][] outOfFile(SentenceModel.Reader reader, List<String> labels, SentenceClassifier.Input[] x, int[] y,
+			Settings settings, int[] fileOf) {
 		float[][] scores = new float[x.length][];
 		int files = java.util.Arrays.stream(fileOf).max().orElse(0) + 1;
 		for (int file = 0; file < files; file++) {
@@ -349,7 +373,7 @@ public final class SentenceTraining {
 				tx[i] = x[trainIdx.get(i)];
 				ty[i] = y[trainIdx.get(i)];
 			}
-			SentenceClassifier classifier = train(labels, tx, ty, settings);
+			SentenceClassifier classifier = train(reader, labels, tx, ty, settings);
 			for (int i = 0; i < x.length; i++) {
 				if (fileOf[i] == file) {
 					scores[i] = classifier.probabilities(x[i]);
@@ -395,8 +419,8 @@ public final class SentenceTraining {
 	 */
 	public static void main(String[] args) throws IOException {
 		List<String> tasks = (args.length == 0) ? List.of("risk", "excuse") : List.of(args);
-		SentenceModel model = SentenceModel.loaded(Duration.ofMinutes(2));
 		for (String task : tasks) {
+			SentenceModel.Reader reader = readerFor(task);
 			// -Dout=DIR writes the weights there instead, for trying settings side by
 			// side.
 			Path target = Path.of(System.getProperty("out", "src/main/resources/content/language"),
@@ -422,23 +446,24 @@ public final class SentenceTraining {
 					Double.parseDouble(System.getProperty("rate", "" + d.rate())),
 					Double.parseDouble(System.getProperty("decay", "" + d.decay())),
 					Double.parseDouble(System.getProperty("balance", "" + d.balance())), d.seed());
-			float[][] read = readings(model, rows);
+			float[][] read = readings(reader, rows);
 			if (Boolean.getBoolean("readOnly")) {
-				System.out.println(task + ": " + rows.size() + " rows read");
+				System.out.println(task + ": " + rows.size() + " rows read by " + reader.name());
 				continue;
 			}
 			// -Dchars=true: the first layer also sees the words' pieces.
 			boolean chars = Boolean.getBoolean("chars");
 			SentenceClassifier.Input[] x = inputs(rows, read, settings.grams(), chars);
 			int[] y = targets(labels, rows);
-			float[][] oof = outOfFold(labels, x, y, settings, 5);
-			System.out.println(task + ": " + rows.size() + " rows from " + sources + "; out-of-fold, model alone:");
+			float[][] oof = outOfFold(reader, labels, x, y, settings, 5);
+			System.out.println(task + ": " + rows.size() + " rows from " + sources + ", read by " + reader.name()
+					+ "; out-of-fold, model alone:");
 			report(labels, y, oof);
 			if (sources.size() > 1 && Boolean.getBoolean("byWriter")) {
 				// Each file was written apart from the others: scored by a classifier
 				// trained on the other files, the figures say how the model does on a
 				// writer it has never read.
-				float[][] apart = outOfFile(labels, x, y, settings,
+				float[][] apart = outOfFile(reader, labels, x, y, settings,
 						fileOf.stream().mapToInt(Integer::intValue).toArray());
 				System.out.println(task + ": each file scored by a classifier trained on the other files:");
 				report(labels, y, apart);
@@ -448,7 +473,7 @@ public final class SentenceTraining {
 				thresholds(task, labels, y, oof, rows.stream().map(Row::labels).toList());
 				continue;
 			}
-			SentenceClassifier classifier = train(labels, x, y, settings);
+			SentenceClassifier classifier = train(reader, labels, x, y, settings);
 			if (chars) {
 				classifier = classifier.with("chars", 1);
 			}
@@ -458,7 +483,7 @@ public final class SentenceTraining {
 				classifier = classifier.with(threshold.getKey(), threshold.getValue());
 			}
 			String comment = "The " + task + " classifier over sentence-model readings. Trained by SentenceTraining\n"
-					+ "(scripts/language/train.sh) on readings of " + SentenceModel.READER.name() + ", from "
+					+ "(scripts/language/train.sh) on readings of " + reader.name() + ", from "
 					+ sources.stream().map((f) -> f.getFileName().toString()).toList() + ": " + rows.size() + " rows,\n"
 					+ settings + (chars ? ", with the words' pieces" : "") + ". Do not edit by hand.";
 			if (!Boolean.getBoolean("dry")) {
