@@ -459,25 +459,35 @@ public final class SentenceTraining {
 			System.out.println(task + ": " + rows.size() + " rows from " + sources + ", read by " + reader.name()
 					+ "; out-of-fold, model alone:");
 			report(labels, y, oof);
-			if (sources.size() > 1 && Boolean.getBoolean("byWriter")) {
-				// Each file was written apart from the others: scored by a classifier
-				// trained on the other files, the figures say how the model does on a
-				// writer it has never read.
+			// The thresholds are chosen on scores of rows the classifier has not learned
+			// from. With three writers' files or more, each file is scored by a
+			// classifier trained on the other files: a writer it has never read, as
+			// everyone who uses the app is. Random folds share each writer's voice
+			// between training and scoring, so clean rows look easier than a new
+			// writer's are and the thresholds come out too low (-Dcalibrate=fold keeps
+			// them).
+			boolean byWriter = sources.size() > 2 && !"fold".equals(System.getProperty("calibrate"));
+			float[][] calibration = oof;
+			if (sources.size() > 1 && (byWriter || Boolean.getBoolean("byWriter"))) {
 				float[][] apart = outOfFile(reader, labels, x, y, settings,
 						fileOf.stream().mapToInt(Integer::intValue).toArray());
 				System.out.println(task + ": each file scored by a classifier trained on the other files:");
 				report(labels, y, apart);
-				thresholds(task, labels, y, apart);
+				if (byWriter) {
+					calibration = apart;
+				}
 			}
+			System.out.println(task + ": thresholds chosen on "
+					+ (byWriter ? "each file scored by a classifier trained on the other files" : "random folds"));
 			if (Boolean.getBoolean("dry")) {
-				thresholds(task, labels, y, oof, rows.stream().map(Row::labels).toList());
+				thresholds(task, labels, y, calibration, rows.stream().map(Row::labels).toList());
 				continue;
 			}
 			SentenceClassifier classifier = train(reader, labels, x, y, settings);
 			if (chars) {
 				classifier = classifier.with("chars", 1);
 			}
-			for (Map.Entry<String, Double> threshold : thresholds(task, labels, y, oof,
+			for (Map.Entry<String, Double> threshold : thresholds(task, labels, y, calibration,
 					rows.stream().map(Row::labels).toList())
 				.entrySet()) {
 				classifier = classifier.with(threshold.getKey(), threshold.getValue());
@@ -485,7 +495,9 @@ public final class SentenceTraining {
 			String comment = "The " + task + " classifier over sentence-model readings. Trained by SentenceTraining\n"
 					+ "(scripts/language/train.sh) on readings of " + reader.name() + ", from "
 					+ sources.stream().map((f) -> f.getFileName().toString()).toList() + ": " + rows.size() + " rows,\n"
-					+ settings + (chars ? ", with the words' pieces" : "") + ". Do not edit by hand.";
+					+ settings + (chars ? ", with the words' pieces" : "") + "; thresholds chosen on "
+					+ (byWriter ? "each writer's file scored by a classifier trained on the others" : "random folds")
+					+ ". Do not edit by hand.";
 			if (!Boolean.getBoolean("dry")) {
 				Files.writeString(target, classifier.write(comment), StandardCharsets.UTF_8);
 				System.out.println("Wrote " + target);
