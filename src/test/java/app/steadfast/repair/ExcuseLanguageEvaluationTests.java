@@ -33,6 +33,14 @@ class ExcuseLanguageEvaluationTests {
 
 	private static final Path EVALUATION = Path.of("src/test/resources/language/excuse-evaluation.tsv");
 
+	/**
+	 * A second set written apart (December 2026, by someone who read neither the rules,
+	 * the training rows nor the first set), after the first set had been looked at to
+	 * choose between sentence models and ways of setting thresholds: the figure no choice
+	 * was made on.
+	 */
+	private static final Path HELD_OUT = Path.of("src/test/resources/language/excuse-heldout.tsv");
+
 	private static ExcuseCheck check;
 
 	@BeforeAll
@@ -136,12 +144,35 @@ class ExcuseLanguageEvaluationTests {
 		assertThat(both.recall()).as("the two layers together catch more than the rules").isGreaterThan(rules.recall());
 	}
 
-	// The figures reached by the shipped classifier, rounded against it.
-	// (0.843, 0.054 and 0.969 with the classifier of 7 December 2026.)
-	private static final double FLOOR_RECALL = 0.84;
+	@Test
+	void onASecondSetWrittenApartToo() throws IOException {
+		List<Row> heldOut = SentenceTraining.read(HELD_OUT);
+		Figures both = measure(heldOut, check::check);
+		System.out
+			.println("Excuse check, held-out set (" + heldOut.size() + " rows written apart, no choice made on them):");
+		System.out.println(measure(heldOut, check::checkByRules).line("rules"));
+		System.out.println(measure(heldOut, check::checkByModel).line("model"));
+		System.out.println(both.line("both"));
+		System.out.printf(Locale.ROOT,
+				"Practice's floor: recall 0.85, false positives 0.05, right category 0.85; reached %.3f, %.3f and %.3f%n",
+				both.recall(), both.falsePositives(), both.rightCategory());
+		// Reached on this set (0.941, 0.028 and 0.966 when it was first measured): the
+		// practice's floor holds here.
+		assertThat(both.recall()).as("recall on the held-out set").isGreaterThanOrEqualTo(0.85);
+		assertThat(both.falsePositives()).as("false positives on the held-out set").isLessThanOrEqualTo(0.05);
+		assertThat(both.rightCategory()).as("right category among hits, held-out set").isGreaterThanOrEqualTo(0.85);
+	}
 
-	private static final double CEILING_FALSE_POSITIVES = 0.055;
+	// The figures reached by the shipped classifier on the first set, rounded against it:
+	// 0.930, 0.086 and 0.956 with the classifier over e5-small-v2's readings trained on
+	// six writers' rows (7 December 2026, second session); 0.843, 0.054 and 0.969 before,
+	// over all-MiniLM-L6-v2's readings of four writers' rows. More is caught, and more
+	// clean sentences are warned about on this set; on the held-out set below the same
+	// classifier reaches the practice's floor (docs/excuse-check.md).
+	private static final double FLOOR_RECALL = 0.92;
 
-	private static final double FLOOR_CATEGORY = 0.96;
+	private static final double CEILING_FALSE_POSITIVES = 0.09;
+
+	private static final double FLOOR_CATEGORY = 0.95;
 
 }
