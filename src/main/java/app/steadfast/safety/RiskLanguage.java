@@ -114,11 +114,12 @@ public class RiskLanguage {
 	public RiskCheck check(@Nullable String text) {
 		Reading model = byModel(text);
 		Reading rules = byRules(text);
-		if (!rules.kinds().isEmpty() && model.read() && model.highest() < setAsideBelow()) {
+		if (!rules.kinds().isEmpty() && !rules.kept() && model.read() && model.highest() < setAsideBelow()) {
 			// A rule's words in a text the model reads as plainly clean in every sentence
-			// (a charity walk for suicide prevention, a question at the GP answered no,
-			// risk long past): the rule's hit is set aside. The threshold lies below what
-			// almost every risky training sentence scores, out of fold.
+			// (a charity walk for suicide prevention, risk long past): the rule's hit is
+			// set aside. The threshold lies below what almost every risky training
+			// sentence scores, out of fold. Not where the rules keep it: a screening
+			// question whose answer they did not read as a true no.
 			rules = Reading.NOTHING;
 		}
 		Set<RiskKind> kinds = EnumSet.noneOf(RiskKind.class);
@@ -160,10 +161,12 @@ public class RiskLanguage {
 	 * @param read whether the sentence model read the text
 	 * @param highest the highest risk the sentence model gave a sentence of it (0 when it
 	 * did not read it)
+	 * @param kept whether the rules keep their hit from being set aside by the model
 	 */
-	private record Reading(Set<RiskKind> kinds, List<String> matched, boolean clear, boolean read, double highest) {
+	private record Reading(Set<RiskKind> kinds, List<String> matched, boolean clear, boolean read, double highest,
+			boolean kept) {
 
-		static final Reading NOTHING = new Reading(Set.of(), List.of(), false, false, 0);
+		static final Reading NOTHING = new Reading(Set.of(), List.of(), false, false, 0, false);
 
 	}
 
@@ -186,7 +189,9 @@ public class RiskLanguage {
 				matched.add(hit.id());
 			}
 		}
-		return new Reading(kinds, matched, !kinds.isEmpty(), false, 0);
+		boolean kept = !kinds.isEmpty()
+				&& this.rules.kept().stream().anyMatch((keep) -> keep.pattern().matcher(remaining).find());
+		return new Reading(kinds, matched, !kinds.isEmpty(), false, 0, kept);
 	}
 
 	private Reading byModel(@Nullable String text) {
@@ -207,8 +212,8 @@ public class RiskLanguage {
 				clear |= unit.clear();
 			}
 		}
-		return kinds.isEmpty() ? new Reading(Set.of(), List.of(), false, !units.isEmpty(), highest)
-				: new Reading(kinds, List.of(RiskCheck.SENTENCE_MODEL), clear, !units.isEmpty(), highest);
+		return kinds.isEmpty() ? new Reading(Set.of(), List.of(), false, !units.isEmpty(), highest, false)
+				: new Reading(kinds, List.of(RiskCheck.SENTENCE_MODEL), clear, !units.isEmpty(), highest, false);
 	}
 
 	/**
@@ -334,6 +339,19 @@ public class RiskLanguage {
 			.stream()
 			.filter((negation) -> negation.pattern().matcher(normalised).find())
 			.map(RiskRules.Negation::id)
+			.toList();
+	}
+
+	/**
+	 * The ids of the rules that keep a hit in this text from being set aside by the
+	 * model, for tests and for the docs.
+	 */
+	List<String> kept(@Nullable String text) {
+		String remaining = withoutDenials(RiskText.normalise(text));
+		return this.rules.kept()
+			.stream()
+			.filter((keep) -> keep.pattern().matcher(remaining).find())
+			.map(RiskRules.Keep::id)
 			.toList();
 	}
 

@@ -20,12 +20,16 @@ import org.springframework.core.io.ClassPathResource;
  *
  * @param negations denials of intent, set aside before the hits are looked for
  * @param hits the rules that make a hit
+ * @param kept wording that keeps a rule's hit in the same text from being set aside by
+ * the sentence model
  */
-record RiskRules(List<Negation> negations, List<Hit> hits) {
+record RiskRules(List<Negation> negations, List<Hit> hits, List<Keep> kept) {
 
 	static final String SHIPPED = "content/risk-language.txt";
 
 	private static final String NEGATION = "NEGATION";
+
+	private static final String KEEP = "KEEP";
 
 	/**
 	 * A denial of intent ("I would never hurt her").
@@ -39,9 +43,18 @@ record RiskRules(List<Negation> negations, List<Hit> hits) {
 	record Hit(String id, RiskKind kind, Pattern pattern) {
 	}
 
+	/**
+	 * Wording whose meaning the rules decide and the sentence model does not: where it
+	 * stands (after the denials are set aside) beside a rule's hit, the model may not set
+	 * the hit aside ("the doctor asked if I was suicidal and I said no, but I lied").
+	 */
+	record Keep(String id, Pattern pattern) {
+	}
+
 	RiskRules {
 		negations = List.copyOf(negations);
 		hits = List.copyOf(hits);
+		kept = List.copyOf(kept);
 	}
 
 	/** The rules that ship with the app. */
@@ -64,10 +77,14 @@ record RiskRules(List<Negation> negations, List<Hit> hits) {
 	static RiskRules parse(String source, String name) {
 		List<Negation> negations = new ArrayList<>();
 		List<Hit> hits = new ArrayList<>();
+		List<Keep> kept = new ArrayList<>();
 		for (RuleLines.Rule rule : RuleLines.read(source, name)) {
 			Pattern pattern = compile(rule.pattern(), rule.where());
 			if (rule.kind().equals(NEGATION)) {
 				negations.add(new Negation(rule.id(), pattern));
+			}
+			else if (rule.kind().equals(KEEP)) {
+				kept.add(new Keep(rule.id(), pattern));
 			}
 			else {
 				hits.add(new Hit(rule.id(), kind(rule.kind(), rule.where()), pattern));
@@ -76,7 +93,7 @@ record RiskRules(List<Negation> negations, List<Hit> hits) {
 		if (hits.isEmpty()) {
 			throw new IllegalStateException(name + ": no rules");
 		}
-		return new RiskRules(negations, hits);
+		return new RiskRules(negations, hits, kept);
 	}
 
 	/** Every rule id, negations first, in the order of the list. */
@@ -84,6 +101,7 @@ record RiskRules(List<Negation> negations, List<Hit> hits) {
 		List<String> ids = new ArrayList<>();
 		this.negations.forEach((negation) -> ids.add(negation.id()));
 		this.hits.forEach((hit) -> ids.add(hit.id()));
+		this.kept.forEach((keep) -> ids.add(keep.id()));
 		return ids;
 	}
 
@@ -112,8 +130,8 @@ record RiskRules(List<Negation> negations, List<Hit> hits) {
 			return RiskKind.valueOf(kind);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(
-					where + ": the kind '" + kind + "' is not one of SUICIDE, SELF_HARM, HARM_TO_OTHERS, NEGATION", ex);
+			throw new IllegalStateException(where + ": the kind '" + kind
+					+ "' is not one of SUICIDE, SELF_HARM, HARM_TO_OTHERS, NEGATION, KEEP", ex);
 		}
 	}
 

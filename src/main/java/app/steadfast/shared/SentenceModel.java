@@ -101,8 +101,7 @@ public class SentenceModel {
 	 * opens a crisis panel. They are the models the shipped classifier files name
 	 * (SentenceClassifierTests holds the two lists together).
 	 */
-	public static final List<Reader> SHIPPED = List.of(Reader.named("all-minilm-l6-v2-q"),
-			Reader.named("e5-small-v2-q"));
+	public static final List<Reader> SHIPPED = List.of(Reader.named("e5-small-v2-q"));
 
 	// About 6 MB of readings for each model; enough for a long statement edited many
 	// times.

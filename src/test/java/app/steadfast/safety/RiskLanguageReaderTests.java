@@ -37,10 +37,10 @@ class RiskLanguageReaderTests {
 	}
 
 	@Test
-	void theShippedClassifierReadsWithAllMiniLm() {
+	void theShippedClassifierReadsWithE5() {
 		SentenceClassifier shipped = SentenceClassifier.read(RiskLanguage.SHIPPED_MODEL);
 
-		assertThat(shipped.reader()).isEqualTo(MINILM);
+		assertThat(shipped.reader()).isEqualTo(E5);
 		assertThat(new RiskLanguage((event) -> {
 		}, model, shipped).modelReady()).isTrue();
 	}

@@ -40,6 +40,7 @@ class RiskLanguageTests {
 	// in the list is exercised here; see everyRuleIsExercised.
 	private static final String HITS = """
 			I want to die                                                | SUICIDE
+			The doctor asked if I was suicidal and I said yes            | SUICIDE
 			I feel like dying                                            | SUICIDE
 			I wish I was dead                                            | SUICIDE
 			I've been thinking about suicide                             | SUICIDE
@@ -229,6 +230,7 @@ class RiskLanguageTests {
 	void everyRuleIsExercisedByAPhrasing() {
 		Set<String> exercised = new HashSet<>();
 		hits().forEach((row) -> exercised.addAll(language.check((String) row.get()[0]).matchedRules()));
+		hits().forEach((row) -> exercised.addAll(language.kept((String) row.get()[0])));
 		denials().forEach((row) -> exercised.addAll(language.denials((String) row.get()[0])));
 		assertThat(exercised).containsExactlyInAnyOrderElementsOf(language.rules().ids());
 	}

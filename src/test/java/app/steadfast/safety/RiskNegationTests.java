@@ -112,6 +112,21 @@ class RiskNegationTests {
 	}
 
 	@Test
+	void aScreeningQuestionNotAnsweredWithATrueNoKeepsItsHitFromTheModel() {
+		// The rules decide what an answer to a screening question means; the model may
+		// not set such a hit aside (docs/risk-language.md, screening-answer-stands).
+		for (String text : new String[] { "The doctor asked if I was suicidal and I said no, but I lied",
+				"The doctor asked if I was suicidal and I said yes",
+				"I lied when she asked if I was suicidal. I said no." }) {
+			assertThat(rules.kept(text)).as(text).containsExactly("screening-answer-stands");
+		}
+		// Answered with a true no, the question is set aside with the denial: nothing is
+		// kept.
+		assertThat(rules.kept("The counsellor asked if I'd had thoughts of suicide and I said no")).isEmpty();
+		assertThat(rules.kept("I want to die")).isEmpty();
+	}
+
+	@Test
 	void anAnswerInTheNextSentenceDoesNotSetTheQuestionAside() {
 		// A question answered in another sentence is read as written: a false alarm at
 		// worst, never a missed "I lied when she asked if I was suicidal. I said no."
@@ -179,8 +194,11 @@ class RiskNegationTests {
 		assertThat(both.check(text).hit()).as(text).isTrue();
 	}
 
+	// "My friend told me he wanted to die" was set aside too until the model learned from
+	// nine writers' rows; it now raises a hit, a false alarm about someone close to him,
+	// the side the practice accepts (docs/risk-language.md, "Known limits").
 	@ParameterizedTest(name = "someone else's words, reported: {0}")
-	@ValueSource(strings = { "My friend told me he wanted to die", "My friend said she was suicidal" })
+	@ValueSource(strings = { "My friend said she was suicidal" })
 	void someoneElsesRiskReportedInTheThirdPersonIsSetAsideByTheModel(String text) {
 		// The rules match the words; the sentence model reads the sentence as plainly
 		// clean (it is about someone else, as above), so the rule's hit is set aside.

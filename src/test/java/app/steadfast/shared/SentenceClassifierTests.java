@@ -79,7 +79,7 @@ class SentenceClassifierTests {
 	}
 
 	@Test
-	void theRiskCheckReadsWithAllMiniLmAndTheExcuseCheckWithE5AndNoOtherModelShips() throws IOException {
+	void bothChecksReadWithE5AndNoOtherModelShips() throws IOException {
 		Map<String, SentenceModel.Reader> named = new TreeMap<>();
 		try (var files = Files.list(Path.of("src/main/resources/content/language"))) {
 			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith("-model.txt")).toList()) {
@@ -90,7 +90,10 @@ class SentenceClassifierTests {
 			}
 		}
 
-		assertThat(named).containsExactly(entry("excuse-model.txt", E5), entry("risk-model.txt", MINILM));
+		// Each check could name its own model; since the risk classifier learned from
+		// nine
+		// writers' rows, e5-small-v2 read both better writer by writer.
+		assertThat(named).containsExactly(entry("excuse-model.txt", E5), entry("risk-model.txt", E5));
 		// What loads after start-up is what the shipped classifiers read with.
 		assertThat(SentenceModel.SHIPPED).containsExactlyInAnyOrderElementsOf(new HashSet<>(named.values()));
 	}
