@@ -77,8 +77,11 @@ class CareAdminController {
 		if (!errors.hasErrors()) {
 			try {
 				Person client = this.handovers.handOver(admin.account(), form.clientEmail(), form.therapistId());
-				flash.addFlashAttribute("notice", client.displayName() + " now works with "
-						+ this.therapy.nameOf(form.therapistId()) + ". He chooses again what his new therapist sees.");
+				flash.addFlashAttribute("notice",
+						client.displayName() + " now works with " + this.therapy.nameOf(form.therapistId())
+								+ ((client.role() == app.steadfast.shared.Role.PARTNER)
+										? ". They choose again what their new therapist sees."
+										: ". He chooses again what his new therapist sees."));
 				return "redirect:/admin/care";
 			}
 			catch (InvalidInput ex) {

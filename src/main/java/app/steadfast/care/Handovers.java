@@ -67,8 +67,14 @@ class Handovers {
 		return client;
 	}
 
+	/**
+	 * A client, or a partner already in care of her own: a partner who never asked the
+	 * practice for a therapist is never given one by an admin.
+	 */
 	private Optional<Person> client(@Nullable String email) {
-		return this.therapy.personByEmail((email != null) ? email.strip() : "").filter(Therapy::inCare);
+		return this.therapy.personByEmail((email != null) ? email.strip() : "")
+			.filter((p) -> p.role() == app.steadfast.shared.Role.CLIENT
+					|| (Therapy.inCare(p) && this.therapy.therapistOf(p.id()).isPresent()));
 	}
 
 }

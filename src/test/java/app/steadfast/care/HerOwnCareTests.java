@@ -154,6 +154,29 @@ class HerOwnCareTests {
 	}
 
 	@Test
+	void anAdminHandsHerOverOnlyWhenSheIsAlreadyInCare() throws Exception {
+		Person alone = this.people.withRole(Role.PARTNER);
+		assertThat(this.mvc.post()
+			.uri("/admin/care/handover")
+			.param("clientEmail", alone.email())
+			.param("therapistId", this.p.therapist().id().value().toString())
+			.with(this.people.signedIn(this.p.admin()))
+			.with(csrf())).hasStatusOk().bodyText().contains("one of the practice’s clients");
+		assertThat(this.consultations.therapistOf(alone.id())).isEmpty();
+
+		this.mvc.post()
+			.uri("/admin/care/handover")
+			.param("clientEmail", this.her.email())
+			.param("therapistId", this.p.therapist().id().value().toString())
+			.with(this.people.signedIn(this.p.admin()))
+			.with(csrf())
+			.exchange();
+		assertThat(this.consultations.therapistOf(this.her.id()))
+			.map(app.steadfast.consultations.TherapistAssignment::therapist)
+			.contains(this.p.therapist().id());
+	}
+
+	@Test
 	void withoutATherapistHerCarePageSaysHowToFindOne() throws Exception {
 		Person alone = this.people.withRole(Role.PARTNER);
 		Document grants = page("/care/grants", alone);
