@@ -109,7 +109,19 @@ class SessionAgendaTests {
 			.anySatisfy((row) -> assertThat(row.category()).isEqualTo(Agendas.AUDITED));
 		assertThat(page("/care/schedule?week=" + week, this.p.otherTherapist()).text()).doesNotContain(LINE);
 		assertThat(page("/care/sessions", this.p.otherClient()).text()).doesNotContain(LINE);
-		assertThat(write(this.p.partner(), LINE)).hasStatus(403);
+		// His partner's sessions page is her own (she may be in care herself): his line
+		// is not on it, hers is refused while she has no therapist, and none of it is
+		// kept.
+		assertThat(page("/care/sessions", this.p.partner()).text()).doesNotContain(LINE);
+		MvcTestResult hers = write(this.p.partner(), LINE);
+		assertThat(hers).hasStatusOk();
+		assertThat(Jsoup.parse(hers.getResponse().getContentAsString()).text())
+			.contains("Once you work with one of the practice's therapists")
+			.doesNotContain("Kept for your next session");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM care_agenda WHERE client_id = :c")
+			.param("c", this.p.partner().id().value())
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(write(this.p.therapist(), LINE)).hasStatus(403);
 
 		// Cleared, it is gone from his page and from the brief.
