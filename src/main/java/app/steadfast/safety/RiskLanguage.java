@@ -31,11 +31,11 @@ import org.springframework.stereotype.Service;
  * the classifier's "set-aside-rules-below" threshold): the rule's words then stand in a
  * context such as prevention work, a screening question answered no, or risk long
  * past;</li>
- * <li>an embedded sentence model (all-MiniLM-L6-v2, the one the classifier file names)
- * with a classifier trained on labelled sentences (content/language/risk-model.txt), run
- * on each sentence, which catches what no rule can phrase: plans and means without a
- * keyword, euphemisms, threats. A reading above the "possible" threshold is a hit; above
- * the "clear" threshold a clear one.</li>
+ * <li>an embedded sentence model (e5-small-v2, the one the classifier file names) with a
+ * classifier trained on labelled sentences (content/language/risk-model.txt), run on each
+ * sentence, which catches what no rule can phrase: plans and means without a keyword,
+ * euphemisms, threats. A reading above the "possible" threshold is a hit; above the
+ * "clear" threshold a clear one.</li>
  * </ol>
  * Explicit denials of intent ("I would never hurt myself", "I'm not suicidal") and
  * reported questions answered no are set aside before both layers; a negation that

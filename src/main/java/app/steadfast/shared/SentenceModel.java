@@ -36,11 +36,11 @@ import org.springframework.stereotype.Component;
  * sentences of like meaning near each other. Text never leaves the app.
  * <p>
  * Each check names the model it reads with in its classifier file ({@code reader NAME} in
- * content/language/*-model.txt, see {@link SentenceClassifier}): all-MiniLM-L6-v2 for the
- * risk check, e5-small-v2 for the excuse check. The models that ship ({@link #SHIPPED})
- * load once per process, one after another, in the background once the application is
- * ready, so start-up does not wait for them; until a check's model is ready,
- * {@link #embed} answers empty for it and the check answers with its rules alone.
+ * content/language/*-model.txt, see {@link SentenceClassifier}); today both read with
+ * e5-small-v2, the others are kept for the training tools. The models that ship
+ * ({@link #SHIPPED}) load once per process, one after another, in the background once the
+ * application is ready, so start-up does not wait for them; until a check's model is
+ * ready, {@link #embed} answers empty for it and the check answers with its rules alone.
  * Readings of recent sentences are kept for each model, keyed by a digest of the sentence
  * and never the sentence itself, so checking a long statement again after a one-sentence
  * edit only reads the new sentence.
