@@ -170,6 +170,12 @@ class RiskNegationTests {
 			The GP asked straight out if I was suicidal. I said no. I lied. | suicide
 			gp asked if i was hurting myself and i lied and said no       | hurting-myself
 			My plan is my own suicide                                     | suicide
+			Friday's suicide attempt scared me                            | suicide
+			After Saturday's suicide attempt I am still shaky             | suicide
+			I'm in suicide mode tonight                                   | suicide
+			I have had that song on repeat all night thinking about suicide | suicide
+			I wrote a poem about my suicide plan tonight                  | suicide
+			I keep making suicide jokes because honestly I want to go     | suicide
 			""")
 	void riskOfThePastOrATopicIsStillAHitWhenTheSentenceBringsItBack(String text, String rule) {
 		// long-past, none-of-it, risk-as-topic and answered-no-truly set aside only a
