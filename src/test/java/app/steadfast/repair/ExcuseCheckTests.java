@@ -180,6 +180,9 @@ class ExcuseCheckTests {
 			I'm not going to lie, it was just a kiss.             | MINIMIZING
 			It only happened once.                                | MINIMIZING
 			Sorry if the texts upset you.                         | CONDITIONAL_APOLOGY
+			Sorry if my message upset you.                        | CONDITIONAL_APOLOGY
+			I'm sorry if my text hurt you.                        | CONDITIONAL_APOLOGY
+			I'm sorry if my email made you feel bad.              | CONDITIONAL_APOLOGY
 			I'm sorry if my messages to her crossed a line.       | CONDITIONAL_APOLOGY
 			I wanted to say sorry if I hurt you.                  | CONDITIONAL_APOLOGY
 			I'm sorry if I was short with you.                    | CONDITIONAL_APOLOGY
