@@ -143,14 +143,16 @@ class Measures {
 
 	/**
 	 * The completed questionnaires of a client the therapist serves, newest first, each
-	 * with its total, band and item answers.
+	 * with its total, band and item answers: the client's own, never a copy a partner
+	 * answered about her partner for the same therapist (those belong to the partner's
+	 * care, {@link PartnerMeasures}).
 	 */
 	@Transactional(readOnly = true)
 	List<Result> results(AccountId therapist, AccountId client) {
 		this.therapy.requireClient(therapist, client);
 		return this.jdbc.sql("""
 				SELECT * FROM care_measure WHERE client_id = :client AND therapist_id = :therapist
-				AND completed_at IS NOT NULL ORDER BY completed_at DESC
+				AND about_client_id IS NULL AND completed_at IS NOT NULL ORDER BY completed_at DESC
 				""")
 			.param("client", client.value())
 			.param("therapist", therapist.value())
@@ -205,10 +207,14 @@ class Measures {
 				instrument.severity(total), answers, difficulty);
 	}
 
-	/** Questionnaires the therapist asked for that the client has not done yet. */
+	/**
+	 * Questionnaires the therapist asked for that the client has not done yet, for the
+	 * client's own care (not a partner's copy).
+	 */
 	@Transactional(readOnly = true)
 	List<Pending> open(AccountId therapist, AccountId client) {
 		return pending(client).stream()
+			.filter((p) -> !p.partnersCopy())
 			.filter((p) -> this.jdbc.sql("SELECT therapist_id FROM care_measure WHERE id = :id")
 				.param("id", p.id())
 				.query(UUID.class)

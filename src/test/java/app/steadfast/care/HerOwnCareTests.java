@@ -64,6 +64,9 @@ class HerOwnCareTests {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	PartnerMeasures partnerMeasures;
+
 	TestPeople people;
 
 	CarePeople p;
@@ -151,6 +154,20 @@ class HerOwnCareTests {
 			.contains("His partner is your client too");
 		assertThat(page("/care/clients/" + this.p.otherClient().id().value(), this.p.therapist()).text())
 			.doesNotContain("is your client too");
+	}
+
+	@Test
+	void aCopyHisTherapistSendsHerIsNotPartOfHerOwnCare() throws Exception {
+		this.consultations.reassign(this.p.admin().id(), this.her.id(), this.p.therapist().id());
+		assertThat(this.partnerMeasures.ask(this.p.therapist().id(), this.p.client().id(), Instrument.CSI4)).isTrue();
+		// Her copy waits among her questionnaires, not as homework from her own
+		// therapist.
+		assertThat(page("/care/measures", this.her).text()).contains("Fill in the CSI-4");
+		assertThat(page("/care/homework", this.her).text()).doesNotContain("CSI-4");
+		// Her page in the therapist's portal is about her own care: the copy is not
+		// waiting there.
+		assertThat(page("/care/clients/" + this.her.id().value(), this.p.therapist()).text())
+			.doesNotContain("Waiting for them: CSI-4");
 	}
 
 	@Test
