@@ -38,7 +38,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @State(Scope.Benchmark)
 public class LanguageChecksBenchmark {
 
-	/** The model loaded: each of {@link SentenceModel#SHIPPED}. */
+	/**
+	 * The model loaded: the shipped one, and all-MiniLM-L6-v2 (shipped before) to
+	 * compare.
+	 */
 	@Param({ "all-minilm-l6-v2-q", "e5-small-v2-q" })
 	public String reader;
 

@@ -17,13 +17,14 @@ import java.util.Random;
  * Trains a {@link SentenceClassifier} from labelled sentences: a small network over the
  * sentence model's readings, deterministic for a given file and seed. It is the training
  * command behind the weights that ship in src/main/resources/content/language; run it
- * with {@code scripts/language/train.sh} (docs/language-checks.md).
+ * with {@code scripts/language/train.sh} (docs/risk-language.md, "Rebuilding the
+ * classifier").
  * <p>
  * A labelled file has one row per line, {@code LABEL<TAB>text} (LABEL may be {@code A,B}:
  * the first is trained on), and {@code #} comments.
  * <p>
  * Each task is trained on the readings of the sentence model its shipped classifier file
- * names (risk: all-MiniLM-L6-v2, excuse: e5-small-v2), unless told otherwise:
+ * names (e5-small-v2 for both since December 2026), unless told otherwise:
  * {@code -Dsteadfast.language.reader.TASK=NAME} for one task,
  * {@code -Dsteadfast.language.reader=NAME} for every task of the run
  * ({@link #readerFor}).
