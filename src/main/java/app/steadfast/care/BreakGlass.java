@@ -86,7 +86,7 @@ class BreakGlass {
 			.orElse(Set.of());
 		if (granted.isEmpty()) {
 			throw new InvalidInput("clientEmail",
-					"This client has granted his therapist nothing, so there is nothing to open.");
+					"This client has granted their therapist nothing, so there is nothing to open.");
 		}
 		Instant now = this.clock.instant();
 		Instant until = now.plus(LENGTH);

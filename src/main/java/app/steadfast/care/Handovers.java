@@ -43,7 +43,7 @@ class Handovers {
 			problems.put("clientEmail", "Give the email address of one of the practice’s clients.");
 		}
 		if (therapist == null || !this.therapy.activeTherapist(therapist)) {
-			problems.put("therapistId", "Choose his new therapist.");
+			problems.put("therapistId", "Choose their new therapist.");
 		}
 		return problems;
 	}

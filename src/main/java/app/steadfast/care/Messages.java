@@ -97,8 +97,8 @@ class Messages {
 	 * Who may open the client's thread, and how: the client himself (while he has a
 	 * therapist who has not left), his assigned therapist, or a therapist with emergency
 	 * access (reading only).
-	 * @throws NotFound for anyone else, alike for a missing client, a partner, another
-	 * client or another therapist
+	 * @throws NotFound for anyone else, alike for a missing client, a partner not in care
+	 * of her own, another client or another therapist
 	 */
 	@Transactional(readOnly = true)
 	Access access(AccountId viewer, AccountId client) {

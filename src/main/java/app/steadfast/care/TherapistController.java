@@ -138,7 +138,7 @@ class TherapistController {
 			clientPage(me, client, model);
 			return "care/client";
 		}
-		flash.addFlashAttribute("notice", "Homework set. " + client.displayName() + " sees it on his home page.");
+		flash.addFlashAttribute("notice", "Homework set. " + client.displayName() + " sees it on their home page.");
 		return "redirect:/care/clients/" + client.id().value();
 	}
 
@@ -175,7 +175,7 @@ class TherapistController {
 				this.schedules.repeat(me, client.id(), chosen, form.every());
 			}
 			flash.addFlashAttribute("notice",
-					chosen.title() + " sent. It waits on his home page"
+					chosen.title() + " sent. It waits on their home page"
 							+ ((form.every() != null) ? ", and comes back every " + form.every() + " weeks." : ".")
 							+ (!partnerToo ? ""
 									: partnerAsked ? " His partner has a copy of their own to answer, or to say no to."

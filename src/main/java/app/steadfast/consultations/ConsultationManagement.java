@@ -224,11 +224,6 @@ public class ConsultationManagement {
 	}
 
 	/**
-	 * One request for a staff member, recorded in the audit log. Therapists read his
-	 * message and the internal note; admins see everything else.
-	 * @throws NotFound if there is no such request
-	 */
-	/**
 	 * Whether the address belongs to a partner's own account: the one who was hurt, who
 	 * asked for care of her own. An invitation then connects that account rather than
 	 * making another, and it stays a partner's account.
@@ -240,6 +235,11 @@ public class ConsultationManagement {
 			.isPresent();
 	}
 
+	/**
+	 * One request for a staff member, recorded in the audit log. Therapists read their
+	 * message and the internal note; admins see everything else.
+	 * @throws NotFound if there is no such request
+	 */
 	@Transactional(readOnly = true)
 	RequestView view(ConsultationId id, SignedIn viewer) {
 		Consultation c = find(id);

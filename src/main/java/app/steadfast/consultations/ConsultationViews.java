@@ -44,7 +44,6 @@ final class ConsultationViews {
 	record HistoryLine(String what, @Nullable String detail, String who, Instant when) {
 	}
 
-	/** What the invitation page shows him. */
 	/**
 	 * What an invitation link offers.
 	 *

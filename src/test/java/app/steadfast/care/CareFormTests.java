@@ -85,7 +85,7 @@ class CareFormTests {
 		}
 		assertThat(sent()).isEmpty();
 		assertThat(measure(page, "PHQ9").getMvcResult().getFlashMap().get("notice"))
-			.isEqualTo("PHQ-9 sent. It waits on his home page.");
+			.isEqualTo("PHQ-9 sent. It waits on their home page.");
 		assertThat(sent()).containsExactly("PHQ9");
 	}
 
@@ -197,7 +197,7 @@ class CareFormTests {
 		MvcTestResult unreadable = handOver(this.p.client().email(), "someone");
 		assertThat(unreadable).hasStatusOk();
 		assertThat(unreadable).bodyText()
-			.contains("id=\"handoverTherapist-error\">Choose his new therapist.</p>",
+			.contains("id=\"handoverTherapist-error\">Choose their new therapist.</p>",
 					"value=\"" + this.p.client().email() + "\"")
 			.doesNotContain("id=\"handoverClient-error\"", "id=\"therapistId-error\"");
 		MvcTestResult wrong = handOver("nobody@example.org", this.p.otherTherapist().id().value().toString());
@@ -206,7 +206,7 @@ class CareFormTests {
 					"value=\"nobody@example.org\"", "value=\"" + this.p.otherTherapist().id().value() + "\" selected")
 			.doesNotContain("id=\"handoverTherapist-error\"");
 		assertThat(handOver(this.p.client().email(), "")).bodyText()
-			.contains("id=\"handoverTherapist-error\">Choose his new therapist.</p>");
+			.contains("id=\"handoverTherapist-error\">Choose their new therapist.</p>");
 		assertThat(this.consents.therapistOf(this.p.client().id())).contains(this.p.therapist().id());
 
 		assertThat(handOver(this.p.client().email(), this.p.otherTherapist().id().value().toString()))

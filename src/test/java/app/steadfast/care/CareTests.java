@@ -372,7 +372,7 @@ class CareTests {
 			.param("clientEmail", "nobody@example.org")
 			.param("therapistId", this.p.therapist().id().value().toString())).hasStatusOk()
 			.bodyText()
-			.contains("Give the email address of one of the practice’s clients.", "Choose his new therapist.",
+			.contains("Give the email address of one of the practice’s clients.", "Choose their new therapist.",
 					"value=\"nobody@example.org\"");
 
 		// Handed over from the list, he no longer waits and his new therapist has him.

@@ -78,7 +78,7 @@ class MeasureScheduleTests {
 	void everyTwoWeeksEachRoundIsSentOnceAndNoneWhileTheLastStillWaits() {
 		Instant start = Instant.now();
 		assertThat(send("PHQ9", "2").getMvcResult().getFlashMap().get("notice"))
-			.isEqualTo("PHQ-9 sent. It waits on his home page, and comes back every 2 weeks.");
+			.isEqualTo("PHQ-9 sent. It waits on their home page, and comes back every 2 weeks.");
 		assertThat(waiting()).containsExactly(Instrument.PHQ9);
 		assertThat(page()).contains("PHQ-9 repeats every 2 weeks", "Stop repeating the PHQ-9");
 
@@ -124,7 +124,7 @@ class MeasureScheduleTests {
 		}
 		assertThat(waiting()).isEmpty();
 		assertThat(send("PHQ9", "").getMvcResult().getFlashMap().get("notice"))
-			.isEqualTo("PHQ-9 sent. It waits on his home page.");
+			.isEqualTo("PHQ-9 sent. It waits on their home page.");
 		assertThat(page()).doesNotContain("repeats every");
 	}
 
