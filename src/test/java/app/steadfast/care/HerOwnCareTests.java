@@ -90,6 +90,12 @@ class HerOwnCareTests {
 	void herTherapistSeesHerMarkedOnTheCaseloadAndOnlyWhatSheGrants() throws Exception {
 		String words = "SENTINEL " + UUID.randomUUID() + " I still check the door twice at night.";
 		this.journal.write(this.her.id(), null, words);
+		String pathWords = "PATHSENTINEL " + UUID.randomUUID() + " What I need to know first.";
+		assertThat(this.mvc.post()
+			.uri("/path/what-happened-to-you")
+			.with(this.people.signedIn(this.her))
+			.with(csrf())
+			.param("body", pathWords)).hasRedirectedUrl("/path/what-happened-to-you");
 		String herPage = "/care/clients/" + this.her.id().value();
 
 		Document caseload = page("/care", this.hers);
@@ -112,7 +118,8 @@ class HerOwnCareTests {
 
 		assertThat(this.mvc.get().uri(herPage + "/journal").with(this.people.signedIn(this.hers))).hasStatusOk()
 			.bodyText()
-			.contains(words);
+			.contains(words)
+			.doesNotContain("PATHSENTINEL");
 		assertThat(this.audit.about(this.her.id().value(), 50))
 			.anyMatch((r) -> this.hers.id().value().equals(r.actorId()) && "JOURNAL".equals(r.category()));
 
