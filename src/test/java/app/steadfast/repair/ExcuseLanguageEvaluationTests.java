@@ -148,8 +148,8 @@ class ExcuseLanguageEvaluationTests {
 	void onASecondSetWrittenApartToo() throws IOException {
 		List<Row> heldOut = SentenceTraining.read(HELD_OUT);
 		Figures both = measure(heldOut, check::check);
-		System.out
-			.println("Excuse check, held-out set (" + heldOut.size() + " rows written apart, no choice made on them):");
+		System.out.println("Excuse check, held-out set (" + heldOut.size()
+				+ " rows written apart; one choice made on them, to keep twin rows out of training):");
 		System.out.println(measure(heldOut, check::checkByRules).line("rules"));
 		System.out.println(measure(heldOut, check::checkByModel).line("model"));
 		System.out.println(both.line("both"));
