@@ -182,9 +182,8 @@ class CareAccess {
 							: open.size() + " things to do, the next due " + day.format(open.get(0).dueDate()) + ".",
 					"/care/homework", "See your homework", 5));
 		}
-		measures.pending(me)
+		measures.ownPending(me)
 			.stream()
-			.filter((m) -> !m.partnersCopy())
 			.findFirst()
 			.ifPresent(
 					(m) -> steps

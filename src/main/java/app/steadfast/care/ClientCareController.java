@@ -122,9 +122,7 @@ class ClientCareController {
 	String homework(@AuthenticationPrincipal SignedIn person, Model model) {
 		AccountId me = person.account();
 		model.addAttribute("items", this.homework.of(me));
-		// A copy of a questionnaire her partner's therapist asked her to answer is not
-		// homework from her own therapist: it waits on /care/measures.
-		model.addAttribute("pending", this.measures.pending(me).stream().filter((m) -> !m.partnersCopy()).toList());
+		model.addAttribute("pending", this.measures.ownPending(me));
 		return "care/homework";
 	}
 

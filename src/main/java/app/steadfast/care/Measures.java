@@ -73,18 +73,35 @@ class Measures {
 		return id;
 	}
 
-	/** The questionnaires waiting for the client, oldest first. */
+	/**
+	 * The questionnaires waiting for the client, oldest first, partners' copies among
+	 * them.
+	 */
 	@Transactional(readOnly = true)
 	List<Pending> pending(AccountId client) {
+		return waiting(client, "");
+	}
+
+	/**
+	 * The questionnaires waiting for the client's own care, oldest first: not a copy her
+	 * partner's therapist asked her to answer about him, which waits on /care/measures
+	 * alone.
+	 */
+	@Transactional(readOnly = true)
+	List<Pending> ownPending(AccountId client) {
+		return waiting(client, "AND about_client_id IS NULL");
+	}
+
+	private List<Pending> waiting(AccountId client, String own) {
 		return this.jdbc.sql("""
 				SELECT id, instrument, assigned_at, about_client_id FROM care_measure
-				WHERE client_id = :client AND completed_at IS NULL AND declined_at IS NULL ORDER BY assigned_at
-				""")
-			.param("client", client.value())
-			.query((rs, n) -> new Pending(rs.getObject("id", UUID.class),
-					Instrument.valueOf(rs.getString("instrument")), rs.getTimestamp("assigned_at").toInstant(),
-					rs.getObject("about_client_id") != null))
-			.list();
+				WHERE client_id = :client AND completed_at IS NULL AND declined_at IS NULL %s ORDER BY assigned_at
+				""".formatted(own)).param("client", client.value()).query(Measures::pendingRow).list();
+	}
+
+	private static Pending pendingRow(ResultSet rs, int row) throws SQLException {
+		return new Pending(rs.getObject("id", UUID.class), Instrument.valueOf(rs.getString("instrument")),
+				rs.getTimestamp("assigned_at").toInstant(), rs.getObject("about_client_id") != null);
 	}
 
 	/**
@@ -213,14 +230,15 @@ class Measures {
 	 */
 	@Transactional(readOnly = true)
 	List<Pending> open(AccountId therapist, AccountId client) {
-		return pending(client).stream()
-			.filter((p) -> !p.partnersCopy())
-			.filter((p) -> this.jdbc.sql("SELECT therapist_id FROM care_measure WHERE id = :id")
-				.param("id", p.id())
-				.query(UUID.class)
-				.single()
-				.equals(therapist.value()))
-			.toList();
+		return this.jdbc.sql("""
+				SELECT id, instrument, assigned_at, about_client_id FROM care_measure
+				WHERE client_id = :client AND therapist_id = :therapist AND about_client_id IS NULL
+				AND completed_at IS NULL AND declined_at IS NULL ORDER BY assigned_at
+				""")
+			.param("client", client.value())
+			.param("therapist", therapist.value())
+			.query(Measures::pendingRow)
+			.list();
 	}
 
 	/**
