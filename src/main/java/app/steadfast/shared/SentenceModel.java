@@ -1,5 +1,7 @@
 package app.steadfast.shared;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,9 +21,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,15 +64,19 @@ public class SentenceModel {
 	private static final Logger log = LoggerFactory.getLogger(SentenceModel.class);
 
 	/**
-	 * A sentence model that a Maven package ships, with its ONNX weights inside.
+	 * A sentence model that a Maven package ships, with its ONNX weights and tokenizer
+	 * inside, as class path resources named after it.
 	 *
 	 * @param name how classifier files name it
-	 * @param className its class, built with an executor to run on
+	 * @param resource the name its package gives its files: {@code RESOURCE.onnx} and
+	 * {@code RESOURCE-tokenizer.json}
+	 * @param pooling how the readings of its words make the sentence's: as its package
+	 * does
 	 * @param prefix what goes before each sentence (e5 models were trained to read
 	 * "query: ")
 	 * @param dimensions how many numbers a reading has
 	 */
-	public record Reader(String name, String className, String prefix, int dimensions) {
+	public record Reader(String name, String resource, PoolingMode pooling, String prefix, int dimensions) {
 
 		/**
 		 * The model of this name.
@@ -84,16 +96,10 @@ public class SentenceModel {
 	// The models tried for the checks (docs/risk-language.md, "Other sentence models
 	// tried", says how each did). Only the shipped ones' packages are in the application;
 	// the others are on the test class path, for the training tools.
-	static final Map<String, Reader> READERS = Map.of("all-minilm-l6-v2-q", new Reader("all-minilm-l6-v2-q",
-			"dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel", "", 384),
-			"bge-small-en-v1.5-q",
-			new Reader("bge-small-en-v1.5-q",
-					"dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel", "",
-					384),
-			"e5-small-v2-q",
-			new Reader("e5-small-v2-q",
-					"dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel", "query: ",
-					384));
+	static final Map<String, Reader> READERS = Map.of("all-minilm-l6-v2-q",
+			new Reader("all-minilm-l6-v2-q", "all-minilm-l6-v2-q", PoolingMode.MEAN, "", 384), "bge-small-en-v1.5-q",
+			new Reader("bge-small-en-v1.5-q", "bge-small-en-v1.5-q", PoolingMode.CLS, "", 384), "e5-small-v2-q",
+			new Reader("e5-small-v2-q", "e5-small-v2-q", PoolingMode.MEAN, "query: ", 384));
 
 	/**
 	 * The models whose packages the application carries (compile scope in pom.xml), in
@@ -166,20 +172,68 @@ public class SentenceModel {
 
 	private static EmbeddingModel load(Reader reader) {
 		long started = System.nanoTime();
-		EmbeddingModel model;
-		try {
-			model = (EmbeddingModel) Class.forName(reader.className())
-				.getConstructor(java.util.concurrent.Executor.class)
-				.newInstance(workers);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException(ex);
-		}
+		EmbeddingModel model = new Session(reader, workers);
 		model.embed(reader.prefix() + "warm up");
 		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 		loadMillis.put(reader.name(), millis);
 		log.info("Sentence model {} loaded in {} ms", reader.name(), millis);
 		return model;
+	}
+
+	/**
+	 * A model's ONNX session, built here rather than by its package so that each reading
+	 * runs on one thread: the workers already read a text's sentences in parallel, one
+	 * per core, and ONNX Runtime's own threads (one per core for every reading, spinning
+	 * while they wait) only took the cores from each other. Forty sentences on two cores
+	 * took about 105 ms this way against about 160 ms with the package's session; the
+	 * readings are the same to the last bit (docs/risk-language.md, "Speed";
+	 * SentenceModelTests holds them equal to the package's own).
+	 */
+	static final class Session extends AbstractInProcessEmbeddingModel {
+
+		private final OnnxBertBiEncoder encoder;
+
+		private final int dimensions;
+
+		Session(Reader reader, java.util.concurrent.Executor executor) {
+			super(executor);
+			this.dimensions = reader.dimensions();
+			ClassLoader classes = SentenceModel.class.getClassLoader();
+			try (InputStream weights = resource(classes, reader.resource() + ".onnx");
+					InputStream tokenizer = resource(classes, reader.resource() + "-tokenizer.json")) {
+				OrtEnvironment environment = OrtEnvironment.getEnvironment();
+				// Kept open with the session, which lives as long as the process.
+				OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+				options.setIntraOpNumThreads(1);
+				options.setInterOpNumThreads(1);
+				options.addConfigEntry("session.intra_op.allow_spinning", "0");
+				options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+				OrtSession session = environment.createSession(weights.readAllBytes(), options);
+				this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, reader.pooling());
+			}
+			catch (IOException | OrtException ex) {
+				throw new IllegalStateException("The sentence model " + reader.name() + " could not be read", ex);
+			}
+		}
+
+		private static InputStream resource(ClassLoader classes, String name) throws IOException {
+			InputStream stream = classes.getResourceAsStream(name);
+			if (stream == null) {
+				throw new IOException(name + " is not on the class path: is its package in pom.xml?");
+			}
+			return stream;
+		}
+
+		@Override
+		protected OnnxBertBiEncoder model() {
+			return this.encoder;
+		}
+
+		@Override
+		protected Integer knownDimension() {
+			return this.dimensions;
+		}
+
 	}
 
 	/** Whether this model has loaded (and is in use in this application). */

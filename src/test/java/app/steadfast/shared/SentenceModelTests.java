@@ -2,8 +2,15 @@ package app.steadfast.shared;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -79,6 +86,54 @@ class SentenceModelTests {
 
 		assertThat(off.ready(MINILM)).isFalse();
 		assertThat(off.embed(MINILM, List.of("i kept my word."))).isEmpty();
+	}
+
+	/**
+	 * SentenceModel builds each model's ONNX session itself (one thread a reading); the
+	 * classifiers were trained on readings by each package's own session, so ours must
+	 * read every sentence as the package does, whatever the pooling and prefix.
+	 */
+	@ParameterizedTest
+	@CsvSource({
+			"all-minilm-l6-v2-q, dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel",
+			"bge-small-en-v1.5-q, dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel",
+			"e5-small-v2-q, dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel" })
+	void eachModelReadsEverySentenceAsItsPackageDoes(String name, String packaged) throws Exception {
+		SentenceModel.Reader reader = SentenceModel.Reader.named(name);
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			EmbeddingModel ours = new SentenceModel.Session(reader, executor);
+			EmbeddingModel theirs = (EmbeddingModel) Class.forName(packaged)
+				.getConstructor(java.util.concurrent.Executor.class)
+				.newInstance(executor);
+			List<TextSegment> sentences = List
+				.of("i kept my word.", "Been saving up my prescription for a while now.",
+						"sorry you're feeling so hurt about the whole thing",
+						"Honestly I don't see much reason to keep going after all this.", "x",
+						"If you'd given me a bit of attention I'd never have gone looking elsewhere, and "
+								+ "that's the truth of it whether you like it or not.",
+						"mate im fine", "Привет, как ты?")
+				.stream()
+				.map((sentence) -> TextSegment.from(reader.prefix() + sentence))
+				.toList();
+
+			List<Embedding> ourReadings = ours.embedAll(sentences).content();
+			List<Embedding> theirReadings = theirs.embedAll(sentences).content();
+
+			assertThat(ourReadings).hasSize(sentences.size());
+			for (int i = 0; i < sentences.size(); i++) {
+				float[] mine = ourReadings.get(i).vector();
+				float[] package_ = theirReadings.get(i).vector();
+				assertThat(mine).hasSize(reader.dimensions());
+				for (int k = 0; k < mine.length; k++) {
+					assertThat(mine[k]).as("%s, sentence %d, number %d", name, i, k)
+						.isCloseTo(package_[k], org.assertj.core.data.Offset.offset(1e-6f));
+				}
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	private static double length(float[] reading) {
