@@ -156,7 +156,8 @@ class ExcuseLanguageEvaluationTests {
 		System.out.printf(Locale.ROOT,
 				"Practice's floor: recall 0.85, false positives 0.05, right category 0.85; reached %.3f, %.3f and %.3f%n",
 				both.recall(), both.falsePositives(), both.rightCategory());
-		// Reached on this set (0.941, 0.028 and 0.966 when it was first measured): the
+		// Reached on this set (0.941, 0.028 and 0.966 when it was first measured; 0.918,
+		// 0.022 and 0.968 with the threshold that holds on every writer's file): the
 		// practice's floor holds here.
 		assertThat(both.recall()).as("recall on the held-out set").isGreaterThanOrEqualTo(0.85);
 		assertThat(both.falsePositives()).as("false positives on the held-out set").isLessThanOrEqualTo(0.05);
@@ -164,14 +165,17 @@ class ExcuseLanguageEvaluationTests {
 	}
 
 	// The figures reached by the shipped classifier on the first set, rounded against it:
-	// 0.930, 0.086 and 0.956 with the classifier over e5-small-v2's readings trained on
-	// six writers' rows (7 December 2026, second session); 0.843, 0.054 and 0.969 before,
-	// over all-MiniLM-L6-v2's readings of four writers' rows. More is caught, and more
-	// clean sentences are warned about on this set; on the held-out set below the same
-	// classifier reaches the practice's floor (docs/excuse-check.md).
-	private static final double FLOOR_RECALL = 0.92;
+	// 0.904, 0.067 and 0.958 since its warning threshold holds on every training writer's
+	// file (7 December 2026, third session; the same weights gave 0.930, 0.086 and 0.956
+	// with the threshold set on all writers pooled: now fewer excuses are caught and
+	// fewer
+	// honest sentences warned about, still more than the floor's 0.05); 0.843, 0.054 and
+	// 0.969 before, over all-MiniLM-L6-v2's readings of four writers' rows. On the
+	// held-out
+	// set below the same classifier reaches the practice's floor (docs/excuse-check.md).
+	private static final double FLOOR_RECALL = 0.90;
 
-	private static final double CEILING_FALSE_POSITIVES = 0.09;
+	private static final double CEILING_FALSE_POSITIVES = 0.07;
 
 	private static final double FLOOR_CATEGORY = 0.95;
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Trains a {@link SentenceClassifier} from labelled sentences: a small network over the
@@ -480,8 +481,11 @@ public final class SentenceTraining {
 			}
 			System.out.println(task + ": thresholds chosen on "
 					+ (byWriter ? "each file scored by a classifier trained on the other files" : "random folds"));
+			// Whether each threshold holds its share of clean rows on every writer's file
+			// or on all files pooled: see eachWriter.
+			int[] files = byWriter ? fileOf.stream().mapToInt(Integer::intValue).toArray() : null;
 			if (Boolean.getBoolean("dry")) {
-				thresholds(task, labels, y, calibration, rows.stream().map(Row::labels).toList());
+				thresholds(task, labels, y, calibration, rows.stream().map(Row::labels).toList(), files);
 				continue;
 			}
 			SentenceClassifier classifier = train(reader, labels, x, y, settings);
@@ -489,7 +493,7 @@ public final class SentenceTraining {
 				classifier = classifier.with("chars", 1);
 			}
 			for (Map.Entry<String, Double> threshold : thresholds(task, labels, y, calibration,
-					rows.stream().map(Row::labels).toList())
+					rows.stream().map(Row::labels).toList(), files)
 				.entrySet()) {
 				classifier = classifier.with(threshold.getKey(), threshold.getValue());
 			}
@@ -498,6 +502,7 @@ public final class SentenceTraining {
 					+ sources.stream().map((f) -> f.getFileName().toString()).toList() + ": " + rows.size() + " rows,\n"
 					+ settings + (chars ? ", with the words' pieces" : "") + "; thresholds chosen on "
 					+ (byWriter ? "each writer's file scored by a classifier trained on the others" : "random folds")
+					+ (byWriter && eachWriter(task) ? ", each holding on every writer's file" : "")
 					+ ". Do not edit by hand.";
 			if (!Boolean.getBoolean("dry")) {
 				Files.writeString(target, classifier.write(comment), StandardCharsets.UTF_8);
@@ -519,7 +524,34 @@ public final class SentenceTraining {
 
 	static Map<String, Double> thresholds(String task, List<String> labels, int[] y, float[][] oof,
 			List<List<String>> rowLabels) {
+		return thresholds(task, labels, y, oof, rowLabels, null);
+	}
+
+	/**
+	 * Whether a task's thresholds hold their share of clean rows on every writer's file
+	 * (the highest of the writers' thresholds) rather than on all rows pooled. The excuse
+	 * check's do (December 2026): a warning on an honest sentence tells a man his honesty
+	 * is an excuse, and the pooled threshold warned on up to 4.7% of one writer's clean
+	 * rows where 3% was meant; on both evaluation sets it then warned less (0.086 to
+	 * 0.067, 0.028 to 0.022) and still caught more than the practice's floor asks (0.904
+	 * and 0.918). The risk check's do not: there a missed sentence is the greater harm,
+	 * and its recall is below the floor. {@code -DeachWriter=true|false} overrides
+	 * either.
+	 */
+	static boolean eachWriter(String task) {
+		return Boolean.parseBoolean(System.getProperty("eachWriter", Boolean.toString(!task.equals("risk"))));
+	}
+
+	/**
+	 * As above; with the writer (file) of each row, prints the share of each writer's
+	 * clean rows flagged, and where {@link #eachWriter} says so chooses each threshold so
+	 * that it holds its share on every writer's file rather than on all rows pooled,
+	 * where an easy writer's clean rows can hide a hard one's.
+	 */
+	static Map<String, Double> thresholds(String task, List<String> labels, int[] y, float[][] oof,
+			List<List<String>> rowLabels, int[] files) {
 		Map<String, Double> chosen = new LinkedHashMap<>();
+		Map<Integer, List<Double>> cleanByFile = new TreeMap<>();
 		List<Double> clean = new ArrayList<>();
 		List<Double> flagged = new ArrayList<>();
 		int ownership = labels.indexOf("OWNERSHIP");
@@ -533,16 +565,24 @@ public final class SentenceTraining {
 			}
 			boolean isClean = y[i] == 0 || y[i] == ownership;
 			(isClean ? clean : flagged).add(score);
+			if (isClean && files != null) {
+				cleanByFile.computeIfAbsent(files[i], (f) -> new ArrayList<>()).add(score);
+			}
 		}
 		clean.sort(null);
+		cleanByFile.values().forEach((scores) -> scores.sort(null));
+		boolean eachWriter = files != null && eachWriter(task);
+		java.util.function.DoubleFunction<Double> at = (q) -> eachWriter
+				? cleanByFile.values().stream().mapToDouble((scores) -> quantile(scores, q)).max().orElse(0.5)
+				: quantile(clean, q);
 		if (task.equals("risk")) {
 			// The practice allows 5% of clean notes a crisis panel they did not need; 4%
 			// goes to the model, the rest to the rules.
-			chosen.put("possible", quantile(clean, 0.96));
-			chosen.put("clear", quantile(clean, 0.995));
+			chosen.put("possible", at.apply(0.96));
+			chosen.put("clear", at.apply(0.995));
 		}
 		else {
-			chosen.put("warning", quantile(clean, 0.97));
+			chosen.put("warning", at.apply(0.97));
 		}
 		// Under this, the model's reading sets a rule's hit aside: at most 2% of the
 		// flagged rows score lower out of fold.
@@ -587,7 +627,39 @@ public final class SentenceTraining {
 			long caught = flagged.stream().filter((score) -> score >= value).count();
 			System.out.printf(Locale.ROOT, "  threshold %s = %.3f: catches %.3f of the flagged rows out of fold%n",
 					name, value, caught / (double) Math.max(1, flagged.size()));
+			cleanByFile.forEach((file, scores) -> System.out.printf(Locale.ROOT,
+					"    flags %.3f of the clean rows of file %d (%d rows)%n",
+					scores.stream().filter((score) -> score >= value).count() / (double) scores.size(), file,
+					scores.size()));
 		});
+		if (files != null) {
+			// Both ways of choosing, side by side, whichever was taken.
+			for (double q : task.equals("risk") ? new double[] { 0.96, 0.995 } : new double[] { 0.97 }) {
+				double pooled = quantile(clean, q);
+				double everyWriter = cleanByFile.values()
+					.stream()
+					.mapToDouble((scores) -> quantile(scores, q))
+					.max()
+					.orElse(0.5);
+				for (double value : new double[] { pooled, everyWriter }) {
+					double worst = cleanByFile.values()
+						.stream()
+						.mapToDouble((scores) -> scores.stream().filter((score) -> score >= value).count()
+								/ (double) scores.size())
+						.max()
+						.orElse(0);
+					System.out.printf(Locale.ROOT,
+							"  threshold for %.3f of the clean rows, %s: %.3f; catches %.3f of the flagged rows, "
+									+ "flags %.3f of the clean rows pooled and at most %.3f of one writer's%n",
+							1 - q, value == pooled ? "pooled" : "on every writer's file", value,
+							flagged.stream().filter((score) -> score >= value).count()
+									/ (double) Math.max(1, flagged.size()),
+							clean.stream().filter((score) -> score >= value).count()
+									/ (double) Math.max(1, clean.size()),
+							worst);
+				}
+			}
+		}
 		return chosen;
 	}
 
