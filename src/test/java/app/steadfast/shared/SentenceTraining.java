@@ -572,8 +572,7 @@ public final class SentenceTraining {
 		clean.sort(null);
 		cleanByFile.values().forEach((scores) -> scores.sort(null));
 		boolean eachWriter = files != null && eachWriter(task);
-		java.util.function.DoubleFunction<Double> at = (q) -> eachWriter
-				? cleanByFile.values().stream().mapToDouble((scores) -> quantile(scores, q)).max().orElse(0.5)
+		java.util.function.DoubleFunction<Double> at = (q) -> eachWriter ? highestOfWriters(cleanByFile, q)
 				: quantile(clean, q);
 		if (task.equals("risk")) {
 			// The practice allows 5% of clean notes a crisis panel they did not need; 4%
@@ -635,13 +634,9 @@ public final class SentenceTraining {
 		if (files != null) {
 			// Both ways of choosing, side by side, whichever was taken.
 			for (double q : task.equals("risk") ? new double[] { 0.96, 0.995 } : new double[] { 0.97 }) {
-				double pooled = quantile(clean, q);
-				double everyWriter = cleanByFile.values()
-					.stream()
-					.mapToDouble((scores) -> quantile(scores, q))
-					.max()
-					.orElse(0.5);
-				for (double value : new double[] { pooled, everyWriter }) {
+				double[] ways = { quantile(clean, q), highestOfWriters(cleanByFile, q) };
+				for (int way = 0; way < ways.length; way++) {
+					double value = ways[way];
 					double worst = cleanByFile.values()
 						.stream()
 						.mapToDouble((scores) -> scores.stream().filter((score) -> score >= value).count()
@@ -651,7 +646,7 @@ public final class SentenceTraining {
 					System.out.printf(Locale.ROOT,
 							"  threshold for %.3f of the clean rows, %s: %.3f; catches %.3f of the flagged rows, "
 									+ "flags %.3f of the clean rows pooled and at most %.3f of one writer's%n",
-							1 - q, value == pooled ? "pooled" : "on every writer's file", value,
+							1 - q, (way == 0) ? "pooled" : "on every writer's file", value,
 							flagged.stream().filter((score) -> score >= value).count()
 									/ (double) Math.max(1, flagged.size()),
 							clean.stream().filter((score) -> score >= value).count()
@@ -661,6 +656,11 @@ public final class SentenceTraining {
 			}
 		}
 		return chosen;
+	}
+
+	// The threshold that holds on every writer's file: the highest of the writers' own.
+	private static double highestOfWriters(Map<Integer, List<Double>> cleanByFile, double q) {
+		return cleanByFile.values().stream().mapToDouble((scores) -> quantile(scores, q)).max().orElse(0.5);
 	}
 
 	private static double quantile(List<Double> sorted, double q) {
