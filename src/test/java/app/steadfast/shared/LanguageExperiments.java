@@ -15,7 +15,9 @@ import java.util.Locale;
  * as for {@link SentenceTraining#readerFor}. {@code -Dreaders=a,b} scores each row with
  * the probabilities averaged over classifiers trained on each named sentence model's
  * readings (an ensemble). Rows no model read before are read by it (its package must be
- * on the class path).
+ * on the class path). A name given as {@code NAME:DIMENSIONS} stands for readings made
+ * elsewhere and already in the readings cache (target/language-readings/NAME.bin), such
+ * as {@link TokenPoolingReadings}'.
  */
 public final class LanguageExperiments {
 
@@ -26,7 +28,14 @@ public final class LanguageExperiments {
 		String task = args[0];
 		List<SentenceModel.Reader> readers = java.util.Arrays
 			.stream(System.getProperty("readers", SentenceTraining.readerFor(task).name()).split(","))
-			.map((name) -> SentenceModel.Reader.named(name.strip()))
+			.map((name) -> name.contains(":")
+					// Readings made elsewhere (TokenPoolingReadings): NAME:DIMENSIONS,
+					// all in
+					// the readings cache.
+					? new SentenceModel.Reader(name.split(":")[0].strip(), name.split(":")[0].strip(),
+							dev.langchain4j.model.embedding.onnx.PoolingMode.MEAN, "",
+							Integer.parseInt(name.split(":")[1].strip()))
+					: SentenceModel.Reader.named(name.strip()))
 			.toList();
 		List<Path> sources = new ArrayList<>(SentenceTraining.trainingFiles(task));
 		String extra = System.getProperty("extra", "");
