@@ -41,6 +41,14 @@ class ExcuseLanguageEvaluationTests {
 	 */
 	private static final Path HELD_OUT = Path.of("src/test/resources/language/excuse-heldout.tsv");
 
+	/**
+	 * Two more sets written apart (7 December 2026, by an eighth and a ninth writer, each
+	 * of whom read neither the rules, the training rows nor any other set): measured,
+	 * never trained on, never used to choose.
+	 */
+	private static final List<Path> APART = List.of(Path.of("src/test/resources/language/excuse-apart-m.tsv"),
+			Path.of("src/test/resources/language/excuse-apart-n.tsv"));
+
 	private static ExcuseCheck check;
 
 	@BeforeAll
@@ -117,24 +125,35 @@ class ExcuseLanguageEvaluationTests {
 				(caught == 0) ? 0 : rightCategory / (double) caught);
 	}
 
+	/**
+	 * Prints the three layers' figures on these rows under a title, and gives both
+	 * layers' together.
+	 */
+	static Figures print(String title, List<Row> rows) {
+		System.out.println(title);
+		System.out.println(measure(rows, check::checkByRules).line("rules"));
+		System.out.println(measure(rows, check::checkByModel).line("model"));
+		Figures both = measure(rows, check::check);
+		System.out.println(both.line("both"));
+		return both;
+	}
+
+	static void printFloor(Figures both) {
+		System.out.printf(Locale.ROOT,
+				"Practice's floor: recall 0.85, false positives 0.05, right category 0.85; reached %.3f, %.3f and %.3f%n",
+				both.recall(), both.falsePositives(), both.rightCategory());
+	}
+
 	@Test
 	void bothLayersTogetherCatchMoreThanTheRulesOnSentencesWrittenApartFromThem() throws IOException {
 		List<Row> evaluation = SentenceTraining.read(EVALUATION);
 		Figures rules = measure(evaluation, check::checkByRules);
-		Figures both = measure(evaluation, check::check);
-		System.out.println("Excuse check, evaluation set (" + evaluation.size() + " rows written apart):");
-		System.out.println(rules.line("rules"));
-		System.out.println(measure(evaluation, check::checkByModel).line("model"));
-		System.out.println(both.line("both"));
+		Figures both = print("Excuse check, evaluation set (" + evaluation.size() + " rows written apart):",
+				evaluation);
 		List<Row> training = SentenceTraining.trainingSample("excuse", 600);
-		System.out.println("Excuse check, a sample of the training rows (" + training.size()
-				+ " rows the model learned from, for comparison only):");
-		System.out.println(measure(training, check::checkByRules).line("rules"));
-		System.out.println(measure(training, check::checkByModel).line("model"));
-		System.out.println(measure(training, check::check).line("both"));
-		System.out.printf(Locale.ROOT,
-				"Practice's floor: recall 0.85, false positives 0.05, right category 0.85; reached %.3f, %.3f and %.3f%n",
-				both.recall(), both.falsePositives(), both.rightCategory());
+		print("Excuse check, a sample of the training rows (" + training.size()
+				+ " rows the model learned from, for comparison only):", training);
+		printFloor(both);
 		// The floor is not reached yet (issue 18 stays open); until it is, this holds the
 		// figures reached so that they can only go up.
 		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(FLOOR_RECALL);
@@ -147,21 +166,31 @@ class ExcuseLanguageEvaluationTests {
 	@Test
 	void onASecondSetWrittenApartToo() throws IOException {
 		List<Row> heldOut = SentenceTraining.read(HELD_OUT);
-		Figures both = measure(heldOut, check::check);
-		System.out.println("Excuse check, held-out set (" + heldOut.size()
-				+ " rows written apart; one choice made on them, to keep twin rows out of training):");
-		System.out.println(measure(heldOut, check::checkByRules).line("rules"));
-		System.out.println(measure(heldOut, check::checkByModel).line("model"));
-		System.out.println(both.line("both"));
-		System.out.printf(Locale.ROOT,
-				"Practice's floor: recall 0.85, false positives 0.05, right category 0.85; reached %.3f, %.3f and %.3f%n",
-				both.recall(), both.falsePositives(), both.rightCategory());
+		Figures both = print("Excuse check, held-out set (" + heldOut.size()
+				+ " rows written apart; one choice made on them, to keep twin rows out of training):", heldOut);
+		printFloor(both);
 		// Reached on this set (0.941, 0.028 and 0.966 when it was first measured; 0.918,
 		// 0.022 and 0.968 with the threshold that holds on every writer's file): the
 		// practice's floor holds here.
 		assertThat(both.recall()).as("recall on the held-out set").isGreaterThanOrEqualTo(0.85);
 		assertThat(both.falsePositives()).as("false positives on the held-out set").isLessThanOrEqualTo(0.05);
 		assertThat(both.rightCategory()).as("right category among hits, held-out set").isGreaterThanOrEqualTo(0.85);
+	}
+
+	@Test
+	void onTwoMoreWritersApart() throws IOException {
+		List<Row> all = SentenceTraining.readEach(APART, (file, rows) -> print(
+				"Excuse check, " + file.getFileName() + " (" + rows.size() + " rows written apart):", rows));
+		Figures both = print("Excuse check, both writers apart (" + all.size() + " rows):", all);
+		printFloor(both);
+		assertThat(all).hasSizeGreaterThan(1200);
+		// Measured once (7 December 2026): both layers 0.881, 0.071 and 0.955; the rules
+		// alone 0.237 and 0.038 (0.006 on the training rows), the model alone 0.868 and
+		// 0.053. Held so that they can only improve.
+		assertThat(both.recall()).as("recall on the two writers apart").isGreaterThanOrEqualTo(0.88);
+		assertThat(both.falsePositives()).as("false positives on the two writers apart").isLessThanOrEqualTo(0.072);
+		assertThat(both.rightCategory()).as("right category among hits, two writers apart")
+			.isGreaterThanOrEqualTo(0.95);
 	}
 
 	// The figures reached by the shipped classifier on the first set, rounded against it:

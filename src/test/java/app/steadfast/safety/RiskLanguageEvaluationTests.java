@@ -158,12 +158,8 @@ class RiskLanguageEvaluationTests {
 
 	@Test
 	void onTwoMoreWritersApart() throws IOException {
-		List<Row> all = new java.util.ArrayList<>();
-		for (Path file : APART) {
-			List<Row> rows = SentenceTraining.read(file);
-			all.addAll(rows);
-			print("Risk language, " + file.getFileName() + " (" + rows.size() + " rows written apart):", rows);
-		}
+		List<Row> all = SentenceTraining.readEach(APART, (file, rows) -> print(
+				"Risk language, " + file.getFileName() + " (" + rows.size() + " rows written apart):", rows));
 		Figures both = print("Risk language, both writers apart (" + all.size() + " rows):", all);
 		printFloor(both);
 		assertThat(all).hasSizeGreaterThan(3000);

@@ -68,6 +68,21 @@ public final class SentenceTraining {
 	private SentenceTraining() {
 	}
 
+	/**
+	 * Reads several labelled files, handing each file's rows to {@code each} (to print
+	 * them, say), and gives all their rows.
+	 */
+	public static List<Row> readEach(List<Path> files, java.util.function.BiConsumer<Path, List<Row>> each)
+			throws IOException {
+		List<Row> all = new ArrayList<>();
+		for (Path file : files) {
+			List<Row> rows = read(file);
+			each.accept(file, rows);
+			all.addAll(rows);
+		}
+		return all;
+	}
+
 	/** Reads a labelled file. */
 	public static List<Row> read(Path file) throws IOException {
 		List<Row> rows = new ArrayList<>();
