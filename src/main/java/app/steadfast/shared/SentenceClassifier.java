@@ -15,7 +15,7 @@ import org.springframework.core.io.ClassPathResource;
  * A small trained classifier over sentence-model readings: one or more dense layers (ReLU
  * between, softmax at the end), read from a plain-text weights file that ships as a
  * resource and is rebuilt from labelled sentences by the documented training command
- * (docs/language-checks.md).
+ * (docs/risk-language.md, "Rebuilding the classifier").
  * <p>
  * Besides the reading, the first layer may also see the sentence's words and word pairs,
  * hashed into a fixed number of buckets (setting {@code grams}; 0 or absent for none):
