@@ -13,7 +13,8 @@ import app.steadfast.shared.SentenceTraining.Row;
  * {@link RiskRulesPrecisionTests} prints it for the training rows. For a development set
  * written apart (never for an evaluation set, which stays unseen).
  * <p>
- * {@code java ... app.steadfast.safety.RiskRulesOnFile FILE}
+ * {@code java ... app.steadfast.safety.RiskRulesOnFile FILE} ({@code -Dcaught=true} also
+ * lists the risky rows the rules catch)
  */
 public final class RiskRulesOnFile {
 
@@ -35,6 +36,16 @@ public final class RiskRulesOnFile {
 			}
 		});
 		counts.forEach((id, c) -> c.cleanRows.forEach((row) -> System.out.println("  " + id + "\t" + row)));
+		// -Dcaught=true: every risky row the rules catch, to hold a narrowed rule to
+		// catching the same rows, row for row.
+		if (Boolean.getBoolean("caught")) {
+			counts.values()
+				.stream()
+				.flatMap((c) -> c.riskyRows.stream())
+				.distinct()
+				.sorted()
+				.forEach((row) -> System.out.println("caught\t" + row));
+		}
 		System.exit(0);
 	}
 
