@@ -112,9 +112,17 @@ public class RiskLanguage {
 	 * @return which layers and rules found what; {@link RiskCheck#NONE} when neither did
 	 */
 	public RiskCheck check(@Nullable String text) {
+		return check(text, setAsideBelow());
+	}
+
+	/**
+	 * Checks one text with another threshold under which the model sets a rule's hit
+	 * aside, for the experiment that chooses it (RiskSetAsideExperiment, test tree).
+	 */
+	RiskCheck check(@Nullable String text, double setAsideBelow) {
 		Reading model = byModel(text);
 		Reading rules = byRules(text);
-		if (!rules.kinds().isEmpty() && !rules.kept() && model.read() && model.highest() < setAsideBelow()) {
+		if (!rules.kinds().isEmpty() && !rules.kept() && model.read() && model.highest() < setAsideBelow) {
 			// A rule's words in a text the model reads as plainly clean in every sentence
 			// (a charity walk for suicide prevention, risk long past): the rule's hit is
 			// set aside. The threshold lies below what almost every risky training

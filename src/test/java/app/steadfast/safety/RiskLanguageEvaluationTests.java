@@ -156,12 +156,12 @@ class RiskLanguageEvaluationTests {
 		// model does not reach it yet (issue 18 stays open). Until it does, this holds
 		// the figures reached so that they can only go up.
 		printFloor(both);
-		// 0.878 and 0.053 with the classifier over e5-small-v2's readings of nine
-		// writers'
-		// rows (7 December 2026, second session); 0.867 and 0.044 before, over
-		// all-MiniLM-L6-v2's readings of five writers' rows.
-		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(0.87);
-		assertThat(both.falsePositives()).as("false positives on the evaluation set").isLessThanOrEqualTo(0.055);
+		// 0.878 and 0.044 since the model sets more of the rules' hits aside (the bar
+		// chosen on development set P, 7 December 2026, third session); 0.878 and 0.053
+		// before, with the classifier over e5-small-v2's readings of nine writers' rows;
+		// 0.867 and 0.044 over all-MiniLM-L6-v2's readings of five writers' rows.
+		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(0.875);
+		assertThat(both.falsePositives()).as("false positives on the evaluation set").isLessThanOrEqualTo(0.045);
 		assertThat(measure(evaluation, language::checkByRules).recall())
 			.as("the two layers together catch more than the rules")
 			.isLessThan(both.recall());
@@ -175,10 +175,12 @@ class RiskLanguageEvaluationTests {
 		printFloor(both);
 		assertThat(all).hasSizeGreaterThan(3000);
 		// Measured once (7 December 2026): both layers 0.856 and 0.134, the rules alone
-		// 0.059 and 0.040, the model alone 0.851 and 0.109. Far from the floor on both
-		// counts; held so that they can only improve.
-		assertThat(both.recall()).as("recall on the two writers apart").isGreaterThanOrEqualTo(0.85);
-		assertThat(both.falsePositives()).as("false positives on the two writers apart").isLessThanOrEqualTo(0.135);
+		// 0.059 and 0.040, the model alone 0.851 and 0.109; both layers 0.856 and 0.125
+		// since the model sets more of the rules' hits aside (the bar chosen on
+		// development set P). Far from the floor on both counts; held so that they can
+		// only improve.
+		assertThat(both.recall()).as("recall on the two writers apart").isGreaterThanOrEqualTo(0.855);
+		assertThat(both.falsePositives()).as("false positives on the two writers apart").isLessThanOrEqualTo(0.126);
 	}
 
 	@Test
@@ -188,7 +190,8 @@ class RiskLanguageEvaluationTests {
 				+ " rows written apart; one choice made on them, to keep twin rows out of training):", heldOut);
 		printFloor(both);
 		// Reached when first measured (0.988 and 0.317, 0.319 since risk-as-topic was
-		// narrowed; the classifier before it: 0.932
+		// narrowed, 0.317 again since the bar under which the model sets a rule's hit
+		// aside was chosen on development set P; the classifier before it: 0.932
 		// and 0.346). Far from the practice's floor on clean sentences: this set pairs
 		// many risky sentences with a clean one about the same means or topic (a rope
 		// swing beside a rope, an exhaust repair beside a hose on the exhaust), and both

@@ -123,7 +123,44 @@ class RiskNegationTests {
 		// Answered with a true no, the question is set aside with the denial: nothing is
 		// kept.
 		assertThat(rules.kept("The counsellor asked if I'd had thoughts of suicide and I said no")).isEmpty();
-		assertThat(rules.kept("I want to die")).isEmpty();
+		assertThat(rules.kept("I want to die")).doesNotContain("screening-answer-stands");
+	}
+
+	@ParameterizedTest(name = "said now, in his own voice: {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '^', textBlock = """
+			I feel suicidal most nights once the house is quiet
+			I want to die, I do
+			i really want to kill myself
+			I'm going to end my life
+			im so suicidal
+			I just want to hurt myself tonight
+			""")
+	void theModelNeverSetsAsideAManSayingNowThatHeWantsToDie(String text) {
+		assertThat(rules.kept(text)).as(text).contains("said-in-the-first-person");
+		assertThat(both.check(text).confidence()).as(text).isEqualTo(RiskConfidence.CLEAR);
+	}
+
+	@ParameterizedTest(name = "the past, or someone else: {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '^', textBlock = """
+			I wanted to die back when I was nineteen
+			I was suicidal in 2010 and I'm well now
+			My brother said he wants to die
+			I volunteered at a suicide prevention walk
+			""")
+	void thePastOrSomeoneElseIsNotKeptFromTheModel(String text) {
+		assertThat(rules.kept(text)).as(text).doesNotContain("said-in-the-first-person");
+	}
+
+	@ParameterizedTest(name = "a denial limited in time: {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '^', textBlock = """
+			I have never thought about killing myself until now
+			I never thought about killing myself before this week
+			I had no thoughts of suicide until this week
+			I haven't had thoughts of suicide yet
+			I have never tried to kill myself before
+			""")
+	void aDenialLimitedInTimeKeepsItsHitFromTheModel(String text) {
+		assertThat(rules.kept(text)).as(text).contains("denial-limited-in-time");
 	}
 
 	@Test
