@@ -70,12 +70,8 @@ public final class TokenPoolingReadings {
 		HuggingFaceTokenizer tokenizer;
 		try (InputStream weights = classes.getResourceAsStream(reader.resource() + ".onnx");
 				InputStream vocabulary = classes.getResourceAsStream(reader.resource() + "-tokenizer.json")) {
-			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-			options.setIntraOpNumThreads(1);
-			options.setInterOpNumThreads(1);
-			options.addConfigEntry("session.intra_op.allow_spinning", "0");
-			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-			session = environment.createSession(weights.readAllBytes(), options);
+			// The same options as the app's readings, so that the mean half matches them.
+			session = environment.createSession(weights.readAllBytes(), SentenceModel.Session.sessionOptions());
 			tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "false"));
 		}
 		boolean typeIds = session.getInputNames().contains("token_type_ids");
