@@ -2,6 +2,7 @@ package app.steadfast.repair;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,16 @@ import app.steadfast.shared.SentenceTraining;
 import app.steadfast.shared.SentenceTraining.Row;
 
 /**
- * An experiment, in the test tree only: how the excuse check does on a labelled file when
+ * An experiment, in the test tree only: how the excuse check does on labelled files when
  * a rule's warning is set aside below other thresholds of the model's excuse share
- * ({@code set-aside-rules-below}; the shipped classifier's weights and warning threshold
- * otherwise). Prints, for each threshold given, both layers' recall, false positives and
- * right category on each file given.
+ * ({@code set-aside-rules-below}), or the model warns from another share
+ * ({@code warning}); the shipped classifier's weights otherwise. Prints, for each setting
+ * given, both layers' recall, false positives and right category on each file given, and
+ * on all of them together.
  * <p>
  * {@code java ... app.steadfast.repair.ExcuseSetAsideExperiment 0.238,0.5,0.912 FILE...}
+ * sets the set-aside bar alone; {@code 0.912/0.238,0.95/0.6 FILE...} gives pairs of the
+ * warning threshold and the set-aside bar.
  */
 public final class ExcuseSetAsideExperiment {
 
@@ -28,21 +32,37 @@ public final class ExcuseSetAsideExperiment {
 	public static void main(String[] args) throws Exception {
 		SentenceModel model = SentenceModel.loaded(Duration.ofMinutes(2));
 		SentenceClassifier shipped = SentenceClassifier.read(ExcuseCheck.SHIPPED_MODEL);
-		for (String threshold : args[0].split(",")) {
+		List<List<Row>> files = new ArrayList<>();
+		for (int f = 1; f < args.length; f++) {
+			files.add(SentenceTraining.read(Path.of(args[f])));
+		}
+		for (String setting : args[0].split(",")) {
 			Map<String, Double> settings = new HashMap<>(shipped.settings());
-			settings.put("set-aside-rules-below", Double.parseDouble(threshold));
+			String[] pair = setting.split("/");
+			if (pair.length == 2) {
+				settings.put("warning", Double.parseDouble(pair[0]));
+			}
+			settings.put("set-aside-rules-below", Double.parseDouble(pair[pair.length - 1]));
 			SentenceClassifier classifier = new SentenceClassifier(shipped.reader(), shipped.labels(), shipped.layers(),
 					settings);
 			ExcuseCheck check = ExcuseCheck.shipped().withModel(model, classifier);
-			for (int f = 1; f < args.length; f++) {
-				List<Row> rows = SentenceTraining.read(Path.of(args[f]));
-				ExcuseLanguageEvaluationTests.Figures both = ExcuseLanguageEvaluationTests.measure(rows, check::check);
-				System.out.printf(java.util.Locale.ROOT,
-						"set-aside %s %s: recall %.3f, false positives %.3f, " + "right category %.3f%n", threshold,
-						Path.of(args[f]).getFileName(), both.recall(), both.falsePositives(), both.rightCategory());
+			List<Row> all = new ArrayList<>();
+			for (int f = 0; f < files.size(); f++) {
+				all.addAll(files.get(f));
+				print(setting, Path.of(args[f + 1]).getFileName().toString(), files.get(f), check);
+			}
+			if (files.size() > 1) {
+				print(setting, "all files", all, check);
 			}
 		}
 		System.exit(0);
+	}
+
+	private static void print(String setting, String name, List<Row> rows, ExcuseCheck check) {
+		ExcuseLanguageEvaluationTests.Figures both = ExcuseLanguageEvaluationTests.measure(rows, check::check);
+		System.out.printf(java.util.Locale.ROOT,
+				"setting %s %s: recall %.3f, false positives %.3f, right category %.3f%n", setting, name, both.recall(),
+				both.falsePositives(), both.rightCategory());
 	}
 
 }
