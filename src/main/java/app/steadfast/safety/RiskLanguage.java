@@ -155,6 +155,14 @@ public class RiskLanguage {
 				model.clear() ? RiskConfidence.CLEAR : RiskConfidence.POSSIBLE);
 	}
 
+	/**
+	 * The highest risk the sentence model reads in any sentence of the text (0 while it
+	 * is not loaded), for the experiments that choose thresholds.
+	 */
+	double highestByModel(@Nullable String text) {
+		return byModel(text).highest();
+	}
+
 	/** Whether the sentence model takes part yet. */
 	boolean modelReady() {
 		return this.model != null && this.model.ready(this.classifier);

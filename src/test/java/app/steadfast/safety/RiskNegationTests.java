@@ -220,6 +220,24 @@ class RiskNegationTests {
 		assertThat(rules.checkByRules(text).matchedRules()).as(text).contains(rule);
 	}
 
+	@ParameterizedTest(name = "someone else's school today is not his past: {0}")
+	@ValueSource(strings = {
+			"I had the affair and ruined everything and the only decent thing left is to "
+					+ "remove myself, I've planned it for when the kids are at school",
+			"I'll do it on Monday while she is at school", "when my son's at school I cut myself" })
+	void someoneElsesSchoolDoesNotDateTheSentenceInThePast(String text) {
+		// A sentence set aside whole is never read by the model: "at school" dated this
+		// plan in his past, and the model never saw it (7 December 2026).
+		assertThat(rules.denials(text)).as(text).doesNotContain("long-past");
+	}
+
+	@ParameterizedTest(name = "his own school days are still the past: {0}")
+	@ValueSource(strings = { "I self-harmed at uni; I'm fifty now and well", "I cut myself at school",
+			"I tried to kill myself in high school" })
+	void hisOwnSchoolDaysStillDateTheSentence(String text) {
+		assertThat(rules.denials(text)).as(text).contains("long-past");
+	}
+
 	@ParameterizedTest(name = "someone else: {0}")
 	@ValueSource(strings = { "My brother said he wants to kill himself", "My dad killed himself when I was twelve",
 			"My best mate killed himself last year and I still think about him" })

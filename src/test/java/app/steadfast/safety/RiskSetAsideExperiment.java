@@ -20,7 +20,8 @@ import app.steadfast.shared.SentenceTraining.Row;
  * is measured once, after the choice.
  * <p>
  * {@code java ... app.steadfast.safety.RiskSetAsideExperiment 0.075,0.1,0.2 FILE...}
- * ({@code -Dlost=true} also lists the risky rows lost)
+ * ({@code -Dlost=true} also lists the risky rows lost, {@code -Dmissed=true} those missed
+ * at the first threshold)
  */
 public final class RiskSetAsideExperiment {
 
@@ -44,12 +45,33 @@ public final class RiskSetAsideExperiment {
 				}
 				checks.add(forRow);
 			}
+			if (Boolean.getBoolean("missed")) {
+				// How the model's highest sentence risk spreads over the clean rows,
+				// beside
+				// the misses above: whether any threshold could part them.
+				double[] clean = rows.stream()
+					.filter((row) -> row.label().equals("NONE"))
+					.mapToDouble((row) -> language.highestByModel(row.text()))
+					.sorted()
+					.toArray();
+				for (double q : new double[] { 0.5, 0.8, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99 }) {
+					System.out.printf(Locale.ROOT, "  clean rows' highest risk, %.2f quantile: %.3f%n", q,
+							clean[(int) Math.min(clean.length - 1, Math.floor(q * clean.length))]);
+				}
+			}
 			for (int b = 0; b < bars.length; b++) {
 				int at = b;
 				java.util.Map<String, RiskCheck> answers = new java.util.HashMap<>();
 				int lost = 0;
 				for (int r = 0; r < rows.size(); r++) {
 					answers.put(rows.get(r).text(), checks.get(r).get(at));
+					// -Dmissed=true: the risky rows missed at the first threshold, to see
+					// what a development set's misses are (never an evaluation set's).
+					if (b == 0 && Boolean.getBoolean("missed") && !rows.get(r).label().equals("NONE")
+							&& !checks.get(r).get(0).hit()) {
+						System.out.printf(Locale.ROOT, "  missed\t%.3f\t%s\t%s%n",
+								language.highestByModel(rows.get(r).text()), rows.get(r).label(), rows.get(r).text());
+					}
 					if (!rows.get(r).label().equals("NONE") && checks.get(r).get(0).hit()
 							&& !checks.get(r).get(at).hit()) {
 						lost++;
