@@ -300,7 +300,7 @@ public class RiskLanguage {
 		SentenceClassifier classifier = this.classifier.get();
 		float[] p = classifier.probabilities(classifier.input(reading, unit));
 		double risk = 1 - p[0];
-		if (risk < classifier.setting("possible")) {
+		if (risk < classifier.setting("possible") && !(risk >= possibleWithPlan(classifier) && plan(unit))) {
 			return new Unit(null, false, risk);
 		}
 		int top = 1;
@@ -310,6 +310,31 @@ public class RiskLanguage {
 			}
 		}
 		return new Unit(RiskKind.valueOf(classifier.labels().get(top)), risk >= classifier.setting("clear"), risk);
+	}
+
+	// The threshold for a sentence that words a plan (means, timing, a farewell); the
+	// "possible" one in a classifier without it.
+	private static double possibleWithPlan(SentenceClassifier classifier) {
+		return classifier.settings().getOrDefault("possible-with-plan", classifier.setting("possible"));
+	}
+
+	private boolean plan(String unit) {
+		for (RiskRules.Plan plan : this.rules.plans()) {
+			if (plan.pattern().matcher(unit).find()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The ids of the plan wording found in this text, for tests and for the docs. */
+	List<String> plans(@Nullable String text) {
+		String normalised = RiskText.normalise(text);
+		return this.rules.plans()
+			.stream()
+			.filter((plan) -> plan.pattern().matcher(normalised).find())
+			.map(RiskRules.Plan::id)
+			.toList();
 	}
 
 	@Nullable private String forModel(String words) {

@@ -22,14 +22,18 @@ import org.springframework.core.io.ClassPathResource;
  * @param hits the rules that make a hit
  * @param kept wording that keeps a rule's hit in the same text from being set aside by
  * the sentence model
+ * @param plans wording of a plan (means, timing, a farewell), under which the sentence
+ * model needs less to read a sentence as possible risk
  */
-record RiskRules(List<Negation> negations, List<Hit> hits, List<Keep> kept) {
+record RiskRules(List<Negation> negations, List<Hit> hits, List<Keep> kept, List<Plan> plans) {
 
 	static final String SHIPPED = "content/risk-language.txt";
 
 	private static final String NEGATION = "NEGATION";
 
 	private static final String KEEP = "KEEP";
+
+	private static final String PLAN = "PLAN";
 
 	/**
 	 * A denial of intent ("I would never hurt her").
@@ -51,10 +55,19 @@ record RiskRules(List<Negation> negations, List<Hit> hits, List<Keep> kept) {
 	record Keep(String id, Pattern pattern) {
 	}
 
+	/**
+	 * Wording of a plan: means, timing, a farewell, a decision made. Never a hit by
+	 * itself; in a sentence the sentence model reads at or above its "possible-with-plan"
+	 * threshold, it makes that sentence a possible hit.
+	 */
+	record Plan(String id, Pattern pattern) {
+	}
+
 	RiskRules {
 		negations = List.copyOf(negations);
 		hits = List.copyOf(hits);
 		kept = List.copyOf(kept);
+		plans = List.copyOf(plans);
 	}
 
 	/** The rules that ship with the app. */
@@ -78,6 +91,7 @@ record RiskRules(List<Negation> negations, List<Hit> hits, List<Keep> kept) {
 		List<Negation> negations = new ArrayList<>();
 		List<Hit> hits = new ArrayList<>();
 		List<Keep> kept = new ArrayList<>();
+		List<Plan> plans = new ArrayList<>();
 		for (RuleLines.Rule rule : RuleLines.read(source, name)) {
 			Pattern pattern = compile(rule.pattern(), rule.where());
 			if (rule.kind().equals(NEGATION)) {
@@ -86,6 +100,9 @@ record RiskRules(List<Negation> negations, List<Hit> hits, List<Keep> kept) {
 			else if (rule.kind().equals(KEEP)) {
 				kept.add(new Keep(rule.id(), pattern));
 			}
+			else if (rule.kind().equals(PLAN)) {
+				plans.add(new Plan(rule.id(), pattern));
+			}
 			else {
 				hits.add(new Hit(rule.id(), kind(rule.kind(), rule.where()), pattern));
 			}
@@ -93,7 +110,7 @@ record RiskRules(List<Negation> negations, List<Hit> hits, List<Keep> kept) {
 		if (hits.isEmpty()) {
 			throw new IllegalStateException(name + ": no rules");
 		}
-		return new RiskRules(negations, hits, kept);
+		return new RiskRules(negations, hits, kept, plans);
 	}
 
 	/** Every rule id, negations first, in the order of the list. */
@@ -102,6 +119,7 @@ record RiskRules(List<Negation> negations, List<Hit> hits, List<Keep> kept) {
 		this.negations.forEach((negation) -> ids.add(negation.id()));
 		this.hits.forEach((hit) -> ids.add(hit.id()));
 		this.kept.forEach((keep) -> ids.add(keep.id()));
+		this.plans.forEach((plan) -> ids.add(plan.id()));
 		return ids;
 	}
 
@@ -131,7 +149,7 @@ record RiskRules(List<Negation> negations, List<Hit> hits, List<Keep> kept) {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException(where + ": the kind '" + kind
-					+ "' is not one of SUICIDE, SELF_HARM, HARM_TO_OTHERS, NEGATION, KEEP", ex);
+					+ "' is not one of SUICIDE, SELF_HARM, HARM_TO_OTHERS, NEGATION, KEEP, PLAN", ex);
 		}
 	}
 

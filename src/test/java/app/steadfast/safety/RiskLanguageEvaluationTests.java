@@ -156,12 +156,14 @@ class RiskLanguageEvaluationTests {
 		// model does not reach it yet (issue 18 stays open). Until it does, this holds
 		// the figures reached so that they can only go up.
 		printFloor(both);
-		// 0.878 and 0.044 since the model sets more of the rules' hits aside (the bar
-		// chosen on development set P, 7 December 2026, third session); 0.878 and 0.053
+		// 0.878 and 0.047 since a sentence that words a plan needs a lower reading
+		// (chosen on the rows kept aside as T, 7 December 2026: a few more false alarms
+		// for more recall on new writers); 0.878 and 0.044 since the model sets more of
+		// the rules' hits aside (the bar chosen on development set P); 0.878 and 0.053
 		// before, with the classifier over e5-small-v2's readings of nine writers' rows;
 		// 0.867 and 0.044 over all-MiniLM-L6-v2's readings of five writers' rows.
 		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(0.875);
-		assertThat(both.falsePositives()).as("false positives on the evaluation set").isLessThanOrEqualTo(0.045);
+		assertThat(both.falsePositives()).as("false positives on the evaluation set").isLessThanOrEqualTo(0.048);
 		assertThat(measure(evaluation, language::checkByRules).recall())
 			.as("the two layers together catch more than the rules")
 			.isLessThan(both.recall());
@@ -177,10 +179,11 @@ class RiskLanguageEvaluationTests {
 		// Measured once (7 December 2026): both layers 0.856 and 0.134, the rules alone
 		// 0.059 and 0.040, the model alone 0.851 and 0.109; both layers 0.856 and 0.125
 		// since the model sets more of the rules' hits aside (the bar chosen on
-		// development set P). Far from the floor on both counts; held so that they can
+		// development set P); 0.863 and 0.128 since a sentence that words a plan
+		// needs a lower reading. Far from the floor on both counts; held so that they can
 		// only improve.
-		assertThat(both.recall()).as("recall on the two writers apart").isGreaterThanOrEqualTo(0.855);
-		assertThat(both.falsePositives()).as("false positives on the two writers apart").isLessThanOrEqualTo(0.126);
+		assertThat(both.recall()).as("recall on the two writers apart").isGreaterThanOrEqualTo(0.862);
+		assertThat(both.falsePositives()).as("false positives on the two writers apart").isLessThanOrEqualTo(0.129);
 	}
 
 	@Test
@@ -191,13 +194,14 @@ class RiskLanguageEvaluationTests {
 		printFloor(both);
 		// Reached when first measured (0.988 and 0.317, 0.319 since risk-as-topic was
 		// narrowed, 0.317 again since the bar under which the model sets a rule's hit
-		// aside was chosen on development set P; the classifier before it: 0.932
+		// aside was chosen on development set P, 0.325 since a sentence that words a
+		// plan needs a lower reading; the classifier before it: 0.932
 		// and 0.346). Far from the practice's floor on clean sentences: this set pairs
 		// many risky sentences with a clean one about the same means or topic (a rope
 		// swing beside a rope, an exhaust repair beside a hose on the exhaust), and both
 		// layers flag about a third of those. Held so that it can only improve.
 		assertThat(both.recall()).as("recall on the held-out set").isGreaterThanOrEqualTo(0.98);
-		assertThat(both.falsePositives()).as("false positives on the held-out set").isLessThanOrEqualTo(0.32);
+		assertThat(both.falsePositives()).as("false positives on the held-out set").isLessThanOrEqualTo(0.326);
 	}
 
 }

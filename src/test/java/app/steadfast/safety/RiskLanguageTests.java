@@ -45,6 +45,7 @@ class RiskLanguageTests {
 			I wish I was dead                                            | SUICIDE
 			I've been thinking about suicide                             | SUICIDE
 			I feel suicidal most nights                                  | SUICIDE
+			I've made up my mind, I'm going to end my life               | SUICIDE
 			I'm going to end my life                                     | SUICIDE
 			I want to kill myself                                        | SUICIDE
 			honestly i just want to kms                                  | SUICIDE
@@ -231,6 +232,7 @@ class RiskLanguageTests {
 		Set<String> exercised = new HashSet<>();
 		hits().forEach((row) -> exercised.addAll(language.check((String) row.get()[0]).matchedRules()));
 		hits().forEach((row) -> exercised.addAll(language.kept((String) row.get()[0])));
+		hits().forEach((row) -> exercised.addAll(language.plans((String) row.get()[0])));
 		denials().forEach((row) -> exercised.addAll(language.denials((String) row.get()[0])));
 		assertThat(exercised).containsExactlyInAnyOrderElementsOf(language.rules().ids());
 	}
