@@ -319,12 +319,7 @@ public class RiskLanguage {
 	}
 
 	private boolean plan(String unit) {
-		for (RiskRules.Plan plan : this.rules.plans()) {
-			if (plan.pattern().matcher(unit).find()) {
-				return true;
-			}
-		}
-		return false;
+		return this.rules.plans().stream().anyMatch((plan) -> plan.pattern().matcher(unit).find());
 	}
 
 	/** The ids of the plan wording found in this text, for tests and for the docs. */

@@ -666,8 +666,12 @@ public final class SentenceTraining {
 				return;
 			}
 			long caught = flagged.stream().filter((score) -> score >= value).count();
-			System.out.printf(Locale.ROOT, "  threshold %s = %.3f: catches %.3f of the flagged rows out of fold%n",
-					name, value, caught / (double) Math.max(1, flagged.size()));
+			// "possible-with-plan" applies only to a sentence that words a plan, which
+			// these
+			// scores do not know: what it would catch if every sentence did.
+			System.out.printf(Locale.ROOT, "  threshold %s = %.3f: catches %.3f of the flagged rows out of fold%s%n",
+					name, value, caught / (double) Math.max(1, flagged.size()),
+					name.equals("possible-with-plan") ? " (were every sentence to word a plan)" : "");
 			cleanByFile.forEach((file, scores) -> System.out.printf(Locale.ROOT,
 					"    flags %.3f of the clean rows of file %d (%d rows)%n",
 					scores.stream().filter((score) -> score >= value).count() / (double) scores.size(), file,
