@@ -20,8 +20,8 @@ import app.steadfast.shared.SentenceTraining.Row;
  * is measured once, after the choice.
  * <p>
  * {@code java ... app.steadfast.safety.RiskSetAsideExperiment 0.075,0.1,0.2 FILE...}
- * ({@code -Dlost=true} also lists the risky rows lost, {@code -Dmissed=true} those missed
- * at the first threshold)
+ * ({@code -Dlost=true} also lists the risky rows lost, {@code -Dalarms=true} the clean
+ * rows a rule flags, {@code -Dmissed=true} those missed at the first threshold)
  */
 public final class RiskSetAsideExperiment {
 
@@ -71,6 +71,16 @@ public final class RiskSetAsideExperiment {
 							&& !checks.get(r).get(0).hit()) {
 						System.out.printf(Locale.ROOT, "  missed\t%.3f\t%s\t%s%n",
 								language.highestByModel(rows.get(r).text()), rows.get(r).label(), rows.get(r).text());
+					}
+					// -Dalarms=true: the clean rows a rule flags at the first threshold
+					// (the model did not set it aside), with the rules and the model's
+					// reading: where the rules misfire on a development set.
+					if (b == 0 && Boolean.getBoolean("alarms") && rows.get(r).label().equals("NONE")
+							&& checks.get(r).get(0).hit()
+							&& !checks.get(r).get(0).matchedRules().equals(List.of(RiskCheck.SENTENCE_MODEL))) {
+						System.out.printf(Locale.ROOT, "  alarm\t%.3f\t%s\t%s%n",
+								language.highestByModel(rows.get(r).text()), checks.get(r).get(0).matchedRules(),
+								rows.get(r).text());
 					}
 					if (!rows.get(r).label().equals("NONE") && checks.get(r).get(0).hit()
 							&& !checks.get(r).get(at).hit()) {
