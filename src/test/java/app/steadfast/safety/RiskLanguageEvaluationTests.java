@@ -156,13 +156,15 @@ class RiskLanguageEvaluationTests {
 		// model does not reach it yet (issue 18 stays open). Until it does, this holds
 		// the figures reached so that they can only go up.
 		printFloor(both);
-		// 0.878 and 0.047 since a sentence that words a plan needs a lower reading
+		// 0.881 and 0.047 since the plan rules know more words (from development set V,
+		// 8 December 2026); 0.878 and 0.047 since a sentence that words a plan needs a
+		// lower reading
 		// (chosen on the rows kept aside as T, 7 December 2026: a few more false alarms
 		// for more recall on new writers); 0.878 and 0.044 since the model sets more of
 		// the rules' hits aside (the bar chosen on development set P); 0.878 and 0.053
 		// before, with the classifier over e5-small-v2's readings of nine writers' rows;
 		// 0.867 and 0.044 over all-MiniLM-L6-v2's readings of five writers' rows.
-		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(0.875);
+		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(0.880);
 		assertThat(both.falsePositives()).as("false positives on the evaluation set").isLessThanOrEqualTo(0.048);
 		assertThat(measure(evaluation, language::checkByRules).recall())
 			.as("the two layers together catch more than the rules")
@@ -180,10 +182,12 @@ class RiskLanguageEvaluationTests {
 		// 0.059 and 0.040, the model alone 0.851 and 0.109; both layers 0.856 and 0.125
 		// since the model sets more of the rules' hits aside (the bar chosen on
 		// development set P); 0.863 and 0.128 since a sentence that words a plan
-		// needs a lower reading. Far from the floor on both counts; held so that they can
+		// needs a lower reading; 0.864 and 0.129 since the plan rules know more words
+		// (one risky sentence more caught, one or two clean ones more flagged). Far from
+		// the floor on both counts; held so that they can
 		// only improve.
-		assertThat(both.recall()).as("recall on the two writers apart").isGreaterThanOrEqualTo(0.862);
-		assertThat(both.falsePositives()).as("false positives on the two writers apart").isLessThanOrEqualTo(0.129);
+		assertThat(both.recall()).as("recall on the two writers apart").isGreaterThanOrEqualTo(0.863);
+		assertThat(both.falsePositives()).as("false positives on the two writers apart").isLessThanOrEqualTo(0.130);
 	}
 
 	@Test

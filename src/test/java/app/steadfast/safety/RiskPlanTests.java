@@ -42,6 +42,16 @@ class RiskPlanTests {
 			this is my last entry, thanks for everything                    | plan-farewell
 			I will not be here by christmas                                 | plan-farewell
 			I've made up my mind and I've picked the place                  | plan-decided
+			I read up on a lethal dose for what the GP gave me              | plan-means
+			still have the oxy from the knee op                             | plan-means
+			it'll be over before christmas, nobody will have to carry me    | plan-timing
+			bye to everyone who put up with me                              | plan-farewell
+			gave away all my tools to the lads at work                      | plan-farewell
+			there's a note in the shed for whoever needs it                 | plan-farewell
+			don't set a place for me next year                              | plan-farewell
+			I paid off my funeral this morning                              | plan-farewell
+			I think I'll go through with it                                 | plan-decided
+			I can make it look like an accident                             | plan-decided
 			""")
 	void theWordingOfAPlanIsFound(String text, String plan) {
 		assertThat(rules.plans(text)).as(text).contains(plan);
@@ -51,7 +61,9 @@ class RiskPlanTests {
 	void aPlanIsNeverAHitByItself() {
 		// The rules alone (before the model has loaded) raise nothing on a plan's words.
 		for (String text : new String[] { "booked the train for tomorrow to see my brother",
-				"fixed the gutter on the roof today", "the pills are in the kitchen drawer" }) {
+				"fixed the gutter on the roof today", "the pills are in the kitchen drawer",
+				"the nurse showed me how to set my insulin pen", "we gave away my old bike to the neighbours",
+				"left a note on the fridge about the school run" }) {
 			assertThat(rules.check(text)).as(text).isEqualTo(RiskCheck.NONE);
 		}
 	}
