@@ -22,7 +22,8 @@ import app.steadfast.shared.SentenceTraining.Row;
  * <p>
  * {@code java ... app.steadfast.repair.ExcuseSetAsideExperiment 0.238,0.5,0.912 FILE...}
  * sets the set-aside bar alone; {@code 0.912/0.238,0.95/0.6 FILE...} gives pairs of the
- * warning threshold and the set-aside bar.
+ * warning threshold and the set-aside bar. {@code -Dmissed=true} also lists the excuse
+ * rows both layers miss, for a development set.
  */
 public final class ExcuseSetAsideExperiment {
 
@@ -49,6 +50,17 @@ public final class ExcuseSetAsideExperiment {
 			List<Row> all = new ArrayList<>();
 			for (int f = 0; f < files.size(); f++) {
 				all.addAll(files.get(f));
+				// -Dmissed=true: the excuse rows both layers miss at this setting, for a
+				// development set (never an evaluation set).
+				if (Boolean.getBoolean("missed")) {
+					for (Row row : files.get(f)) {
+						boolean clean = row.label().equals("NONE")
+								|| row.label().equals(ExcuseCategory.OWNERSHIP.name());
+						if (!clean && check.check(row.text()).stream().noneMatch((mark) -> mark.category().warning())) {
+							System.out.println("  missed\t" + String.join(",", row.labels()) + "\t" + row.text());
+						}
+					}
+				}
 				print(setting, Path.of(args[f + 1]).getFileName().toString(), files.get(f), check);
 			}
 			if (files.size() > 1) {
