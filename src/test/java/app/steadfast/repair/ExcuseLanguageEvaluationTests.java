@@ -96,7 +96,7 @@ class ExcuseLanguageEvaluationTests {
 				.stream()
 				.filter((mark) -> mark.category().warning())
 				.forEach((mark) -> found.add(mark.category()));
-			if (row.label().equals("NONE") || row.label().equals(ExcuseCategory.OWNERSHIP.name())) {
+			if (ExcuseRulesPrecisionTests.clean(row)) {
 				clean++;
 				if (!found.isEmpty()) {
 					warned++;

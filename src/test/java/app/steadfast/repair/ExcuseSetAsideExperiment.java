@@ -54,9 +54,8 @@ public final class ExcuseSetAsideExperiment {
 				// development set (never an evaluation set).
 				if (Boolean.getBoolean("missed")) {
 					for (Row row : files.get(f)) {
-						boolean clean = row.label().equals("NONE")
-								|| row.label().equals(ExcuseCategory.OWNERSHIP.name());
-						if (!clean && check.check(row.text()).stream().noneMatch((mark) -> mark.category().warning())) {
+						if (!ExcuseRulesPrecisionTests.clean(row)
+								&& check.check(row.text()).stream().noneMatch((mark) -> mark.category().warning())) {
 							System.out.println("  missed\t" + String.join(",", row.labels()) + "\t" + row.text());
 						}
 					}
