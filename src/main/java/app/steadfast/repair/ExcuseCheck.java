@@ -214,21 +214,29 @@ final class ExcuseCheck {
 		}
 		SentenceClassifier classifier = this.classifier.get();
 		List<String> labels = classifier.labels();
-		float[] p = classifier.probabilities(classifier.input(reading, unit));
-		// How much the reading leans to any excuse at all, then which one.
+		SentenceClassifier.Input input = classifier.input(reading, unit);
+		// The layers' own reading, which the bar for setting a rule's warning aside
+		// reads,
+		// and with the nearest training sentences' vote, which the warning reads: how
+		// much
+		// each leans to any excuse at all, then (by the second) which one.
+		float[] layered = classifier.probabilities(input);
+		float[] p = classifier.blended(input);
 		double excuseShare = 0;
+		double blendedShare = 0;
 		int top = -1;
 		for (int c = 0; c < p.length; c++) {
 			String label = labels.get(c);
 			if (label.equals("NONE") || label.equals(ExcuseCategory.OWNERSHIP.name())) {
 				continue;
 			}
-			excuseShare += p[c];
+			excuseShare += layered[c];
+			blendedShare += p[c];
 			if (top < 0 || p[c] > p[top]) {
 				top = c;
 			}
 		}
-		boolean excuse = top >= 0 && excuseShare >= classifier.setting("warning");
+		boolean excuse = top >= 0 && blendedShare >= classifier.setting("warning");
 		return new Reading(excuse ? ExcuseCategory.valueOf(labels.get(top)) : null, true, excuseShare);
 	}
 

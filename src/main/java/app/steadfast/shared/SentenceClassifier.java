@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -27,7 +28,10 @@ import org.springframework.core.io.ClassPathResource;
  * model no one knows, or gives it another size, is refused, as its weights would mean
  * nothing); {@code labels A B C}; {@code setting NAME NUMBER} lines (the thresholds its
  * checker uses, chosen with it); then for each layer {@code layer IN OUT relu|softmax}
- * followed by OUT lines of IN weights and a bias.
+ * followed by OUT lines of IN weights and a bias; then, if it also asks the training rows
+ * ({@link NearestExamples}), {@code examples COUNT} followed by COUNT lines, one per row,
+ * with settings {@code nearest-k}, {@code nearest-weight} and
+ * {@code nearest-temperature}.
  */
 public final class SentenceClassifier {
 
@@ -38,6 +42,8 @@ public final class SentenceClassifier {
 	private final List<Layer> layers;
 
 	private final Map<String, Double> settings;
+
+	private final @Nullable NearestExamples nearest;
 
 	/**
 	 * One dense layer.
@@ -66,6 +72,23 @@ public final class SentenceClassifier {
 	 */
 	public SentenceClassifier(SentenceModel.Reader reader, List<String> labels, List<Layer> layers,
 			Map<String, Double> settings) {
+		this(reader, labels, layers, settings, null);
+	}
+
+	/**
+	 * A classifier of these layers that also asks these examples, if any
+	 * ({@link #blended}).
+	 * @throws IllegalArgumentException as above, or if the examples are of readings of
+	 * another size, or there are examples without the settings that say how to ask them
+	 */
+	public SentenceClassifier(SentenceModel.Reader reader, List<String> labels, List<Layer> layers,
+			Map<String, Double> settings, @Nullable NearestExamples nearest) {
+		this.nearest = nearest;
+		if (nearest != null && (nearest.dimensions() != reader.dimensions() || !settings.containsKey("nearest-k")
+				|| !settings.containsKey("nearest-weight") || !settings.containsKey("nearest-temperature"))) {
+			throw new IllegalArgumentException(
+					"Examples need readings of the classifier's size and the settings nearest-k, nearest-weight and nearest-temperature");
+		}
 		this.reader = reader;
 		this.labels = List.copyOf(labels);
 		this.layers = List.copyOf(layers);
@@ -180,6 +203,7 @@ public final class SentenceClassifier {
 		List<String> labels = null;
 		List<Layer> layers = new ArrayList<>();
 		Map<String, Double> settings = new TreeMap<>();
+		NearestExamples nearest = null;
 		List<String> lines = source.lines()
 			.map(String::strip)
 			.filter((l) -> !l.isEmpty() && !l.startsWith("#"))
@@ -215,6 +239,11 @@ public final class SentenceClassifier {
 					}
 					layers.add(new Layer(weights, bias, head[3].equals("softmax")));
 				}
+				else if (head[0].equals("examples") && reader != null && labels != null) {
+					int count = Integer.parseInt(head[1]);
+					nearest = NearestExamples.parse(lines.subList(i, i + count), reader.dimensions(), labels.size());
+					i += count;
+				}
 				else {
 					throw new IllegalStateException(name + ": unexpected line '" + head[0] + "'");
 				}
@@ -225,7 +254,7 @@ public final class SentenceClassifier {
 			if (reader == null) {
 				throw new IllegalStateException(name + ": no reader line, so which sentence model it reads is unknown");
 			}
-			return new SentenceClassifier(reader, labels, layers, settings);
+			return new SentenceClassifier(reader, labels, layers, settings, nearest);
 		}
 		catch (RuntimeException ex) {
 			if (ex instanceof IllegalStateException) {
@@ -285,7 +314,25 @@ public final class SentenceClassifier {
 	public SentenceClassifier with(String name, double value) {
 		Map<String, Double> changed = new TreeMap<>(this.settings);
 		changed.put(name, value);
-		return new SentenceClassifier(this.reader, this.labels, this.layers, changed);
+		return new SentenceClassifier(this.reader, this.labels, this.layers, changed, this.nearest);
+	}
+
+	/**
+	 * A copy that also asks these examples: the k nearest vote, each by exp(cosine /
+	 * temperature), and {@link #blended} gives their vote this weight beside the layers'
+	 * probabilities.
+	 */
+	public SentenceClassifier withNearest(NearestExamples examples, int k, double weight, double temperature) {
+		Map<String, Double> changed = new TreeMap<>(this.settings);
+		changed.put("nearest-k", (double) k);
+		changed.put("nearest-weight", weight);
+		changed.put("nearest-temperature", temperature);
+		return new SentenceClassifier(this.reader, this.labels, this.layers, changed, examples);
+	}
+
+	/** The examples it asks, if any. */
+	public java.util.Optional<NearestExamples> nearest() {
+		return java.util.Optional.ofNullable(this.nearest);
 	}
 
 	/** The layers, for the training command that writes them. */
@@ -379,7 +426,30 @@ public final class SentenceClassifier {
 		return probabilities(new Input(reading, new int[0], 0));
 	}
 
-	/** How likely each label is for this input; the figures add up to 1. */
+	/**
+	 * How likely each label is for this input, by the layers and, if it has examples,
+	 * their vote too: {@code (1 - w) * layers + w * vote}. What its thresholds
+	 * ("possible", "clear", "warning") are chosen on; the figures add up to 1.
+	 */
+	public float[] blended(Input input) {
+		float[] layered = probabilities(input);
+		if (this.nearest == null) {
+			return layered;
+		}
+		double weight = this.settings.get("nearest-weight");
+		float[] vote = this.nearest.vote(input.reading(), this.labels.size(), this.settings.get("nearest-k").intValue(),
+				this.settings.get("nearest-temperature"));
+		float[] blend = new float[layered.length];
+		for (int c = 0; c < blend.length; c++) {
+			blend[c] = (float) ((1 - weight) * layered[c] + weight * vote[c]);
+		}
+		return blend;
+	}
+
+	/**
+	 * How likely each label is for this input by the layers alone; the figures add up to
+	 * 1.
+	 */
 	public float[] probabilities(Input input) {
 		float[] values = null;
 		for (Layer layer : this.layers) {
@@ -441,6 +511,12 @@ public final class SentenceClassifier {
 					out.append(number(layer.weights()[o][k])).append(' ');
 				}
 				out.append(number(layer.bias()[o])).append('\n');
+			}
+		}
+		if (this.nearest != null) {
+			out.append("examples ").append(this.nearest.size()).append('\n');
+			for (int i = 0; i < this.nearest.size(); i++) {
+				out.append(this.nearest.line(i)).append('\n');
 			}
 		}
 		return out.toString();

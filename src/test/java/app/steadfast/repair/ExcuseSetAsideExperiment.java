@@ -3,9 +3,7 @@ package app.steadfast.repair;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import app.steadfast.shared.SentenceClassifier;
 import app.steadfast.shared.SentenceModel;
@@ -38,14 +36,14 @@ public final class ExcuseSetAsideExperiment {
 			files.add(SentenceTraining.read(Path.of(args[f])));
 		}
 		for (String setting : args[0].split(",")) {
-			Map<String, Double> settings = new HashMap<>(shipped.settings());
 			String[] pair = setting.split("/");
+			// The shipped classifier with these settings (and its nearest examples, if
+			// any).
+			SentenceClassifier classifier = shipped.with("set-aside-rules-below",
+					Double.parseDouble(pair[pair.length - 1]));
 			if (pair.length == 2) {
-				settings.put("warning", Double.parseDouble(pair[0]));
+				classifier = classifier.with("warning", Double.parseDouble(pair[0]));
 			}
-			settings.put("set-aside-rules-below", Double.parseDouble(pair[pair.length - 1]));
-			SentenceClassifier classifier = new SentenceClassifier(shipped.reader(), shipped.labels(), shipped.layers(),
-					settings);
 			ExcuseCheck check = ExcuseCheck.shipped().withModel(model, classifier);
 			List<Row> all = new ArrayList<>();
 			for (int f = 0; f < files.size(); f++) {

@@ -372,12 +372,60 @@ public final class SentenceTraining {
 		}
 	}
 
+	/**
+	 * How many nearest training rows a task's classifier asks, and the weight of their
+	 * vote beside the layers' (NearestExamples), chosen writer by writer
+	 * (LanguageExperiments -Dknn, 8 December 2026; docs/risk-language.md, "Nearest
+	 * examples"): the risk classifier asks 10 at 0.5; the excuse classifier none, as they
+	 * raised its false warnings (docs/excuse-check.md). {@code -Dnearest=K:W} gives
+	 * others, {@code -Dnearest=none} none.
+	 */
+	static final Map<String, String> NEAREST_CHOSEN = Map.of("risk", "10:0.5");
+
+	/** The temperature of the nearest rows' vote, fixed before it was measured. */
+	static final double NEAREST_TEMPERATURE = 0.05;
+
+	/** The nearest rows' k and weight for a task, or null for none. */
+	static double[] nearest(String task) {
+		String chosen = System.getProperty("nearest", NEAREST_CHOSEN.getOrDefault(task, "none"));
+		if (chosen.equals("none")) {
+			return null;
+		}
+		return new double[] { Integer.parseInt(chosen.split(":")[0]), Double.parseDouble(chosen.split(":")[1]) };
+	}
+
+	/** The same classifier, asking these rows as its nearest examples, if any. */
+	static SentenceClassifier withNearest(SentenceClassifier classifier, double[] nearest, SentenceClassifier.Input[] x,
+			int[] y) {
+		if (nearest == null) {
+			return classifier;
+		}
+		float[][] readings = new float[x.length][];
+		for (int i = 0; i < x.length; i++) {
+			readings[i] = x[i].reading();
+		}
+		return classifier.withNearest(NearestExamples.of(readings, y), (int) nearest[0], nearest[1],
+				NEAREST_TEMPERATURE);
+	}
+
 	/** Scores of each row by a classifier trained on the rows of the other files. */
 	static float[][] outOfFile(SentenceModel.Reader reader, List<String> labels, SentenceClassifier.Input[] x, int[] y,
 			Settings settings, int[] fileOf) {
-		float[][] scores = new float[x.length][];
+		return outOfFile(reader, labels, x, y, settings, fileOf, null)[0];
+	}
+
+	/**
+	 * Scores of each row by a classifier trained on the rows of the other files: by its
+	 * layers alone, and blended with the vote of its nearest rows among the other files
+	 * (the same as the first without them). The files train at once (each from the same
+	 * seed), with the same figures as one after another.
+	 */
+	static float[][][] outOfFile(SentenceModel.Reader reader, List<String> labels, SentenceClassifier.Input[] x,
+			int[] y, Settings settings, int[] fileOf, double[] nearest) {
+		float[][] layered = new float[x.length][];
+		float[][] blended = new float[x.length][];
 		int files = java.util.Arrays.stream(fileOf).max().orElse(0) + 1;
-		for (int file = 0; file < files; file++) {
+		java.util.stream.IntStream.range(0, files).parallel().forEach((file) -> {
 			List<Integer> trainIdx = new ArrayList<>();
 			for (int i = 0; i < x.length; i++) {
 				if (fileOf[i] != file) {
@@ -390,14 +438,15 @@ public final class SentenceTraining {
 				tx[i] = x[trainIdx.get(i)];
 				ty[i] = y[trainIdx.get(i)];
 			}
-			SentenceClassifier classifier = train(reader, labels, tx, ty, settings);
+			SentenceClassifier classifier = withNearest(train(reader, labels, tx, ty, settings), nearest, tx, ty);
 			for (int i = 0; i < x.length; i++) {
 				if (fileOf[i] == file) {
-					scores[i] = classifier.probabilities(x[i]);
+					layered[i] = classifier.probabilities(x[i]);
+					blended[i] = classifier.blended(x[i]);
 				}
 			}
-		}
-		return scores;
+		});
+		return new float[][][] { layered, blended };
 	}
 
 	/**
@@ -484,14 +533,23 @@ public final class SentenceTraining {
 			// writer's are and the thresholds come out too low (-Dcalibrate=fold keeps
 			// them).
 			boolean byWriter = sources.size() > 2 && !"fold".equals(System.getProperty("calibrate"));
+			double[] nearest = nearest(task);
 			float[][] calibration = oof;
+			float[][] layeredCalibration = oof;
 			if (sources.size() > 1 && (byWriter || Boolean.getBoolean("byWriter"))) {
-				float[][] apart = outOfFile(reader, labels, x, y, settings,
-						fileOf.stream().mapToInt(Integer::intValue).toArray());
-				System.out.println(task + ": each file scored by a classifier trained on the other files:");
-				report(labels, y, apart);
+				float[][][] apart = outOfFile(reader, labels, x, y, settings,
+						fileOf.stream().mapToInt(Integer::intValue).toArray(), nearest);
+				System.out
+					.println(task + ": each file scored by a classifier trained on the other files, layers alone:");
+				report(labels, y, apart[0]);
+				if (nearest != null) {
+					System.out.println(task + ": the same, with the vote of the " + (int) nearest[0]
+							+ " nearest rows of the other files at weight " + nearest[1] + ":");
+					report(labels, y, apart[1]);
+				}
 				if (byWriter) {
-					calibration = apart;
+					calibration = apart[1];
+					layeredCalibration = apart[0];
 				}
 			}
 			System.out.println(task + ": thresholds chosen on "
@@ -499,17 +557,37 @@ public final class SentenceTraining {
 			// Whether each threshold holds its share of clean rows on every writer's file
 			// or on all files pooled: see eachWriter.
 			int[] files = byWriter ? fileOf.stream().mapToInt(Integer::intValue).toArray() : null;
+			Map<String, Double> chosen = thresholds(task, labels, y, calibration,
+					rows.stream().map(Row::labels).toList(), files);
+			if (nearest != null && calibration != layeredCalibration && !task.equals("risk")) {
+				// The bar under which a rule's warning is set aside reads the layers
+				// alone
+				// (ExcuseCheck), so it is chosen on their scores.
+				System.out.println(task + ": the bar for setting a rule's warning aside, on the layers alone:");
+				chosen.put("set-aside-rules-below",
+						thresholds(task, labels, y, layeredCalibration, rows.stream().map(Row::labels).toList(), files)
+							.get("set-aside-rules-below"));
+			}
+			if (task.equals("risk") && nearest != null && byWriter) {
+				// With the nearest training rows' vote, "possible" as chosen on
+				// development
+				// set W: the 4% one flagged more of its clean sentences than the
+				// classifier
+				// without them (docs/risk-language.md, "Nearest examples").
+				double possible = Double
+					.parseDouble(System.getProperty("riskPossible", "" + RISK_POSSIBLE_WITH_NEAREST_CHOSEN));
+				System.out.println("  possible = " + possible
+						+ " as chosen on development set W (for 4% of the clean rows: " + chosen.get("possible") + ")");
+				chosen.put("possible", possible);
+			}
 			if (Boolean.getBoolean("dry")) {
-				thresholds(task, labels, y, calibration, rows.stream().map(Row::labels).toList(), files);
 				continue;
 			}
-			SentenceClassifier classifier = train(reader, labels, x, y, settings);
+			SentenceClassifier classifier = withNearest(train(reader, labels, x, y, settings), nearest, x, y);
 			if (chars) {
 				classifier = classifier.with("chars", 1);
 			}
-			for (Map.Entry<String, Double> threshold : thresholds(task, labels, y, calibration,
-					rows.stream().map(Row::labels).toList(), files)
-				.entrySet()) {
+			for (Map.Entry<String, Double> threshold : chosen.entrySet()) {
 				classifier = classifier.with(threshold.getKey(), threshold.getValue());
 			}
 			String comment = "The " + task + " classifier over sentence-model readings. Trained by SentenceTraining\n"
@@ -518,6 +596,9 @@ public final class SentenceTraining {
 					+ settings + (chars ? ", with the words' pieces" : "") + "; thresholds chosen on "
 					+ (byWriter ? "each writer's file scored by a classifier trained on the others" : "random folds")
 					+ (byWriter && eachWriter(task) ? ", each holding on every writer's file" : "")
+					+ ((nearest == null) ? ""
+							: ";\nit also asks its " + (int) nearest[0] + " nearest training rows, whose vote weighs "
+									+ nearest[1] + " (temperature " + NEAREST_TEMPERATURE + ")")
 					+ ". Do not edit by hand.";
 			if (!Boolean.getBoolean("dry")) {
 				Files.writeString(target, classifier.write(comment), StandardCharsets.UTF_8);
@@ -547,6 +628,15 @@ public final class SentenceTraining {
 	 * most 0.01.
 	 */
 	static final double RISK_POSSIBLE_WITH_PLAN_CHOSEN = 0.85;
+
+	/**
+	 * The risk classifier's "possible" when it asks its nearest training rows, chosen on
+	 * development set W (8 December 2026) rather than as the reading that flags 4% of the
+	 * clean rows of each writer scored by a classifier trained on the others (0.764): the
+	 * lowest that flagged no more of W's clean sentences than the classifier without them
+	 * did (docs/risk-language.md, "Nearest examples").
+	 */
+	static final double RISK_POSSIBLE_WITH_NEAREST_CHOSEN = 0.784;
 
 	static Map<String, Double> thresholds(String task, List<String> labels, int[] y, float[][] oof) {
 		return thresholds(task, labels, y, oof, null);
