@@ -298,9 +298,16 @@ public class RiskLanguage {
 
 	private Unit classify(float[] reading, String unit) {
 		SentenceClassifier classifier = this.classifier.get();
-		float[] p = classifier.probabilities(classifier.input(reading, unit));
-		double risk = 1 - p[0];
-		if (risk < classifier.setting("possible") && !(risk >= possibleWithPlan(classifier) && plan(unit))) {
+		SentenceClassifier.Input input = classifier.input(reading, unit);
+		// The layers' own reading: the bars chosen on development sets for it (a plan's,
+		// and the one under which a rule's hit is set aside) read it, as they were chosen
+		// on it.
+		double risk = 1 - classifier.probabilities(input)[0];
+		// With the nearest training sentences' vote: what "possible" and "clear" were
+		// chosen on.
+		float[] p = classifier.blended(input);
+		double blended = 1 - p[0];
+		if (blended < classifier.setting("possible") && !(risk >= possibleWithPlan(classifier) && plan(unit))) {
 			return new Unit(null, false, risk);
 		}
 		int top = 1;
@@ -309,7 +316,7 @@ public class RiskLanguage {
 				top = c;
 			}
 		}
-		return new Unit(RiskKind.valueOf(classifier.labels().get(top)), risk >= classifier.setting("clear"), risk);
+		return new Unit(RiskKind.valueOf(classifier.labels().get(top)), blended >= classifier.setting("clear"), risk);
 	}
 
 	// The threshold for a sentence that words a plan (means, timing, a farewell); the

@@ -156,7 +156,9 @@ class RiskLanguageEvaluationTests {
 		// model does not reach it yet (issue 18 stays open). Until it does, this holds
 		// the figures reached so that they can only go up.
 		printFloor(both);
-		// 0.881 and 0.047 since the plan rules know more words (from development set V,
+		// 0.929 and 0.036 since the classifier also asks its nearest training rows
+		// (8 December 2026, "possible" chosen on development set W); 0.881 and 0.047
+		// since the plan rules know more words (from development set V,
 		// 8 December 2026); 0.878 and 0.047 since a sentence that words a plan needs a
 		// lower reading
 		// (chosen on the rows kept aside as T, 7 December 2026: a few more false alarms
@@ -164,8 +166,8 @@ class RiskLanguageEvaluationTests {
 		// the rules' hits aside (the bar chosen on development set P); 0.878 and 0.053
 		// before, with the classifier over e5-small-v2's readings of nine writers' rows;
 		// 0.867 and 0.044 over all-MiniLM-L6-v2's readings of five writers' rows.
-		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(0.880);
-		assertThat(both.falsePositives()).as("false positives on the evaluation set").isLessThanOrEqualTo(0.048);
+		assertThat(both.recall()).as("recall on the evaluation set").isGreaterThanOrEqualTo(0.928);
+		assertThat(both.falsePositives()).as("false positives on the evaluation set").isLessThanOrEqualTo(0.037);
 		assertThat(measure(evaluation, language::checkByRules).recall())
 			.as("the two layers together catch more than the rules")
 			.isLessThan(both.recall());
@@ -183,11 +185,12 @@ class RiskLanguageEvaluationTests {
 		// since the model sets more of the rules' hits aside (the bar chosen on
 		// development set P); 0.863 and 0.128 since a sentence that words a plan
 		// needs a lower reading; 0.864 and 0.129 since the plan rules know more words
-		// (one risky sentence more caught, one or two clean ones more flagged). Far from
+		// (one risky sentence more caught, one or two clean ones more flagged); 0.885 and
+		// 0.105 since the classifier also asks its nearest training rows. Far from
 		// the floor on both counts; held so that they can
 		// only improve.
-		assertThat(both.recall()).as("recall on the two writers apart").isGreaterThanOrEqualTo(0.863);
-		assertThat(both.falsePositives()).as("false positives on the two writers apart").isLessThanOrEqualTo(0.130);
+		assertThat(both.recall()).as("recall on the two writers apart").isGreaterThanOrEqualTo(0.884);
+		assertThat(both.falsePositives()).as("false positives on the two writers apart").isLessThanOrEqualTo(0.106);
 	}
 
 	@Test
@@ -199,13 +202,14 @@ class RiskLanguageEvaluationTests {
 		// Reached when first measured (0.988 and 0.317, 0.319 since risk-as-topic was
 		// narrowed, 0.317 again since the bar under which the model sets a rule's hit
 		// aside was chosen on development set P, 0.325 since a sentence that words a
-		// plan needs a lower reading; the classifier before it: 0.932
+		// plan needs a lower reading, 0.994 and 0.296 since the classifier also asks its
+		// nearest training rows; the classifier before it: 0.932
 		// and 0.346). Far from the practice's floor on clean sentences: this set pairs
 		// many risky sentences with a clean one about the same means or topic (a rope
 		// swing beside a rope, an exhaust repair beside a hose on the exhaust), and both
 		// layers flag about a third of those. Held so that it can only improve.
-		assertThat(both.recall()).as("recall on the held-out set").isGreaterThanOrEqualTo(0.98);
-		assertThat(both.falsePositives()).as("false positives on the held-out set").isLessThanOrEqualTo(0.326);
+		assertThat(both.recall()).as("recall on the held-out set").isGreaterThanOrEqualTo(0.99);
+		assertThat(both.falsePositives()).as("false positives on the held-out set").isLessThanOrEqualTo(0.297);
 	}
 
 }

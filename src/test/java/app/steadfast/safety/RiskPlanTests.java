@@ -88,7 +88,16 @@ class RiskPlanTests {
 
 	@Test
 	void theShippedClassifierLowersTheBarForAPlanOnly() {
-		assertThat(shipped.setting("possible-with-plan")).isLessThan(shipped.setting("possible"));
+		// The plan's bar reads the layers alone, as it was chosen on them (on T);
+		// "possible"
+		// reads them blended with the nearest training rows' vote, so the two are on
+		// different scales. The plan's bar is below the layers' own "possible" when it
+		// was
+		// chosen (0.904), so for a sentence that words a plan the layers alone can raise
+		// a
+		// hit the blend would not.
+		assertThat(shipped.setting("possible-with-plan")).isLessThan(0.904);
+		assertThat(shipped.nearest()).isPresent();
 	}
 
 	private static RiskLanguage with(double possible, double withPlan) {
