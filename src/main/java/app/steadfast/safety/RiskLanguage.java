@@ -34,8 +34,10 @@ import org.springframework.stereotype.Service;
  * <li>an embedded sentence model (e5-small-v2, the one the classifier file names) with a
  * classifier trained on labelled sentences (content/language/risk-model.txt), run on each
  * sentence, which catches what no rule can phrase: plans and means without a keyword,
- * euphemisms, threats. A reading above the "possible" threshold is a hit; above the
- * "clear" threshold a clear one.</li>
+ * euphemisms, threats. The classifier's layers are averaged with the vote of the training
+ * sentences nearest in meaning, and a reading so averaged above the "possible" threshold
+ * is a hit, above the "clear" threshold a clear one; the bars chosen on the layers alone
+ * (a plan's, and the one that sets a rule's hit aside) read the layers alone.</li>
  * </ol>
  * Explicit denials of intent ("I would never hurt myself", "I'm not suicidal") and
  * reported questions answered no are set aside before both layers; a negation that
