@@ -54,6 +54,11 @@ public class PracticeSettings {
 
 	private volatile Instant readAt = Instant.MIN;
 
+	// Counts the changes made on this node: a read that began before a change may hold
+	// the settings as they were, and is then not kept (else it would hide the change for
+	// up to FRESH).
+	private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
 	PracticeSettings(JdbcClient jdbc, Practice practice, Clock clock) {
 		this.jdbc = jdbc;
 		this.practice = practice;
@@ -74,15 +79,22 @@ public class PracticeSettings {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		if (this.values == null || this.readAt.plus(FRESH).isBefore(now)) {
+		Map<String, String> known = this.values;
+		if (known == null || this.readAt.plus(FRESH).isBefore(now)) {
+			long before = this.changes.get();
 			Map<String, String> read = new ConcurrentHashMap<>();
 			this.jdbc.sql("SELECT setting, setting_value FROM practice_setting").query((rs) -> {
 				read.put(rs.getString("setting"), rs.getString("setting_value"));
 			});
-			this.values = read;
-			this.readAt = now;
+			known = read;
+			// Kept only if no change was made here while it was read: a scheduled job's
+			// read racing an admin's change must not bring the old value back.
+			if (this.changes.get() == before) {
+				this.values = read;
+				this.readAt = now;
+			}
 		}
-		return Optional.ofNullable(this.values.get(setting));
+		return Optional.ofNullable(known.get(setting));
 	}
 
 	/**
@@ -108,7 +120,22 @@ public class PracticeSettings {
 				.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
 				.update();
 		}
-		this.values = null;
+		Runnable changed = () -> {
+			this.changes.incrementAndGet();
+			this.values = null;
+		};
+		changed.run();
+		// And again once the change is committed: a read between the two saw the old
+		// rows.
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						changed.run();
+					}
+				});
+		}
 	}
 
 	/**
